@@ -1,0 +1,3 @@
+from glamwiki.cli import main
+
+main()

@@ -1,0 +1,41 @@
+"""The command line: a thin layer over the library, a few lines per command."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from glamwiki import __version__
+from glamwiki.cli.context import run_guarded
+from glamwiki.cli.intake_cmds import export, ingest, profiles
+from glamwiki.cli.project_cmds import demo, init, status
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "auto_envvar_prefix": "GLAMWIKI"})
+@click.version_option(__version__, prog_name="glamwiki")
+@click.option(
+    "--project",
+    "project_path",
+    type=click.Path(file_okay=False),
+    envvar="GLAMWIKI_PROJECT",
+    help="Project folder (default: the current folder or the nearest one above it).",
+)
+@click.pass_context
+def cli(ctx: click.Context, project_path: str | None) -> None:
+    """glamwiki: take a collection onto Wikimedia and show what that achieved.
+
+    \b
+    Exit codes: 0 done; 1 failed; 2 bad usage or settings; 3 done, but some input was
+    rejected (see `glamwiki export errors`).
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["project_path"] = project_path
+
+
+for command in (init, status, demo, ingest, export, profiles):
+    cli.add_command(command)
+
+
+def main() -> None:
+    sys.exit(run_guarded(cli))

@@ -1,0 +1,160 @@
+"""ingest, export, profiles."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from glamwiki.cli.context import EXIT_INPUT_REJECTED, emit_json, out, progress_bar, project_from
+from glamwiki.errors import ConfigError
+from glamwiki.intake import exporting
+from glamwiki.intake.ingest import ingest as run_ingest
+from glamwiki.intake.registry import (
+    FORMAT_READERS,
+    load_mapping,
+    load_named_profile,
+    mapping_profiles,
+    profile_text,
+)
+
+
+@click.command()
+@click.argument("source")
+@click.option(
+    "--mapping", type=click.Path(exists=True, dir_okay=False), help="Mapping file (TOML) for a table or JSON export."
+)
+@click.option("--profile", help="A built-in profile: tate, moma, nga, cmoa, lido, iiif, oai, tei, generic.")
+@click.option("--dataset", help="Name for this collection in the project (default: the profile's name).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "tsv", "xlsx", "json", "jsonl"]), help="Override the file format."
+)
+@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of CSV/JSON files.")
+@click.option(
+    "--images-root",
+    type=click.Path(file_okay=False),
+    help="Folder local image paths are relative to (default: the file's folder).",
+)
+@click.option("--metadata-prefix", default="oai_dc", show_default=True, help="OAI-PMH: oai_dc or lido.")
+@click.option("--set", "oai_set", help="OAI-PMH: harvest only this set.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.pass_context
+def ingest(
+    ctx: click.Context,
+    source: str,
+    mapping: str | None,
+    profile: str | None,
+    dataset: str | None,
+    fmt: str | None,
+    encoding: str,
+    images_root: str | None,
+    metadata_prefix: str,
+    oai_set: str | None,
+    as_json: bool,
+) -> None:
+    """Read SOURCE (a file, a folder or an OAI-PMH/IIIF URL) into the project.
+
+    Re-ingesting the same export updates records in place and reports what changed.
+    """
+    project = project_from(ctx)
+    chosen, reader = _choose(mapping, profile)
+    name = dataset or (chosen.name if chosen else reader or Path(source.rstrip("/")).stem)
+    options = {
+        "metadata_prefix": metadata_prefix,
+        "set": oai_set,
+        "circa_years": project.config.get("intake", "circa_years", 5),
+    }
+    with project.open_store() as store, progress_bar(f"ingesting {source}") as advance:
+        summary = run_ingest(
+            store,
+            source,
+            dataset=name,
+            profile=chosen,
+            reader=reader,
+            fmt=fmt,
+            images_root=Path(images_root) if images_root else None,
+            encoding=encoding,
+            options=options,
+            progress=advance,
+        )
+    if as_json:
+        emit_json(summary.as_dict())
+    else:
+        out.print(
+            f"[bold]{name}[/]: {summary.objects:,} objects, {summary.people:,} people read from "
+            f"{len(summary.files)} file(s): {summary.added:,} added, {summary.changed:,} changed, "
+            f"{summary.unchanged:,} unchanged"
+        )
+        if summary.changed_fields:
+            fields = ", ".join(f"{k} ({v})" for k, v in sorted(summary.changed_fields.items(), key=lambda kv: -kv[1]))
+            out.print(f"changed fields: {fields}")
+        if summary.errors or summary.warnings:
+            out.print(
+                f"[yellow]{summary.errors:,} errors, {summary.warnings:,} warnings[/]: see `glamwiki export errors`"
+            )
+    if summary.errors:
+        sys.exit(EXIT_INPUT_REJECTED)
+
+
+def _choose(mapping: str | None, profile: str | None):  # type: ignore[no-untyped-def]
+    if mapping and profile:
+        raise ConfigError("Give either --mapping or --profile, not both.")
+    if mapping:
+        return load_mapping(mapping), None
+    if profile and profile in FORMAT_READERS:
+        return None, profile
+    if profile:
+        return load_named_profile(profile), None
+    return None, None
+
+
+@click.group()
+def export() -> None:
+    """Export records or ingest errors."""
+
+
+@export.command("records")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="jsonl", show_default=True)
+@click.option("--kind", type=click.Choice(["object", "person"]), help="Only objects or only people.")
+@click.option("--dataset", help="Only this dataset.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here instead of standard output.")
+@click.pass_context
+def export_records(ctx: click.Context, fmt: str, kind: str | None, dataset: str | None, output: str | None) -> None:
+    """Export records as JSON Lines (complete) or CSV (one row per record, main fields)."""
+    project = project_from(ctx)
+    with project.open_store() as store, exporting.open_output(output) as stream:
+        n = exporting.export_records(store, stream, fmt, kind=kind, dataset=dataset)
+    if output:
+        out.print(f"{n:,} records written to {output}")
+
+
+@export.command("errors")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here instead of standard output.")
+@click.pass_context
+def export_errors(ctx: click.Context, fmt: str, output: str | None) -> None:
+    """Export the errors and warnings found by ingests (file, row, field, message)."""
+    project = project_from(ctx)
+    with project.open_store() as store, exporting.open_output(output) as stream:
+        n = exporting.export_issues(store, stream, fmt)
+    if output:
+        out.print(f"{n:,} issues written to {output}")
+
+
+@click.group(invoke_without_command=True)
+@click.pass_context
+def profiles(ctx: click.Context) -> None:
+    """List the built-in profiles and readers."""
+    if ctx.invoked_subcommand is None:
+        for name, description in mapping_profiles().items():
+            out.print(f"[bold]{name:8}[/] mapping  {description}")
+        for name, (_, _, description) in FORMAT_READERS.items():
+            out.print(f"[bold]{name:8}[/] reader   {description}")
+
+
+@profiles.command("show")
+@click.argument("name")
+def profiles_show(name: str) -> None:
+    """Print a mapping profile's TOML, to copy and edit: glamwiki profiles show tate > mapping.toml"""
+    click.echo(profile_text(name), nl=False)

@@ -1,0 +1,60 @@
+"""init, status, demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from glamwiki.cli.context import emit_json, out, progress_bar, project_from
+from glamwiki.demo import run_demo
+from glamwiki.project import init_project
+from glamwiki.status import project_status
+
+
+@click.command()
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--institution", default="", help="The institution's name, used in reports and file pages.")
+def init(folder: str, institution: str) -> None:
+    """Make a project folder with glamwiki.toml (settings) and glamwiki.db (the store)."""
+    project = init_project(Path(folder), institution=institution)
+    out.print(f"project [bold]{project.name}[/] made in {project.root}; next: cd {folder} && glamwiki ingest FILE")
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.pass_context
+def status(ctx: click.Context, as_json: bool) -> None:
+    """What is in the project, stage by stage."""
+    project = project_from(ctx)
+    with project.open_store() as store:
+        stages = project_status(store)
+    if as_json:
+        emit_json({"project": project.name, "root": str(project.root), "stages": [s.__dict__ for s in stages]})
+        return
+    out.print(f"[bold]{project.name}[/] ({project.root})")
+    for s in stages:
+        colour = {"ok": "green", "attention": "yellow"}.get(s.state, "dim")
+        out.print(f"  [{colour}]{s.stage:11}[/] {s.summary}")
+
+
+@click.command()
+@click.option(
+    "--output",
+    "-o",
+    default="glamwiki-demo",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder for the demo project and its report.html.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def demo(output: str, as_json: bool) -> None:
+    """Build a demo project from the bundled Tate sample and write report.html (offline)."""
+    with progress_bar("demo") as advance:
+        result = run_demo(Path(output), progress=advance)
+    if as_json:
+        emit_json({"project": str(result.project.root), "report": str(result.report), "steps": result.steps})
+        return
+    for line in result.steps:
+        out.print(f"  {line}")
+    out.print(f"report: [bold]{result.report}[/]")

@@ -1,0 +1,118 @@
+"""Life dates of people and bodies: "1852–1911", "born 1930", "active 1787–1808",
+"c.1744–c.1783", "1767 or 9–1818", "American, born Germany. 1899–1994", "est. 1851"."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from glamwiki.dates.parse import (
+    DEFAULT_CIRCA_YEARS,
+    UNKNOWN_WORDS,
+    _expand_abbreviation,
+    _expression,
+    _normalise,
+)
+from glamwiki.model.dates import UNKNOWN, DateInterval
+
+_PREFIXES = (
+    (re.compile(r"^(?:born|b\.|b\b|n\.|geb\.|geboren)\s*"), "birth"),
+    (re.compile(r"^(?:died|d\.|d\b|†|gest\.|gestorben)\s*"), "death"),
+    (re.compile(r"^(?:active|fl\.|fl\b|floruit|flourished|working|exhibited|recorded|tätig)\s*"), "active"),
+    (re.compile(r"^(?:established|founded|est\.|est\b|formed|incorporated)\s*"), "founded"),
+)
+_LIFE_SEP = re.compile(r"\s*(?:–|—|‒|-|\bto\b)\s*")
+
+
+class Lifespan(NamedTuple):
+    birth: DateInterval = UNKNOWN
+    death: DateInterval = UNKNOWN
+    active: DateInterval = UNKNOWN
+    founded: bool = False  # the dates are of a body (established/founded), not a person
+
+
+def parse_lifespan(text: object, circa_years: int = DEFAULT_CIRCA_YEARS) -> Lifespan:
+    raw = "" if text is None else str(text).strip()
+    return _cached(raw, circa_years)
+
+
+@lru_cache(maxsize=65536)
+def _cached(raw: str, circa_years: int) -> Lifespan:
+    norm = _normalise(raw)
+    if norm in UNKNOWN_WORDS:
+        return Lifespan()
+    for segment in _segments(norm):
+        found = _segment(segment, raw, circa_years)
+        if found is not None:
+            return found
+    return Lifespan()
+
+
+_ABBREVIATIONS = {"c", "ca", "est", "fl", "b", "d", "n", "approx", "geb", "gest", "st"}
+
+
+def _segments(norm: str) -> list[str]:
+    """Split at commas, semicolons and sentence stops, but not after "c." or "est."."""
+    parts: list[str] = []
+    for piece in re.split(r"\s*[,;]\s*", norm):
+        start = 0
+        for m in re.finditer(r"\.\s+", piece):
+            word = re.search(r"([a-zà-ÿ]+)$", piece[start : m.start()])
+            if word and word[1] not in _ABBREVIATIONS:
+                parts.append(piece[start : m.start()])
+                start = m.end()
+        parts.append(piece[start:])
+    return parts
+
+
+_ACTIVE_THEN_DIED = re.compile(r"^(?:active|fl\.?)\s+(?P<a>.+?)\s*[–-]\s*(?:died|d\.)\s*(?P<d>.+)$")
+
+
+def _segment(seg: str, raw: str, circa_years: int) -> Lifespan | None:
+    m = _ACTIVE_THEN_DIED.match(seg)
+    if m:
+        active, death = _interval(m["a"], raw, circa_years), _interval(m["d"], raw, circa_years)
+        if active is not None and death is not None:
+            return Lifespan(death=death, active=active)
+    for pattern, role in _PREFIXES:
+        m = pattern.match(seg)
+        if m and 0 < m.end() < len(seg):
+            found = _prefixed(seg[m.end() :], role, raw, circa_years)
+            if found is not None:
+                return found
+    for sep in _LIFE_SEP.finditer(seg):
+        left, right = seg[: sep.start()].strip(), seg[sep.end() :].strip()
+        if not left and not right:
+            continue
+        birth = _interval(left, raw, circa_years) if left not in ("", "?") else UNKNOWN
+        right = _expand_abbreviation(left, right) if left else right
+        death = _interval(right, raw, circa_years) if right not in ("", "?") else UNKNOWN
+        if (birth is not None and death is not None) and (birth.is_known or death.is_known):
+            return Lifespan(birth=birth, death=death)
+    alone = _interval(seg, raw, circa_years)
+    if alone is not None and alone.is_known:
+        # A bare date or period with no role: when the person worked, not when born.
+        return Lifespan(active=alone)
+    return None
+
+
+def _prefixed(rest: str, role: str, raw: str, circa_years: int) -> Lifespan | None:
+    found = _interval(rest, raw, circa_years)
+    if found is None or not found.is_known:
+        return None
+    if role == "birth":
+        return Lifespan(birth=found)
+    if role == "death":
+        return Lifespan(death=found)
+    if role == "founded":
+        return Lifespan(birth=found, founded=True)
+    return Lifespan(active=found)
+
+
+def _interval(text: str, raw: str, circa_years: int) -> DateInterval | None:
+    found = _expression(text, circa_years)
+    if found is None:
+        return None
+    (lo, hi), quals = found
+    return DateInterval(text=raw, earliest=lo, latest=hi, qualifiers=tuple(sorted(quals)))

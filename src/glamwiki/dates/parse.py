@@ -1,0 +1,356 @@
+"""Catalogue date text to intervals.
+
+``parse_date("c.1801–10")`` gives 1796-01-01..1815-12-31 with the qualifier ``circa``;
+``parse_date_events("1978, printed 2005")`` gives the making (1978) and the printing (2005).
+Whatever cannot be read gives an unknown interval that still carries the text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from glamwiki.dates.edtf import parse_edtf
+from glamwiki.dates.points import parse_point, split_era
+from glamwiki.dates.spans import Span, ordered, union, widen, year_span
+from glamwiki.model.dates import DateInterval
+
+DEFAULT_CIRCA_YEARS = 5
+
+UNKNOWN_WORDS = {
+    "",
+    "0",
+    "date not known",
+    "not known",
+    "unknown",
+    "undated",
+    "not dated",
+    "no date",
+    "n.d.",
+    "n.d",
+    "nd",
+    "s.d.",
+    "s.d",
+    "sans date",
+    "o.j.",
+    "unbekannt",
+    "date unknown",
+    "?",
+    "-",
+    "--",
+    "n/a",
+    "none",
+    "null",
+}
+EVENT_WORDS = (
+    "first published",
+    "published",
+    "exhibited",
+    "printed",
+    "reprinted",
+    "cast",
+    "reproduced",
+    "enlarged version",
+    "reconstructed",
+    "designed",
+    "manufactured",
+    "engraved",
+    "editioned",
+    "fabricated",
+    "issued",
+    "made",
+    "executed",
+    "painted",
+    "drawn",
+    "carved",
+    "photographed",
+    "taken",
+    "restored",
+    "completed",
+    "begun",
+    "assembled",
+    "modelled",
+    "modeled",
+    "remade",
+    "refabricated",
+    "printed later",
+    "written",
+    "copied",
+    "recorded",
+    "released",
+    "born",
+    "died",
+    "active",
+    "fl.",
+    "floruit",
+)
+_EVENT_RE = re.compile(
+    r"^(?P<ev>" + "|".join(sorted(EVENT_WORDS, key=len, reverse=True)) + r")\b[\s:]*(?:in\s+|on\s+)?"
+)
+_PAREN_EVENT = re.compile(r"^(?P<date>.+?)\s*\((?P<ev>" + "|".join(EVENT_WORDS) + r")\)$")
+_PAREN_RANGE = re.compile(r"\((?P<inner>[^()]*\d[^()]*)\)")
+_CIRCA = re.compile(r"^(?:c\.|ca\.|c(?=\s*\d)|ca\b|circa|approx\.?|approximately|about|around|um)\s*")
+_BEFORE = re.compile(r"^(?:before|by|not after|no later than|until|pre-?|prior to|vor)\s+")
+_AFTER = re.compile(r"^(?:after|not before|no earlier than|since|post-?|nach)\s+")
+_OR_BEFORE = re.compile(r"\s*(?:or|and)\s+(?:before|earlier)$")
+_OR_AFTER = re.compile(r"\s*(?:or|and)\s+(?:after|later)$")
+_RANGE_SEP = re.compile(r"\s*(?:–|—|‒|―|-|\bto\b|\buntil\b|\btill\b|\bbis\b)\s*")
+_ALT_SEP = re.compile(r"\s*(?:/|\bor\b|\bund\b|\band\b|&)\s*")
+_BETWEEN = re.compile(r"^between\s+(?P<a>.+?)\s+and\s+(?P<b>.+)$")
+_YEARISH = re.compile(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)")
+
+
+class DateEvent(NamedTuple):
+    event: str | None  # None for the making of the work; else "printed", "published"...
+    date: DateInterval
+
+
+def parse_date(text: object, circa_years: int = DEFAULT_CIRCA_YEARS) -> DateInterval:
+    """The interval of the main (making) date in a catalogue date text."""
+    return _parse_date_cached(_as_text(text), circa_years)
+
+
+def parse_date_events(text: object, circa_years: int = DEFAULT_CIRCA_YEARS) -> list[DateEvent]:
+    """Every dated event in the text, the making first ("1978, printed 2005")."""
+    return list(_events_cached(_as_text(text), circa_years))
+
+
+def parse_year_value(value: object) -> DateInterval:
+    """A year held in a number column, where 0 or empty means unknown (MoMA, NGA)."""
+    text = _as_text(value)
+    try:
+        year = int(float(text)) if text else 0
+    except ValueError:
+        return parse_date(text)
+    if year == 0:
+        return DateInterval(text=text)
+    lo, hi = year_span(year)
+    return DateInterval(text=text, earliest=lo, latest=hi)
+
+
+def _as_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+@lru_cache(maxsize=65536)
+def _parse_date_cached(text: str, circa_years: int) -> DateInterval:
+    events = _events_cached(text, circa_years)
+    if not events:
+        return DateInterval(text=text)
+    making = [e.date for e in events if e.event is None]
+    if not making:
+        first = events[0]
+        return DateInterval(
+            text=text,
+            earliest=first.date.earliest,
+            latest=first.date.latest,
+            qualifiers=tuple(sorted({*first.date.qualifiers, first.event or ""} - {""})),
+        )
+    span: Span = (making[0].earliest, making[0].latest)
+    quals: set[str] = set(making[0].qualifiers)
+    for d in making[1:]:
+        span = union(span, (d.earliest, d.latest))
+        quals |= set(d.qualifiers)
+    return DateInterval(text=text, earliest=span[0], latest=span[1], qualifiers=tuple(sorted(quals)))
+
+
+@lru_cache(maxsize=65536)
+def _events_cached(text: str, circa_years: int) -> tuple[DateEvent, ...]:
+    norm = _normalise(text)
+    if norm in UNKNOWN_WORDS:
+        return ()
+    whole = _segment(norm, circa_years)
+    if whole is not None:
+        return (whole,)
+    events = []
+    for part in re.split(r"\s*[,;]\s*", norm):
+        found = _segment(part, circa_years) if part else None
+        if found is not None:
+            events.append(found)
+    if events:
+        return tuple(events)
+    return _fallback(text, norm)
+
+
+def _normalise(text: str) -> str:
+    t = text.strip().lower().replace("\u00a0", " ")
+    t = re.sub(r"\s+", " ", t)
+    return t.rstrip(".").strip() if not t.endswith(("b.c.", "a.d.", "c.e.")) else t
+
+
+def _segment(text: str, circa_years: int) -> DateEvent | None:
+    event = None
+    m = _PAREN_EVENT.match(text)
+    if m:
+        text, event = m["date"], m["ev"]
+    else:
+        m = _EVENT_RE.match(text)
+        if m:
+            event, text = m["ev"], text[m.end() :]
+    if event in ("made", "executed", "painted", "drawn", "carved", "completed", "written"):
+        event = None  # these name the making itself
+    found = _expression(text, circa_years)
+    if found is None:
+        inner = _PAREN_RANGE.search(text)  # "Qianlong period (1736-1795)"
+        found = _expression(inner["inner"], circa_years) if inner else None
+    if found is None:
+        return None
+    span, quals = found
+    return DateEvent(event, DateInterval(text=text, earliest=span[0], latest=span[1], qualifiers=tuple(sorted(quals))))
+
+
+def _expression(text: str, circa_years: int) -> tuple[Span, set[str]] | None:
+    """A date expression with its qualifiers: circa, ?, before/after, ranges, alternatives."""
+    text = text.strip()
+    quals: set[str] = set()
+    if text.startswith("?") or text.endswith("?"):
+        quals.add("uncertain")
+        text = text.strip("?").strip()
+    if text in UNKNOWN_WORDS:
+        return None
+    edtf = parse_edtf(text.upper()) if re.fullmatch(r"[0-9x?~%\-/.\[\]{},y]+", text) else None
+    if edtf is not None and not _is_abbreviated_range(text):
+        return edtf[0], quals | edtf[1]
+    circa = False
+    m = _CIRCA.match(text)
+    if m:
+        circa, text = True, text[m.end() :]
+        if text.startswith("?"):
+            quals.add("uncertain")
+            text = text.lstrip("?").strip()
+    open_end = None
+    for pattern, end in ((_BEFORE, "before"), (_AFTER, "after")):
+        m = pattern.match(text)
+        if m:
+            open_end, text = end, text[m.end() :]
+            break
+    for pattern, end in ((_OR_BEFORE, "before"), (_OR_AFTER, "after")):
+        m = pattern.search(text)
+        if m:
+            open_end, text = end, text[: m.start()]
+    if _CIRCA.match(text):  # "after c.1830"
+        circa, text = True, text[_CIRCA.match(text).end() :]  # type: ignore[union-attr]
+    found = _range(text)
+    if found is None:
+        return None
+    span, more = found
+    quals |= more
+    if circa:
+        span = widen(span, circa_years)
+        quals.add("circa")
+    if open_end == "before":
+        span = (None, span[1])
+        quals.add("before")
+    elif open_end == "after":
+        span = (span[0], None)
+        quals.add("after")
+    return span, quals
+
+
+def _is_abbreviated_range(text: str) -> bool:
+    """ "1801-10" reads as 1801 to 1810 in a catalogue; "1985-04" (1904 < 1985) is a month."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})", text)
+    return bool(m) and int(m[1][:2] + m[2]) >= int(m[1])
+
+
+def _range(text: str) -> tuple[Span, set[str]] | None:
+    body, era = split_era(text)
+    m = _BETWEEN.match(body)
+    if m:
+        return _pair(m["a"], m["b"], era, set())
+    single = _side(body, era)
+    if single is not None:
+        return single
+    for sep in _RANGE_SEP.finditer(body):
+        a, b = body[: sep.start()], body[sep.end() :]
+        if a and b:
+            found = _pair(a, b, era, set())
+            if found is not None:
+                return found
+    for sep in _ALT_SEP.finditer(body):
+        a, b = body[: sep.start()], body[sep.end() :]
+        if a and b:
+            found = _pair(a, b, era, {"one-of"})
+            if found is not None:
+                return found
+    return None
+
+
+def _side(text: str, era: int) -> tuple[Span, set[str]] | None:
+    """One end of a range; it may carry its own circa, ? and era ("c.1744", "3rd century bc")."""
+    text = text.strip()
+    quals: set[str] = set()
+    if text.startswith("?") or text.endswith("?"):
+        quals.add("uncertain")
+        text = text.strip("?").strip()
+    circa = False
+    m = _CIRCA.match(text)
+    if m:
+        circa, text = True, text[m.end() :]
+    text, own_era = split_era(text)
+    found = parse_point(text, own_era or era)
+    if found is None:
+        return None
+    span, qual = found
+    if qual:
+        quals.add(qual)
+    if circa:
+        span = widen(span, DEFAULT_CIRCA_YEARS)
+        quals.add("circa")
+    return span, quals
+
+
+_PERIOD_SUFFIX = re.compile(r"\s*(?:-\s*)?(\d{1,2}(?:st|nd|rd|th)?[\s-]*(?:century|cent\.?|c\.))$")
+
+
+def _pair(a: str, b: str, era: int, quals: set[str]) -> tuple[Span, set[str]] | None:
+    left = _side(a, era) or _alternatives(a, era)
+    if left is None:
+        # "18th-19th century", "mid- to late-19th century": the left side borrows the noun.
+        suffix = _PERIOD_SUFFIX.search(b)
+        if suffix:
+            stem = a.strip().rstrip("-").strip()
+            noun = re.sub(r"^\d{1,2}(?:st|nd|rd|th)?", "", suffix[1]).strip(" -")
+            left = _side(f"{stem} {noun}", era) or _side(f"{stem} {suffix[1]}", era)
+    if left is None:
+        return None
+    b = _expand_abbreviation(a, b)
+    right = _side(b, era) or _alternatives(b, era)
+    if right is None:
+        return None
+    span = ordered((left[0][0], right[0][1]))
+    return span, quals | left[1] | right[1]
+
+
+def _alternatives(text: str, era: int) -> tuple[Span, set[str]] | None:
+    """One end of a range written as alternatives: "1580 or 5", "1474/1475"."""
+    for sep in _ALT_SEP.finditer(text):
+        a, b = text[: sep.start()], text[sep.end() :]
+        left, right = _side(a, era), _side(_expand_abbreviation(a, b), era)
+        if a and b and left and right:
+            return ordered((left[0][0], right[0][1])), left[1] | right[1] | {"one-of"}
+    return None
+
+
+def _expand_abbreviation(a: str, b: str) -> str:
+    """ "1843-4" -> 1844, "1762-87" -> 1787, "1491/2" -> 1492 (only when the result is later)."""
+    ma = re.search(r"(\d{4})$", a.strip())
+    mb = re.fullmatch(r"\s*(\d{1,3})\s*", b)
+    if not ma or not mb:
+        return b
+    full = ma[1][: 4 - len(mb[1])] + mb[1]
+    return full if int(full) > int(ma[1]) else b
+
+
+def _fallback(text: str, norm: str) -> tuple[DateEvent, ...]:
+    """Last resort: the years written in the text, flagged uncertain."""
+    years = [int(y) for y in _YEARISH.findall(norm)]
+    if not years:
+        return ()
+    lo, hi = year_span(min(years), max(years))
+    return (DateEvent(None, DateInterval(text=text, earliest=lo, latest=hi, qualifiers=("uncertain",))),)

@@ -1,0 +1,51 @@
+"""Image locations on a record: files (kept inside the collection folder), URLs, IIIF services."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from glamwiki.intake.base import WARNING, Issue
+from glamwiki.intake.values import texts
+from glamwiki.model.records import IMAGE_FILE, IMAGE_IIIF, IMAGE_URL, ImageRef
+
+
+def classify(location: str) -> str:
+    lower = location.lower()
+    if lower.startswith(("http://", "https://")):
+        return IMAGE_IIIF if "/iiif/" in lower and not lower.rsplit("/", 1)[-1].count(".") else IMAGE_URL
+    return IMAGE_FILE
+
+
+def image_refs(builder: Any, row: Any, locator: str) -> tuple[list[ImageRef], list[Issue]]:
+    refs: list[ImageRef] = []
+    issues: list[Issue] = []
+    for fld, forced in (("image", None), ("image_url", IMAGE_URL), ("image_file", IMAGE_FILE), ("iiif", IMAGE_IIIF)):
+        if fld not in builder.get:
+            continue
+        for loc in texts(builder.get[fld](row)):
+            kind = forced or classify(loc)
+            if kind == IMAGE_FILE:
+                checked = check_local(loc, builder.ctx.images_root)
+                if isinstance(checked, str):
+                    issues.append(builder.ctx.issue(locator, builder.provenance.get(fld, fld), checked, WARNING, loc))
+                    continue
+                loc = str(checked)
+            refs.append(ImageRef(kind=kind, location=loc))
+    return refs, issues
+
+
+def check_local(location: str, root: Path | None) -> Path | str:
+    """The resolved path of a local image, or a message saying why it was refused."""
+    if root is None:
+        return "a local image path was given but there is no collection folder to resolve it in"
+    root = root.resolve()
+    path = (root / location).resolve()
+    if path != root and root not in path.parents:
+        return (
+            f"image path {location!r} points outside the collection folder {root}; refused. "
+            "Move the image into the folder or pass --images-root."
+        )
+    if not path.is_file():
+        return f"image file {location!r} was not found under {root}"
+    return path

@@ -1,0 +1,1 @@
+"""HTML reports with inline SVG charts: offline, one file, no scripts."""

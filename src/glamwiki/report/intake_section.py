@@ -1,0 +1,93 @@
+"""The report's intake section: what was read and the data-quality problems found."""
+
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+
+from glamwiki.model.records import ObjectRecord, Person
+from glamwiki.report.page import Section, figures, table
+from glamwiki.report.svg import bar_chart
+from glamwiki.store import Store
+from glamwiki.store.records import datasets, iter_records
+
+
+def intake_section(store: Store) -> Section | None:
+    sets = datasets(store)
+    if not sets:
+        return None
+    stats = _scan(store)
+    errors = store.query(
+        "SELECT severity, field, substr(message, 1, 60) AS what, COUNT(*) AS n FROM ingest_errors"
+        " GROUP BY severity, field, what ORDER BY n DESC LIMIT 12"
+    )
+    n_err = sum(r["n"] for r in errors if r["severity"] == "error")
+    html = figures(
+        [
+            ("objects", stats["objects"]),
+            ("people and bodies", stats["people"]),
+            ("datasets", len({d for d, _, _ in sets})),
+            ("input errors", n_err),
+        ]
+    )
+    html += table(["dataset", "kind", "records"], [[d, k, n] for d, k, n in sets], {2})
+    html += bar_chart(sorted(stats["forms"].items(), key=lambda kv: -kv[1]), "Objects by form")
+    html += bar_chart(sorted(stats["centuries"].items()), "Objects by century of making (earliest date)")
+    html += "<h3>Data quality</h3>"
+    quality = [[label, n, f"{100 * n / max(stats[base], 1):.0f}%"] for label, n, base in stats["quality"]]
+    html += table(["problem", "records", "share"], quality, {1})
+    if errors:
+        html += "<h3>Issues found while reading</h3>" + table(
+            ["severity", "field", "message", "count"],
+            [[r["severity"], r["field"], r["what"], r["n"]] for r in errors],
+            {3},
+        )
+        html += f'<p class="note">{escape("Every issue names its file, row and field: glamwiki export errors")}</p>'
+    return Section("intake", "What was read", html)
+
+
+def _scan(store: Store) -> dict:
+    forms: Counter[str] = Counter()
+    centuries: Counter[str] = Counter()
+    q = Counter()
+    objects = people = 0
+    for _, record in iter_records(store):
+        if isinstance(record, ObjectRecord):
+            objects += 1
+            forms[record.form or "not known"] += 1
+            year = record.date.earliest_year
+            centuries[_century(year)] += 1
+            q["no date"] += not record.date.is_known
+            q["date text not understood"] += (
+                bool(record.date.text)
+                and not record.date.is_known
+                and record.date.text.lower() not in ("date not known", "no date", "undated")
+            )
+            q["no creator"] += not record.creators
+            q["no image"] += not record.images
+            q["no title"] += not record.titles
+        elif isinstance(record, Person):
+            people += 1
+            q["person: no gender recorded"] += not record.gender
+            q["person: no birth or death date"] += not (record.birth.is_known or record.death.is_known)
+            q["person: died before born"] += bool(
+                record.birth.earliest_year
+                and record.death.latest_year
+                and record.death.latest_year < record.birth.earliest_year
+            )
+    quality = [
+        (k, q[k], "objects") for k in ("no title", "no creator", "no date", "date text not understood", "no image")
+    ]
+    quality += [
+        (k, q[k], "people")
+        for k in ("person: no gender recorded", "person: no birth or death date", "person: died before born")
+    ]
+    return {"objects": objects, "people": people, "forms": forms, "centuries": centuries, "quality": quality}
+
+
+def _century(year: int | None) -> str:
+    if year is None:
+        return "date not known"
+    if year < 1000:
+        return "before 1000"
+    return f"{year // 100 + 1}th c. ({year // 100}00s)"

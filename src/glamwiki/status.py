@@ -1,0 +1,49 @@
+"""What is in a project, stage by stage. Each stage contributes one function here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from glamwiki.store import Store
+
+
+@dataclass
+class StageStatus:
+    stage: str
+    state: str  # "empty" | "ok" | "attention"
+    summary: str
+    figures: dict[str, object] = field(default_factory=dict)
+
+
+def intake_status(store: Store) -> StageStatus:
+    from glamwiki.store import records, runs
+
+    sets = records.datasets(store)
+    objects = sum(n for _, k, n in sets if k == "object")
+    people = sum(n for _, k, n in sets if k == "person")
+    errors = int(store.scalar("SELECT COUNT(*) FROM ingest_errors WHERE severity = 'error'"))
+    warnings = runs.issue_count(store) - errors
+    figures = {
+        "datasets": sorted({d for d, _, _ in sets}),
+        "objects": objects,
+        "people": people,
+        "errors": errors,
+        "warnings": warnings,
+    }
+    if not sets:
+        return StageStatus("intake", "empty", "nothing ingested yet: run `glamwiki ingest FILE`", figures)
+    state = "attention" if errors else "ok"
+    summary = f"{objects:,} objects, {people:,} people in {len(figures['datasets'])} dataset(s)"
+    if errors or warnings:
+        summary += f"; {errors:,} errors, {warnings:,} warnings (glamwiki export errors)"
+    return StageStatus("intake", state, summary, figures)
+
+
+STAGES: list[Callable[[Store], StageStatus]] = [
+    intake_status,
+]
+
+
+def project_status(store: Store) -> list[StageStatus]:
+    return [stage(store) for stage in STAGES]

@@ -1,0 +1,79 @@
+"""Ingest runs and the errors they found."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import msgspec
+
+from glamwiki.store.db import Store
+
+
+@dataclass(frozen=True, slots=True)
+class IssueRow:
+    file: str
+    locator: str
+    field: str
+    severity: str
+    message: str
+    value: str | None = None
+
+
+def start_run(store: Store, *, source: str, reader: str, profile: str | None, dataset: str) -> int:
+    cur = store.execute(
+        "INSERT INTO ingest_runs(source, reader, profile, dataset) VALUES (?, ?, ?, ?)",
+        (source, reader, profile, dataset),
+    )
+    return int(cur.lastrowid or 0)
+
+
+def finish_run(store: Store, run_id: int, status: str, counts: dict[str, object]) -> None:
+    store.execute(
+        "UPDATE ingest_runs SET finished_at = CURRENT_TIMESTAMP, status = ?, counts = ? WHERE id = ?",
+        (status, msgspec.json.encode(counts), run_id),
+    )
+
+
+def add_issues(store: Store, run_id: int, issues: Iterable[IssueRow]) -> None:
+    store.executemany(
+        "INSERT INTO ingest_errors(run_id, file, locator, field, severity, message, value)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(run_id, i.file, i.locator, i.field, i.severity, i.message, i.value) for i in issues],
+    )
+
+
+def iter_issues(store: Store, run_id: int | None = None) -> Iterator[dict[str, object]]:
+    sql = (
+        "SELECT e.run_id, r.dataset, e.file, e.locator, e.field, e.severity, e.message, e.value"
+        " FROM ingest_errors e JOIN ingest_runs r ON r.id = e.run_id"
+    )
+    params: tuple[int, ...] = ()
+    if run_id is not None:
+        sql += " WHERE e.run_id = ?"
+        params = (run_id,)
+    for row in store.stream(sql + " ORDER BY e.id", params):
+        yield dict(row)
+
+
+def runs(store: Store, limit: int = 20) -> list[dict[str, object]]:
+    rows = store.query("SELECT * FROM ingest_runs ORDER BY id DESC LIMIT ?", (limit,))
+    out = []
+    for row in rows:
+        item = dict(row)
+        item["counts"] = msgspec.json.decode(row["counts"]) if row["counts"] else {}
+        out.append(item)
+    return out
+
+
+def issue_count(store: Store) -> int:
+    return int(store.scalar("SELECT COUNT(*) FROM ingest_errors"))
+
+
+def latest_runs_by_dataset(store: Store) -> list[dict[str, object]]:
+    """Each dataset's most recent finished run (the current state of its errors)."""
+    rows = store.query(
+        "SELECT r.* FROM ingest_runs r JOIN (SELECT dataset, source, MAX(id) AS id FROM ingest_runs"
+        " GROUP BY dataset, source) m ON m.id = r.id ORDER BY r.id"
+    )
+    return [dict(r) for r in rows]
