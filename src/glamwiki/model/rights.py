@@ -1,0 +1,40 @@
+"""A rights decision for one object record: the contract between the rights stage (which
+writes it) and publishing and reports (which read it)."""
+
+from __future__ import annotations
+
+import msgspec
+
+UPLOAD = "upload"
+BLOCK = "block"
+REVIEW = "review"
+DECISIONS = (UPLOAD, BLOCK, REVIEW)
+
+PD = "pd"
+COPYRIGHT = "copyright"
+UNKNOWN_STATUS = "unknown"
+
+
+class Reason(msgspec.Struct, frozen=True, omit_defaults=True):
+    text: str  # what was concluded, in words a curator can check
+    citation: str = ""  # the legal or policy source: "CDPA 1988 s.12(2)", "COM:PDART"
+    layer: str = ""  # uk | us | reproduction | licence | other
+
+
+class RightsDecision(msgspec.Struct, omit_defaults=True):
+    dataset: str
+    record_id: str
+    as_of: str  # the evaluation date, ISO
+    decision: str  # UPLOAD | BLOCK | REVIEW
+    uk_status: str = UNKNOWN_STATUS  # PD | COPYRIGHT | UNKNOWN_STATUS
+    uk_expires: int | None = None  # last year of protection (PD from 1 Jan of the next year)
+    us_status: str = UNKNOWN_STATUS
+    us_expires: int | None = None
+    templates: list[str] = []  # Commons licence tags as wikitext, e.g. "{{PD-Art|PD-old-auto-expired|deathyear=1900}}"
+    copyright_status: str | None = None  # Wikidata QID for P6216
+    determination_method: str | None = None  # Wikidata QID for P459
+    licence: str | None = None  # Wikidata QID for P275 when a free licence applies
+    reasons: list[Reason] = []
+    flags: list[str] = []
+    missing_facts: list[str] = []  # for REVIEW: the facts that would decide it
+    recheck_on: str | None = None  # ISO date to look again (1 Jan after the later expiry)

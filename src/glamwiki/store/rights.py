@@ -1,0 +1,70 @@
+"""Rights decisions and curator-supplied facts in the store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import msgspec
+
+from glamwiki.model.rights import RightsDecision
+from glamwiki.store.db import Store
+
+_decoder = msgspec.json.Decoder(RightsDecision)
+_encoder = msgspec.json.Encoder()
+
+
+def save_decisions(store: Store, decisions: Iterable[RightsDecision]) -> int:
+    rows = [
+        (d.dataset, d.record_id, d.as_of, d.decision, d.uk_status, d.us_status, d.recheck_on, _encoder.encode(d))
+        for d in decisions
+    ]
+    store.executemany(
+        "INSERT INTO rights_decisions(dataset, record_id, as_of, decision, uk_status, us_status, recheck_on, data)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dataset, record_id) DO UPDATE SET"
+        " as_of = excluded.as_of, decision = excluded.decision, uk_status = excluded.uk_status,"
+        " us_status = excluded.us_status, recheck_on = excluded.recheck_on, data = excluded.data,"
+        " assessed_at = CURRENT_TIMESTAMP",
+        rows,
+    )
+    return len(rows)
+
+
+def iter_decisions(store: Store, dataset: str | None = None, decision: str | None = None) -> Iterator[RightsDecision]:
+    clauses, params = [], []
+    if dataset:
+        clauses.append("dataset = ?")
+        params.append(dataset)
+    if decision:
+        clauses.append("decision = ?")
+        params.append(decision)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    for row in store.stream(f"SELECT data FROM rights_decisions{where} ORDER BY dataset, record_id", params):
+        yield _decoder.decode(row["data"])
+
+
+def get_decision(store: Store, record_id: str, dataset: str | None = None) -> RightsDecision | None:
+    sql = "SELECT data FROM rights_decisions WHERE record_id = ?"
+    params: list[str] = [record_id]
+    if dataset:
+        sql += " AND dataset = ?"
+        params.append(dataset)
+    row = store.query_one(sql + " LIMIT 1", params)
+    return None if row is None else _decoder.decode(row["data"])
+
+
+def decision_counts(store: Store) -> dict[str, int]:
+    return {r["decision"]: r["n"] for r in store.query("SELECT decision, COUNT(*) AS n FROM rights_decisions GROUP BY decision")}
+
+
+def save_fact(store: Store, dataset: str, record_id: str, fact: str, value: str, source: str = "") -> None:
+    store.execute(
+        "INSERT INTO rights_facts(dataset, record_id, fact, value, source) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT(dataset, record_id, fact) DO UPDATE SET value = excluded.value, source = excluded.source,"
+        " entered_at = CURRENT_TIMESTAMP",
+        (dataset, record_id, fact, value, source),
+    )
+
+
+def facts_for(store: Store, dataset: str, record_id: str) -> dict[str, str]:
+    rows = store.query("SELECT fact, value FROM rights_facts WHERE dataset = ? AND record_id = ?", (dataset, record_id))
+    return {r["fact"]: r["value"] for r in rows}

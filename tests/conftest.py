@@ -1,0 +1,52 @@
+"""Shared fixtures: where the shared real data is, temporary projects, the CLI runner."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from glamwiki.project import Project, init_project
+from glamwiki.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _shared() -> Path:
+    configured = os.environ.get("GLAMWIKI_SHARED")
+    path = Path(configured) if configured else ROOT.parent / "shared"
+    if not (path / "data").is_dir():
+        raise RuntimeError(
+            f"The shared test data is not at {path}/data. Set GLAMWIKI_SHARED to the folder that holds data/."
+        )
+    return path
+
+
+SHARED = _shared()
+DATA = SHARED / "data"
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    return DATA
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return init_project(tmp_path / "proj", institution="Test Museum")
+
+
+@pytest.fixture
+def store(project: Project) -> Iterator[Store]:
+    s = project.open_store()
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def cli(project: Project) -> CliRunner:
+    """A CLI runner whose commands act on the temporary project (via GLAMWIKI_PROJECT)."""
+    return CliRunner(env={"GLAMWIKI_PROJECT": str(project.root)})
