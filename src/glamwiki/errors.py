@@ -31,3 +31,7 @@ class IntakeFileError(GlamwikiError):
 
 class StoreError(GlamwikiError):
     """The project's database cannot be opened or migrated."""
+
+
+class RecordNotFound(GlamwikiError):
+    """No record has the id the user gave."""

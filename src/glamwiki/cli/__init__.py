@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from glamwiki import __version__
-from glamwiki.cli.context import run_guarded
-from glamwiki.cli.intake_cmds import export, ingest, profiles
+from glamwiki.cli.context import GuardedGroup
+from glamwiki.cli.intake_cmds import export, ingest, profiles, show
 from glamwiki.cli.project_cmds import demo, init, status
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "auto_envvar_prefix": "GLAMWIKI"})
+@click.group(
+    cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"], "auto_envvar_prefix": "GLAMWIKI"}
+)
 @click.version_option(__version__, prog_name="glamwiki")
 @click.option(
     "--project",
@@ -33,9 +33,9 @@ def cli(ctx: click.Context, project_path: str | None) -> None:
     ctx.obj["project_path"] = project_path
 
 
-for command in (init, status, demo, ingest, export, profiles):
+for command in (init, status, demo, ingest, export, profiles, show):
     cli.add_command(command)
 
 
 def main() -> None:
-    sys.exit(run_guarded(cli))
+    cli(prog_name="glamwiki")

@@ -63,23 +63,19 @@ def progress_bar(description: str, total: int | None = None) -> Iterator[Any]:
         yield lambda n: bar.advance(task, n)
 
 
-def run_guarded(group: click.Group) -> int:
-    """Run the CLI; turn glamwiki errors into a message and their exit code, Ctrl-C into 130."""
-    try:
-        result = group.main(standalone_mode=False)
-    except GlamwikiError as exc:
-        console.print(f"[bold red]error:[/] {exc}", highlight=False)
-        return exc.exit_code
-    except click.exceptions.Abort:
-        console.print("aborted")
-        return 130
-    except click.ClickException as exc:
-        exc.show()
-        return exc.exit_code
-    except KeyboardInterrupt:
-        console.print("interrupted: work finished so far is saved; run the command again to go on")
-        return 130
-    return result if isinstance(result, int) else 0
+class GuardedGroup(click.Group):
+    """A click group that turns glamwiki errors into their message and exit code, and Ctrl-C
+    into exit code 130 with a note that finished work is kept (for every caller, tests too)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GlamwikiError as exc:
+            console.print(f"[bold red]error:[/] {exc}", highlight=False)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            console.print("interrupted: work finished so far is saved; run the same command again to go on")
+            ctx.exit(130)
 
 
 def fail_if(condition: bool, message: str) -> None:

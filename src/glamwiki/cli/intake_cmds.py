@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from glamwiki.cli.context import EXIT_INPUT_REJECTED, emit_json, out, progress_bar, project_from
-from glamwiki.errors import ConfigError
+from glamwiki.errors import ConfigError, RecordNotFound
 from glamwiki.intake import exporting
 from glamwiki.intake.ingest import ingest as run_ingest
 from glamwiki.intake.registry import (
@@ -18,6 +18,9 @@ from glamwiki.intake.registry import (
     mapping_profiles,
     profile_text,
 )
+from glamwiki.model.codec import to_builtins
+from glamwiki.store.records import get_with_run
+from glamwiki.store.runs import provenance_of
 
 
 @click.command()
@@ -158,3 +161,19 @@ def profiles(ctx: click.Context) -> None:
 def profiles_show(name: str) -> None:
     """Print a mapping profile's TOML, to copy and edit: glamwiki profiles show tate > mapping.toml"""
     click.echo(profile_text(name), nl=False)
+
+
+@click.command()
+@click.argument("record_id")
+@click.option("--kind", type=click.Choice(["object", "person"]), help="Only an object or only a person.")
+@click.pass_context
+def show(ctx: click.Context, record_id: str, kind: str | None) -> None:
+    """Show a record as stored, with the file, row and column each value came from."""
+    project = project_from(ctx)
+    with project.open_store() as store:
+        found = get_with_run(store, record_id, kind)
+        if not found:
+            raise RecordNotFound(f"No record with id {record_id!r}. `glamwiki export records` lists them.")
+        items = [{"dataset": ds, **to_builtins(rec), "read_from": provenance_of(store, run) or rec.provenance}
+                 for ds, run, rec in found]  # fmt: skip
+    emit_json(items[0] if len(items) == 1 else items)

@@ -1,181 +1,182 @@
-"""Builders: from compiled getters to ObjectRecord / Person, with data-quality warnings."""
+"""Builders: a mapping compiled once per file into plans that turn a row into an ObjectRecord
+or a Person, with data-quality warnings. Only mapped fields cost anything per row."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from glamwiki.dates import parse_date, parse_date_events
 from glamwiki.dates.parse import UNKNOWN_WORDS
 from glamwiki.intake.base import WARNING, Issue, Read, ReadContext
 from glamwiki.intake.creators import CreatorReader
+from glamwiki.intake.fields import Joins, compile_field, text_getter, texts_getter
 from glamwiki.intake.forms import infer_form
 from glamwiki.intake.images import image_refs
-from glamwiki.intake.lifedates import life_dates_for
+from glamwiki.intake.lifedates import life_dates
 from glamwiki.intake.mapping import SourceSpec
 from glamwiki.intake.names import agent_kind, invert_name
-from glamwiki.intake.values import number, text, texts
+from glamwiki.intake.transforms import to_bool
+from glamwiki.intake.values import number, texts
 from glamwiki.model.dates import UNKNOWN, DateInterval
 from glamwiki.model.records import Dimensions, ObjectRecord, Person, SourceRef, Subject, Title
 
-Getter = Callable[[Any], Any]
+OBJECT_TEXT = ("accession_number", "object_type", "medium", "credit_line", "rights_statement", "description",
+               "department", "institution", "url", "form")  # fmt: skip
+PERSON_TEXT = ("gender", "nationality", "birth_place", "death_place", "biography", "url")
 _PUBLISHED_EVENTS = ("published", "first published")
+_SUBJECT_KINDS = (("subjects", "topic"), ("subjects_person", "person"), ("subjects_place", "place"))
 
 
-def prefixed(get: dict[str, Getter], prefix: str, row: Any) -> dict[str, str]:
-    out = {}
-    for name, getter in get.items():
-        if name.startswith(prefix):
-            value = text(getter(row))
-            if value is not None:
-                out[name[len(prefix) :]] = value
-    return out
+class Plan:
+    """Compiled getters for the fields a mapping names, and nothing for those it doesn't."""
 
+    def __init__(self, spec: SourceSpec, tabular: bool, joins: Joins) -> None:
+        fields = spec.fields
+        id_getter = compile_field(fields["id"], tabular, {})
+        self.text = {n: text_getter(f, tabular, joins, id_getter) for n, f in fields.items()}
+        self.raw = {n: compile_field(f, tabular, joins, id_getter) for n, f in fields.items()}
+        self.texts = {n: texts_getter(f, tabular, joins, id_getter) for n, f in fields.items()}
+        self.identifiers = [(n[len("identifiers.") :], self.text[n]) for n in fields if n.startswith("identifiers.")]
+        self.extra = [(n[len("extra.") :], self.text[n]) for n in fields if n.startswith("extra.")]
+        self.provenance = {n: f.path or "(constant)" for n, f in fields.items()}
 
-def date_warning(ctx: ReadContext, locator: str, fld: str, raw: str | None, d: DateInterval) -> Issue | None:
-    if raw and not d.is_known and raw.strip().lower().rstrip(".") not in UNKNOWN_WORDS:
-        return ctx.issue(locator, fld, f"date {raw!r} could not be read; kept as text, interval unknown", WARNING, raw)
-    return None
+    def keyed(self, pairs: list[tuple[str, Callable[[Any], str | None]]], row: Any) -> dict[str, str]:
+        return {k: v for k, g in pairs if (v := g(row)) is not None}
+
+    def values(self, names: tuple[str, ...], row: Any) -> dict[str, Any]:
+        return {n: self.raw[n](row) for n in names if n in self.raw}
 
 
 class ObjectBuilder:
-    def __init__(
-        self,
-        spec: SourceSpec,
-        ctx: ReadContext,
-        get: dict[str, Getter],
-        provenance: dict[str, str],
-        tabular: bool,
-        joins: dict[str, dict[str, list[str]]],
-    ) -> None:
-        self.spec, self.ctx, self.get, self.provenance = spec, ctx, get, provenance
+    def __init__(self, spec: SourceSpec, ctx: ReadContext, tabular: bool, joins: Joins) -> None:
+        self.spec, self.ctx = spec, ctx
+        self.plan = Plan(spec, tabular, joins)
+        self.simple = [(n, self.plan.text[n]) for n in OBJECT_TEXT if n in self.plan.text]
         self.creators = CreatorReader(spec.creators, ctx, tabular, joins, spec.circa_years) if spec.creators else None
-        self.none: Getter = lambda row: None
-        self.has_identifiers = any(n.startswith("identifiers.") for n in get)
-        self.has_extra = any(n.startswith("extra.") for n in get)
-
-    def g(self, name: str, row: Any) -> Any:
-        return self.get.get(name, self.none)(row)
+        self.subject_fields = [(self.plan.texts[n], kind) for n, kind in _SUBJECT_KINDS if n in self.plan.texts]
+        self.has_dimensions = any(n in self.plan.raw for n in ("dimensions", "height", "width", "depth"))
+        self.has_images = any(n in self.plan.raw for n in ("image", "image_url", "image_file", "iiif"))
 
     def build(self, row: Any, locator: str) -> list[Read | Issue]:
-        warnings: list[Issue] = []
-        record_id = text(self.g("id", row)) or ""
-        date, pub_date = self._dates(row, locator, warnings)
-        published = self.g("published", row)
-        if pub_date.is_known and published is None:
+        plan, warnings = self.plan, []
+        kw: dict[str, Any] = {n: v for n, g in self.simple if (v := g(row)) is not None}
+        kw["id"] = plan.text["id"](row) or ""
+        kw["titles"] = self._titles(row)
+        kw["date"], kw["publication_date"] = self._dates(row, locator, warnings)
+        published = to_bool(plan.raw["published"](row)) if "published" in plan.raw else None
+        if published is None and kw["publication_date"].is_known:
             published = True
-        object_type = text(self.g("object_type", row))
-        medium = text(self.g("medium", row))
-        images, image_issues = image_refs(self, row, locator)
-        warnings.extend(image_issues)
-        creators, people = ([], [])
+        kw["published"] = published
+        if "form" not in kw:
+            kw["form"] = infer_form(kw.get("object_type"), kw.get("medium"))
+        if self.has_dimensions:
+            kw["dimensions"] = self._dimensions(row)
+        if self.has_images:
+            kw["images"], image_issues = image_refs(plan, self.ctx, row, locator)
+            warnings.extend(image_issues)
+        kw["subjects"] = [s for g, kind in self.subject_fields for s in _subjects(tuple(g(row)), kind)]
+        if "languages" in plan.texts:
+            kw["languages"] = plan.texts["languages"](row)
+        kw["identifiers"] = plan.keyed(plan.identifiers, row)
+        kw["extra"] = plan.keyed(plan.extra, row)
+        people: list[Person] = []
         if self.creators:
-            creators, people, creator_issues = self.creators.read(row, locator)
+            kw["creators"], people, creator_issues = self.creators.read(row, locator)
             warnings.extend(creator_issues)
-        record = ObjectRecord(
-            id=record_id,
-            accession_number=text(self.g("accession_number", row)),
-            identifiers=prefixed(self.get, "identifiers.", row) if self.has_identifiers else {},
-            titles=self._titles(row),
-            creators=creators,
-            date=date,
-            published=published if isinstance(published, bool) else None,
-            publication_date=pub_date,
-            object_type=object_type,
-            form=text(self.g("form", row)) or infer_form(object_type, medium),
-            medium=medium,
-            dimensions=self._dimensions(row),
-            credit_line=text(self.g("credit_line", row)),
-            rights_statement=text(self.g("rights_statement", row)),
-            images=images,
-            subjects=self._subjects(row),
-            description=text(self.g("description", row)),
-            department=text(self.g("department", row)),
-            institution=text(self.g("institution", row)),
-            url=text(self.g("url", row)),
-            languages=texts(self.g("languages", row)),
-            extra=prefixed(self.get, "extra.", row) if self.has_extra else {},
-            provenance=self.provenance,
-            source=SourceRef(self.ctx.display, locator),
-        )
-        return [Read(record, locator, warnings), *(Read(p, locator) for p in people)]
+        kw["source"] = SourceRef(self.ctx.display, locator)
+        return [Read(ObjectRecord(**kw), locator, warnings), *(Read(p, locator) for p in people)]
 
     def _titles(self, row: Any) -> list[Title]:
-        titles = [Title(t) for t in texts(self.g("title", row))[:1]]
-        titles += [Title(t, kind="alternative") for t in texts(self.g("alt_title", row))]
+        t = self.plan.texts
+        titles = [Title(x) for x in (t["title"](row)[:1] if "title" in t else [])]
+        if "alt_title" in t:
+            titles += [Title(x, kind="alternative") for x in t["alt_title"](row)]
         return titles
 
     def _dates(self, row: Any, locator: str, warnings: list[Issue]) -> tuple[DateInterval, DateInterval]:
-        raw = text(self.g("date", row))
-        circa = self.spec.circa_years
+        text_of, circa = self.plan.text, self.spec.circa_years
+        raw = text_of["date"](row) if "date" in text_of else None
         date = parse_date(raw, circa) if raw else UNKNOWN
-        if w := date_warning(self.ctx, locator, self.provenance.get("date", "date"), raw, date):
-            warnings.append(w)
-        lo, hi = text(self.g("date_earliest", row)), text(self.g("date_latest", row))
-        if not date.is_known and (lo or hi):
-            # Explicit bounds only fill in where the text says nothing readable; a bound given
-            # as YYYY-01-01 may be year precision, so the latest end covers its whole year.
-            date = DateInterval(
-                text=raw or "",
-                earliest=parse_date(lo).earliest if lo else None,
-                latest=f"{parse_date(hi).latest_year:04d}-12-31" if hi and parse_date(hi).is_known else None,
+        if raw and not date.is_known and raw.lower().rstrip(".") not in UNKNOWN_WORDS:
+            where = self.plan.provenance["date"]
+            warnings.append(
+                self.ctx.issue(locator, where, f"date {raw!r} could not be read; kept as text", WARNING, raw)
             )
-        raw_pub = text(self.g("publication_date", row))
+        if not date.is_known and ("date_earliest" in text_of or "date_latest" in text_of):
+            date = _explicit_bounds(raw, text_of, row)
+        raw_pub = text_of["publication_date"](row) if "publication_date" in text_of else None
         pub = parse_date(raw_pub, circa) if raw_pub else UNKNOWN
         if not pub.is_known and raw:
-            for event in parse_date_events(raw, circa):
-                if event.event in _PUBLISHED_EVENTS:
-                    pub = event.date
-                    break
+            pub = _published_in_text(raw, circa)
         return date, pub
 
     def _dimensions(self, row: Any) -> Dimensions | None:
-        raw = text(self.g("dimensions", row))
-        h, w, d = (number(self.g(n, row)) for n in ("height", "width", "depth"))
-        if raw is None and h is None and w is None and d is None:
-            return None
-        return Dimensions(text=raw or "", height=h, width=w, depth=d, unit=text(self.g("unit", row)))
+        raw = self.plan.raw
+        values = tuple(raw[n](row) if n in raw else None for n in ("dimensions", "height", "width", "depth", "unit"))
+        try:
+            return _dimensions(values)
+        except TypeError:
+            return _dimensions.__wrapped__(values)
 
-    def _subjects(self, row: Any) -> list[Subject]:
-        out = [Subject(t) for t in texts(self.g("subjects", row))]
-        out += [Subject(t, kind="person") for t in texts(self.g("subjects_person", row))]
-        out += [Subject(t, kind="place") for t in texts(self.g("subjects_place", row))]
-        return out
+
+def _explicit_bounds(raw: str | None, text_of: dict[str, Callable[[Any], str | None]], row: Any) -> DateInterval:
+    """Bounds given in their own columns fill in where the text says nothing readable; a bound
+    given as YYYY-01-01 may be year precision, so the latest end covers its whole year."""
+    lo = text_of["date_earliest"](row) if "date_earliest" in text_of else None
+    hi = text_of["date_latest"](row) if "date_latest" in text_of else None
+    hi_year = parse_date(hi).latest_year if hi else None
+    return DateInterval(
+        text=raw or "",
+        earliest=parse_date(lo).earliest if lo else None,
+        latest=f"{hi_year:04d}-12-31" if hi_year is not None and hi_year >= 0 else None,
+    )
+
+
+@lru_cache(maxsize=65536)
+def _published_in_text(raw: str, circa: int) -> DateInterval:
+    """ "published 1881" or "1978, published 1983" in a date text: the publication date."""
+    return next((e.date for e in parse_date_events(raw, circa) if e.event in _PUBLISHED_EVENTS), UNKNOWN)
+
+
+@lru_cache(maxsize=65536)
+def _subjects(values: tuple[str, ...], kind: str) -> list[Subject]:
+    return [Subject(v, kind=kind) for v in values]
+
+
+@lru_cache(maxsize=65536)
+def _dimensions(values: tuple[Any, ...]) -> Dimensions | None:
+    text_value, h, w, d, unit = values
+    h, w, d = number(h), number(w), number(d)
+    text_value = texts(text_value)
+    if not text_value and h is None and w is None and d is None:
+        return None
+    return Dimensions(text=text_value[0] if text_value else "", height=h, width=w, depth=d,
+                      unit=(texts(unit) or [None])[0])  # fmt: skip
 
 
 class PersonBuilder:
-    def __init__(self, spec: SourceSpec, ctx: ReadContext, get: dict[str, Getter], provenance: dict[str, str]) -> None:
-        self.spec, self.ctx, self.get, self.provenance = spec, ctx, get, provenance
-        self.none: Getter = lambda row: None
-
-    def g(self, name: str, row: Any) -> Any:
-        return self.get.get(name, self.none)(row)
+    def __init__(self, spec: SourceSpec, ctx: ReadContext, tabular: bool, joins: Joins) -> None:
+        self.spec, self.ctx = spec, ctx
+        self.plan = Plan(spec, tabular, joins)
+        self.simple = [(n, self.plan.text[n]) for n in PERSON_TEXT if n in self.plan.text]
+        self.life = ("lifespan", "birth", "death", "active", "birth_year", "death_year")
 
     def build(self, row: Any, locator: str) -> list[Read | Issue]:
-        warnings: list[Issue] = []
-        sort_name = text(self.g("sort_name", row))
-        name = text(self.g("name", row)) or (invert_name(sort_name) if sort_name else "")
-        birth, death, active, founded = life_dates_for(
-            lambda name: self.g(name, row), self.provenance, self.ctx, locator, warnings, self.spec.circa_years
-        )
-        person = Person(
-            id=text(self.g("id", row)) or "",
-            name=name,
-            sort_name=sort_name,
-            alt_names=[n for n in texts(self.g("alt_names", row)) if n not in (name, sort_name)],
-            kind=agent_kind(name, text(self.g("kind", row)), founded),
-            birth=birth,
-            death=death,
-            active=active,
-            gender=text(self.g("gender", row)),
-            nationality=text(self.g("nationality", row)),
-            birth_place=text(self.g("birth_place", row)),
-            death_place=text(self.g("death_place", row)),
-            identifiers=prefixed(self.get, "identifiers.", row),
-            biography=text(self.g("biography", row)),
-            url=text(self.g("url", row)),
-            extra=prefixed(self.get, "extra.", row),
-            provenance=self.provenance,
+        plan, t = self.plan, self.plan.text
+        kw: dict[str, Any] = {n: v for n, g in self.simple if (v := g(row)) is not None}
+        sort_name = t["sort_name"](row) if "sort_name" in t else None
+        name = (t["name"](row) if "name" in t else None) or (invert_name(sort_name) if sort_name else "")
+        birth, death, active, founded, notes = life_dates(plan.values(self.life, row), plan.provenance,
+                                                          self.spec.circa_years)  # fmt: skip
+        alt = plan.texts["alt_names"](row) if "alt_names" in plan.texts else []
+        kw.update(
+            id=t["id"](row) or "", name=name, sort_name=sort_name, birth=birth, death=death, active=active,
+            alt_names=[n for n in alt if n not in (name, sort_name)],
+            kind=agent_kind(name, t["kind"](row) if "kind" in t else None, founded),
+            identifiers=plan.keyed(plan.identifiers, row), extra=plan.keyed(plan.extra, row),
             source=SourceRef(self.ctx.display, locator),
-        )
-        return [Read(person, locator, warnings)]
+        )  # fmt: skip
+        warnings = [self.ctx.issue(locator, f, m, WARNING, v) for f, m, v in notes]
+        return [Read(Person(**kw), locator, warnings)]

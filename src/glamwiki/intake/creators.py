@@ -1,116 +1,100 @@
 """Creators on an object record: from a JSON list, one row's columns, or cells split by a
-separator; optionally also as Person records (one per creator id per file)."""
+separator; optionally also as Person records (one per creator id per file).
+
+Catalogues name the same creator on many rows, so the conversion of a creator's raw values is
+memoised in a bounded cache: memory stays flat, repeated creators cost a dictionary lookup.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
-from glamwiki.intake.base import Issue, ReadContext
-from glamwiki.intake.lifedates import life_dates_for
+import msgspec
+
+from glamwiki.intake.base import WARNING, Issue, ReadContext
+from glamwiki.intake.fields import Joins, compile_field
+from glamwiki.intake.lifedates import Note, life_dates
 from glamwiki.intake.mapping import CreatorsSpec
 from glamwiki.intake.names import agent_kind, invert_name, split_attribution
 from glamwiki.intake.paths import compile_path
-from glamwiki.intake.transforms import get_transform
 from glamwiki.intake.values import text
 from glamwiki.model.records import CreatorRef, Person, SourceRef
 
 Getter = Callable[[Any], Any]
+Converted = tuple[CreatorRef | None, Person | None, tuple[Note, ...]]
+CACHE_SIZE = 65536
 
 
 class CreatorReader:
-    def __init__(
-        self,
-        spec: CreatorsSpec,
-        ctx: ReadContext,
-        tabular: bool,
-        joins: dict[str, dict[str, list[str]]],
-        circa_years: int,
-    ) -> None:
-        from glamwiki.intake.mapper import compile_field
-
+    def __init__(self, spec: CreatorsSpec, ctx: ReadContext, tabular: bool, joins: Joins, circa_years: int) -> None:
         self.spec, self.ctx, self.circa_years = spec, ctx, circa_years
-        # Inside a JSON list the sub-paths are relative to each creator object.
-        inner_tabular = tabular and spec.path is None
-        self.get = {n: compile_field(f, inner_tabular, joins) for n, f in spec.fields.items()}
+        inner_tabular = tabular and spec.path is None  # inside a JSON list, paths are relative
+        self.names = list(spec.fields)
+        self.getters = [compile_field(spec.fields[n], inner_tabular, joins) for n in self.names]
         self.list_of: Getter | None = compile_path(spec.path) if spec.path else None
         self.provenance = {n: f.path or "(constant)" for n, f in spec.fields.items()}
+        self.identifier_names = [n for n in self.names if n.startswith("identifiers.")]
         self.seen_people: set[str] = set()
-        self.none: Getter = lambda item: None
-        self.first = get_transform("first", "creators")
-
-    def g(self, name: str, item: Any) -> Any:
-        return self.get.get(name, self.none)(item)
+        self.convert = lru_cache(maxsize=CACHE_SIZE)(self._convert)
 
     def read(self, row: Any, locator: str) -> tuple[list[CreatorRef], list[Person], list[Issue]]:
-        creators, people, issues = [], [], []
-        for n, item in enumerate(self._items(row)):
-            ref, person = self._one(item, f"{locator}", n, issues)
+        creators: list[CreatorRef] = []
+        people: list[Person] = []
+        issues: list[Issue] = []
+        for values in self._value_tuples(row):
+            try:
+                ref, person, notes = self.convert(values)
+            except TypeError:  # an unhashable value (a list in a JSON field): convert uncached
+                ref, person, notes = self._convert(values)
             if ref is None:
                 continue
             creators.append(ref)
-            if person is not None:
-                people.append(person)
+            if notes:
+                issues.extend(self.ctx.issue(locator, f, m, WARNING, v) for f, m, v in notes)
+            if person is not None and person.id not in self.seen_people:
+                self.seen_people.add(person.id)
+                people.append(msgspec.structs.replace(person, source=SourceRef(self.ctx.display, locator)))
         return creators, people, issues
 
-    def _items(self, row: Any) -> list[Any]:
+    def _value_tuples(self, row: Any) -> list[tuple[Any, ...]]:
         if self.list_of is not None:
             items = self.list_of(row)
-            return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+            if not isinstance(items, list):
+                return []
+            getters = self.getters
+            return [tuple([g(i) for g in getters]) for i in items if isinstance(i, dict)]
+        values = tuple([g(row) for g in self.getters])
         if self.spec.split is None:
-            return [row]
+            return [values]
         # Several creators in one cell: split every creator column alike and pair them up.
         sep = self.spec.split
-        columns = {n: (str(v).split(sep) if (v := g(row)) not in (None, "") else []) for n, g in self.get.items()}
-        width = max((len(v) for v in columns.values()), default=0)
-        return [{n: (v[i].strip() if i < len(v) else None) for n, v in columns.items()} for i in range(width)]
+        cells = [str(v).split(sep) if v not in (None, "") else [] for v in values]
+        width = max((len(c) for c in cells), default=0)
+        return [tuple(c[i].strip() if i < len(c) else None for c in cells) for i in range(width)]
 
-    def _one(self, item: Any, locator: str, n: int, issues: list[Issue]) -> tuple[CreatorRef | None, Person | None]:
-        split_mode = self.spec.split is not None and self.list_of is None
-        g = (lambda name: item.get(name)) if split_mode else (lambda name: self.g(name, item))
-        raw_name = text(g("name"))
-        sort_name = text(g("sort_name"))
+    def _convert(self, values: tuple[Any, ...]) -> Converted:
+        v = dict(zip(self.names, values, strict=True))
+        raw_name, sort_name = text(v.get("name")), text(v.get("sort_name"))
         if not raw_name and sort_name:
             raw_name = invert_name(sort_name)
         if not raw_name:
-            return None, None
+            return None, None, ()
         attribution, name = split_attribution(raw_name)
-        attribution = text(g("attribution")) or attribution
-        birth, death, active, founded = life_dates_for(
-            g, self.provenance, self.ctx, locator, issues, self.circa_years, "creators."
-        )
-        kind = agent_kind(name, text(g("kind")), founded)
+        birth, death, active, founded, notes = life_dates(v, self.provenance, self.circa_years, "creators.")
+        identifiers = {n[len("identifiers.") :]: t for n in self.identifier_names if (t := text(v.get(n)))}
         ref = CreatorRef(
-            name=name,
-            person_id=text(g("id")),
-            role=text(g("role")),
-            attribution=attribution,
-            kind=kind,
-            birth=birth,
-            death=death,
-            gender=text(g("gender")),
-            nationality=text(g("nationality")),
-            identifiers={
-                k[len("identifiers.") :]: v for k in self.get if k.startswith("identifiers.") if (v := text(g(k)))
-            },
-        )
+            name=name, person_id=text(v.get("id")), role=text(v.get("role")),
+            attribution=text(v.get("attribution")) or attribution, kind=agent_kind(name, text(v.get("kind")), founded),
+            birth=birth, death=death, gender=text(v.get("gender")), nationality=text(v.get("nationality")),
+            identifiers=identifiers,
+        )  # fmt: skip
         person = None
-        if self.spec.people and ref.person_id and ref.person_id not in self.seen_people:
-            self.seen_people.add(ref.person_id)
+        if self.spec.people and ref.person_id:
             person = Person(
-                id=ref.person_id,
-                name=name,
-                sort_name=sort_name,
-                kind=kind,
-                birth=birth,
-                death=death,
-                active=active,
-                gender=ref.gender,
-                nationality=ref.nationality,
-                birth_place=text(g("birth_place")),
-                death_place=text(g("death_place")),
-                identifiers=ref.identifiers,
-                provenance={f"creators.{k}": v for k, v in self.provenance.items()},
-                source=SourceRef(self.ctx.display, locator),
-            )
-        return ref, person
+                id=ref.person_id, name=name, sort_name=sort_name, kind=ref.kind, birth=birth, death=death,
+                active=active, gender=ref.gender, nationality=ref.nationality, birth_place=text(v.get("birth_place")),
+                death_place=text(v.get("death_place")), identifiers=identifiers,
+            )  # fmt: skip
+        return ref, person, tuple(notes)

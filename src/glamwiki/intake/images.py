@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from glamwiki.intake.base import WARNING, Issue
-from glamwiki.intake.values import texts
+from glamwiki.intake.base import WARNING, Issue, ReadContext
 from glamwiki.model.records import IMAGE_FILE, IMAGE_IIIF, IMAGE_URL, ImageRef
 
 
@@ -17,18 +16,19 @@ def classify(location: str) -> str:
     return IMAGE_FILE
 
 
-def image_refs(builder: Any, row: Any, locator: str) -> tuple[list[ImageRef], list[Issue]]:
+def image_refs(plan: Any, ctx: ReadContext, row: Any, locator: str) -> tuple[list[ImageRef], list[Issue]]:
+    """Image locations from the mapped image fields; local files are checked, refused ones reported."""
     refs: list[ImageRef] = []
     issues: list[Issue] = []
     for fld, forced in (("image", None), ("image_url", IMAGE_URL), ("image_file", IMAGE_FILE), ("iiif", IMAGE_IIIF)):
-        if fld not in builder.get:
+        if fld not in plan.texts:
             continue
-        for loc in texts(builder.get[fld](row)):
+        for loc in plan.texts[fld](row):
             kind = forced or classify(loc)
             if kind == IMAGE_FILE:
-                checked = check_local(loc, builder.ctx.images_root)
+                checked = check_local(loc, ctx.images_root)
                 if isinstance(checked, str):
-                    issues.append(builder.ctx.issue(locator, builder.provenance.get(fld, fld), checked, WARNING, loc))
+                    issues.append(ctx.issue(locator, plan.provenance.get(fld, fld), checked, WARNING, loc))
                     continue
                 loc = str(checked)
             refs.append(ImageRef(kind=kind, location=loc))

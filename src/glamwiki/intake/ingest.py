@@ -11,37 +11,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from glamwiki.errors import ConfigError, IntakeFileError
-from glamwiki.intake.base import ERROR, Issue, Item, Read, ReadContext
+from glamwiki.intake.base import Issue, Item, ReadContext
 from glamwiki.intake.mapped import detect_format, read_mapped
 from glamwiki.intake.mapping import Profile
 from glamwiki.intake.registry import format_reader, sniff_reader
-from glamwiki.model.codec import encode
-from glamwiki.model.records import ObjectRecord
+from glamwiki.intake.writer import Counts, RunWriter
 from glamwiki.store import Store
-from glamwiki.store.records import Pending, digest, write_batch
-from glamwiki.store.runs import IssueRow, add_issues, finish_run, start_run
+from glamwiki.store.runs import start_run
 
-BATCH_SIZE = 2000
 Progress = Callable[[int], None]
 
 
 @dataclass(slots=True)
-class IngestSummary:
-    dataset: str
+class IngestSummary(Counts):
+    dataset: str = ""
     files: list[str] = field(default_factory=list)
     run_ids: list[int] = field(default_factory=list)
-    added: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    objects: int = 0
-    people: int = 0
-    errors: int = 0
-    warnings: int = 0
-    changed_fields: dict[str, int] = field(default_factory=dict)
     status: str = "done"
 
     def as_dict(self) -> dict[str, object]:
-        return {k: getattr(self, k) for k in self.__slots__}  # type: ignore[attr-defined]
+        out = Counts.as_dict(self)
+        out.update(dataset=self.dataset, files=self.files, run_ids=self.run_ids, status=self.status)
+        return out
 
 
 @dataclass(slots=True)
@@ -51,6 +42,7 @@ class Plan:
     path: str
     reader_name: str
     read: Callable[[ReadContext], Iterator[Item]]
+    provenance: dict[str, str] | None = None  # field -> column/path, for mapping-driven readers
 
 
 def plan_sources(source: str, profile: Profile | None, reader: str | None, fmt: str | None = None) -> list[Plan]:
@@ -80,7 +72,12 @@ def _plan_one(f: str, profile: Profile | None, reader: str | None, fmt: str | No
         chosen = fmt or spec.format or detect_format(f)
         if chosen is None:
             raise ConfigError(f"{f}: cannot tell the file format; set format in the mapping or pass --format.")
-        return Plan(f, f"mapping:{profile.name}/{spec.name}", lambda ctx, s=spec, c=chosen: read_mapped(ctx, s, c))
+        return Plan(
+            f,
+            f"mapping:{profile.name}/{spec.name}",
+            lambda ctx, s=spec, c=chosen: read_mapped(ctx, s, c),
+            spec.provenance(),
+        )
     name_of_reader = reader or sniff_reader(f)
     if name_of_reader is None:
         if single:
@@ -118,96 +115,30 @@ def ingest(
 
 
 def _ingest_one(
-    store: Store,
-    plan: Plan,
-    ctx: ReadContext,
-    dataset: str,
-    profile: Profile | None,
-    summary: IngestSummary,
-    progress: Progress | None,
-) -> None:
+    store: Store, plan: Plan, ctx: ReadContext, dataset: str, profile: Profile | None,
+    summary: IngestSummary, progress: Progress | None,
+) -> None:  # fmt: skip
     with store.transaction():
         run_id = start_run(
-            store, source=plan.path, reader=plan.reader_name, profile=profile.name if profile else None, dataset=dataset
-        )
+            store, source=plan.path, reader=plan.reader_name, profile=profile.name if profile else None,
+            dataset=dataset, provenance=plan.provenance,
+        )  # fmt: skip
     summary.files.append(plan.path)
     summary.run_ids.append(run_id)
-    batch: list[Pending] = []
-    issues: list[IssueRow] = []
+    writer = RunWriter(store, run_id, dataset, ctx.display, progress)
     status = "done"
     try:
         for item in plan.read(ctx):
             if isinstance(item, Issue):
-                issues.append(_row(item))
+                writer.issue(item)
             else:
-                batch.append(_pending(item, summary))
-                issues.extend(_row(w) for w in item.warnings)
-                if len(batch) >= BATCH_SIZE:
-                    _flush(store, run_id, dataset, batch, issues, summary, progress, ctx.display)
+                writer.record(item)
     except IntakeFileError as exc:
-        issues.append(IssueRow(ctx.display, "", "", ERROR, str(exc)))
+        writer.issue(Issue(ctx.display, "", "", str(exc)))
     except KeyboardInterrupt:
         status = "interrupted"
         raise
     finally:
-        _flush(store, run_id, dataset, batch, issues, summary, progress, ctx.display)
-        with store.transaction():
-            finish_run(store, run_id, status, summary.as_dict())
+        writer.finish(status)
+        summary.add(writer.counts)
         summary.status = status
-
-
-def _pending(item: Read, summary: IngestSummary) -> Pending:
-    record = item.record
-    data = encode(record)
-    if isinstance(record, ObjectRecord):
-        summary.objects += 1
-        kind = "object"
-    else:
-        summary.people += 1
-        kind = "person"
-    return Pending(kind, record.id, data, digest(data), item.locator)
-
-
-def _row(issue: Issue) -> IssueRow:
-    return IssueRow(issue.file, issue.locator, issue.field, issue.severity, issue.message, issue.value)
-
-
-def _flush(
-    store: Store,
-    run_id: int,
-    dataset: str,
-    batch: list[Pending],
-    issues: list[IssueRow],
-    summary: IngestSummary,
-    progress: Progress | None,
-    display: str,
-) -> None:
-    if not batch and not issues:
-        return
-    with store.transaction():
-        out = write_batch(store, run_id, dataset, batch) if batch else None
-        if out is not None:
-            for p, why in out.duplicates:
-                issues.append(
-                    IssueRow(
-                        display,
-                        p.locator,
-                        "id",
-                        ERROR,
-                        f"duplicate {p.kind} id {p.local_id!r}: {why}; this copy was skipped",
-                        p.local_id,
-                    )
-                )
-        add_issues(store, run_id, issues)
-    if out is not None:
-        summary.added += out.added
-        summary.changed += out.changed
-        summary.unchanged += out.unchanged
-        for name, n in out.changed_fields.items():
-            summary.changed_fields[name] = summary.changed_fields.get(name, 0) + n
-    summary.errors += sum(1 for i in issues if i.severity == ERROR)
-    summary.warnings += sum(1 for i in issues if i.severity != ERROR)
-    if progress is not None:
-        progress(len(batch))
-    batch.clear()
-    issues.clear()

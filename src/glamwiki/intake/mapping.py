@@ -112,6 +112,14 @@ class SourceSpec:
     sheet: str | None = None
     circa_years: int = 5
 
+    def provenance(self) -> dict[str, str]:
+        """Record field -> the column or path it is read from (kept with each ingest run)."""
+        out = {name: f.path or f"(constant {f.const!r})" for name, f in self.fields.items()}
+        if self.creators:
+            base = f"{self.creators.path}[*]." if self.creators.path else ""
+            out.update({f"creators.{n}": base + (f.path or "(constant)") for n, f in self.creators.fields.items()})
+        return out
+
     def matches(self, filename: str) -> bool:
         return any(fnmatch.fnmatch(filename, pattern) for pattern in self.match)
 

@@ -63,13 +63,17 @@ def split_attribution(name: str) -> tuple[str | None, str]:
 
 
 def agent_kind(name: str, hint: str | None = None, founded: bool = False) -> str:
-    """Person, organisation, group or unknown (anonymous, "British School", "unknown artist")."""
+    """Person, organisation, group or unknown (anonymous, "British School", "unknown artist").
+
+    An anonymous name wins over a hint: catalogues file "unknown Austrian" as a Person, but for
+    copyright and linking it is unknown authorship, not a named author.
+    """
+    if _UNKNOWN.search(name):
+        return UNKNOWN_AGENT
     if hint:
         mapped = KIND_HINTS.get(hint.strip().lower())
         if mapped:
             return mapped
-    if _UNKNOWN.search(name):
-        return UNKNOWN_AGENT
     if founded or _ORG.search(name):
         return ORGANISATION
     if _GROUP.search(name):

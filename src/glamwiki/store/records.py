@@ -18,6 +18,10 @@ _UPSERT = (
     " ON CONFLICT(dataset, kind, local_id) DO UPDATE SET"
     " data = excluded.data, hash = excluded.hash, last_run = excluded.last_run"
 )
+_INSERT_NEW = (
+    "INSERT INTO records(dataset, kind, local_id, data, hash, first_run, last_run)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dataset, kind, local_id) DO NOTHING"
+)
 _TOUCH = "UPDATE records SET last_run = ? WHERE uid = ?"
 _PARAM_LIMIT = 900  # stay under SQLite's host-parameter limit in IN (...) lists
 
@@ -44,6 +48,42 @@ class BatchOutcome:
     unchanged: int = 0
     duplicates: list[tuple[Pending, str]] = field(default_factory=list)  # (record, why)
     changed_fields: dict[str, int] = field(default_factory=dict)
+
+
+def has_records(store: Store, dataset: str, kind: str) -> bool:
+    row = store.query_one("SELECT 1 FROM records WHERE dataset = ? AND kind = ? LIMIT 1", (dataset, kind))
+    return row is not None
+
+
+def write_new_batch(store: Store, run_id: int, dataset: str, batch: Sequence[Pending]) -> BatchOutcome:
+    """Fast path for a dataset that was empty when the run began: every record is new, except
+    ids repeated within the run, which are found only when the insert count comes up short."""
+    out = BatchOutcome()
+    seen_here: dict[tuple[str, str], str] = {}
+    rows, kept = [], []
+    for p in batch:
+        key = (p.kind, p.local_id)
+        if key in seen_here:
+            out.duplicates.append((p, f"the same id was read earlier, at {seen_here[key]}"))
+            continue
+        seen_here[key] = p.locator
+        kept.append(p)
+        rows.append((dataset, p.kind, p.local_id, p.data, p.hash, run_id, run_id))
+    max_before = store.scalar("SELECT COALESCE(MAX(uid), 0) FROM records")
+    before = store.conn.total_changes
+    store.executemany(_INSERT_NEW, rows)
+    inserted = store.conn.total_changes - before
+    if inserted < len(rows):
+        earlier = _existing_uids(store, dataset, kept, max_before)
+        for p in kept:
+            if (p.kind, p.local_id) in earlier:
+                out.duplicates.append((p, "the same id was read earlier in this run"))
+    out.added = inserted
+    return out
+
+
+def _existing_uids(store: Store, dataset: str, batch: Sequence[Pending], max_uid: int) -> set[tuple[str, str]]:
+    return {key for key, (uid, _, _) in _existing(store, dataset, batch).items() if uid <= max_uid}
 
 
 def write_batch(store: Store, run_id: int, dataset: str, batch: Sequence[Pending]) -> BatchOutcome:
@@ -133,6 +173,14 @@ def get_record(
     sql = (sql + " AND" if sql else " WHERE") + " local_id = ?"
     rows = store.query(f"SELECT dataset, data FROM records{sql} ORDER BY uid", (*params, local_id))
     return [(r["dataset"], decode(r["data"])) for r in rows]
+
+
+def get_with_run(store: Store, local_id: str, kind: str | None = None) -> list[tuple[str, int, Record]]:
+    """(dataset, last run id, record) for every record with this local id."""
+    sql, params = _where(kind, None)
+    sql = (sql + " AND" if sql else " WHERE") + " local_id = ?"
+    rows = store.query(f"SELECT dataset, last_run, data FROM records{sql} ORDER BY uid", (*params, local_id))
+    return [(r["dataset"], r["last_run"], decode(r["data"])) for r in rows]
 
 
 def datasets(store: Store) -> list[tuple[str, str, int]]:

@@ -53,7 +53,10 @@ def get_decision(store: Store, record_id: str, dataset: str | None = None) -> Ri
 
 
 def decision_counts(store: Store) -> dict[str, int]:
-    return {r["decision"]: r["n"] for r in store.query("SELECT decision, COUNT(*) AS n FROM rights_decisions GROUP BY decision")}
+    return {
+        r["decision"]: r["n"]
+        for r in store.query("SELECT decision, COUNT(*) AS n FROM rights_decisions GROUP BY decision")
+    }
 
 
 def save_fact(store: Store, dataset: str, record_id: str, fact: str, value: str, source: str = "") -> None:

@@ -20,10 +20,18 @@ class IssueRow:
     value: str | None = None
 
 
-def start_run(store: Store, *, source: str, reader: str, profile: str | None, dataset: str) -> int:
+def start_run(
+    store: Store,
+    *,
+    source: str,
+    reader: str,
+    profile: str | None,
+    dataset: str,
+    provenance: dict[str, str] | None = None,
+) -> int:
     cur = store.execute(
-        "INSERT INTO ingest_runs(source, reader, profile, dataset) VALUES (?, ?, ?, ?)",
-        (source, reader, profile, dataset),
+        "INSERT INTO ingest_runs(source, reader, profile, dataset, provenance) VALUES (?, ?, ?, ?, ?)",
+        (source, reader, profile, dataset, msgspec.json.encode(provenance) if provenance else None),
     )
     return int(cur.lastrowid or 0)
 
@@ -77,3 +85,9 @@ def latest_runs_by_dataset(store: Store) -> list[dict[str, object]]:
         " GROUP BY dataset, source) m ON m.id = r.id ORDER BY r.id"
     )
     return [dict(r) for r in rows]
+
+
+def provenance_of(store: Store, run_id: int) -> dict[str, str]:
+    """Field -> column/path for the records a run read (mapping-driven readers)."""
+    raw = store.scalar("SELECT provenance FROM ingest_runs WHERE id = ?", (run_id,))
+    return msgspec.json.decode(raw) if raw else {}

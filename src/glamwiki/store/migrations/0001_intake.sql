@@ -8,7 +8,8 @@ CREATE TABLE ingest_runs (
     profile TEXT,
     dataset TEXT NOT NULL,
     status TEXT NOT NULL DEFAULT 'running',  -- running | done | interrupted | failed
-    counts TEXT                              -- JSON: added, changed, unchanged, errors...
+    counts TEXT,                             -- JSON: added, changed, unchanged, errors...
+    provenance TEXT                          -- JSON: record field -> column / path it was read from
 );
 
 CREATE TABLE records (
@@ -23,7 +24,6 @@ CREATE TABLE records (
     UNIQUE (dataset, kind, local_id)
 );
 CREATE INDEX records_local_id ON records(local_id);
-CREATE INDEX records_kind ON records(kind, dataset);
 
 CREATE TABLE ingest_errors (
     id INTEGER PRIMARY KEY,

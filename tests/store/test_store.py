@@ -1,0 +1,43 @@
+"""The store: migrations, transactions, streaming reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from glamwiki.store import open_store
+from glamwiki.store.db import available_migrations
+
+
+def test_migrations_apply_once_in_order(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "a.db")
+    names = [name for name, _ in available_migrations()]
+    assert names == sorted(names) and names[0] == "0001_intake"
+    assert store.applied_migrations() == names
+    assert store.migrate() == []  # nothing new the second time
+    store.close()
+    again = open_store(tmp_path / "a.db")
+    assert again.applied_migrations() == names
+    again.close()
+
+
+def test_a_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "b.db")
+    with pytest.raises(RuntimeError), store.transaction():
+        store.execute("INSERT INTO ingest_runs(source, reader, dataset) VALUES ('x', 'y', 'z')")
+        raise RuntimeError("crash")
+    assert store.scalar("SELECT COUNT(*) FROM ingest_runs") == 0
+    with store.transaction():
+        store.execute("INSERT INTO ingest_runs(source, reader, dataset) VALUES ('x', 'y', 'z')")
+    assert store.scalar("SELECT COUNT(*) FROM ingest_runs") == 1
+
+
+def test_stream_reads_in_chunks(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "c.db")
+    with store.transaction():
+        store.executemany(
+            "INSERT INTO ingest_runs(source, reader, dataset) VALUES (?, 'r', 'd')", [(str(i),) for i in range(2500)]
+        )
+    seen = [row["source"] for row in store.stream("SELECT source FROM ingest_runs ORDER BY id", size=100)]
+    assert seen == [str(i) for i in range(2500)]
