@@ -17,17 +17,49 @@ from pathlib import Path
 
 FIRST = ["Mary", "John", "Anna", "Paul", "Grace", "Thomas", "Ada", "Henri", "Frida", "Kwame", "Yoko", "Ivan"]
 LAST = ["Smith", "Turner", "Kahlo", "Constable", "Hepworth", "Nakamura", "Okafor", "Dubois", "Riley", "Weiss"]
-MEDIA = ["Oil paint on canvas", "Graphite on paper", "Etching on paper", "Bronze", "Gelatin silver print",
-         "Watercolour on paper", "Screenprint on paper", "Marble", "Photograph, colour, on paper"]
+MEDIA = [
+    "Oil paint on canvas",
+    "Graphite on paper",
+    "Etching on paper",
+    "Bronze",
+    "Gelatin silver print",
+    "Watercolour on paper",
+    "Screenprint on paper",
+    "Marble",
+    "Photograph, colour, on paper",
+]
 SUBJECTS = ["landscape", "portrait", "river", "woman", "man", "architecture", "sea", "flowers", "war", "city"]
-COLUMNS = ["accession_number", "title", "creator", "creator_role", "creator_dates", "date", "object_type",
-           "medium", "dimensions", "credit_line", "rights", "image", "subjects", "url"]
+COLUMNS = [
+    "accession_number",
+    "title",
+    "creator",
+    "creator_role",
+    "creator_dates",
+    "date",
+    "object_type",
+    "medium",
+    "dimensions",
+    "credit_line",
+    "rights",
+    "image",
+    "subjects",
+    "url",
+]
 
 
 def date_text(rng: random.Random) -> str:
     y = rng.randint(1500, 2015)
-    return rng.choice([str(y), f"c.{y}", f"{y}–{str(y + rng.randint(1, 9))[-1]}", f"{y // 10 * 10}s",
-                       "date not known", f"published {y}", f"{y}, printed {y + 20}"])
+    return rng.choice(
+        [
+            str(y),
+            f"c.{y}",
+            f"{y}–{str(y + rng.randint(1, 9))[-1]}",
+            f"{y // 10 * 10}s",
+            "date not known",
+            f"published {y}",
+            f"{y}, printed {y + 20}",
+        ]
+    )
 
 
 def creator_pool(size: int, rng: random.Random) -> list[tuple[str, str]]:
@@ -46,12 +78,19 @@ def row(i: int, rng: random.Random, pool: list[tuple[str, str]], weights: list[f
     lives = [life for _, life in chosen]
     h, w = rng.randint(50, 3000), rng.randint(50, 3000)
     return [
-        f"G{i:08d}", f"Study for {rng.choice(SUBJECTS).title()} No. {i % 997}", "; ".join(names),
-        "; ".join("artist" for _ in names), "; ".join(lives), date_text(rng),
-        rng.choice(["painting", "print", "drawing", "sculpture", "photograph"]), rng.choice(MEDIA),
-        f"support: {h} x {w} mm", f"Presented by a donor {1900 + i % 120}",
+        f"G{i:08d}",
+        f"Study for {rng.choice(SUBJECTS).title()} No. {i % 997}",
+        "; ".join(names),
+        "; ".join("artist" for _ in names),
+        "; ".join(lives),
+        date_text(rng),
+        rng.choice(["painting", "print", "drawing", "sculpture", "photograph"]),
+        rng.choice(MEDIA),
+        f"support: {h} x {w} mm",
+        f"Presented by a donor {1900 + i % 120}",
         rng.choice(["", "http://rightsstatements.org/vocab/InC/1.0/", "CC0"]),
-        f"https://example.org/images/G{i:08d}.jpg", "; ".join(rng.sample(SUBJECTS, 3)),
+        f"https://example.org/images/G{i:08d}.jpg",
+        "; ".join(rng.sample(SUBJECTS, 3)),
         f"https://example.org/collection/G{i:08d}",
     ]
 

@@ -37,7 +37,10 @@ def measure(name: str, target: str, *args: object) -> Measurement:
     payload = json.dumps({"target": target, "args": list(args)})
     proc = subprocess.run(
         [sys.executable, "-m", "benchmarks.worker", payload],
-        capture_output=True, text=True, cwd=ROOT, check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
     if proc.returncode != 0:
         raise RuntimeError(f"benchmark {name} failed:\n{proc.stderr[-4000:]}")
@@ -52,8 +55,12 @@ def best_of(n: int, name: str, target: str, *args: object) -> Measurement:
 
 
 def report(title: str, rows: list[Measurement], baseline: Measurement) -> str:
-    lines = [f"## {title}", "", "| measurement | items | seconds | items/s | peak MB | time vs baseline |",
-             "|---|---|---|---|---|---|"]
+    lines = [
+        f"## {title}",
+        "",
+        "| measurement | items | seconds | items/s | peak MB | time vs baseline |",
+        "|---|---|---|---|---|---|",
+    ]
     for m in [baseline, *rows]:
         ratio = m.seconds / baseline.seconds if baseline.seconds else float("nan")
         lines.append(f"| {m.name} | {m.items:,} | {m.seconds:.2f} | {m.rate:,.0f} | {m.peak_mb:.0f} | {ratio:.2f}x |")
