@@ -14,6 +14,8 @@ from benchmarks.gen_catalogue import generate
 from benchmarks.harness import RESULTS, best_of, measure, report, save
 
 SHARED = Path(os.environ.get("GLAMWIKI_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "data"
+if not SHARED.is_dir():
+    SHARED = Path("/work/shared/data")
 TASKS = "benchmarks.intake_tasks"
 
 

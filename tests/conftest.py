@@ -16,13 +16,14 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _shared() -> Path:
+    """The shared real data: $GLAMWIKI_SHARED, else ../shared beside the checkout, else /work/shared."""
     configured = os.environ.get("GLAMWIKI_SHARED")
-    path = Path(configured) if configured else ROOT.parent / "shared"
-    if not (path / "data").is_dir():
-        raise RuntimeError(
-            f"The shared test data is not at {path}/data. Set GLAMWIKI_SHARED to the folder that holds data/."
-        )
-    return path
+    candidates = [Path(configured)] if configured else [ROOT.parent / "shared", Path("/work/shared")]
+    for path in candidates:
+        if (path / "data").is_dir():
+            return path
+    tried = ", ".join(str(p / "data") for p in candidates)
+    raise RuntimeError(f"The shared test data is not at {tried}. Set GLAMWIKI_SHARED to the folder that holds data/.")
 
 
 SHARED = _shared()
