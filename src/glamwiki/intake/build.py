@@ -140,12 +140,12 @@ def _published_in_text(raw: str, circa: int) -> DateInterval:
     return next((e.date for e in parse_date_events(raw, circa) if e.event in _PUBLISHED_EVENTS), UNKNOWN)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _subjects(values: tuple[str, ...], kind: str) -> list[Subject]:
     return [Subject(v, kind=kind) for v in values]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _dimensions(values: tuple[Any, ...]) -> Dimensions | None:
     text_value, h, w, d, unit = values
     h, w, d = number(h), number(w), number(d)

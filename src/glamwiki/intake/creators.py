@@ -24,7 +24,7 @@ from glamwiki.model.records import CreatorRef, Person, SourceRef
 
 Getter = Callable[[Any], Any]
 Converted = tuple[CreatorRef | None, Person | None, tuple[Note, ...]]
-CACHE_SIZE = 65536
+CACHE_SIZE = 16384
 
 
 class CreatorReader:

@@ -122,7 +122,7 @@ def open_store(location: str | Path, *, migrate: bool = True) -> Store:
         "PRAGMA synchronous=NORMAL",
         "PRAGMA foreign_keys=ON",
         "PRAGMA busy_timeout=10000",
-        "PRAGMA cache_size=-65536",
+        "PRAGMA cache_size=-32768",  # 32 MiB of page cache, whatever the database size
     ):
         conn.execute(pragma)
     store = Store(conn, location)
