@@ -36,8 +36,9 @@ def run() -> str:
         if not path.exists():
             generate(path, n)
         b = measure(f"bare csv.DictReader, {n:,} rows", f"{TASKS}:bare_csv", str(path))
+        floor = measure(f"bare parse + JSON rows into SQLite, {n:,} rows", f"{TASKS}:bare_csv_into_sqlite", str(path))
         g = measure(f"glamwiki ingest, {n:,} rows", f"{TASKS}:ingest_generated", str(path))
-        text += "\n" + report(f"Generated CSV, {n:,} rows", [g], b)
-        rows += [b, g]
+        text += "\n" + report(f"Generated CSV, {n:,} rows", [floor, g], b)
+        rows += [b, floor, g]
     save("intake", rows, text)
     return text

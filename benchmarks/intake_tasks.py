@@ -49,3 +49,26 @@ def ingest_generated(path: str) -> dict:
 
 def ingest_profile(path: str, profile: str) -> dict:
     return ingest_with(path, profile=profile)
+
+
+def bare_csv_into_sqlite(path: str) -> int:
+    """The floor for any tool that keeps records in a database: DictReader, json.dumps each row,
+    one INSERT per row into an indexed SQLite table, in transactions of 2,000."""
+    import sqlite3
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = sqlite3.connect(Path(tmp) / "floor.db", isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("CREATE TABLE r (id INTEGER PRIMARY KEY, key TEXT UNIQUE, data BLOB)")
+        n, batch = 0, []
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                batch.append((row["accession_number"], json.dumps(row).encode()))
+                if len(batch) == 2000:
+                    db.execute("BEGIN")
+                    db.executemany("INSERT INTO r(key, data) VALUES (?, ?)", batch)
+                    db.execute("COMMIT")
+                    n, batch = n + len(batch), []
+        db.executemany("INSERT INTO r(key, data) VALUES (?, ?)", batch)
+        db.close()
+    return n + len(batch)
