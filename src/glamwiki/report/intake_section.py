@@ -66,6 +66,7 @@ def _scan(store: Store) -> dict:
             q["no creator"] += not record.creators
             q["no image"] += not record.images
             q["no title"] += not record.titles
+            q["placeholder title"] += bool(record.titles) and _placeholder(record.title)
         elif isinstance(record, Person):
             people += 1
             q["person: no gender recorded"] += not record.gender
@@ -90,4 +91,12 @@ def _century(year: int | None) -> str:
         return "date not known"
     if year < 1000:
         return "before 1000"
-    return f"{year // 100 + 1}th c. ({year // 100}00s)"
+    n = year // 100 + 1
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix} c. ({year // 100}00s)"
+
+
+def _placeholder(title: str) -> bool:
+    """ "[title not known]", "[no title]": a catalogue's stand-in, not a title."""
+    t = title.strip().lower()
+    return (t.startswith("[") and t.endswith("]")) or t in ("title not known", "no title", "unknown")
