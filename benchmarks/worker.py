@@ -16,7 +16,10 @@ def main() -> None:
     start = time.perf_counter()
     result = func(*payload["args"])
     seconds = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # The larger of this process and any child it forked (the ingest reads in a child process).
+    peak_kb = max(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    )
     out = result if isinstance(result, dict) else {"items": int(result or 0)}
     out.update(seconds=seconds, peak_mb=peak_kb / 1024)
     print(json.dumps(out))

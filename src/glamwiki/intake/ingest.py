@@ -10,10 +10,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glamwiki.errors import ConfigError, IntakeFileError
+from glamwiki.errors import ConfigError
 from glamwiki.intake.base import Issue, Item, ReadContext
 from glamwiki.intake.mapped import detect_format, read_mapped
 from glamwiki.intake.mapping import Profile
+from glamwiki.intake.pipeline import produce
 from glamwiki.intake.registry import format_reader, sniff_reader
 from glamwiki.intake.writer import Counts, RunWriter
 from glamwiki.store import Store
@@ -101,14 +102,17 @@ def ingest(
     encoding: str = "utf-8",
     options: dict[str, object] | None = None,
     progress: Progress | None = None,
+    parallel: bool | None = None,
 ) -> IngestSummary:
+    """Read ``source`` into the store. ``parallel``: read in a second process (None: when the
+    file is big enough to gain from it)."""
     summary = IngestSummary(dataset=dataset)
     for plan in plan_sources(source, profile, reader, fmt):
         root = images_root or (None if plan.path.startswith("http") else Path(plan.path).resolve().parent)
         ctx = ReadContext(
             path=plan.path, display=plan.path, images_root=root, encoding=encoding, options=dict(options or {})
         )
-        _ingest_one(store, plan, ctx, dataset, profile, summary, progress)
+        _ingest_one(store, plan, ctx, dataset, profile, summary, progress, parallel)
         if summary.status != "done":
             break
     return summary
@@ -116,7 +120,7 @@ def ingest(
 
 def _ingest_one(
     store: Store, plan: Plan, ctx: ReadContext, dataset: str, profile: Profile | None,
-    summary: IngestSummary, progress: Progress | None,
+    summary: IngestSummary, progress: Progress | None, parallel: bool | None,
 ) -> None:  # fmt: skip
     with store.transaction():
         run_id = start_run(
@@ -128,13 +132,11 @@ def _ingest_one(
     writer = RunWriter(store, run_id, dataset, ctx.display, progress)
     status = "done"
     try:
-        for item in plan.read(ctx):
+        for item in produce(plan.read, ctx, parallel):
             if isinstance(item, Issue):
                 writer.issue(item)
             else:
-                writer.record(item)
-    except IntakeFileError as exc:
-        writer.issue(Issue(ctx.display, "", "", str(exc)))
+                writer.encoded(item)
     except KeyboardInterrupt:
         status = "interrupted"
         raise

@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 
-from glamwiki.intake.base import ERROR, Issue, Read
-from glamwiki.model.codec import encode
-from glamwiki.model.records import ObjectRecord
+from glamwiki.intake.base import ERROR, Issue
+from glamwiki.intake.pipeline import Encoded
 from glamwiki.store import Store
-from glamwiki.store.records import BatchOutcome, Pending, digest, has_records, write_batch, write_new_batch
+from glamwiki.store.records import BatchOutcome, Pending, has_records, write_batch, write_new_batch
 from glamwiki.store.runs import IssueRow, add_issues, finish_run
 
 BATCH_SIZE = 2000
@@ -48,15 +47,12 @@ class RunWriter:
         self.batch: list[Pending] = []
         self.issues: list[IssueRow] = []
 
-    def record(self, item: Read) -> None:
-        record = item.record
-        data = encode(record)
-        kind = "object" if isinstance(record, ObjectRecord) else "person"
-        if kind == "object":
+    def encoded(self, item: Encoded) -> None:
+        if item.kind == "object":
             self.counts.objects += 1
         else:
             self.counts.people += 1
-        self.batch.append(Pending(kind, record.id, data, digest(data), item.locator))
+        self.batch.append(Pending(item.kind, item.local_id, item.data, item.hash, item.locator))
         if item.warnings:
             self.issues.extend(_row(w) for w in item.warnings)
         if len(self.batch) >= BATCH_SIZE:
