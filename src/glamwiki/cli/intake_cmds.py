@@ -28,7 +28,9 @@ from glamwiki.store.runs import provenance_of
 @click.option(
     "--mapping", type=click.Path(exists=True, dir_okay=False), help="Mapping file (TOML) for a table or JSON export."
 )
-@click.option("--profile", help="A built-in profile: tate, moma, nga, cmoa, lido, iiif, oai, tei, generic.")
+@click.option(
+    "--profile", help="A built-in profile: tate, moma, nga, cmoa, generic, or a reader: lido, oai, iiif, tei, marc."
+)
 @click.option("--dataset", help="Name for this collection in the project (default: the profile's name).")
 @click.option(
     "--format", "fmt", type=click.Choice(["csv", "tsv", "xlsx", "json", "jsonl"]), help="Override the file format."

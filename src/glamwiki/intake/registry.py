@@ -18,6 +18,11 @@ FORMAT_READERS = {
     "oai": ("glamwiki.intake.oai", "read_oai", "OAI-PMH ListRecords (oai_dc or LIDO), from a URL or saved responses"),
     "iiif": ("glamwiki.intake.iiif", "read_iiif", "IIIF Presentation 2 and 3 manifests and collections"),
     "tei": ("glamwiki.intake.tei", "read_tei", "TEI P5 manuscript descriptions (msDesc)"),
+    "marc": (
+        "glamwiki.intake.marc",
+        "read_marc",
+        "MARC 21 bibliographic records (binary .mrc, as library systems export)",
+    ),
 }
 
 
@@ -78,6 +83,8 @@ def sniff_reader(path: str) -> str | None:
             head = f.read(4096).decode("utf-8", errors="replace")
     except OSError:
         return None
+    if _looks_like_marc(head):
+        return "marc"
     if "<OAI-PMH" in head:
         return "oai"
     if "lido-schema.org" in head or "<lido:" in head:
@@ -87,3 +94,8 @@ def sniff_reader(path: str) -> str | None:
     if "iiif.io/api/presentation" in head:
         return "iiif"
     return None
+
+
+def _looks_like_marc(head: str) -> bool:
+    """ISO 2709: a five-digit record length, then the leader's fixed positions ("4500" at 20-23)."""
+    return len(head) >= 24 and head[:5].isdigit() and head[20:24] == "4500"
