@@ -1,0 +1,64 @@
+"""Dump aggregation on DuckDB: the published formats, malformed lines counted, streaming."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from glamwiki.reach.dumpformats import hourly_codes, identify, upload_path
+from glamwiki.reach.engines import aggregate
+from glamwiki.reach.errors import DumpFileError
+from glamwiki.reach.linestream import BLOCK, LineCounter, batches, decompressed
+
+
+def test_pageview_complete_daily(pvc_file: Path, targets: list) -> None:
+    counts = aggregate(pvc_file, targets, "duckdb")
+    assert counts.views == {
+        ("en.wikipedia", "Mona_Lisa"): 2000,  # desktop + mobile-web lines summed
+        ("de.wikipedia", "Mona_Lisa"): 300,
+        ("fr.wikipedia", "La_Joconde"): 5,
+    }
+    assert counts.lines == 10  # the blank line is not data
+    assert counts.malformed == 5
+    assert counts.file.period == "2025-01-01" and counts.file.agent == "user"
+
+
+def test_hourly_codes_and_mobile(hourly_file: Path, targets: list) -> None:
+    assert hourly_codes("en.wikipedia") == ["en", "en.m"]
+    assert hourly_codes("de.wikibooks") == ["de.b", "de.m.b"]
+    counts = aggregate(hourly_file, targets, "duckdb")
+    assert counts.views == {("en.wikipedia", "Mona_Lisa"): 100, ("de.wikipedia", "Mona_Lisa"): 3}
+    assert (counts.lines, counts.malformed) == (6, 2)
+    assert counts.file.granularity == "hourly"
+
+
+def test_mediacounts_by_upload_path(mediacounts_file: Path) -> None:
+    assert upload_path("File:Mona Lisa.jpg").startswith("/wikipedia/commons/")
+    counts = aggregate(mediacounts_file, [("commons.wikimedia", "File:Mona Lisa.jpg")], "duckdb")
+    assert counts.views == {("commons.wikimedia", "File:Mona Lisa.jpg"): 42}
+    assert counts.malformed == 1
+
+
+def test_names_must_be_published_ones(tmp_path: Path) -> None:
+    with pytest.raises(DumpFileError, match="not named like"):
+        identify(tmp_path / "views.txt")
+    assert identify(Path("pageviews-202501-spider.bz2")).granularity == "monthly"
+
+
+def test_corrupt_compression_is_an_error_not_a_crash(tmp_path: Path, targets: list) -> None:
+    path = tmp_path / "pageviews-20250101-user.bz2"
+    path.write_bytes(b"this is not bzip2")
+    with pytest.raises(DumpFileError):
+        aggregate(path, targets, "duckdb")
+
+
+def test_reading_streams_in_bounded_batches(tmp_path: Path, dump_writer) -> None:
+    line = b"en.wikipedia Some_rather_long_title_to_fill_the_blocks 1 desktop 7 A7"
+    path = dump_writer(tmp_path, "pageviews-20250102-user.bz2", [line] * 200_000)
+    counter = LineCounter()
+    with decompressed(path, "bz2") as stream:
+        sizes = [b.nbytes for b in batches(stream, counter)]
+    assert len(sizes) > 1 and max(sizes) <= 2 * BLOCK
+    counts = aggregate(path, [("en.wikipedia", "Some_rather_long_title_to_fill_the_blocks")], "duckdb")
+    assert counts.views[("en.wikipedia", "Some_rather_long_title_to_fill_the_blocks")] == 1_400_000

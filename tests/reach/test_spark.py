@@ -1,0 +1,32 @@
+"""The same aggregation on Spark (local mode) gives the same results as on DuckDB."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from glamwiki.reach.engines import aggregate_duckdb, aggregate_spark, local_spark
+
+pytestmark = pytest.mark.skipif(shutil.which("java") is None, reason="Spark needs Java 17+ (CI installs it)")
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[Any]:
+    session = local_spark(cores=2)
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+def test_same_results_on_duckdb_and_spark(spark: Any, pvc_file: Path, hourly_file: Path, mediacounts_file: Path, targets: list
+) -> None:
+    cases = [(pvc_file, targets), (hourly_file, targets), (mediacounts_file, [("commons.wikimedia", "Mona Lisa.jpg")])]
+    for path, targets in cases:
+        d = aggregate_duckdb(path, targets)
+        s = aggregate_spark(path, targets, spark)
+        assert (d.views, d.lines, d.malformed) == (s.views, s.lines, s.malformed), path.name
+        assert d.views, path.name
