@@ -119,7 +119,7 @@ def api() -> Iterator[tuple[str, Recorded]]:
     recorded = Recorded()
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             parts = urlsplit(self.path)
             status, headers, body = recorded.respond(parts.path, dict(parse_qsl(parts.query)))
             self.send_response(status)
@@ -129,7 +129,7 @@ def api() -> Iterator[tuple[str, Recorded]]:
             self.end_headers()
             self.wfile.write(body)
 
-        do_POST = do_GET  # noqa: N815
+        do_POST = do_GET
 
         def log_message(self, *args: object) -> None:
             pass

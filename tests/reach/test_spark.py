@@ -22,7 +22,8 @@ def spark() -> Iterator[Any]:
     session.stop()
 
 
-def test_same_results_on_duckdb_and_spark(spark: Any, pvc_file: Path, hourly_file: Path, mediacounts_file: Path, targets: list
+def test_same_results_on_duckdb_and_spark(
+    spark: Any, pvc_file: Path, hourly_file: Path, mediacounts_file: Path, targets: list
 ) -> None:
     cases = [(pvc_file, targets), (hourly_file, targets), (mediacounts_file, [("commons.wikimedia", "Mona Lisa.jpg")])]
     for path, targets in cases:

@@ -89,8 +89,9 @@ def aggregate_spark(path: Path, targets: Iterable[tuple[str, str]], spark: Any |
     )
     raw.createOrReplaceTempView("raw_lines")
     # A line holding the reader's delimiter is malformed (as on DuckDB): mark it with U+FFFD.
-    spark.sql("SELECT CASE WHEN extra IS NULL THEN coalesce(line, '') ELSE '\ufffd' END AS line FROM raw_lines") \
-        .createOrReplaceTempView("lines")
+    spark.sql(
+        "SELECT CASE WHEN extra IS NULL THEN coalesce(line, '') ELSE '\ufffd' END AS line FROM raw_lines"
+    ).createOrReplaceTempView("lines")
     cols = target_rows(dump, targets)
     tschema = StructType([StructField(n, StringType()) for n in cols])
     spark.createDataFrame(list(zip(*cols.values(), strict=True)), tschema).createOrReplaceTempView("targets")

@@ -42,7 +42,8 @@ def decompressed(path: Path, compression: str) -> Iterator[IO[bytes]]:
     tool = {"bz2": "bzip2", "gz": "gzip"}.get(compression)
     exe = shutil.which(tool) if tool else None
     if exe:
-        proc = subprocess.Popen([exe, "-dc", str(path)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=1 << 20)
+        command = [exe, "-dc", str(path)]
+        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=1 << 20)
         assert proc.stdout is not None
         try:
             yield proc.stdout

@@ -1,0 +1,119 @@
+"""reach: usage and views of Commons files, dump aggregation, reports, events."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from glamwiki.cli.context import emit_json, out, progress_bar, project_from
+from glamwiki.errors import ConfigError
+from glamwiki.reach.months import last_complete_month, parse_month
+
+API_ROOT = click.option(
+    "--api-root",
+    envvar="GLAMWIKI_REACH_API_ROOT",
+    default="",
+    help="Send every API request under this base URL instead of the public hosts (tests, mirrors).",
+)
+MIN_INTERVAL = click.option(
+    "--min-interval",
+    envvar="GLAMWIKI_REACH_MIN_INTERVAL",
+    type=float,
+    default=0.2,
+    show_default=True,
+    help="Seconds to wait between two API requests.",
+)
+
+
+def _months(first: str | None, last: str | None) -> tuple[str, str]:
+    end = parse_month(last) if last else last_complete_month()
+    start = parse_month(first) if first else f"{int(end[:4]) - 1}-{end[5:7]}"
+    if start > end:
+        raise ConfigError(f"--from {start} is after --to {end}.")
+    return start, end
+
+
+@click.group()
+def reach() -> None:
+    """Evidence of what sharing on Wikimedia achieved: usage, views, events."""
+
+
+@reach.command()
+@click.option("--category", help='A Commons category, e.g. "Media contributed by Tate".')
+@click.option(
+    "--files", "files_list", type=click.Path(exists=True, dir_okay=False), help="A file: one file name a line."
+)
+@click.option("--from", "first", help="First month (YYYY-MM); default: 12 months before --to.")
+@click.option("--to", "last", help="Last month (YYYY-MM); default: the last complete month.")
+@click.option("--agents", default="user", show_default=True, help="Agent types to fetch: user,spider,automated.")
+@click.option("--usage-max-age", type=float, default=7.0, show_default=True, help="Re-ask usage after these many days.")
+@click.option("--no-media", is_flag=True, help="Skip media requests per file.")
+@API_ROOT
+@MIN_INTERVAL
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.pass_context
+def collect(
+    ctx: click.Context,
+    category: str | None,
+    files_list: str | None,
+    first: str | None,
+    last: str | None,
+    agents: str,
+    usage_max_age: float,
+    no_media: bool,
+    api_root: str,
+    min_interval: float,
+    as_json: bool,
+) -> None:
+    """Gather where the files are used and how often those pages are read (reruns fetch only what is new)."""
+    from glamwiki.reach.collect import collect as run_collect
+    from glamwiki.reach.collect import resolve_files
+    from glamwiki.reach.session import client_for, read_file_list
+
+    if bool(category) == bool(files_list):
+        raise ConfigError("Give exactly one of --category NAME or --files LIST.")
+    project = project_from(ctx)
+    start, end = _months(first, last)
+    client = client_for(project.root, api_root, min_interval)
+    names = read_file_list(Path(files_list)) if files_list else []
+    files, source = resolve_files(client, category, names)
+    wanted = tuple(a.strip() for a in agents.split(",") if a.strip())
+    with project.open_store() as store, progress_bar("collecting views") as advance:
+        summary = run_collect(
+            store, client, files, source, start, end, wanted, usage_max_age, not no_media, category, advance
+        )
+    if as_json:
+        emit_json(summary.__dict__)
+        return
+    out.print(
+        f"{summary.files:,} files ({summary.new_files:,} new), usage checked for {summary.usage_checked:,} "
+        f"({summary.new_usage:,} new pages); {summary.articles:,} articles in use; {summary.months_fetched:,} "
+        f"page-months fetched in {summary.view_requests:,} requests ({summary.requests_made:,} HTTP, "
+        f"{summary.cache_hits:,} from cache); {len(summary.failures)} failures"
+    )
+    for failure in summary.failures[:10]:
+        out.print(f"  failed: {failure}")
+
+
+@reach.command()
+@click.argument("dump_files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb", show_default=True)
+@click.option("--force", is_flag=True, help="Aggregate files already done again.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@click.pass_context
+def dumps(ctx: click.Context, dump_files: tuple[str, ...], engine: str, force: bool, as_json: bool) -> None:
+    """Count views of the pages using the files (and media requests) from downloaded dump files."""
+    from glamwiki.reach.dumpload import load_dumps
+
+    project = project_from(ctx)
+    with project.open_store() as store, progress_bar("aggregating dumps", len(dump_files)) as advance:
+        results = load_dumps(store, [Path(p) for p in dump_files], engine, force, advance)
+    if as_json:
+        emit_json(results)
+        return
+    for r in results:
+        out.print(
+            f"{r['file']}: {r['status']}; {r.get('lines', 0):,} lines, {r.get('malformed', 0):,} malformed, "
+            f"{r.get('matched', 0):,} pages matched ({engine})"
+        )

@@ -1,0 +1,138 @@
+"""Gather usage and views of a set of Commons files into the store, incrementally and politely.
+
+- usage (prop=globalusage) is asked again only for files not checked within ``usage_max_age_days``;
+- page views (REST per-article, monthly) are asked only for the months of [first, last] that no
+  earlier run covered, one request per run of consecutive missing months per page and agent;
+- media requests per file likewise; Commons Impact Metrics for the category when one is given.
+A failed request is recorded (status error) so the report shows the gap; the run goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from glamwiki.reach import mediawiki, rest
+from glamwiki.reach.errors import ApiError
+from glamwiki.reach.http import Client
+from glamwiki.reach.months import month_end_day, month_range, runs
+from glamwiki.store import reach as db
+from glamwiki.store.db import Store
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class CollectSummary:
+    files: int = 0
+    new_files: int = 0
+    usage_checked: int = 0
+    new_usage: int = 0
+    articles: int = 0
+    view_requests: int = 0
+    months_fetched: int = 0
+    failures: list[str] = field(default_factory=list)
+    requests_made: int = 0
+    cache_hits: int = 0
+
+
+def resolve_files(client: Client, category: str | None, names: list[str]) -> tuple[list[str], str]:
+    if category:
+        return mediawiki.category_files(client, category), f"category:{category.removeprefix('Category:')}"
+    return [mediawiki.file_key(n) for n in names if n.strip()], "list"
+
+
+def collect(
+    store: Store,
+    client: Client,
+    files: list[str],
+    source: str,
+    first: str,
+    last: str,
+    agents: tuple[str, ...] = ("user",),
+    usage_max_age_days: float = 7.0,
+    media: bool = True,
+    category: str | None = None,
+    progress: Progress | None = None,
+) -> CollectSummary:
+    summary = CollectSummary(files=len(files))
+    summary.new_files = db.add_files(store, files, source)
+    _usage(store, client, files, usage_max_age_days, summary)
+    months = month_range(first, last)
+    articles = db.articles_in_use(store)
+    summary.articles = len(articles)
+    for wiki, title in articles:
+        for agent in agents:
+            _views(store, client, wiki, title, agent, months, summary)
+        if progress:
+            progress(1)
+    if media:
+        for name in files:
+            _media(store, client, name, months, summary)
+    if category:
+        _cim_category(store, client, category, months, summary)
+    summary.requests_made, summary.cache_hits = client.requests_made, client.cache_hits
+    return summary
+
+
+def _usage(store: Store, client: Client, files: list[str], max_age: float, summary: CollectSummary) -> None:
+    due = db.files_due_for_usage(store, files, max_age)
+    if not due:
+        return
+    when = db.now()
+    found = mediawiki.global_usage(client, due)
+    for name in due:
+        uses = [(u.wiki, u.title, u.ns, u.page_id) for u in found.get(name, [])]
+        summary.new_usage += db.record_usage(store, name, uses, when)
+    summary.usage_checked = len(due)
+
+
+def _missing(store: Store, kind: str, key: str, agent: str, months: list[str]) -> list[tuple[str, str]]:
+    have = db.covered_months(store, kind, key, agent)
+    return runs([m for m in months if m not in have])
+
+
+def _views(
+    store: Store, client: Client, wiki: str, title: str, agent: str, months: list[str], summary: CollectSummary
+) -> None:
+    key = f"{wiki}|{title}"
+    for first, last in _missing(store, "pageviews", key, agent, months):
+        summary.view_requests += 1
+        try:
+            start, end = first.replace("-", "") + "01", month_end_day(last)
+            points = rest.per_article(client, wiki, title, start, end, "monthly", agent)
+        except ApiError as exc:
+            db.record_coverage(store, "pageviews", key, agent, first, last, "error", str(exc))
+            summary.failures.append(f"{key} {first}..{last}: {exc}")
+            continue
+        with store.transaction():
+            db.record_views(store, wiki, title, "monthly", agent, [(p.period, p.value) for p in points], "api")
+            db.record_coverage(store, "pageviews", key, agent, first, last)
+        summary.months_fetched += len(month_range(first, last))
+
+
+def _media(store: Store, client: Client, name: str, months: list[str], summary: CollectSummary) -> None:
+    for first, last in _missing(store, "mediarequests", name, "user", months):
+        try:
+            points = rest.mediarequests(client, name, first.replace("-", "") + "01", month_end_day(last))
+        except ApiError as exc:
+            db.record_coverage(store, "mediarequests", name, "user", first, last, "error", str(exc))
+            summary.failures.append(f"media {name} {first}..{last}: {exc}")
+            continue
+        with store.transaction():
+            db.record_mediarequests(store, name, "monthly", "user", [(p.period, p.value) for p in points], "api")
+            db.record_coverage(store, "mediarequests", name, "user", first, last)
+
+
+def _cim_category(store: Store, client: Client, category: str, months: list[str], summary: CollectSummary) -> None:
+    key = category.removeprefix("Category:").replace(" ", "_")
+    for first, last in _missing(store, "cim-category", key, "user", months):
+        try:
+            points = rest.cim_category(client, key, first.replace("-", "") + "01", month_end_day(last))
+        except ApiError as exc:
+            db.record_coverage(store, "cim-category", key, "user", first, last, "error", str(exc))
+            summary.failures.append(f"Commons Impact Metrics {key}: {exc}")
+            continue
+        with store.transaction():
+            db.record_cim(store, "category", key, "all-wikis", [(p.period, p.value) for p in points])
+            db.record_coverage(store, "cim-category", key, "user", first, last)

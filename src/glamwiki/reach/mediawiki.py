@@ -1,0 +1,173 @@
+"""MediaWiki Action API calls the reach stage makes (https://www.mediawiki.org/wiki/API:Main_page).
+
+Continuation follows https://www.mediawiki.org/wiki/API:Continue: the ``continue`` object of
+each answer is merged into the next request until an answer has none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from glamwiki.reach.http import DAY, Client
+
+COMMONS = "commons.wikimedia.org"
+WIKIDATA = "www.wikidata.org"
+TITLES_PER_REQUEST = 50
+
+
+@dataclass(frozen=True)
+class Usage:
+    file: str  # without "File:", underscores
+    wiki: str  # e.g. en.wikipedia
+    title: str  # as GlobalUsage gives it (underscores, namespace prefix when not 0)
+    ns: int
+    page_id: int | None
+
+
+def file_key(title: str) -> str:
+    """'File:Mona Lisa.jpg' -> 'Mona_Lisa.jpg' (the key files are stored under)."""
+    name = title.strip()
+    for prefix in ("File:", "Image:"):
+        if name.startswith(prefix):
+            name = name[len(prefix) :]
+    return name.replace(" ", "_")
+
+
+def project_of(host: str) -> str:
+    """'en.wikipedia.org' -> 'en.wikipedia' (the REST API's project name)."""
+    return host.removesuffix(".org")
+
+
+def host_of(project: str) -> str:
+    return project if project.endswith(".org") else f"{project}.org"
+
+
+def query_all(client: Client, host: str, params: dict[str, Any], ttl: float = DAY) -> Iterator[dict[str, Any]]:
+    """Every answer of a query, following continuation."""
+    cont: dict[str, Any] = {}
+    while True:
+        body = client.action(host, {"action": "query", **params, **cont}, ttl)
+        yield body
+        if "continue" not in body:
+            return
+        cont = body["continue"]
+
+
+def category_files(client: Client, category: str) -> list[str]:
+    """Files directly in a Commons category (list=categorymembers, cmtype=file)."""
+    title = category if category.startswith("Category:") else f"Category:{category}"
+    params = {"list": "categorymembers", "cmtitle": title, "cmtype": "file", "cmlimit": "max", "cmprop": "title"}
+    files: list[str] = []
+    for body in query_all(client, COMMONS, params):
+        files += [file_key(m["title"]) for m in body.get("query", {}).get("categorymembers", [])]
+    return files
+
+
+def global_usage(client: Client, files: Iterable[str]) -> dict[str, list[Usage]]:
+    """Where each file is used on every wiki (prop=globalusage with guprop=url|namespace|pageid)."""
+    result: dict[str, list[Usage]] = {}
+    batch: list[str] = []
+    for name in files:
+        batch.append(name)
+        if len(batch) == TITLES_PER_REQUEST:
+            _usage_batch(client, batch, result)
+            batch = []
+    if batch:
+        _usage_batch(client, batch, result)
+    return result
+
+
+def _usage_batch(client: Client, batch: list[str], result: dict[str, list[Usage]]) -> None:
+    params = {
+        "prop": "globalusage",
+        "titles": "|".join(f"File:{n.replace('_', ' ')}" for n in batch),
+        "guprop": "url|namespace|pageid",
+        "gulimit": "max",
+    }
+    for name in batch:
+        result.setdefault(name, [])
+    for body in query_all(client, COMMONS, params):
+        for page in _pages(body):
+            name = file_key(page["title"])
+            for use in page.get("globalusage", []):
+                pid = use.get("pageid")
+                result.setdefault(name, []).append(
+                    Usage(name, project_of(use["wiki"]), use["title"].replace(" ", "_"), int(use["ns"]), _int(pid))
+                )
+
+
+def _pages(body: dict[str, Any]) -> list[dict[str, Any]]:
+    pages = body.get("query", {}).get("pages", [])
+    return list(pages.values()) if isinstance(pages, dict) else pages
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def user_contribs(
+    client: Client, host: str, users: list[str], start: str, end: str, namespaces: str = "0"
+) -> Iterator[dict[str, Any]]:
+    """Edits by the users between start and end (ISO 8601), oldest first (list=usercontribs)."""
+    params = {
+        "list": "usercontribs",
+        "ucuser": "|".join(users),
+        "ucstart": start,
+        "ucend": end,
+        "ucdir": "newer",
+        "ucnamespace": namespaces,
+        "ucprop": "ids|title|timestamp|size|sizediff|flags",
+        "uclimit": "max",
+    }
+    for body in query_all(client, host, params):
+        yield from body.get("query", {}).get("usercontribs", [])
+
+
+def revision_texts(client: Client, host: str, revids: list[int]) -> dict[int, str]:
+    """Wikitext of revisions (prop=revisions, rvprop=ids|content, rvslots=main), 50 at a time."""
+    texts: dict[int, str] = {}
+    for i in range(0, len(revids), TITLES_PER_REQUEST):
+        chunk = [r for r in revids[i : i + TITLES_PER_REQUEST] if r]
+        if not chunk:
+            continue
+        params = {"prop": "revisions", "revids": "|".join(map(str, chunk)), "rvprop": "ids|content", "rvslots": "main"}
+        for body in query_all(client, host, params, ttl=365 * DAY):
+            for page in _pages(body):
+                for rev in page.get("revisions", []):
+                    main = rev.get("slots", {}).get("main", {})
+                    texts[int(rev["revid"])] = main.get("content", main.get("*", ""))
+    return texts
+
+
+def wikidata_items(client: Client, host: str, titles: list[str]) -> dict[str, str | None]:
+    """Each page's Wikidata item (prop=pageprops, ppprop=wikibase_item)."""
+    items: dict[str, str | None] = {}
+    for i in range(0, len(titles), TITLES_PER_REQUEST):
+        chunk = "|".join(titles[i : i + TITLES_PER_REQUEST])
+        params = {"prop": "pageprops", "ppprop": "wikibase_item", "titles": chunk}
+        for body in query_all(client, host, params):
+            for page in _pages(body):
+                items[page["title"].replace(" ", "_")] = page.get("pageprops", {}).get("wikibase_item")
+    return items
+
+
+def entity_claims(client: Client, ids: list[str]) -> dict[str, dict[str, list[str]]]:
+    """Item-valued claims of Wikidata entities (action=wbgetentities, props=claims): {Q: {P: [Q...]}}."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for i in range(0, len(ids), TITLES_PER_REQUEST):
+        params = {"action": "wbgetentities", "ids": "|".join(ids[i : i + TITLES_PER_REQUEST]), "props": "claims"}
+        body = client.action(WIKIDATA, params)
+        for qid, entity in body.get("entities", {}).items():
+            claims: dict[str, list[str]] = {}
+            for prop, statements in entity.get("claims", {}).items():
+                for st in statements:
+                    value = st.get("mainsnak", {}).get("datavalue", {}).get("value")
+                    if isinstance(value, dict) and "id" in value:
+                        claims.setdefault(prop, []).append(value["id"])
+            found[qid] = claims
+    return found

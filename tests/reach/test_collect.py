@@ -1,0 +1,182 @@
+"""`glamwiki reach collect` against recorded API responses served on 127.0.0.1: continuation,
+maxlag and Retry-After, backoff, the on-disk cache, and incremental reruns."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from glamwiki.cli import cli
+from glamwiki.project import Project
+from glamwiki.reach import mediawiki, rest
+from glamwiki.reach.errors import ApiError
+from glamwiki.reach.http import Client, Politeness
+
+PV = "wikitech_Analytics-AQS-Pageviews__"
+FAST = {"GLAMWIKI_REACH_BACKOFF": "0.001", "GLAMWIKI_REACH_MAX_RETRIES": "2"}
+
+
+def route_museum(recorded) -> None:
+    """The recorded answers for the 'Media contributed by Test Museum' category."""
+    action = lambda q, mod: lambda p, qs: p.endswith("/w/api.php") and qs.get(q) == mod  # noqa: E731
+    recorded.add(
+        lambda p, q: p.endswith("/w/api.php") and q.get("list") == "categorymembers" and "cmcontinue" in q,
+        "mediawiki.org_API-Categorymembers__page2.json",
+    )
+    recorded.add(action("list", "categorymembers"), "mediawiki.org_API-Categorymembers__page1.json")
+    recorded.add(
+        lambda p, q: q.get("prop") == "globalusage" and "gucontinue" in q, "mediawiki.org_API-Globalusage__page2.json"
+    )
+    recorded.add(action("prop", "globalusage"), "mediawiki.org_API-Globalusage__page1.json")
+    per = "/metrics/pageviews/per-article/"
+    recorded.add(
+        lambda p, q: per + "en.wikipedia/all-access/user/Mona_Lisa/monthly/2026" in p,
+        PV + "per-article_en_Mona_Lisa_2026-01.json",
+    )
+    recorded.add(
+        lambda p, q: per + "en.wikipedia/all-access/user/Mona_Lisa/" in p, PV + "per-article_en_Mona_Lisa_2025.json"
+    )
+    recorded.add(
+        lambda p, q: per + "de.wikipedia/all-access/user/Mona_Lisa/" in p, PV + "per-article_de_Mona_Lisa_2025.json"
+    )
+    recorded.add(lambda p, q: per + "fr.wikipedia/" in p, (404, {}, PV + "not_found.json"))
+    recorded.add(lambda p, q: "Girl_with_a_Pearl_Earring" in p and per in p, (500, {}, b'{"title": "Internal error"}'))
+    recorded.add(
+        lambda p, q: "/mediarequests/per-file/all-referers/user/" in p and "Mona_Lisa.jpg" in p,
+        "wikitech_Analytics-AQS-Mediarequests__per-file_Mona_Lisa_2025.json",
+    )
+    recorded.add(lambda p, q: "/mediarequests/" in p, (404, {}, PV + "not_found.json"))
+    recorded.add(
+        lambda p, q: "/commons-analytics/pageviews-per-category-monthly/Media_contributed_by_Test_Museum/deep/" in p,
+        "wikitech_Commons_Impact_Metrics-AQS__pageviews-per-category-monthly.json",
+    )
+
+
+def run_collect(cli_runner: CliRunner, root: str, *extra: str):
+    args = [
+        "reach",
+        "collect",
+        "--category",
+        "Media contributed by Test Museum",
+        "--from",
+        "2025-01",
+        "--to",
+        "2025-12",
+    ]
+    env = {"GLAMWIKI_REACH_API_ROOT": root, "GLAMWIKI_REACH_MIN_INTERVAL": "0", **FAST}
+    result = cli_runner.invoke(cli, [*args, *extra, "--json"], env=env, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+@pytest.fixture
+def collected(cli: CliRunner, api, project: Project):
+    root, recorded = api
+    route_museum(recorded)
+    return run_collect(cli, root), recorded, root
+
+
+def test_collect_category_into_store(collected, project: Project) -> None:
+    summary, recorded, _ = collected
+    assert summary["files"] == 3 and summary["new_files"] == 3
+    assert summary["articles"] == 4  # the talk page is not an article
+    assert len(summary["failures"]) == 1 and "Girl_with_a_Pearl_Earring" in summary["failures"][0]
+    with project.open_store() as store:
+        usage = store.query("SELECT file, wiki, title, ns FROM reach_usage ORDER BY wiki, title")
+        assert ("Mona_Lisa.jpg", "fr.wikipedia", "La_Joconde", 0) in [tuple(r) for r in usage]
+        assert store.scalar("SELECT COUNT(*) FROM reach_usage WHERE ns = 1") == 1
+        en = store.scalar("SELECT SUM(views) FROM reach_pageviews WHERE wiki = 'en.wikipedia' AND title = 'Mona_Lisa'")
+        assert en == sum(300000 + 1000 * m for m in range(1, 13))
+        assert store.scalar("SELECT COUNT(*) FROM reach_pageviews WHERE wiki = 'de.wikipedia'") == 11
+        statuses = dict(store.query("SELECT key, status FROM reach_coverage WHERE kind = 'pageviews'"))
+        assert statuses["fr.wikipedia|La_Joconde"] == "ok"  # 404: no views recorded, not a gap
+        assert statuses["en.wikipedia|Girl_with_a_Pearl_Earring"] == "error"
+        assert store.scalar("SELECT SUM(requests) FROM reach_mediarequests") == sum(50000 + m for m in range(1, 13))
+        assert store.scalar("SELECT COUNT(*) FROM reach_cim WHERE kind = 'category'") == 12
+    # continuation followed for both modules
+    assert any("cmcontinue" in q for _, q in recorded.log)
+    assert any(q.get("gucontinue") == "Mona_Lisa.jpg|dewiki|12345" for _, q in recorded.log)
+    assert all(q.get("maxlag") == "5" for p, q in recorded.log if p.endswith("api.php"))
+
+
+def test_rerun_fetches_only_what_is_new(collected, cli: CliRunner, project: Project) -> None:
+    _, recorded, root = collected
+    before = len(recorded.log)
+    again = run_collect(cli, root)
+    new_requests = recorded.log[before:]
+    # only the page whose fetch failed is asked again (plus its retries); nothing else
+    assert again["view_requests"] == 1 and again["usage_checked"] == 0
+    assert all("Girl_with_a_Pearl_Earring" in p for p, _ in new_requests), new_requests
+    # a later month: one request per page for the new month only
+    before = len(recorded.log)
+    later = run_collect(cli, root, "--to", "2026-01")
+    assert later["months_fetched"] >= 3
+    asked = [p for p, _ in recorded.log[before:] if "Mona_Lisa/monthly" in p]
+    assert asked and all("/2026010100/2026013100" in p for p in asked)
+
+
+def test_maxlag_and_retry_after_are_honoured(api) -> None:
+    root, recorded = api
+    recorded.add(
+        lambda p, q: q.get("list") == "categorymembers",
+        (200, {"Retry-After": "5"}, "mediawiki.org_Manual-Maxlag_parameter__error.json"),
+        (429, {"Retry-After": "3"}, b'{"title": "Too many requests"}'),
+        "mediawiki.org_API-Categorymembers__page2.json",
+    )
+    waits: list[float] = []
+    client = Client(api_root=root, polite=Politeness(min_interval=0), sleep=waits.append)
+    assert mediawiki.category_files(client, "Anything") == ["The_Night_Watch.jpg"]
+    assert waits == [5.0, 3.0]
+
+
+def test_backoff_then_error_message(api) -> None:
+    root, recorded = api
+    recorded.add(lambda p, q: True, (503, {}, b"{}"))
+    waits: list[float] = []
+    client = Client(api_root=root, polite=Politeness(min_interval=0, max_retries=3, backoff=1), sleep=waits.append)
+    with pytest.raises(ApiError, match="still refused after 3 retries"):
+        rest.per_article(client, "en.wikipedia", "X", "20250101", "20250131")
+    assert waits == [1, 2, 4]
+
+
+def test_api_error_field_becomes_one_exception(api) -> None:
+    root, recorded = api
+    recorded.add(lambda p, q: True, "mediawiki.org_API-Errors_and_warnings__badvalue.json")
+    client = Client(api_root=root, polite=Politeness(min_interval=0), sleep=lambda s: None)
+    with pytest.raises(ApiError, match="badvalue") as info:
+        mediawiki.category_files(client, "X")
+    assert info.value.code == "badvalue"
+
+
+def test_disk_cache_answers_repeats(api, tmp_path: Path) -> None:
+    root, recorded = api
+    route_museum(recorded)
+    client = Client(api_root=root, cache_dir=tmp_path / "cache", polite=Politeness(min_interval=0))
+    first = rest.per_article(client, "en.wikipedia", "Mona_Lisa", "20250101", "20251231")
+    again = rest.per_article(client, "en.wikipedia", "Mona_Lisa", "20250101", "20251231")
+    assert first == again and len(first) == 12 and first[0].period == "2025-01"
+    assert client.requests_made == 1 and client.cache_hits == 1
+
+
+def test_files_list_and_bad_arguments(cli: CliRunner, api, tmp_path: Path) -> None:
+    root, recorded = api
+    route_museum(recorded)
+    listing = tmp_path / "files.txt"
+    listing.write_text("# our uploads\nFile:Mona Lisa.jpg\nThe Night Watch.jpg\n\n", encoding="utf-8")
+    env = {"GLAMWIKI_REACH_API_ROOT": root, "GLAMWIKI_REACH_MIN_INTERVAL": "0", **FAST}
+    ok = cli.invoke(
+        cli_group(),
+        ["reach", "collect", "--files", str(listing), "--from", "2025-01", "--to", "2025-12", "--json"],
+        env=env,
+    )
+    assert ok.exit_code == 0, ok.output
+    assert json.loads(ok.output)["files"] == 2
+    bad = cli.invoke(cli_group(), ["reach", "collect", "--from", "2025-01"], env=env)
+    assert bad.exit_code == 2 and "exactly one of" in bad.output
+
+
+def cli_group():
+    return cli
