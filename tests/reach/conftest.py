@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+from click.testing import CliRunner
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -100,6 +101,9 @@ class Recorded:
         """Each response: a fixture file name, or (status, headers, body-or-fixture-name)."""
         self.routes.append((match, list(responses)))
 
+    def add_museum(self) -> None:
+        route_museum(self)
+
     def respond(self, path: str, query: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
         self.log.append((path, query))
         for match, responses in self.routes:
@@ -142,3 +146,74 @@ def api() -> Iterator[tuple[str, Recorded]]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+PV = "wikitech_Analytics-AQS-Pageviews__"
+FAST = {"GLAMWIKI_REACH_BACKOFF": "0.001", "GLAMWIKI_REACH_MAX_RETRIES": "2"}
+
+
+def route_museum(recorded: Recorded) -> None:
+    """The recorded answers for the 'Media contributed by Test Museum' category."""
+    action = lambda q, mod: lambda p, qs: p.endswith("/w/api.php") and qs.get(q) == mod  # noqa: E731
+    recorded.add(
+        lambda p, q: p.endswith("/w/api.php") and q.get("list") == "categorymembers" and "cmcontinue" in q,
+        "mediawiki.org_API-Categorymembers__page2.json",
+    )
+    recorded.add(action("list", "categorymembers"), "mediawiki.org_API-Categorymembers__page1.json")
+    recorded.add(
+        lambda p, q: q.get("prop") == "globalusage" and "gucontinue" in q, "mediawiki.org_API-Globalusage__page2.json"
+    )
+    recorded.add(action("prop", "globalusage"), "mediawiki.org_API-Globalusage__page1.json")
+    per = "/metrics/pageviews/per-article/"
+    recorded.add(
+        lambda p, q: per + "en.wikipedia/all-access/user/Mona_Lisa/monthly/2026" in p,
+        PV + "per-article_en_Mona_Lisa_2026-01.json",
+    )
+    recorded.add(
+        lambda p, q: per + "en.wikipedia/all-access/user/Mona_Lisa/" in p, PV + "per-article_en_Mona_Lisa_2025.json"
+    )
+    recorded.add(
+        lambda p, q: per + "de.wikipedia/all-access/user/Mona_Lisa/" in p, PV + "per-article_de_Mona_Lisa_2025.json"
+    )
+    recorded.add(lambda p, q: per + "fr.wikipedia/" in p, (404, {}, PV + "not_found.json"))
+    recorded.add(lambda p, q: "Girl_with_a_Pearl_Earring" in p and per in p, (500, {}, b'{"title": "Internal error"}'))
+    recorded.add(
+        lambda p, q: "/mediarequests/per-file/all-referers/user/" in p and "Mona_Lisa.jpg" in p,
+        "wikitech_Analytics-AQS-Mediarequests__per-file_Mona_Lisa_2025.json",
+    )
+    recorded.add(lambda p, q: "/mediarequests/" in p, (404, {}, PV + "not_found.json"))
+    recorded.add(
+        lambda p, q: "/commons-analytics/pageviews-per-category-monthly/Media_contributed_by_Test_Museum/deep/" in p,
+        "wikitech_Commons_Impact_Metrics-AQS__pageviews-per-category-monthly.json",
+    )
+
+
+def run_collect(cli_runner: CliRunner, root: str, *extra: str) -> dict[str, Any]:
+    args = [
+        "reach",
+        "collect",
+        "--category",
+        "Media contributed by Test Museum",
+        "--from",
+        "2025-01",
+        "--to",
+        "2025-12",
+    ]
+    env = {"GLAMWIKI_REACH_API_ROOT": root, "GLAMWIKI_REACH_MIN_INTERVAL": "0", **FAST}
+    from glamwiki.cli import cli
+
+    result = cli_runner.invoke(cli, [*args, *extra, "--json"], env=env, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+@pytest.fixture
+def collected(cli: CliRunner, api: tuple[str, Recorded]) -> tuple[dict[str, Any], Recorded, str]:
+    root, recorded = api
+    route_museum(recorded)
+    return run_collect(cli, root), recorded, root
+
+
+@pytest.fixture
+def collect_again(cli: CliRunner) -> Callable[..., dict[str, Any]]:
+    return lambda root, *extra: run_collect(cli, root, *extra)

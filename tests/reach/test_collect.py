@@ -15,69 +15,6 @@ from glamwiki.reach import mediawiki, rest
 from glamwiki.reach.errors import ApiError
 from glamwiki.reach.http import Client, Politeness
 
-PV = "wikitech_Analytics-AQS-Pageviews__"
-FAST = {"GLAMWIKI_REACH_BACKOFF": "0.001", "GLAMWIKI_REACH_MAX_RETRIES": "2"}
-
-
-def route_museum(recorded) -> None:
-    """The recorded answers for the 'Media contributed by Test Museum' category."""
-    action = lambda q, mod: lambda p, qs: p.endswith("/w/api.php") and qs.get(q) == mod  # noqa: E731
-    recorded.add(
-        lambda p, q: p.endswith("/w/api.php") and q.get("list") == "categorymembers" and "cmcontinue" in q,
-        "mediawiki.org_API-Categorymembers__page2.json",
-    )
-    recorded.add(action("list", "categorymembers"), "mediawiki.org_API-Categorymembers__page1.json")
-    recorded.add(
-        lambda p, q: q.get("prop") == "globalusage" and "gucontinue" in q, "mediawiki.org_API-Globalusage__page2.json"
-    )
-    recorded.add(action("prop", "globalusage"), "mediawiki.org_API-Globalusage__page1.json")
-    per = "/metrics/pageviews/per-article/"
-    recorded.add(
-        lambda p, q: per + "en.wikipedia/all-access/user/Mona_Lisa/monthly/2026" in p,
-        PV + "per-article_en_Mona_Lisa_2026-01.json",
-    )
-    recorded.add(
-        lambda p, q: per + "en.wikipedia/all-access/user/Mona_Lisa/" in p, PV + "per-article_en_Mona_Lisa_2025.json"
-    )
-    recorded.add(
-        lambda p, q: per + "de.wikipedia/all-access/user/Mona_Lisa/" in p, PV + "per-article_de_Mona_Lisa_2025.json"
-    )
-    recorded.add(lambda p, q: per + "fr.wikipedia/" in p, (404, {}, PV + "not_found.json"))
-    recorded.add(lambda p, q: "Girl_with_a_Pearl_Earring" in p and per in p, (500, {}, b'{"title": "Internal error"}'))
-    recorded.add(
-        lambda p, q: "/mediarequests/per-file/all-referers/user/" in p and "Mona_Lisa.jpg" in p,
-        "wikitech_Analytics-AQS-Mediarequests__per-file_Mona_Lisa_2025.json",
-    )
-    recorded.add(lambda p, q: "/mediarequests/" in p, (404, {}, PV + "not_found.json"))
-    recorded.add(
-        lambda p, q: "/commons-analytics/pageviews-per-category-monthly/Media_contributed_by_Test_Museum/deep/" in p,
-        "wikitech_Commons_Impact_Metrics-AQS__pageviews-per-category-monthly.json",
-    )
-
-
-def run_collect(cli_runner: CliRunner, root: str, *extra: str):
-    args = [
-        "reach",
-        "collect",
-        "--category",
-        "Media contributed by Test Museum",
-        "--from",
-        "2025-01",
-        "--to",
-        "2025-12",
-    ]
-    env = {"GLAMWIKI_REACH_API_ROOT": root, "GLAMWIKI_REACH_MIN_INTERVAL": "0", **FAST}
-    result = cli_runner.invoke(cli, [*args, *extra, "--json"], env=env, catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.output)
-
-
-@pytest.fixture
-def collected(cli: CliRunner, api, project: Project):
-    root, recorded = api
-    route_museum(recorded)
-    return run_collect(cli, root), recorded, root
-
 
 def test_collect_category_into_store(collected, project: Project) -> None:
     summary, recorded, _ = collected
@@ -102,17 +39,17 @@ def test_collect_category_into_store(collected, project: Project) -> None:
     assert all(q.get("maxlag") == "5" for p, q in recorded.log if p.endswith("api.php"))
 
 
-def test_rerun_fetches_only_what_is_new(collected, cli: CliRunner, project: Project) -> None:
+def test_rerun_fetches_only_what_is_new(collected, collect_again) -> None:
     _, recorded, root = collected
     before = len(recorded.log)
-    again = run_collect(cli, root)
+    again = collect_again(root)
     new_requests = recorded.log[before:]
     # only the page whose fetch failed is asked again (plus its retries); nothing else
     assert again["view_requests"] == 1 and again["usage_checked"] == 0
     assert all("Girl_with_a_Pearl_Earring" in p for p, _ in new_requests), new_requests
     # a later month: one request per page for the new month only
     before = len(recorded.log)
-    later = run_collect(cli, root, "--to", "2026-01")
+    later = collect_again(root, "--to", "2026-01")
     assert later["months_fetched"] >= 3
     asked = [p for p, _ in recorded.log[before:] if "Mona_Lisa/monthly" in p]
     assert asked and all("/2026010100/2026013100" in p for p in asked)
@@ -153,7 +90,7 @@ def test_api_error_field_becomes_one_exception(api) -> None:
 
 def test_disk_cache_answers_repeats(api, tmp_path: Path) -> None:
     root, recorded = api
-    route_museum(recorded)
+    recorded.add_museum()
     client = Client(api_root=root, cache_dir=tmp_path / "cache", polite=Politeness(min_interval=0))
     first = rest.per_article(client, "en.wikipedia", "Mona_Lisa", "20250101", "20251231")
     again = rest.per_article(client, "en.wikipedia", "Mona_Lisa", "20250101", "20251231")
@@ -163,10 +100,10 @@ def test_disk_cache_answers_repeats(api, tmp_path: Path) -> None:
 
 def test_files_list_and_bad_arguments(cli: CliRunner, api, tmp_path: Path) -> None:
     root, recorded = api
-    route_museum(recorded)
+    recorded.add_museum()
     listing = tmp_path / "files.txt"
     listing.write_text("# our uploads\nFile:Mona Lisa.jpg\nThe Night Watch.jpg\n\n", encoding="utf-8")
-    env = {"GLAMWIKI_REACH_API_ROOT": root, "GLAMWIKI_REACH_MIN_INTERVAL": "0", **FAST}
+    env = {"GLAMWIKI_REACH_API_ROOT": root, "GLAMWIKI_REACH_MIN_INTERVAL": "0"}
     ok = cli.invoke(
         cli_group(),
         ["reach", "collect", "--files", str(listing), "--from", "2025-01", "--to", "2025-12", "--json"],

@@ -117,3 +117,31 @@ def dumps(ctx: click.Context, dump_files: tuple[str, ...], engine: str, force: b
             f"{r['file']}: {r['status']}; {r.get('lines', 0):,} lines, {r.get('malformed', 0):,} malformed, "
             f"{r.get('matched', 0):,} pages matched ({engine})"
         )
+
+
+@reach.command()
+@click.option("--from", "first", help="First month (YYYY-MM); default: 12 months before --to.")
+@click.option("--to", "last", help="Last month (YYYY-MM); default: the last complete month.")
+@click.option("--output", type=click.Path(file_okay=False), default="reach-report", show_default=True)
+@click.option("--top", type=int, default=25, show_default=True, help="How many top files and articles to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.pass_context
+def report(ctx: click.Context, first: str | None, last: str | None, output: str, top: int, as_json: bool) -> None:
+    """Write the reach report (HTML with charts, CSV, JSON): views, wikis, top files and articles, gaps."""
+    from glamwiki.reach.figures import compute, remember_report
+    from glamwiki.reach.render import write_report
+    from glamwiki.store.reach import now
+
+    project = project_from(ctx)
+    start, end = _months(first, last)
+    with project.open_store() as store:
+        figures = compute(store, start, end, top)
+        paths = write_report(figures, Path(output), f"{project.name}: reach and impact")
+        remember_report(store, figures, now())
+    if as_json:
+        emit_json({"files": {k: str(v) for k, v in paths.items()}, **figures.as_json()})
+        return
+    out.print(
+        f"{figures.total_views:,} views of {figures.articles_in_use:,} articles on {figures.wikis:,} wikis "
+        f"({start} to {end}); {len(figures.gaps):,} article-months missing. Report: {paths['html']}"
+    )

@@ -1,0 +1,78 @@
+"""`glamwiki reach report`: the figures, CSV/JSON, the HTML page (parsed, and rendered in headless Chromium)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from glamwiki.cli import cli as glamwiki_cli
+
+EN = sum(300000 + 1000 * m for m in range(1, 13))
+DE = sum(40000 + 10 * m for m in range(1, 13) if m != 4)
+
+
+def make_report(runner: CliRunner, folder: Path) -> dict:
+    args = ["reach", "report", "--from", "2025-01", "--to", "2025-12", "--output", str(folder), "--json"]
+    result = runner.invoke(glamwiki_cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+class Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.svgs = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.svgs += tag == "svg"
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_report_figures_and_files(collected, cli: CliRunner, tmp_path: Path) -> None:
+    data = make_report(cli, tmp_path / "r1")
+    assert data["total_views"] == EN + DE
+    assert (data["articles_in_use"], data["wikis"], data["files_in_use"], data["files_unused"]) == (4, 3, 2, 1)
+    assert data["unused_files"] == ["The_Night_Watch.jpg"]
+    assert data["top_files"][0] == ["Mona_Lisa.jpg", 3, EN + DE]
+    assert data["top_articles"][0] == ["en.wikipedia", "Mona_Lisa", 1, EN]
+    assert [w for w, _, _ in data["per_wiki"]] == ["en.wikipedia", "de.wikipedia", "fr.wikipedia"]
+    # the failed page is a gap in every month; nothing filled in
+    assert len(data["gaps"]) == 12 and all(g[1] == "Girl_with_a_Pearl_Earring" for g in data["gaps"])
+    assert all(g[3].startswith("fetch failed") for g in data["gaps"])
+    april = next(m for m in data["monthly"] if m[0] == "2025-04")
+    assert april == ["2025-04", 304000, 1]  # de has no April row (no views), en counted, 1 page missing
+    assert len(data["new_usage"]) == 4 and data["new_usage_since"] is None
+    assert data["media_requests"] == sum(50000 + m for m in range(1, 13))
+    with open(tmp_path / "r1" / "reach-monthly.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 12 and sum(int(r["views"]) for r in rows) == EN + DE
+    parser = Text()
+    parser.feed((tmp_path / "r1" / "reach-report.html").read_text(encoding="utf-8"))
+    text = " ".join(parser.text)
+    assert "spiders and automated agents (bots) are excluded" in text
+    assert "lower bound" in text and "Gaps (12 article-months)" in text
+    assert parser.svgs >= 3
+    again = make_report(cli, tmp_path / "r2")
+    assert again["new_usage"] == [] and again["new_usage_since"]
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="headless Chromium not installed (CI installs it)")
+def test_report_renders_in_a_browser(collected, cli: CliRunner, tmp_path: Path) -> None:
+    make_report(cli, tmp_path / "r")
+    page = (tmp_path / "r" / "reach-report.html").resolve()
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--dump-dom"]
+    proc = subprocess.run(["chromium", *flags, page.as_uri()], capture_output=True, text=True, timeout=90, check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    dom = proc.stdout
+    assert "Reach: the figures" in dom and "<svg" in dom and "Methods and evidence" in dom
+    assert f"{EN + DE:,}" in dom
