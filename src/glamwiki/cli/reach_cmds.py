@@ -145,3 +145,60 @@ def report(ctx: click.Context, first: str | None, last: str | None, output: str,
         f"{figures.total_views:,} views of {figures.articles_in_use:,} articles on {figures.wikis:,} wikis "
         f"({start} to {end}); {len(figures.gaps):,} article-months missing. Report: {paths['html']}"
     )
+
+
+@reach.command()
+@click.option("--name", required=True, help="A name for the event, e.g. 'Art+Feminism 2025'.")
+@click.option("--participant", "participants", multiple=True, help="A participant's user name (repeatable).")
+@click.option("--participants-file", type=click.Path(exists=True, dir_okay=False), help="A file: one user name a line.")
+@click.option("--start", required=True, help="Start, ISO 8601 UTC (e.g. 2025-03-08T09:00:00Z).")
+@click.option("--end", required=True, help="End, ISO 8601 UTC.")
+@click.option(
+    "--wiki",
+    "wikis",
+    multiple=True,
+    default=("en.wikipedia",),
+    show_default=True,
+    help="Wikis to count (repeatable); add commons.wikimedia to count uploads.",
+)
+@click.option("--views-days", type=int, default=30, show_default=True, help="Days of views counted after the end.")
+@API_ROOT
+@MIN_INTERVAL
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.pass_context
+def event(
+    ctx: click.Context,
+    name: str,
+    participants: tuple[str, ...],
+    participants_file: str | None,
+    start: str,
+    end: str,
+    wikis: tuple[str, ...],
+    views_days: int,
+    api_root: str,
+    min_interval: float,
+    as_json: bool,
+) -> None:
+    """What an edit-a-thon produced: edits, articles, bytes, references, uploads, views, articles about women."""
+    from glamwiki.reach.event import Event, run_event
+    from glamwiki.reach.session import client_for, read_file_list
+
+    people = list(participants) + (read_file_list(Path(participants_file)) if participants_file else [])
+    if not people:
+        raise ConfigError("Name the participants: --participant NAME (repeatable) or --participants-file FILE.")
+    project = project_from(ctx)
+    client = client_for(project.root, api_root, min_interval)
+    with project.open_store() as store:
+        summary = run_event(store, client, Event(name, people, start, end, list(wikis), views_days))
+    if as_json:
+        emit_json(summary.__dict__)
+        return
+    share = "n/a" if summary.gender_share_women is None else f"{100 * summary.gender_share_women:.0f}%"
+    out.print(
+        f"{summary.name}: {summary.participants} participants, {summary.edits:,} edits, "
+        f"{summary.articles_created:,} articles created, {summary.articles_improved:,} improved, "
+        f"{summary.bytes_added:,} bytes and {summary.references_added:,} references added; "
+        f"{summary.files_uploaded:,} files uploaded ({summary.uploads_in_use:,} in use on "
+        f"{summary.articles_using_uploads:,} articles); {summary.views_after:,} views in {summary.views_window}; "
+        f"{summary.about_women}/{summary.biographies} biographies about women ({share})"
+    )

@@ -1,0 +1,167 @@
+"""What an event (edit-a-thon) produced, as the Programs & Events Dashboard reports it: edits,
+articles created and improved, bytes and references added, files uploaded and where they are
+used, views of the articles touched in the days after, and how many articles are about women.
+
+Sources: list=usercontribs (edits), prop=revisions (wikitext, to count <ref> tags before and after
+each edit), prop=globalusage (uploads' usage), the REST per-article API (daily views), and
+pageprops wikibase_item + Wikidata P31/P21 (subjects).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from glamwiki.reach import mediawiki, rest
+from glamwiki.reach.errors import ApiError
+from glamwiki.reach.http import Client
+from glamwiki.reach.ids import P_INSTANCE_OF, P_SEX_OR_GENDER, Q_HUMAN, WOMEN
+from glamwiki.store.db import Store
+
+REF = re.compile(r"<ref[\s>/]", re.IGNORECASE)
+
+
+@dataclass
+class Event:
+    name: str
+    participants: list[str]
+    start: str  # ISO 8601, UTC
+    end: str
+    wikis: list[str]  # projects, e.g. en.wikipedia; commons.wikimedia for uploads
+    views_days: int = 30
+
+
+@dataclass
+class EventSummary:
+    name: str
+    participants: int = 0
+    edits: int = 0
+    articles_created: int = 0
+    articles_improved: int = 0
+    bytes_added: int = 0
+    references_added: int = 0
+    files_uploaded: int = 0
+    uploads_in_use: int = 0
+    articles_using_uploads: int = 0
+    views_after: int = 0
+    views_window: str = ""
+    biographies: int = 0
+    about_women: int = 0
+    gender_share_women: float | None = None
+    per_wiki: dict[str, int] = field(default_factory=dict)
+    failures: list[str] = field(default_factory=list)
+
+
+def count_refs(text: str) -> int:
+    return len(REF.findall(text or ""))
+
+
+def run_event(store: Store, client: Client, event: Event) -> EventSummary:
+    summary = EventSummary(event.name, participants=len(event.participants))
+    store.execute(
+        "INSERT OR REPLACE INTO reach_events(name, data, collected_at) VALUES (?, ?, ?)",
+        (event.name, json.dumps(asdict(event)), datetime.now(UTC).isoformat(timespec="seconds")),
+    )
+    touched: dict[tuple[str, str], bool] = {}  # (wiki, title) -> created during the event
+    for wiki in event.wikis:
+        if wiki.startswith("commons."):
+            _uploads(client, event, summary)
+            continue
+        for title, created in _edits(store, client, event, wiki, summary).items():
+            touched[(wiki, title)] = created
+    summary.articles_created = sum(1 for c in touched.values() if c)
+    summary.articles_improved = len(touched) - summary.articles_created
+    _views_after(client, event, touched, summary)
+    _subjects(store, client, touched, summary)
+    return summary
+
+
+def _edits(store: Store, client: Client, event: Event, wiki: str, summary: EventSummary) -> dict[str, bool]:
+    host = mediawiki.host_of(wiki)
+    edits = list(mediawiki.user_contribs(client, host, event.participants, event.start, event.end))
+    revids = [e["revid"] for e in edits] + [e.get("parentid", 0) for e in edits]
+    texts = mediawiki.revision_texts(client, host, sorted(set(revids)))
+    touched: dict[str, bool] = {}
+    with store.transaction():
+        for e in edits:
+            title = e["title"].replace(" ", "_")
+            new = bool(e.get("new", False))
+            refs = max(0, count_refs(texts.get(e["revid"], "")) - count_refs(texts.get(e.get("parentid", 0), "")))
+            diff = int(e.get("sizediff", 0))
+            summary.bytes_added += max(diff, 0)
+            summary.references_added += refs
+            touched[title] = touched.get(title, False) or new
+            store.execute(
+                "INSERT OR REPLACE INTO reach_event_edits(event, wiki, revid, parentid, user, title, ns, timestamp,"
+                " new_page, size_diff, refs_added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    event.name,
+                    wiki,
+                    e["revid"],
+                    e.get("parentid", 0),
+                    e["user"],
+                    title,
+                    e["ns"],
+                    e["timestamp"],
+                    int(new),
+                    diff,
+                    refs,
+                ),
+            )
+    summary.edits += len(edits)
+    summary.per_wiki[wiki] = len(edits)
+    return touched
+
+
+def _uploads(client: Client, event: Event, summary: EventSummary) -> None:
+    contribs = mediawiki.user_contribs(client, mediawiki.COMMONS, event.participants, event.start, event.end, "6")
+    files = sorted({mediawiki.file_key(c["title"]) for c in contribs if c.get("new")})
+    summary.files_uploaded = len(files)
+    usage = mediawiki.global_usage(client, files)
+    articles = {(u.wiki, u.title) for uses in usage.values() for u in uses if u.ns == 0}
+    summary.uploads_in_use = sum(1 for uses in usage.values() if any(u.ns == 0 for u in uses))
+    summary.articles_using_uploads = len(articles)
+
+
+def _views_after(client: Client, event: Event, touched: dict, summary: EventSummary) -> None:
+    end = datetime.fromisoformat(event.end.replace("Z", "+00:00"))
+    first = (end + timedelta(days=1)).date()
+    last = min(first + timedelta(days=event.views_days - 1), datetime.now(UTC).date() - timedelta(days=1))
+    if last < first:
+        summary.views_window = "none yet (the window after the event has not begun)"
+        return
+    summary.views_window = f"{first.isoformat()} to {last.isoformat()}"
+    for wiki, title in sorted(touched):
+        try:
+            points = rest.per_article(client, wiki, title, first.strftime("%Y%m%d"), last.strftime("%Y%m%d"), "daily")
+        except ApiError as exc:
+            summary.failures.append(f"views of {wiki} {title}: {exc}")
+            continue
+        summary.views_after += sum(p.value for p in points)
+
+
+def _subjects(store: Store, client: Client, touched: dict, summary: EventSummary) -> None:
+    by_wiki: dict[str, list[str]] = {}
+    for wiki, title in touched:
+        by_wiki.setdefault(wiki, []).append(title)
+    items: dict[tuple[str, str], str | None] = {}
+    for wiki, titles in by_wiki.items():
+        found = mediawiki.wikidata_items(client, mediawiki.host_of(wiki), sorted(titles))
+        items.update({(wiki, t): found.get(t) for t in titles})
+    claims = mediawiki.entity_claims(client, sorted({q for q in items.values() if q}))
+    with store.transaction():
+        for (wiki, title), qid in items.items():
+            c: dict[str, Any] = claims.get(qid or "", {})
+            human = Q_HUMAN in c.get(P_INSTANCE_OF, [])
+            gender = (c.get(P_SEX_OR_GENDER) or [None])[0]
+            summary.biographies += human
+            summary.about_women += human and gender in WOMEN
+            store.execute(
+                "INSERT OR REPLACE INTO reach_page_subjects(wiki, title, item, human, gender) VALUES (?, ?, ?, ?, ?)",
+                (wiki, title, qid, int(human), gender),
+            )
+    if summary.biographies:
+        summary.gender_share_women = round(summary.about_women / summary.biographies, 3)
