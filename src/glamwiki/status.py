@@ -40,8 +40,15 @@ def intake_status(store: Store) -> StageStatus:
     return StageStatus("intake", state, summary, figures)
 
 
+def _reach_status(store: Store) -> StageStatus:
+    from glamwiki.reach.status import reach_status
+
+    return reach_status(store)
+
+
 STAGES: list[Callable[[Store], StageStatus]] = [
     intake_status,
+    _reach_status,
 ]
 
 

@@ -76,3 +76,23 @@ def test_report_renders_in_a_browser(collected, cli: CliRunner, tmp_path: Path) 
     dom = proc.stdout
     assert "Reach: the figures" in dom and "<svg" in dom and "Methods and evidence" in dom
     assert f"{EN + DE:,}" in dom
+
+
+def test_project_report_section_and_status(collected, project, tmp_path: Path) -> None:
+    from glamwiki.report.build import build_report
+    from glamwiki.status import project_status
+
+    with project.open_store() as store:
+        path = build_report(store, tmp_path / "report.html", "Test Museum")
+        html = path.read_text(encoding="utf-8")
+        assert "Reach and impact" in html and "spiders and automated agents" in html
+        reach = next(s for s in project_status(store) if s.stage == "reach")
+        assert reach.state == "attention" and reach.figures["articles"] == 4  # one fetch failed
+
+
+def test_no_reach_section_without_data(store) -> None:
+    from glamwiki.report.reach_section import reach_section
+    from glamwiki.status import project_status
+
+    assert reach_section(store) is None
+    assert next(s for s in project_status(store) if s.stage == "reach").state == "empty"

@@ -1,0 +1,42 @@
+"""The project report's reach section: shown only when reach data exists."""
+
+from __future__ import annotations
+
+from html import escape
+
+from glamwiki.reach.figures import compute
+from glamwiki.reach.months import last_complete_month
+from glamwiki.reach.render import evidence_html, headline, monthly_html, wiki_html
+from glamwiki.report.page import Section, table
+from glamwiki.store import Store
+
+
+def reach_section(store: Store) -> Section | None:
+    if not store.scalar("SELECT COUNT(*) FROM reach_files"):
+        return None
+    latest = store.scalar("SELECT MAX(substr(period, 1, 7)) FROM reach_pageviews") or last_complete_month()
+    first = f"{int(latest[:4]) - 1}-{latest[5:7]}"
+    first = first if first < latest else latest
+    f = compute(store, _next(first), latest, top=10)
+    html = headline(f) + monthly_html(f) + wiki_html(f) + _events(store) + evidence_html(f)
+    note = "Full report with CSV and JSON: glamwiki reach report --from YYYY-MM --to YYYY-MM"
+    return Section("reach", "Reach and impact", html + f'<p class="note">{escape(note)}</p>')
+
+
+def _next(month: str) -> str:
+    from glamwiki.reach.months import next_month
+
+    return next_month(month)
+
+
+def _events(store: Store) -> str:
+    rows = store.query(
+        "SELECT e.event, COUNT(*), SUM(e.new_page), SUM(MAX(e.size_diff, 0)), SUM(COALESCE(e.refs_added, 0))"
+        " FROM reach_event_edits e GROUP BY e.event ORDER BY e.event"
+    )
+    if not rows:
+        return ""
+    body = [[r[0], r[1], r[2], r[3], r[4]] for r in rows]
+    return "<h3>Events</h3>" + table(
+        ["event", "edits", "articles created", "bytes added", "references added"], body, {1, 2, 3, 4}
+    )
