@@ -32,7 +32,9 @@ def _load_one(store: Store, path: Path, engine: str, force: bool) -> dict[str, A
     media = dump.format.name == "mediacounts"
     targets = [("commons.wikimedia", f) for f in db.all_files(store)] if media else db.articles_in_use(store)
     counts = aggregate(path, targets, engine)
-    granularity = "daily" if dump.granularity == "hourly" else dump.granularity
+    # Hourly files add up per day under granularity "hourly", apart from the daily files of the same
+    # day (two datasets of the same views): the report prefers monthly, then daily, then hourly.
+    granularity = dump.granularity
     period = dump.period[:10]
     with store.transaction():
         for (wiki, title), views in counts.views.items():
@@ -65,7 +67,7 @@ def _load_one(store: Store, path: Path, engine: str, force: bool) -> dict[str, A
 
 
 def _add_views(store: Store, wiki: str, title: str, granularity: str, period: str, agent: str, views: int) -> None:
-    # Hourly files add up into their day; a file never counts twice (reach_dump_runs guards reruns).
+    # Files of finer periods add up into their day; a file never counts twice (reach_dump_runs guards reruns).
     store.execute(
         "INSERT INTO reach_pageviews(wiki, title, granularity, period, agent, views, source)"
         " VALUES (?, ?, ?, ?, ?, ?, 'dump') ON CONFLICT(wiki, title, granularity, period, agent)"

@@ -4,7 +4,7 @@ Counting rules (stated on the report page, see ``METHODS``):
 - a view is a page view by agent type ``user`` (spiders and automated agents excluded) of an
   article (namespace 0) that uses at least one of the files;
 - a page's month uses its monthly figure when there is one (REST API or monthly dump), else
-  the sum of its daily figures from dumps;
+  the sum of its daily figures from dumps, else the sum of its hourly figures (never two of them);
 - a page-month that no fetch or dump covered is a gap: listed, never filled with a guess.
 """
 
@@ -125,10 +125,11 @@ def _articles(store: Store, first: str) -> dict[tuple[str, str], dict[str, Any]]
 
 def _page_month_views(store: Store, first: str, last: str) -> dict[tuple[str, str, str], int]:
     rows = store.query(
-        "SELECT wiki, title, month, COALESCE(monthly, daily) FROM ("
+        "SELECT wiki, title, month, COALESCE(monthly, daily, hourly) FROM ("
         " SELECT wiki, title, substr(period, 1, 7) AS month,"
         " MAX(CASE WHEN granularity = 'monthly' THEN views END) AS monthly,"
-        " SUM(CASE WHEN granularity = 'daily' THEN views END) AS daily"
+        " SUM(CASE WHEN granularity = 'daily' THEN views END) AS daily,"
+        " SUM(CASE WHEN granularity = 'hourly' THEN views END) AS hourly"
         " FROM reach_pageviews WHERE agent = 'user' AND substr(period, 1, 7) BETWEEN ? AND ?"
         " GROUP BY wiki, title, month)",
         (first, last),

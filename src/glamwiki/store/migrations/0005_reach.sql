@@ -26,7 +26,7 @@ CREATE INDEX reach_usage_page ON reach_usage(wiki, title);
 CREATE TABLE reach_pageviews (
     wiki TEXT NOT NULL,
     title TEXT NOT NULL,
-    granularity TEXT NOT NULL,             -- monthly | daily
+    granularity TEXT NOT NULL,             -- monthly | daily | hourly (summed per day)
     period TEXT NOT NULL,                  -- YYYY-MM | YYYY-MM-DD
     agent TEXT NOT NULL,                   -- user | spider | automated
     views INTEGER NOT NULL,

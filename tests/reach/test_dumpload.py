@@ -1,0 +1,50 @@
+"""`glamwiki reach dumps`: dump files aggregated for the articles in use, into the store, once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from glamwiki.cli import cli as glamwiki_cli
+from glamwiki.project import Project
+
+
+def test_dumps_into_store_and_report(
+    collected, cli: CliRunner, project: Project, pvc_file: Path, hourly_file: Path
+) -> None:
+    result = cli.invoke(glamwiki_cli, ["reach", "dumps", str(pvc_file), str(hourly_file), "--json"])
+    assert result.exit_code == 0, result.output
+    runs = json.loads(result.output)
+    assert [r["status"] for r in runs] == ["done", "done"]
+    assert runs[0]["malformed"] == 5 and runs[0]["matched"] == 3
+    with project.open_store() as store:
+        rows = store.query(
+            "SELECT wiki, title, granularity, period, views FROM reach_pageviews WHERE source = 'dump' ORDER BY wiki"
+        )
+        got = {(r[0], r[1], r[2]): r[4] for r in rows}
+        # the daily and the hourly datasets are kept apart (the report uses one of them, never both)
+        assert got[("en.wikipedia", "Mona_Lisa", "daily")] == 2000
+        assert got[("en.wikipedia", "Mona_Lisa", "hourly")] == 100
+        assert got[("de.wikipedia", "Mona_Lisa", "daily")] == 300
+        assert store.scalar("SELECT COUNT(*) FROM reach_dump_runs") == 2
+    again = cli.invoke(glamwiki_cli, ["reach", "dumps", str(pvc_file), "--json"])
+    assert json.loads(again.output)[0]["status"] == "already done"
+
+
+def test_mediacounts_dump_counts_file_requests(
+    collected, cli: CliRunner, project: Project, mediacounts_file: Path
+) -> None:
+    result = cli.invoke(glamwiki_cli, ["reach", "dumps", str(mediacounts_file), "--json"])
+    assert result.exit_code == 0, result.output
+    with project.open_store() as store:
+        got = store.scalar("SELECT requests FROM reach_mediarequests WHERE source = 'dump' AND file = 'Mona_Lisa.jpg'")
+        assert got == 42
+
+
+def test_bad_dump_name_is_a_clear_error(cli: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "views.bz2"
+    path.write_bytes(b"")
+    result = cli.invoke(glamwiki_cli, ["reach", "dumps", str(path)])
+    assert result.exit_code == 1 and "published name" in result.output
