@@ -183,6 +183,33 @@ def route_museum(recorded: Recorded) -> None:
     )
     recorded.add(lambda p, q: "/mediarequests/" in p, (404, {}, PV + "not_found.json"))
     recorded.add(
+        lambda p, q: "/commons-analytics/pageviews-per-media-file-monthly/Mona_Lisa.jpg/all-wikis/" in p,
+        "wikitech_Commons_Impact_Metrics-AQS__pageviews-per-media-file-monthly.json",
+    )
+    recorded.add(
+        lambda p, q: "/commons-analytics/pageviews-per-media-file-monthly/" in p, (404, {}, PV + "not_found.json")
+    )
+    recorded.add(
+        lambda p, q: "/per-article/en.wikipedia/all-access/spider/Mona_Lisa/" in p,
+        (
+            200,
+            {},
+            {
+                "items": [
+                    {
+                        "project": "en.wikipedia",
+                        "article": "Mona_Lisa",
+                        "granularity": "monthly",
+                        "timestamp": "2025020100",
+                        "access": "all-access",
+                        "agent": "spider",
+                        "views": 777,
+                    }
+                ]
+            },
+        ),
+    )
+    recorded.add(
         lambda p, q: "/commons-analytics/pageviews-per-category-monthly/Media_contributed_by_Test_Museum/deep/" in p,
         "wikitech_Commons_Impact_Metrics-AQS__pageviews-per-category-monthly.json",
     )

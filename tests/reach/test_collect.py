@@ -117,3 +117,21 @@ def test_files_list_and_bad_arguments(cli: CliRunner, api, tmp_path: Path) -> No
 
 def cli_group():
     return cli
+
+
+def test_agents_and_per_file_impact_metrics(collected, collect_again, project: Project) -> None:
+    _, _, root = collected
+    summary = collect_again(root, "--agents", "user,spider", "--cim-files")
+    assert summary["view_requests"] >= 4  # the spider series of every article, asked once
+    with project.open_store() as store:
+        assert store.scalar("SELECT SUM(views) FROM reach_pageviews WHERE agent = 'spider'") == 777
+        assert store.scalar("SELECT SUM(pageviews) FROM reach_cim WHERE kind = 'file'") == sum(
+            380000 + m for m in range(1, 13)
+        )
+        from glamwiki.reach.figures import compute
+
+        figures = compute(store, "2025-01", "2025-12")
+        assert figures.excluded_agents == {"spider": 777}
+        assert figures.total_views == sum(300000 + 1000 * m for m in range(1, 13)) + sum(
+            40000 + 10 * m for m in range(1, 13) if m != 4
+        )

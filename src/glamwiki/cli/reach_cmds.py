@@ -49,6 +49,9 @@ def reach() -> None:
 @click.option("--agents", default="user", show_default=True, help="Agent types to fetch: user,spider,automated.")
 @click.option("--usage-max-age", type=float, default=7.0, show_default=True, help="Re-ask usage after these many days.")
 @click.option("--no-media", is_flag=True, help="Skip media requests per file.")
+@click.option(
+    "--cim-files", is_flag=True, help="Also ask Commons Impact Metrics per file (allow-listed categories only)."
+)
 @API_ROOT
 @MIN_INTERVAL
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
@@ -62,6 +65,7 @@ def collect(
     agents: str,
     usage_max_age: float,
     no_media: bool,
+    cim_files: bool,
     api_root: str,
     min_interval: float,
     as_json: bool,
@@ -81,7 +85,7 @@ def collect(
     wanted = tuple(a.strip() for a in agents.split(",") if a.strip())
     with project.open_store() as store, progress_bar("collecting views") as advance:
         summary = run_collect(
-            store, client, files, source, start, end, wanted, usage_max_age, not no_media, category, advance
+            store, client, files, source, start, end, wanted, usage_max_age, not no_media, category, advance, cim_files
         )
     if as_json:
         emit_json(summary.__dict__)

@@ -54,6 +54,7 @@ def collect(
     media: bool = True,
     category: str | None = None,
     progress: Progress | None = None,
+    cim_files: bool = False,
 ) -> CollectSummary:
     summary = CollectSummary(files=len(files))
     summary.new_files = db.add_files(store, files, source)
@@ -71,6 +72,9 @@ def collect(
             _media(store, client, name, months, summary)
     if category:
         _cim_category(store, client, category, months, summary)
+    if cim_files:
+        for name in files:
+            _cim_file(store, client, name, months, summary)
     summary.requests_made, summary.cache_hits = client.requests_made, client.cache_hits
     return summary
 
@@ -136,3 +140,16 @@ def _cim_category(store: Store, client: Client, category: str, months: list[str]
         with store.transaction():
             db.record_cim(store, "category", key, "all-wikis", [(p.period, p.value) for p in points])
             db.record_coverage(store, "cim-category", key, "user", first, last)
+
+
+def _cim_file(store: Store, client: Client, name: str, months: list[str], summary: CollectSummary) -> None:
+    for first, last in _missing(store, "cim-file", name, "user", months):
+        try:
+            points = rest.cim_file(client, name, first.replace("-", "") + "01", month_end_day(last))
+        except ApiError as exc:
+            db.record_coverage(store, "cim-file", name, "user", first, last, "error", str(exc))
+            summary.failures.append(f"Commons Impact Metrics {name}: {exc}")
+            continue
+        with store.transaction():
+            db.record_cim(store, "file", name, "all-wikis", [(p.period, p.value) for p in points])
+            db.record_coverage(store, "cim-file", name, "user", first, last)

@@ -48,6 +48,7 @@ class ReachFigures:
     new_usage: list[tuple[str, str, str, str]] = field(default_factory=list)  # file, wiki, title, first seen
     new_usage_since: str | None = None
     gaps: list[tuple[str, str, str, str]] = field(default_factory=list)  # wiki, title, month, reason
+    excluded_agents: dict[str, int] = field(default_factory=dict)  # spider/automated views, if collected
     media_requests: int = 0
     cim_category: list[tuple[str, int]] = field(default_factory=list)
     dump_runs: list[tuple[str, str, int, int]] = field(default_factory=list)  # file, engine, lines, malformed
@@ -99,6 +100,14 @@ def compute(store: Store, first: str, last: str, top: int = 25) -> ReachFigures:
         )
     ]
     f.dump_runs = [tuple(r) for r in store.query(_DUMPS, (first, last))]
+    f.excluded_agents = {
+        r[0]: int(r[1])
+        for r in store.query(
+            "SELECT agent, SUM(views) FROM reach_pageviews WHERE agent <> 'user' AND substr(period, 1, 7)"
+            " BETWEEN ? AND ? GROUP BY agent ORDER BY agent",
+            (first, last),
+        )
+    }
     f.top_articles = f.top_articles[:top]
     return f
 

@@ -74,6 +74,9 @@ def new_usage_html(f: ReachFigures) -> str:
 def evidence_html(f: ReachFigures) -> str:
     items = "".join(f"<li>{escape(m)}</li>" for m in METHODS)
     html = f"<ul>{items}</ul>"
+    if f.excluded_agents:
+        shown = "; ".join(f"{agent}: {n:,}" for agent, n in f.excluded_agents.items())
+        html += f'<p class="note">Views excluded from every figure above (not people): {escape(shown)}.</p>'
     if f.gaps:
         rows = [[w, t.replace("_", " "), m, why] for w, t, m, why in f.gaps[:100]]
         html += f"<h3>Gaps ({len(f.gaps):,} article-months)</h3>" + table(["wiki", "article", "month", "why"], rows)
