@@ -113,7 +113,13 @@ def _int(value: Any) -> int | None:
 def user_contribs(
     client: Client, host: str, users: list[str], start: str, end: str, namespaces: str = "0"
 ) -> Iterator[dict[str, Any]]:
-    """Edits by the users between start and end (ISO 8601), oldest first (list=usercontribs)."""
+    """Edits by the users between start and end (ISO 8601), oldest first per batch of 50 users
+    (list=usercontribs takes at most 50 user names a request)."""
+    for i in range(0, len(users), TITLES_PER_REQUEST):
+        yield from _contribs(client, host, users[i : i + TITLES_PER_REQUEST], start, end, namespaces)
+
+
+def _contribs(client: Client, host: str, users: list[str], start: str, end: str, namespaces: str) -> Iterator[dict]:
     params = {
         "list": "usercontribs",
         "ucuser": "|".join(users),
