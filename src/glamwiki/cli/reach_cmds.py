@@ -8,7 +8,7 @@ import click
 
 from glamwiki.cli.context import emit_json, out, progress_bar, project_from
 from glamwiki.errors import ConfigError
-from glamwiki.reach.months import last_complete_month, parse_month
+from glamwiki.reach.months import last_complete_month, next_month, parse_month
 
 API_ROOT = click.option(
     "--api-root",
@@ -28,7 +28,7 @@ MIN_INTERVAL = click.option(
 
 def _months(first: str | None, last: str | None) -> tuple[str, str]:
     end = parse_month(last) if last else last_complete_month()
-    start = parse_month(first) if first else f"{int(end[:4]) - 1}-{end[5:7]}"
+    start = parse_month(first) if first else next_month(f"{int(end[:4]) - 1}-{end[5:7]}")
     if start > end:
         raise ConfigError(f"--from {start} is after --to {end}.")
     return start, end
@@ -77,12 +77,14 @@ def collect(
 
     if bool(category) == bool(files_list):
         raise ConfigError("Give exactly one of --category NAME or --files LIST.")
+    wanted = tuple(a.strip() for a in agents.split(",") if a.strip())
+    if not wanted or set(wanted) - {"user", "spider", "automated"}:
+        raise ConfigError(f"--agents {agents!r}: use user, spider and/or automated, comma-separated.")
     project = project_from(ctx)
     start, end = _months(first, last)
     client = client_for(project.root, api_root, min_interval)
     names = read_file_list(Path(files_list)) if files_list else []
     files, source = resolve_files(client, category, names)
-    wanted = tuple(a.strip() for a in agents.split(",") if a.strip())
     with project.open_store() as store, progress_bar("collecting views") as advance:
         summary = run_collect(
             store, client, files, source, start, end, wanted, usage_max_age, not no_media, category, advance, cim_files
