@@ -48,3 +48,31 @@ def test_bad_dump_name_is_a_clear_error(cli: CliRunner, tmp_path: Path) -> None:
     path.write_bytes(b"")
     result = cli.invoke(glamwiki_cli, ["reach", "dumps", str(path)])
     assert result.exit_code == 1 and "published name" in result.output
+
+
+def test_month_covered_only_when_every_day_is_loaded(collected, project: Project, tmp_path: Path, dump_writer) -> None:
+    from glamwiki.reach.dumpload import load_dumps
+
+    line = [b"en.wikipedia Mona_Lisa 70889 desktop 10 A10"]
+    days = [dump_writer(tmp_path, f"pageviews-202502{d:02d}-user.bz2", line) for d in range(1, 29)]
+    with project.open_store() as store:
+        load_dumps(store, days[:-1])
+        covered = "SELECT COUNT(*) FROM reach_coverage WHERE key = '*dump*' AND first_period = '2025-02'"
+        assert store.scalar(covered) == 0
+        load_dumps(store, days[-1:])
+        assert store.scalar(covered) == 1
+        assert (
+            store.scalar(
+                "SELECT SUM(views) FROM reach_pageviews WHERE source = 'dump' AND substr(period, 1, 7) = '2025-02'"
+            )
+            == 280
+        )
+
+
+def test_public_hosts_by_default() -> None:
+    from glamwiki.reach.http import Client
+
+    assert Client().url("en.wikipedia.org", "/w/api.php") == "https://en.wikipedia.org/w/api.php"
+    assert Client(api_root="http://127.0.0.1:9/").url("wikimedia.org", "/api/rest_v1/x") == (
+        "http://127.0.0.1:9/wikimedia.org/api/rest_v1/x"
+    )

@@ -26,7 +26,7 @@ def load_dumps(
 
 def _load_one(store: Store, path: Path, engine: str, force: bool) -> dict[str, Any]:
     dump = identify(path)
-    key = str(path.resolve())
+    key = path.name  # published names are unique: the same file in another folder is not counted twice
     if db.dump_done(store, key) and not force:
         return {"file": path.name, "status": "already done"}
     media = dump.format.name == "mediacounts"
@@ -86,15 +86,17 @@ def _add_media(store: Store, file: str, granularity: str, period: str, views: in
 
 
 def _mark_months(store: Store, granularity: str, period: str, agent: str) -> None:
-    """A month counts as covered by dumps when its monthly file, or every day's daily file, is in."""
+    """A month counts as covered by dumps when its monthly file, every day's daily file, or every
+    hour's hourly file is in."""
     month = period[:7]
     if granularity != "monthly":
-        days = store.scalar(
-            "SELECT COUNT(DISTINCT substr(period, 1, 10)) FROM reach_dump_runs"
-            " WHERE format = 'pageview_complete' AND agent = ? AND substr(period, 1, 7) = ? AND length(period) = 10",
-            (agent, month),
+        fmt, length, per_day = ("hourly", 13, 24) if granularity == "hourly" else ("pageview_complete", 10, 1)
+        loaded = store.scalar(
+            "SELECT COUNT(DISTINCT period) FROM reach_dump_runs"
+            " WHERE format = ? AND agent = ? AND substr(period, 1, 7) = ? AND length(period) = ?",
+            (fmt, agent, month, length),
         )
-        if int(days or 0) < _days_in(month):
+        if int(loaded or 0) < _days_in(month) * per_day:
             return
     db.record_coverage(store, "pageviews", "*dump*", agent, month, month)
 

@@ -70,7 +70,7 @@ CREATE TABLE reach_cim (
 
 -- Each dump file aggregated: the evidence behind dump-derived figures.
 CREATE TABLE reach_dump_runs (
-    path TEXT NOT NULL,
+    path TEXT NOT NULL,                    -- the published file name
     format TEXT NOT NULL,
     period TEXT NOT NULL,
     agent TEXT NOT NULL,
