@@ -29,7 +29,11 @@ from glamwiki.model.records import (
 )
 
 LIDO = "http://www.lido-schema.org"
-NS = {"lido": LIDO, "skos": "http://www.w3.org/2004/02/skos/core#", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
+NS = {
+    "lido": LIDO,
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+}
 RDF_ABOUT = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"
 LIDO_TYPE = f"{{{LIDO}}}type"
 LIDO_PREF = f"{{{LIDO}}}pref"

@@ -1,4 +1,4 @@
-"""Fetching OAI-PMH pages politely: a descriptive User-Agent, one request at a time, and the
+"""Fetching OAI-PMH pages (and IIIF documents) politely: a descriptive User-Agent, one request at a time, and the
 flow control OAI-PMH 2.0 specifies (HTTP 503 with Retry-After) honoured, with bounded retries."""
 
 from __future__ import annotations
@@ -27,13 +27,15 @@ def page_url(base: str, params: dict[str, str]) -> str:
     return urlunsplit(parts._replace(query=urlencode(query)))
 
 
-def fetch(url: str, session: requests.Session, sleep: Callable[[float], None] = time.sleep) -> bytes:
+def fetch(
+    url: str, session: requests.Session, sleep: Callable[[float], None] = time.sleep, what: str = "OAI-PMH server"
+) -> bytes:
     for attempt in range(1, MAX_TRIES + 1):
         try:
             response = session.get(url, timeout=60, headers={"User-Agent": USER_AGENT})
         except requests.RequestException as exc:
             if attempt == MAX_TRIES:
-                raise IntakeFileError(f"{url}: the OAI-PMH server did not answer ({exc}). Try again later.") from None
+                raise IntakeFileError(f"{url}: the {what} did not answer ({exc}). Try again later.") from None
             sleep(min(2.0**attempt, MAX_WAIT))
             continue
         if response.status_code == 503 and attempt < MAX_TRIES:
@@ -41,10 +43,10 @@ def fetch(url: str, session: requests.Session, sleep: Callable[[float], None] = 
             continue
         if response.status_code != 200:
             raise IntakeFileError(
-                f"{url}: the OAI-PMH server answered HTTP {response.status_code}. Check the URL, or try later."
+                f"{url}: the {what} answered HTTP {response.status_code}. Check the URL, or try later."
             )
         return response.content
-    raise IntakeFileError(f"{url}: the OAI-PMH server stayed busy after {MAX_TRIES} tries. Try again later.")
+    raise IntakeFileError(f"{url}: the {what} stayed busy after {MAX_TRIES} tries. Try again later.")
 
 
 def _retry_after(response: requests.Response, attempt: int) -> float:
