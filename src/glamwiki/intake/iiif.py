@@ -34,6 +34,7 @@ class _Walk:
         self.seen: set[str] = set()
         self.count = 0
         self.unfetched: list[str] = []
+        self.visited: set[str] = set()  # references followed (or tried), so none is fetched twice
         self.session: requests.Session | None = None
         self.circa = int(ctx.options.get("circa_years", 5) or 5)  # type: ignore[call-overload]
 
@@ -109,8 +110,9 @@ def _member(walk: _Walk, member: Any, where: str, depth: int, locator: str) -> I
     if isinstance(member, dict) and ("items" in member or "sequences" in member or "manifests" in member):
         yield from _document(walk, member, where, depth + 1)
         return
-    if not ref or ref in walk.seen:
+    if not ref or ref in walk.seen or ref in walk.visited:
         return
+    walk.visited.add(ref)
     target = _resolve(ref, where)
     if target is None:
         yield walk.ctx.issue(locator, "id", f"{ref} is neither a URL nor a file beside {where}; not read")

@@ -6,9 +6,10 @@ each field of the record model are listed here (compared case-insensitively, fir
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from glamwiki.dates import parse_date
+from glamwiki.dates import parse_date, parse_lifespan
 from glamwiki.intake.forms import infer_form
 from glamwiki.intake.iiif_values import as_list, by_language, ident, text, texts
 from glamwiki.intake.names import agent_kind, invert_name, split_attribution
@@ -37,10 +38,12 @@ LABELS = {
     "dimensions": ("dimensions", "extent", "maße"),
     "credit_line": ("credit line",),
     "institution": ("holding institution", "repository", "institution"),
-    "subject": ("subject", "subjects", "people", "place of origin (english)"),
+    "people": ("people",),  # Harvard's "Artist: Vincent van Gogh, Dutch, 1853 - 1890"
+    "subject": ("subject", "subjects", "place of origin (english)"),
     "language": ("language",),
     "url": ("homepage", "item url"),
 }  # fmt: skip
+_PEOPLE = re.compile(r"^(?P<role>[A-Za-z][\w /]{1,40}):\s*(?P<rest>.+)$")
 IIIF_PROVENANCE = {
     "id": "manifest id", "titles": "label", "rights_statement": "rights (v3) / license (v2)",
     "credit_line": "metadata Credit Line / requiredStatement / attribution", "description": "summary / description",
@@ -77,7 +80,8 @@ def manifest_object(doc: dict[str, Any], record_id: str, display: str, locator: 
         id=record_id, accession_number=one("accession_number"), identifiers={"iiif": record_id},
         titles=[Title(t, lang, "main" if i == 0 else "alternative") for i, (t, lang) in
                 enumerate(by_language(doc.get("label")))],
-        creators=_creators(pick(pairs, "creator"), None) + _creators(pick(pairs, "contributor"), "contributor"),
+        creators=_creators(pick(pairs, "creator"), None) + _creators(pick(pairs, "contributor"), "contributor")
+        + _people(pick(pairs, "people")),
         date=parse_date(one("date") or str(doc.get("navDate") or "").split("T")[0], circa), object_type=object_type,
         form=media or infer_form(object_type, medium), medium=medium,
         dimensions=Dimensions(text=one("dimensions") or "") if one("dimensions") else None,
@@ -106,6 +110,21 @@ def _creators(names: list[str], role: str | None) -> list[CreatorRef]:
             if name:
                 name = invert_name(name) if name.count(",") == 1 else name
                 out.append(CreatorRef(name=name, role=role, attribution=attribution, kind=agent_kind(name)))
+    return out
+
+
+def _people(values: list[str]) -> list[CreatorRef]:
+    out = []
+    for value in values:
+        m = _PEOPLE.match(value)
+        if not m:
+            continue
+        parts = [p.strip() for p in m["rest"].split(",")]
+        life = parse_lifespan(parts[-1]) if len(parts) > 1 else None
+        nationality = parts[1] if len(parts) > 2 or (len(parts) == 2 and not life) else None
+        birth_death = {"birth": life.birth, "death": life.death} if life and life.death.is_known else {}
+        out.append(CreatorRef(name=parts[0], role=m["role"].lower(), kind=agent_kind(parts[0]),
+                              nationality=nationality, **birth_death))  # fmt: skip
     return out
 
 
