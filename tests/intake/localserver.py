@@ -18,7 +18,7 @@ def serve(route: Route) -> Iterator[tuple[str, list[tuple[str, dict[str, str], d
     requests: list[tuple[str, dict[str, str], dict[str, str]]] = []
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - the http.server name
+        def do_GET(self) -> None:
             parts = urlsplit(self.path)
             query = dict(parse_qsl(parts.query))
             requests.append((parts.path, query, dict(self.headers)))

@@ -10,7 +10,7 @@ from glamwiki.intake.base import Issue, Read
 from glamwiki.intake.stream import read_source
 from glamwiki.model.records import FORM_2D, FORM_MOVING_IMAGE, FORM_SOUND, IMAGE_IIIF, ObjectRecord
 
-from .localserver import Answer, serve
+from .localserver import serve
 
 JSON = {"Content-Type": "application/json"}
 
@@ -95,9 +95,8 @@ def test_a_local_collection_reads_manifests_beside_it(tmp_path: Path, shared_dat
     v2 = shared_data / "iiif" / "version-2"
     for name in ("299843.json", "Osbornfa1.json"):
         (tmp_path / name).write_bytes((v2 / name).read_bytes())
-    collection = {"@context": "http://iiif.io/api/presentation/2/context.json", "@id": "local", "@type": "sc:Collection",
-                  "label": "ours", "manifests": [{"@id": "299843.json"}, {"@id": "Osbornfa1.json"},
-                                                  {"@id": "https://example.org/elsewhere.json"}]}  # fmt: skip
+    members = [{"@id": "299843.json"}, {"@id": "Osbornfa1.json"}, {"@id": "https://example.org/elsewhere.json"}]
+    collection = {"@id": "local", "@type": "sc:Collection", "label": "ours", "manifests": members}
     (tmp_path / "collection.json").write_text(json.dumps(collection))
     objs, issues = read(tmp_path / "collection.json", offline=True)
     assert len(objs) == 2
