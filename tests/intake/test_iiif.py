@@ -102,3 +102,19 @@ def test_a_local_collection_reads_manifests_beside_it(tmp_path: Path, shared_dat
     assert len(objs) == 2
     (note,) = issues
     assert note.severity == "warning" and "1 member(s) at remote addresses were not fetched" in note.message
+
+
+def test_cli_ingests_a_manifest_folder_offline(tmp_path: Path, shared_data: Path) -> None:
+    from click.testing import CliRunner
+
+    from glamwiki.cli import cli
+
+    runner = CliRunner()
+    assert runner.invoke(cli, ["init", str(tmp_path / "p")]).exit_code == 0
+    env = {"GLAMWIKI_PROJECT": str(tmp_path / "p")}
+    result = runner.invoke(
+        cli, ["ingest", str(shared_data / "iiif" / "version-3"), "--profile", "iiif", "--offline", "--json"], env=env
+    )
+    assert result.exit_code == 3, result.output  # the AnnotationPage in the folder is not a manifest
+    summary = json.loads(result.output)
+    assert summary["objects"] == 11 and summary["errors"] == 1

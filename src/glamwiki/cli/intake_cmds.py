@@ -43,6 +43,7 @@ from glamwiki.store.runs import provenance_of
 )
 @click.option("--metadata-prefix", default="oai_dc", show_default=True, help="OAI-PMH: oai_dc or lido.")
 @click.option("--set", "oai_set", help="OAI-PMH: harvest only this set.")
+@click.option("--offline", is_flag=True, help="IIIF: do not fetch collection members from the network.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_context
 def ingest(
@@ -56,6 +57,7 @@ def ingest(
     images_root: str | None,
     metadata_prefix: str,
     oai_set: str | None,
+    offline: bool,
     as_json: bool,
 ) -> None:
     """Read SOURCE (a file, a folder or an OAI-PMH/IIIF URL) into the project.
@@ -68,6 +70,7 @@ def ingest(
     options = {
         "metadata_prefix": metadata_prefix,
         "set": oai_set,
+        "offline": offline,
         "circa_years": project.config.get("intake", "circa_years", 5),
     }
     with project.open_store() as store, progress_bar(f"ingesting {source}") as advance:
