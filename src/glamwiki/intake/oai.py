@@ -1,5 +1,5 @@
 """OAI-PMH 2.0 ListRecords, harvested from a base URL (following resumption tokens) or read from
-saved responses; records in oai_dc or LIDO.
+saved responses; records in oai_dc, LIDO or MARCXML.
 
 Format: "The Open Archives Initiative Protocol for Metadata Harvesting", version 2.0
 (openarchives.org/OAI/openarchivesprotocol.html): record = header (identifier, datestamp, setSpec,
@@ -21,6 +21,8 @@ from glamwiki.intake.base import WARNING, Item, Read, ReadContext
 from glamwiki.intake.dublincore import dc_object
 from glamwiki.intake.lido import lido_items
 from glamwiki.intake.lido_fields import LIDO
+from glamwiki.intake.marc import marc_items
+from glamwiki.intake.marcxml import RECORD, to_pymarc
 from glamwiki.intake.oai_http import fetch, page_url
 from glamwiki.intake.textio import open_binary
 from glamwiki.intake.xmlsafe import iter_elements, text_of
@@ -102,8 +104,10 @@ def _record(rec: Element, ctx: ReadContext, locator: str, circa: int) -> Iterato
         yield Read(dc_object(payload, identifier, ctx.display, where, circa), where)
     elif payload.tag == f"{{{LIDO}}}lido":
         yield from lido_items(payload, ctx, locator, circa)
+    elif payload.tag == RECORD:
+        yield from marc_items(to_pymarc(payload), ctx, locator, circa)
     elif payload.tag == f"{{{LIDO}}}lidoWrap":
         for i, inner in enumerate(payload.findall(f"{{{LIDO}}}lido"), start=1):
             yield from lido_items(inner, ctx, f"{locator}.{i}", circa)
     else:
-        yield ctx.issue(locator, "metadata", f"metadata format {payload.tag} is not oai_dc or LIDO; skipped")
+        yield ctx.issue(locator, "metadata", f"metadata format {payload.tag} is not oai_dc, LIDO or MARCXML; skipped")

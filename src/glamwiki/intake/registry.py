@@ -23,6 +23,7 @@ FORMAT_READERS = {
         "read_marc",
         "MARC 21 bibliographic records (binary .mrc, as library systems export)",
     ),
+    "marcxml": ("glamwiki.intake.marcxml", "read_marcxml", "MARCXML (MARC 21 slim) collections of records"),
 }
 
 
@@ -87,6 +88,8 @@ def sniff_reader(path: str) -> str | None:
         return "marc"
     if "<OAI-PMH" in head:
         return "oai"
+    if "loc.gov/MARC21/slim" in head:
+        return "marcxml"
     if "lido-schema.org" in head or "<lido:" in head:
         return "lido"
     if "tei-c.org" in head or "<TEI" in head:
