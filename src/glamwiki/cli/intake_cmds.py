@@ -29,7 +29,8 @@ from glamwiki.store.runs import provenance_of
     "--mapping", type=click.Path(exists=True, dir_okay=False), help="Mapping file (TOML) for a table or JSON export."
 )
 @click.option(
-    "--profile", help="A built-in profile: tate, moma, nga, cmoa, generic, or a reader: lido, oai, iiif, tei, marc, marcxml."
+    "--profile",
+    help="A built-in profile: tate, moma, nga, cmoa, generic, or a reader: lido, oai, iiif, tei, marc, marcxml.",
 )
 @click.option("--dataset", help="Name for this collection in the project (default: the profile's name).")
 @click.option(
@@ -41,7 +42,9 @@ from glamwiki.store.runs import provenance_of
     type=click.Path(file_okay=False),
     help="Folder local image paths are relative to (default: the file's folder).",
 )
-@click.option("--metadata-prefix", default="oai_dc", show_default=True, help="OAI-PMH: oai_dc, lido or marcxml (as the repository names it).")
+@click.option(
+    "--metadata-prefix", default="oai_dc", show_default=True, help="OAI-PMH: oai_dc, lido or marcxml (as offered)."
+)
 @click.option("--set", "oai_set", help="OAI-PMH: harvest only this set.")
 @click.option("--offline", is_flag=True, help="IIIF: do not fetch collection members from the network.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
