@@ -30,7 +30,7 @@ from glamwiki.store.runs import provenance_of
 )
 @click.option(
     "--profile",
-    help="A built-in profile: tate, moma, nga, cmoa, generic, or a reader: lido, oai, iiif, tei, marc, marcxml.",
+    help="A built-in profile: tate, moma, nga, cmoa, generic, or a reader: lido, oai, iiif, tei, ead, marc, marcxml.",
 )
 @click.option("--dataset", help="Name for this collection in the project (default: the profile's name).")
 @click.option(

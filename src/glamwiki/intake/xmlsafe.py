@@ -9,7 +9,7 @@ element at a time and dropped from the tree as soon as the reader is done with t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
 from xml.etree.ElementTree import Element, ParseError
 
@@ -43,17 +43,47 @@ def iter_elements(stream: BinaryIO, tags: frozenset[str], display: str) -> Itera
                 if stack:
                     stack[-1].remove(elem)
     except DefusedXmlException as exc:
-        raise XmlRefused(
-            f"{display}: refused: the file declares an XML entity or external reference ({exc}). Entity "
-            "declarations are how XXE and entity-expansion ('billion laughs') attacks work, so glamwiki does "
-            "not read them; export the file without a DOCTYPE internal subset and ingest it again."
-        ) from None
+        raise _refused(display, exc) from None
     except ParseError as exc:
-        line, column = getattr(exc, "position", (0, 0))
-        raise IntakeFileError(
-            f"{display}: not well-formed XML at line {line}, column {column} ({_reason(exc)}); records before "
-            "that point were read, the rest of the file was not. Fix the file (or export it again) and re-ingest."
-        ) from None
+        raise _broken(display, exc) from None
+
+
+def iter_with_ancestors(
+    stream: BinaryIO, wanted: Callable[[str], bool], display: str
+) -> Iterator[tuple[Element, list[Element]]]:
+    """Like iter_elements, for nested records (archival components): each wanted element when it
+    ends, with its open ancestors (whose earlier children, such as a parent's <did>, are complete)."""
+    stack: list[Element] = []
+    try:
+        for event, elem in iterparse(stream, events=("start", "end")):
+            if event == "start":
+                stack.append(elem)
+                continue
+            stack.pop()
+            if wanted(elem.tag):
+                yield elem, stack
+                if stack:
+                    stack[-1].remove(elem)
+    except DefusedXmlException as exc:
+        raise _refused(display, exc) from None
+    except ParseError as exc:
+        raise _broken(display, exc) from None
+
+
+def _refused(display: str, exc: Exception) -> XmlRefused:
+    return XmlRefused(
+        f"{display}: refused: the file declares an XML entity or external reference ({exc}). Entity "
+        "declarations are how XXE and entity-expansion ('billion laughs') attacks work, so glamwiki does "
+        "not read them; export the file without a DOCTYPE internal subset and ingest it again."
+    )
+
+
+def _broken(display: str, exc: ParseError) -> IntakeFileError:
+    line, column = getattr(exc, "position", (0, 0))
+    return IntakeFileError(
+        f"{display}: not well-formed XML at line {line}, column {column} ({_reason(exc)}); records before "
+        "that point were read, the rest of the file was not. Fix the file (or export it again) and re-ingest."
+    )
 
 
 def _reason(exc: ParseError) -> str:
