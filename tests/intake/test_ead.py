@@ -37,7 +37,7 @@ def test_ead_2002_components_inherit_creator_and_rights() -> None:
     assert photo.creators[0].kind == ORGANISATION and photo.rights_statement.startswith("Copyright: the Royal")
     assert objs["GB/2"].form == FORM_PHOTOGRAPH
     assert objs["GB 186 GB"].date.earliest_year == 1868 and objs["GB 186 GB"].languages == ["eng"]
-    assert [(i.locator, i.field) for i in issues] == [("component 5 (GB/2/1)", "unitdate")]
+    assert [(i.locator, i.field) for i in issues] == [("component 4 (GB/2/1)", "unitdate")]
 
 
 def test_ead3() -> None:
