@@ -9,10 +9,11 @@ from xml.etree.ElementTree import Element
 from glamwiki.intake import lido_fields as f
 from glamwiki.intake.base import WARNING, Item, Read, ReadContext
 from glamwiki.intake.forms import infer_form
+from glamwiki.intake.people import creator_people, date_warnings
 from glamwiki.intake.textio import open_binary
 from glamwiki.intake.xmlsafe import XML_LANG, iter_elements
 from glamwiki.model.dates import UNKNOWN
-from glamwiki.model.records import ObjectRecord, Person, SourceRef
+from glamwiki.model.records import ObjectRecord, SourceRef
 
 LIDO_RECORD = frozenset({f"{{{f.LIDO}}}lido"})
 OI = f.D + "lido:objectIdentificationWrap/"
@@ -40,20 +41,11 @@ def lido_items(rec: Element, ctx: ReadContext, locator: str, circa: int) -> Iter
         return
     locator = f"{locator} ({record_id})"
     obj = lido_object(rec, record_id, ctx, locator, circa)
-    warnings = []
-    if obj.date.text and not obj.date.is_known:
-        warnings.append(ctx.issue(locator, "eventDate", f"date {obj.date.text!r} could not be read", WARNING))
+    warnings = date_warnings(ctx, obj, locator, "eventDate")
     if not obj.titles:
         warnings.append(ctx.issue(locator, "titleSet", "the record has no title", WARNING))
     yield Read(obj, locator, warnings)
-    seen: set[str] = set()
-    for c in obj.creators:
-        key = next(iter(c.identifiers.items()), None)
-        if key and f"{key[0]}:{key[1]}" not in seen:
-            seen.add(f"{key[0]}:{key[1]}")
-            yield Read(Person(id=f"{key[0]}:{key[1]}", name=c.name, kind=c.kind, birth=c.birth, death=c.death,
-                              gender=c.gender, nationality=c.nationality, identifiers=c.identifiers,
-                              source=obj.source), locator)  # fmt: skip
+    yield from creator_people(obj, locator)
 
 
 def lido_object(rec: Element, record_id: str, ctx: ReadContext, locator: str, circa: int) -> ObjectRecord:

@@ -31,21 +31,8 @@ def iter_elements(stream: BinaryIO, tags: frozenset[str], display: str) -> Itera
 
     The element is detached from its parent after the caller has used it, so memory stays flat
     however many records the file holds."""
-    stack: list[Element] = []
-    try:
-        for event, elem in iterparse(stream, events=("start", "end")):
-            if event == "start":
-                stack.append(elem)
-                continue
-            stack.pop()
-            if elem.tag in tags:
-                yield elem
-                if stack:
-                    stack[-1].remove(elem)
-    except DefusedXmlException as exc:
-        raise _refused(display, exc) from None
-    except ParseError as exc:
-        raise _broken(display, exc) from None
+    for elem, _ in iter_with_ancestors(stream, tags.__contains__, display):
+        yield elem
 
 
 def iter_with_ancestors(
