@@ -40,8 +40,15 @@ def intake_status(store: Store) -> StageStatus:
     return StageStatus("intake", state, summary, figures)
 
 
+def _linking_status(store: Store) -> StageStatus:
+    from glamwiki.linking.status import linking_status
+
+    return linking_status(store)
+
+
 STAGES: list[Callable[[Store], StageStatus]] = [
     intake_status,
+    _linking_status,
 ]
 
 

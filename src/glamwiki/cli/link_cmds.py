@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import click
 
-from glamwiki.cli.context import emit_json, out, progress_bar
+from glamwiki.cli.context import emit_json, out, progress_bar, project_from
 from glamwiki.linking.matcher import Thresholds
 from glamwiki.linking.output import write_csv_file
+from glamwiki.linking.project_flow import ProjectLink, decide, export_queue, import_decisions, link_project, load_facts
+from glamwiki.linking.review import review_panel
 from glamwiki.linking.run import MatchJob, run_match, summary
+from glamwiki.store import linking as db
 
 PROFILE_HELP = "A built-in profile (tate, moma, nga, cmoa) or wikidata for entity JSON."
 
@@ -49,3 +52,97 @@ def link_match(
             f"{info['people']:,} people: [green]{info['match']:,} match[/], [yellow]{info['review']:,} review[/], "
             f"{info['none']:,} none → {output}"
         )
+
+
+@link.command("run")
+@click.option("--authority", required=True, help="Authority file: Wikidata entity JSON, or a table with a profile.")
+@click.option("--authority-profile", help=PROFILE_HELP)
+@click.option("--authority-mapping", type=click.Path(exists=True, dir_okay=False), help="Mapping file for it.")
+@click.option("--dataset", help="Only the people of this dataset.")
+@click.option("--ignore-identifiers", is_flag=True, help="Match on names and dates alone.")
+@click.option("--match-threshold", type=float, default=0.95, show_default=True, help="Probability for `match`.")
+@click.option("--review-threshold", type=float, default=0.5, show_default=True, help="Probability for `review`.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.pass_context
+def link_run(
+    ctx: click.Context, authority: str, authority_profile: str | None, authority_mapping: str | None,
+    dataset: str | None, ignore_identifiers: bool, match_threshold: float, review_threshold: float, as_json: bool,
+) -> None:  # fmt: skip
+    """Link the project's people and store the answers; decisions people made are kept as they are."""
+    job = ProjectLink(authority, authority_profile, authority_mapping, dataset, not ignore_identifiers,
+                      Thresholds(match_threshold, review_threshold))  # fmt: skip
+    with project_from(ctx).open_store() as store, progress_bar("linking people") as advance:
+        info = link_project(store, job, advance)
+    if as_json:
+        emit_json(info)
+    else:
+        out.print(f"{info['authority']}: {info.get('match', 0):,} match, {info.get('review', 0):,} to review, "
+                  f"{info.get('none', 0):,} none — `glamwiki link review` shows the queue")  # fmt: skip
+
+
+@link.command("review")
+@click.option("--limit", type=int, default=20, show_default=True, help="How many to show.")
+@click.option("--export", "export_path", type=click.Path(dir_okay=False), help="Write the queue as CSV to decide.")
+@click.option("--import", "import_path", type=click.Path(exists=True, dir_okay=False),
+              help="Read a decided CSV (verdict column: accept or reject).")  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Print the queue as JSON.")
+@click.pass_context
+def link_review(
+    ctx: click.Context, limit: int, export_path: str | None, import_path: str | None, as_json: bool
+) -> None:
+    """The review queue: doubtful links with both sides' evidence side by side."""
+    with project_from(ctx).open_store() as store:
+        if import_path:
+            out.print(f"{import_decisions(store, import_path):,} decisions recorded from {import_path}")
+            return
+        if export_path:
+            out.print(f"{export_queue(store, export_path):,} links to decide written to {export_path}")
+            return
+        queue = db.review_queue(store)
+    if as_json:
+        emit_json(queue[:limit])
+        return
+    if not queue:
+        out.print("Nothing to review.")
+        return
+    for row in queue[:limit]:
+        out.print(review_panel(row))
+    out.print(f"{len(queue):,} to review. Decide with `glamwiki link accept ID` / `glamwiki link reject ID`.")
+
+
+@link.command("accept")
+@click.argument("person_id")
+@click.option("--qid", default="", help="The right Wikidata item, if not the candidate shown.")
+@click.option("--authority-id", default="", help="The right authority entry, if not the candidate shown.")
+@click.option("--dataset", help="The dataset, when two hold the same id.")
+@click.option("--note", default="", help="Why (kept with the decision).")
+@click.pass_context
+def link_accept(
+    ctx: click.Context, person_id: str, qid: str, authority_id: str, dataset: str | None, note: str
+) -> None:
+    """Accept a link (the candidate shown, or the --qid given); no rerun will change it."""
+    with project_from(ctx).open_store() as store:
+        done = decide(store, person_id, "accept", authority_id, qid, dataset, note=note)
+    out.print(f"{person_id}: accepted {done['qid'] or authority_id}")
+
+
+@link.command("reject")
+@click.argument("person_id")
+@click.option("--dataset", help="The dataset, when two hold the same id.")
+@click.option("--note", default="", help="Why (kept with the decision).")
+@click.pass_context
+def link_reject(ctx: click.Context, person_id: str, dataset: str | None, note: str) -> None:
+    """Reject the candidate: this person is not linked; no rerun will change it."""
+    with project_from(ctx).open_store() as store:
+        decide(store, person_id, "reject", dataset=dataset, note=note)
+    out.print(f"{person_id}: rejected")
+
+
+@link.command("facts")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.pass_context
+def link_facts(ctx: click.Context, path: str) -> None:
+    """Load recorded Wikidata entity JSON (one entity a line, or a wbgetentities response) for the gaps."""
+    with project_from(ctx).open_store() as store:
+        n = load_facts(store, path)
+    out.print(f"{n:,} Wikidata items recorded from {path}")

@@ -26,7 +26,7 @@ class Feature:
 
 
 NAME = Feature("name", ("exact", "reordered", "compatible", "fuzzy", "surname only", "different"),
-               (0.75, 0.03, 0.12, 0.05, 0.03, 0.02))  # fmt: skip
+               (0.75, 0.03, 0.12, 0.06, 0.035, 0.005))  # fmt: skip
 RARITY = Feature("surname_rarity", ("unique", "rare", "uncommon", "common"), (0.4, 0.3, 0.2, 0.1))
 _YEARS = ("same year", "within 1 year", "within 5 years", "conflict")
 BIRTH = Feature("birth", _YEARS, (0.85, 0.08, 0.04, 0.03))

@@ -1,0 +1,149 @@
+"""Linking inside a project: link the stored people, keep the answers and their evidence, take
+people's decisions (one at a time or as a decided CSV), and keep Wikidata facts for the gaps."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from glamwiki.errors import ConfigError, RecordNotFound
+from glamwiki.linking.entity import Entity, from_person
+from glamwiki.linking.matcher import LinkResult, Thresholds, link
+from glamwiki.linking.people import store_people
+from glamwiki.linking.run import load_authority_people
+from glamwiki.store import Store
+from glamwiki.store import linking as db
+
+
+@dataclass
+class ProjectLink:
+    authority: str  # path of the authority file
+    authority_profile: str | None = None
+    authority_mapping: str | None = None
+    dataset: str | None = None
+    use_identifiers: bool = True
+    thresholds: Thresholds = field(default_factory=Thresholds)
+
+    @property
+    def authority_name(self) -> str:
+        if self.authority_profile:
+            return self.authority_profile
+        return "wikidata" if "entities" in Path(self.authority).name else Path(self.authority).stem
+
+
+def link_project(store: Store, job: ProjectLink, progress: Callable[[int], None] | None = None) -> dict[str, Any]:
+    by_dataset: dict[str, list[Entity]] = {}
+    for ds, person in store_people(store, job.dataset):
+        by_dataset.setdefault(ds, []).append(from_person(person))
+    if not by_dataset:
+        raise RecordNotFound("No people in the project to link: ingest a collection with artists first.")
+    authority = [from_person(p) for p in load_authority_people(job.authority, job.authority_profile,
+                                                                job.authority_mapping)]  # fmt: skip
+    if job.authority_name == "wikidata":
+        load_facts(store, job.authority)
+    totals: Counter[str] = Counter()
+    for ds, people in by_dataset.items():
+        run = link(people, authority, use_identifiers=job.use_identifiers, thresholds=job.thresholds,
+                   progress=progress)  # fmt: skip
+        counts = Counter(r.decision for r in run.results)
+        options = {"identifiers": job.use_identifiers, "match": job.thresholds.match, "review": job.thresholds.review}
+        with store.transaction():
+            run_id = db.start_run(store, ds, job.authority_name, options, run.model.as_dict())
+            db.save_matches(store, run_id, ds, job.authority_name, (stored_row(r) for r in run.results))
+            db.finish_run(store, run_id, dict(counts))
+        totals.update(counts)
+    return {"datasets": sorted(by_dataset), "authority": job.authority_name, **dict(totals)}
+
+
+def stored_row(r: LinkResult) -> dict[str, Any]:
+    best = r.best
+    return {
+        "person_id": r.source.id,
+        "authority_id": best.entity.id if best else "",
+        "qid": best.entity.qid if best else "",
+        "probability": round(r.probability, 6),
+        "decision": r.decision,
+        "evidence": {
+            "source": side(r.source),
+            "candidate": side(best.entity) if best else None,
+            "features": best.features() if best else {},
+            "match_weight": round(best.weight, 3) if best else None,
+            "identifiers": str(best.ids) if best else "",
+            "runner_up": round(r.runner_up, 4),
+            "candidates": r.n_candidates,
+            "note": r.why,
+        },
+    }
+
+
+def side(e: Entity) -> dict[str, Any]:
+    return {"id": e.id, "name": e.name, "dates": e.dates_text(), "nationality": e.nationality or "",
+            "gender": e.gender or "", "kind": e.kind, "identifiers": e.identifiers}  # fmt: skip
+
+
+def load_facts(store: Store, path: str) -> int:
+    from glamwiki.linking.wikidata.entities import entity_facts, iter_entities
+
+    facts = [entity_facts(e) for e in iter_entities(path) if e.get("type", "item") == "item"]
+    with store.transaction():
+        return db.save_entity_facts(store, facts, Path(path).name)
+
+
+def decide(
+    store: Store, person_id: str, verdict: str, authority_id: str = "", qid: str = "",
+    dataset: str | None = None, authority: str | None = None, by: str = "", note: str = "",
+) -> dict[str, Any]:  # fmt: skip
+    """Record a person's verdict on a link; accept without an id takes the machine's candidate."""
+    if verdict not in db.VERDICTS:
+        raise ConfigError(f"A verdict is accept or reject, not {verdict!r}.")
+    rows = [r for r in db.match_rows(store, None, dataset) if r["person_id"] == person_id
+            and (authority is None or r["authority"] == authority)]  # fmt: skip
+    if not rows:
+        raise RecordNotFound(f"No link answer for person {person_id!r}: run `glamwiki link run` first.")
+    row = rows[0]
+    if verdict == "accept" and not (authority_id or qid):
+        authority_id, qid = row["authority_id"], row["qid"]
+        if not authority_id:
+            raise ConfigError(f"No candidate to accept for {person_id!r}: give --qid or --authority-id.")
+    db.save_decision(store, row["dataset"], person_id, row["authority"], verdict, authority_id, qid, by, note)
+    return {"dataset": row["dataset"], "person_id": person_id, "verdict": verdict, "qid": qid}
+
+
+def import_decisions(store: Store, path: str | Path, by: str = "") -> int:
+    """Decisions from a CSV (e.g. `link review --export` with the `verdict` column filled in)."""
+    n = 0
+    with open(path, encoding="utf-8", newline="") as f, store.transaction():
+        for row in csv.DictReader(f):
+            verdict = (row.get("verdict") or "").strip().lower()
+            if verdict not in db.VERDICTS:
+                continue
+            pid = row.get("person_id") or row.get("source_id") or ""
+            db.save_decision(store, row.get("dataset", ""), pid, row.get("authority", ""), verdict,
+                             row.get("authority_id", ""), row.get("qid", ""), by, row.get("note", ""))  # fmt: skip
+            n += 1
+    return n
+
+
+REVIEW_COLUMNS = ("dataset", "person_id", "authority", "authority_id", "qid", "probability", "source_name",
+                  "source_dates", "candidate_name", "candidate_dates", "features", "note", "verdict")  # fmt: skip
+
+
+def export_queue(store: Store, path: str | Path) -> int:
+    rows = db.review_queue(store)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=REVIEW_COLUMNS)
+        w.writeheader()
+        for r in rows:
+            ev = r["evidence"]
+            cand = ev.get("candidate") or {}
+            feats = "; ".join(f"{k}: {v}" for k, v in ev.get("features", {}).items() if v != "missing")
+            w.writerow({"dataset": r["dataset"], "person_id": r["person_id"], "authority": r["authority"],
+                        "authority_id": r["authority_id"], "qid": r["qid"], "probability": r["probability"],
+                        "source_name": ev["source"]["name"], "source_dates": ev["source"]["dates"],
+                        "candidate_name": cand.get("name", ""), "candidate_dates": cand.get("dates", ""),
+                        "features": feats, "note": ev.get("note", ""), "verdict": ""})  # fmt: skip
+    return len(rows)
