@@ -46,9 +46,16 @@ def _linking_status(store: Store) -> StageStatus:
     return linking_status(store)
 
 
+def _gaps_status(store: Store) -> StageStatus:
+    from glamwiki.gaps.status import gaps_status
+
+    return gaps_status(store)
+
+
 STAGES: list[Callable[[Store], StageStatus]] = [
     intake_status,
     _linking_status,
+    _gaps_status,
 ]
 
 
