@@ -24,7 +24,9 @@ def link() -> None:
 @click.argument("path")
 @click.option("--profile", help=PROFILE_HELP)
 @click.option("--mapping", type=click.Path(exists=True, dir_okay=False), help="Mapping file for PATH.")
-@click.option("--authority", required=True, help="The authority: a file or folder (e.g. NGA constituents.csv).")
+@click.option(
+    "--authority", required=True, help="A file or folder (e.g. NGA constituents), or `wikidata` for the live service."
+)
 @click.option("--authority-profile", help=PROFILE_HELP)
 @click.option("--authority-mapping", type=click.Path(exists=True, dir_okay=False), help="Mapping file for it.")
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False), help="CSV to write, one row a person.")

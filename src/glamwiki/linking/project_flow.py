@@ -14,7 +14,8 @@ from glamwiki.errors import ConfigError, RecordNotFound
 from glamwiki.linking.entity import Entity, from_person
 from glamwiki.linking.matcher import LinkResult, Thresholds, link
 from glamwiki.linking.people import store_people
-from glamwiki.linking.run import load_authority_people
+from glamwiki.linking.run import LIVE, authority_entities, live_client
+from glamwiki.linking.wikidata.authority import search_candidates
 from glamwiki.store import Store
 from glamwiki.store import linking as db
 
@@ -41,10 +42,16 @@ def link_project(store: Store, job: ProjectLink, progress: Callable[[int], None]
         by_dataset.setdefault(ds, []).append(from_person(person))
     if not by_dataset:
         raise RecordNotFound("No people in the project to link: ingest a collection with artists first.")
-    authority = [from_person(p) for p in load_authority_people(job.authority, job.authority_profile,
-                                                                job.authority_mapping)]  # fmt: skip
-    if job.authority_name == "wikidata":
-        load_facts(store, job.authority)
+    everyone = [e for people in by_dataset.values() for e in people]
+    if job.authority == LIVE:
+        people, facts = search_candidates(live_client(), everyone)
+        authority = [from_person(p) for p in people]
+        with store.transaction():
+            db.save_entity_facts(store, facts, "api")
+    else:
+        authority = authority_entities(job.authority, job.authority_profile, job.authority_mapping, everyone)
+        if job.authority_name == "wikidata":
+            load_facts(store, job.authority)
     totals: Counter[str] = Counter()
     for ds, people in by_dataset.items():
         run = link(people, authority, use_identifiers=job.use_identifiers, thresholds=job.thresholds,

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from glamwiki.linking.entity import Entity, from_person
 from glamwiki.linking.matcher import LinkRun, Thresholds, link
 from glamwiki.linking.people import read_people
+from glamwiki.linking.wikidata.authority import search_candidates
+from glamwiki.linking.wikidata.client import WikidataClient
 
 
 @dataclass
@@ -23,12 +27,25 @@ class MatchJob:
     thresholds: Thresholds = field(default_factory=Thresholds)
 
 
+LIVE = "wikidata"  # --authority wikidata: the live service (searched, fetched, cached on disk)
+
+
 def load_sides(job: MatchJob) -> tuple[list[Entity], list[Entity]]:
     sources = [from_person(p) for p in read_people(job.source, job.profile, job.mapping)]
-    authority = [
-        from_person(p) for p in load_authority_people(job.authority, job.authority_profile, job.authority_mapping)
-    ]
-    return sources, authority
+    return sources, authority_entities(job.authority, job.authority_profile, job.authority_mapping, sources)
+
+
+def authority_entities(authority: str, profile: str | None, mapping: str | None, sources: list[Entity]) -> list[Entity]:
+    if authority == LIVE:
+        people, _ = search_candidates(live_client(), sources)
+        return [from_person(p) for p in people]
+    return [from_person(p) for p in load_authority_people(authority, profile, mapping)]
+
+
+def live_client() -> WikidataClient:
+    """The live client: cache in $GLAMWIKI_CACHE (default ~/.cache/glamwiki), contact from $GLAMWIKI_CONTACT."""
+    cache = Path(os.environ.get("GLAMWIKI_CACHE", Path.home() / ".cache" / "glamwiki")) / "wikidata"
+    return WikidataClient(cache, contact=os.environ.get("GLAMWIKI_CONTACT", ""))
 
 
 def load_authority_people(path: str, profile: str | None, mapping: str | None):  # type: ignore[no-untyped-def]
