@@ -10,6 +10,8 @@ from glamwiki.linking.output import write_csv_file
 from glamwiki.linking.project_flow import ProjectLink, decide, export_queue, import_decisions, link_project, load_facts
 from glamwiki.linking.review import review_panel
 from glamwiki.linking.run import MatchJob, run_match, summary
+from glamwiki.linking.service import make_server
+from glamwiki.linking.serving import service_for
 from glamwiki.store import linking as db
 
 PROFILE_HELP = "A built-in profile (tate, moma, nga, cmoa) or wikidata for entity JSON."
@@ -148,3 +150,27 @@ def link_facts(ctx: click.Context, path: str) -> None:
     with project_from(ctx).open_store() as store:
         n = load_facts(store, path)
     out.print(f"{n:,} Wikidata items recorded from {path}")
+
+
+@click.command()
+@click.option("--authority", required=True, help="Authority to reconcile against: a file/folder, or recorded entities.")
+@click.option("--authority-profile", help=PROFILE_HELP)
+@click.option("--authority-mapping", type=click.Path(exists=True, dir_okay=False), help="Mapping file for it.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (keep it local).")
+@click.option("--port", type=int, default=8765, show_default=True, help="Port to listen on.")
+@click.pass_context
+def serve(
+    ctx: click.Context, authority: str, authority_profile: str | None, authority_mapping: str | None, host: str,
+    port: int,
+) -> None:  # fmt: skip
+    """Serve the matcher as a W3C Reconciliation API 0.2 service for OpenRefine (manifest, batched
+    queries, preview, suggest). Uses the project's last fitted model when there is one."""
+    service = service_for(ctx, authority, authority_profile, authority_mapping, f"http://{host}:{port}")
+    server = make_server(service, host, port)
+    out.print(
+        f"Reconciliation service for {service.name} at http://{host}:{port}/ — add it in OpenRefine; Ctrl-C stops"
+    )
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()

@@ -76,6 +76,17 @@ class FSModel:
     def prior_log2_odds(self) -> float:
         return float(np.log2(self.lam / (1 - self.lam)))
 
+    @classmethod
+    def from_dict(cls, data: dict) -> FSModel:  # type: ignore[type-arg]
+        """The model a link run stored (``as_dict``), to score with again."""
+        model = cls(lam=float(data["lambda"]), iterations=int(data.get("iterations", 0)))
+        feats = data["features"]
+        for k, f in enumerate(model.features):
+            if f.name in feats:
+                model.m[k] = np.array([feats[f.name][lv]["m"] for lv in f.levels])
+                model.u[k] = np.array([feats[f.name][lv]["u"] for lv in f.levels])
+        return model
+
     def as_dict(self) -> dict[str, object]:
         return {
             "lambda": self.lam,

@@ -39,6 +39,7 @@ class Candidate:
     weight: float  # log2 Bayes factor
     probability: float = 0.0
     ids: IdentifierEvidence = NONE
+    feature_weights: tuple[float, ...] = ()  # log2(m/u) per feature, when scored one by one
 
     def features(self) -> dict[str, str]:
         return describe(self.levels)
@@ -91,6 +92,23 @@ def link(
         if progress:
             progress(1)
     return LinkRun(results, model, len(levels), {"identifiers": use_identifiers})
+
+
+def rank(
+    source: Entity, index: AuthorityIndex, model: FSModel, thresholds: Thresholds = Thresholds()
+) -> tuple[LinkResult, list[Candidate]]:
+    """One person scored with a fitted model: the answer, and every candidate best first."""
+    cands = _candidates(source, index, True)
+    if cands:
+        factors = model.log2_factors(np.array([c.levels for c in cands], dtype=np.int64))
+        for c, row in zip(cands, factors, strict=True):
+            c.weight, c.feature_weights = float(row.sum()), tuple(float(x) for x in row)
+    result = decide(source, cands, model.prior_log2_odds, thresholds)
+    return result, sorted(cands, key=lambda c: (-c.probability, -c.weight))
+
+
+def random_pairs(sources: Sequence[Entity], index: AuthorityIndex) -> np.ndarray:
+    return _random_pairs(sources, index)
 
 
 def _candidates(source: Entity, index: AuthorityIndex, use_identifiers: bool) -> list[Candidate]:
