@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from glamwiki.cli.context import emit_json, out, progress_bar, project_from
 from glamwiki.linking.matcher import Thresholds
 from glamwiki.linking.output import write_csv_file
-from glamwiki.linking.project_flow import ProjectLink, decide, export_queue, import_decisions, link_project, load_facts
+from glamwiki.linking.project_flow import (
+    ProjectLink,
+    decide,
+    export_queue,
+    import_decisions,
+    link_project,
+    load_facts,
+    prepare_new_items,
+    record_created,
+)  # fmt: skip
 from glamwiki.linking.review import review_panel
 from glamwiki.linking.run import MatchJob, run_match, summary
 from glamwiki.linking.service import make_server
@@ -174,3 +185,29 @@ def serve(
         server.serve_forever()
     finally:
         server.server_close()
+
+
+@link.command("new-items")
+@click.option("--occupation", default="Q483501", show_default=True, help="P106 for the new items (artist).")
+@click.option("--quickstatements", "qs_path", type=click.Path(dir_okay=False), help="Write QuickStatements here.")
+@click.option("--wbeditentity", "json_path", type=click.Path(dir_okay=False),
+              help="Write wbeditentity JSON (one entity a line) here.")  # fmt: skip
+@click.option("--created", nargs=3, metavar="DATASET PERSON_ID QID", help="Record an item made for a person.")
+@click.pass_context
+def link_new_items(
+    ctx: click.Context, occupation: str, qs_path: str | None, json_path: str | None,
+    created: tuple[str, str, str] | None,
+) -> None:  # fmt: skip
+    """Prepare new Wikidata items for unmatched people (journaled; a rerun prepares nobody twice)."""
+    with project_from(ctx).open_store() as store:
+        if created:
+            record_created(store, *created)
+            out.print(f"{created[0]} {created[1]}: created {created[2]} and linked")
+            return
+        added, total = prepare_new_items(store, occupation)
+        rows = db.new_items(store, "prepared")
+    if qs_path:
+        Path(qs_path).write_text("".join(r["quickstatements"] for r in rows), encoding="utf-8")
+    if json_path:
+        Path(json_path).write_text("".join(r["entity"] + "\n" for r in rows), encoding="utf-8")
+    out.print(f"{added:,} new items prepared ({total:,} waiting to be created)")

@@ -56,3 +56,14 @@ ARTIST_OCCUPATIONS = {"Q1028181": "painter", "Q1281618": "sculptor", "Q33231": "
                       "Q483501": "artist", "Q42973": "architect", "Q1925963": "graphic artist",
                       "Q11569986": "printmaker", "Q644687": "illustrator", "Q3391743": "visual artist"}  # fmt: skip
 KEY_PROPERTIES = (DATE_OF_BIRTH, PLACE_OF_BIRTH, CITIZENSHIP, OCCUPATION, IMAGE, ULAN_ID)
+
+# New items
+ARTIST = "Q483501"
+CIRCA = "Q5727902"  # P1480 sourcing circumstances: circa
+SOURCING_CIRCUMSTANCES = "P1480"
+INSTITUTIONS = {"tate": "Q430682", "moma": "Q188740", "nga": "Q214867", "cmoa": "Q1043967"}
+# The institution's own artist-id property, and how to get the value from a Person.
+INSTITUTION_ID_PROPERTY = {"moma": MOMA_ARTIST_ID, "nga": NGA_ARTIST_ID, "tate": TATE_ARTIST_ID}
+ROLE_OCCUPATIONS = {"artist": ARTIST, "painter": "Q1028181", "sculptor": "Q1281618", "photographer": "Q33231",
+                    "printmaker": "Q11569986", "draughtsman": "Q15296811", "architect": "Q42973"}  # fmt: skip
+GENDER_ITEMS = {"female": FEMALE, "male": MALE, "non-binary": NON_BINARY}

@@ -11,13 +11,17 @@ from pathlib import Path
 from typing import Any
 
 from glamwiki.errors import ConfigError, RecordNotFound
+from glamwiki.linking.constants import ARTIST
 from glamwiki.linking.entity import Entity, from_person
 from glamwiki.linking.matcher import LinkResult, Thresholds, link
+from glamwiki.linking.new_items import as_json, new_item, quickstatements
 from glamwiki.linking.people import store_people
 from glamwiki.linking.run import LIVE, authority_entities, live_client
 from glamwiki.linking.wikidata.authority import search_candidates
+from glamwiki.model.records import PERSON, Person
 from glamwiki.store import Store
 from glamwiki.store import linking as db
+from glamwiki.store.records import get_record
 
 
 @dataclass
@@ -154,3 +158,32 @@ def export_queue(store: Store, path: str | Path) -> int:
                         "candidate_name": cand.get("name", ""), "candidate_dates": cand.get("dates", ""),
                         "features": feats, "note": ev.get("note", ""), "verdict": ""})  # fmt: skip
     return len(rows)
+
+
+def prepare_new_items(store: Store, occupation: str = ARTIST) -> tuple[int, int]:
+    """Journal a new item for every person Wikidata has no match for (no link, none accepted);
+    people unmatched against another authority (e.g. NGA) are not evidence of a missing item."""
+    linked = db.links(store)
+    todo = [r for r in db.match_rows(store) if r["authority"] == "wikidata"
+            and (r["dataset"], r["person_id"]) not in linked
+            and (r["decision"] == "none" or r["verdict"] == db.REJECT)]  # fmt: skip
+    added = 0
+    with store.transaction():
+        for r in todo:
+            found = [rec for _, rec in get_record(store, r["person_id"], "person", r["dataset"])]
+            person = found[0] if found else None
+            if not isinstance(person, Person) or person.kind != PERSON or not person.name:
+                continue
+            item = new_item(r["dataset"], person, occupation)
+            added += db.journal_new_item(store, r["dataset"], person.id, item.label, as_json(item),
+                                         quickstatements(item))  # fmt: skip
+    return added, len(db.new_items(store, "prepared"))
+
+
+def record_created(store: Store, dataset: str, person_id: str, qid: str) -> None:
+    """After the item was made (QuickStatements or an edit): journal it and link the person to it."""
+    if not db.mark_new_item(store, dataset, person_id, "created", qid):
+        raise RecordNotFound(f"No prepared item for {dataset} {person_id}: run `glamwiki link new-items` first.")
+    row = next((r for r in db.match_rows(store, None, dataset) if r["person_id"] == person_id), None)
+    authority = row["authority"] if row else "wikidata"
+    db.save_decision(store, dataset, person_id, authority, db.ACCEPT, "", qid, "new item", "created by glamwiki")

@@ -145,3 +145,30 @@ def entity_facts(store: Store, qids: Iterable[str] | None = None) -> dict[str, d
 
 def encode(value: Any) -> str:
     return msgspec.json.encode(value).decode()
+
+
+# -- new items journal ------------------------------------------------------------------------------
+def journal_new_item(store: Store, dataset: str, person_id: str, label: str, entity: str, qs: str) -> bool:
+    """Journal a prepared item; False when this person already has one (prepared, sent or created)."""
+    cur = store.execute(
+        "INSERT INTO wikidata_new_items(dataset, person_id, label, entity, quickstatements) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT(dataset, person_id) DO NOTHING",
+        (dataset, person_id, label, entity, qs),
+    )
+    return cur.rowcount == 1
+
+
+def new_items(store: Store, status: str | None = None) -> list[dict[str, Any]]:
+    where, params = ("WHERE status = ?", (status,)) if status else ("", ())
+    return [
+        dict(r) for r in store.query(f"SELECT * FROM wikidata_new_items {where} ORDER BY dataset, person_id", params)
+    ]
+
+
+def mark_new_item(store: Store, dataset: str, person_id: str, status: str, qid: str = "") -> bool:
+    cur = store.execute(
+        "UPDATE wikidata_new_items SET status = ?, qid = ?, updated_at = CURRENT_TIMESTAMP"
+        " WHERE dataset = ? AND person_id = ?",
+        (status, qid, dataset, person_id),
+    )
+    return cur.rowcount == 1
