@@ -49,3 +49,13 @@ def test_ignore_identifiers_and_wikidata_entities(shared_data: Path, tmp_path: P
     rows = list(csv.DictReader(output.open(encoding="utf-8")))
     assert len(rows) == 50
     assert all(r["identifiers"] == "" for r in rows)
+
+
+def test_creators_and_depicted_people_become_people(tmp_path: Path) -> None:
+    from glamwiki.linking.people import creator_key, person_from_creator, person_from_subject
+    from glamwiki.model.records import CreatorRef, Subject
+
+    depicted = person_from_subject(Subject("Elizabeth I", kind="person", id="http://www.wikidata.org/entity/Q7207"))
+    assert depicted.identifiers == {"wikidata": "Q7207"} and depicted.extra["role"] == "depicted"
+    unnamed = person_from_creator(CreatorRef(name="Jane Roe", gender="Female"))
+    assert creator_key(CreatorRef(name="Jane Roe")) == unnamed.id == "name:Jane Roe" and unnamed.gender == "Female"

@@ -8,13 +8,16 @@ from glamwiki.errors import ConfigError
 from glamwiki.intake.base import Read
 from glamwiki.intake.registry import FORMAT_READERS, load_mapping, load_named_profile
 from glamwiki.intake.stream import read_source
-from glamwiki.model.records import CreatorRef, ObjectRecord, Person
+from glamwiki.model.records import CreatorRef, ObjectRecord, Person, Subject
 from glamwiki.store import Store
 from glamwiki.store.records import iter_records
 
 
-def read_people(path: str, profile: str | None = None, mapping: str | None = None) -> list[Person]:
-    """Every Person in an export; creators named only on objects become people too (by id or name)."""
+def read_people(
+    path: str, profile: str | None = None, mapping: str | None = None, depicted: bool = False
+) -> list[Person]:
+    """Every Person in an export; creators named only on objects become people too (by id or name),
+    and, with ``depicted``, people the records are about (subjects of kind person)."""
     if profile and profile in FORMAT_READERS:
         chosen, reader = None, profile
     else:
@@ -33,6 +36,10 @@ def read_people(path: str, profile: str | None = None, mapping: str | None = Non
         elif isinstance(rec, ObjectRecord):
             for c in rec.creators:
                 creators.setdefault(creator_key(c), person_from_creator(c))
+            if depicted:
+                for subject in rec.subjects:
+                    if subject.kind == "person":
+                        creators.setdefault(f"depicted:{subject.id or subject.text}", person_from_subject(subject))
     for key, person in creators.items():
         people.setdefault(key, person)
     return list(people.values())
@@ -46,6 +53,15 @@ def store_people(store: Store, dataset: str | None = None) -> Iterator[tuple[str
 
 def creator_key(c: CreatorRef) -> str:
     return c.person_id or f"name:{c.name}"
+
+
+def person_from_subject(s: Subject) -> Person:
+    ids = {}
+    if s.id and s.id.rsplit("/", 1)[-1].startswith("Q"):
+        ids["wikidata"] = s.id.rsplit("/", 1)[-1]
+    elif s.id and "ulan" in s.id:
+        ids["ulan"] = s.id.rsplit("/", 1)[-1]
+    return Person(id=f"depicted:{s.id or s.text}", name=s.text, identifiers=ids, extra={"role": "depicted"})
 
 
 def person_from_creator(c: CreatorRef) -> Person:

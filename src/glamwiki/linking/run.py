@@ -24,6 +24,7 @@ class MatchJob:
     mapping: str | None = None
     authority_mapping: str | None = None
     use_identifiers: bool = True
+    depicted: bool = False
     thresholds: Thresholds = field(default_factory=Thresholds)
 
 
@@ -31,7 +32,7 @@ LIVE = "wikidata"  # --authority wikidata: the live service (searched, fetched, 
 
 
 def load_sides(job: MatchJob) -> tuple[list[Entity], list[Entity]]:
-    sources = [from_person(p) for p in read_people(job.source, job.profile, job.mapping)]
+    sources = [from_person(p) for p in read_people(job.source, job.profile, job.mapping, job.depicted)]
     return sources, authority_entities(job.authority, job.authority_profile, job.authority_mapping, sources)
 
 
