@@ -132,3 +132,14 @@ def test_live_wikidata_as_authority_from_recordings(tmp_path: Path) -> None:
     assert [p.id for p in people] == ["Q827998"] and facts[0].qid == "Q827998"
     result = link([source], [from_person(p) for p in people]).results[0]
     assert result.decision == MATCH and result.best.entity.qid == "Q827998"
+
+
+def test_fetch_facts_for_linked_items(tmp_path: Path, store) -> None:  # type: ignore[no-untyped-def]
+    from glamwiki.linking.project_flow import fetch_facts
+    from glamwiki.store import linking as db
+
+    db.save_decision(store, "m", "6079", "nga", "accept", "", "Q827998")
+    wd, rec = client(tmp_path, SEARCH)
+    assert fetch_facts(store, wd) == 1
+    assert db.entity_facts(store)["Q827998"]["sitelinks"]
+    assert fetch_facts(store, wd) == 0 and len(rec.calls) == 1  # recorded ones are not asked again

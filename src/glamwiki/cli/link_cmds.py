@@ -1,4 +1,4 @@
-"""link match, link run, link review, link accept/reject, link new-items."""
+"""link match, run, review, accept, reject, facts, new-items; serve."""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ from pathlib import Path
 import click
 
 from glamwiki.cli.context import emit_json, out, progress_bar, project_from
+from glamwiki.errors import ConfigError
 from glamwiki.linking.matcher import Thresholds
 from glamwiki.linking.output import write_csv_file
 from glamwiki.linking.project_flow import (
     ProjectLink,
     decide,
     export_queue,
+    fetch_facts,
     import_decisions,
     link_project,
     load_facts,
@@ -20,7 +22,7 @@ from glamwiki.linking.project_flow import (
     record_created,
 )  # fmt: skip
 from glamwiki.linking.review import review_panel
-from glamwiki.linking.run import MatchJob, run_match, summary
+from glamwiki.linking.run import MatchJob, live_client, run_match, summary
 from glamwiki.linking.service import make_server
 from glamwiki.linking.serving import service_for
 from glamwiki.store import linking as db
@@ -155,13 +157,19 @@ def link_reject(ctx: click.Context, person_id: str, dataset: str | None, note: s
 
 
 @link.command("facts")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.argument("path", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--fetch", is_flag=True, help="Fetch the linked items not yet recorded from Wikidata (cached).")
 @click.pass_context
-def link_facts(ctx: click.Context, path: str) -> None:
-    """Load recorded Wikidata entity JSON (one entity a line, or a wbgetentities response) for the gaps."""
+def link_facts(ctx: click.Context, path: str | None, fetch: bool) -> None:
+    """Record Wikidata facts for the gaps: from entity JSON (one entity a line, or a wbgetentities
+    response), or --fetch those of the linked items from Wikidata."""
+    if not path and not fetch:
+        raise ConfigError("Give a file of recorded entities, or --fetch.")
     with project_from(ctx).open_store() as store:
-        n = load_facts(store, path)
-    out.print(f"{n:,} Wikidata items recorded from {path}")
+        if path:
+            out.print(f"{load_facts(store, path):,} Wikidata items recorded from {path}")
+        if fetch:
+            out.print(f"{fetch_facts(store, live_client()):,} Wikidata items fetched")
 
 
 @click.command()

@@ -18,6 +18,7 @@ from glamwiki.linking.new_items import as_json, new_item, quickstatements
 from glamwiki.linking.people import store_people
 from glamwiki.linking.run import LIVE, authority_entities, live_client
 from glamwiki.linking.wikidata.authority import search_candidates
+from glamwiki.linking.wikidata.client import WikidataClient
 from glamwiki.model.records import PERSON, Person
 from glamwiki.store import Store
 from glamwiki.store import linking as db
@@ -187,3 +188,16 @@ def record_created(store: Store, dataset: str, person_id: str, qid: str) -> None
     row = next((r for r in db.match_rows(store, None, dataset) if r["person_id"] == person_id), None)
     authority = row["authority"] if row else "wikidata"
     db.save_decision(store, dataset, person_id, authority, db.ACCEPT, "", qid, "new item", "created by glamwiki")
+
+
+def fetch_facts(store: Store, client: WikidataClient) -> int:
+    """Fetch (through the client's cache) the facts of every linked item not yet recorded."""
+    from glamwiki.linking.wikidata.entities import entity_facts
+
+    linked = set(db.links(store).values())
+    missing = sorted(linked - set(db.entity_facts(store, linked)))
+    if not missing:
+        return 0
+    facts = [entity_facts(e) for e in client.get_entities(missing).values()]
+    with store.transaction():
+        return db.save_entity_facts(store, facts, "api")

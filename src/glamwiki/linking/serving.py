@@ -7,13 +7,18 @@ from pathlib import Path
 
 import click
 
-from glamwiki.errors import ProjectNotFound
+from glamwiki.errors import ConfigError, ProjectNotFound
 from glamwiki.linking.entity import from_person
 from glamwiki.linking.reconcile import Service, build_service
 from glamwiki.linking.run import load_authority_people
 
 
 def service_for(ctx: click.Context, authority: str, profile: str | None, mapping: str | None, base_url: str) -> Service:
+    if authority == "wikidata":
+        raise ConfigError(
+            "serve needs an authority it can hold: a table (e.g. NGA constituents with --authority-profile nga) or "
+            "recorded Wikidata entities (entities.jsonl.gz with --authority-profile wikidata)."
+        )
     entities = [from_person(p) for p in load_authority_people(authority, profile, mapping)]
     name = profile or Path(authority).name
     return build_service(name, base_url, entities, stored_model(ctx))
