@@ -37,10 +37,21 @@ def build(store: Store) -> None:
         for j in range(i % 3 + 1):
             _put(store, ObjectRecord(id=f"o{i}-{j}", creators=[CreatorRef(name=f"Artist {i}", person_id=f"p{i}")]))
     facts = [
-        EntityFacts("Q1", gender=["Q6581072"], sitelinks=["enwiki"], has_image=True, properties=["P18", "P21"]),
-        EntityFacts("Q2", gender=["Q6581072"], sitelinks=["dewiki"], properties=["P21"]),
-        EntityFacts("Q3", gender=["Q6581097"], sitelinks=["enwiki", "cywiki"], properties=["P21"]),  # p2 is female
-        EntityFacts("Q4", gender=["Q48270"], sitelinks=[], properties=["P21"]),
+        EntityFacts(
+            "Q1",
+            human=True,
+            citizenship=["Q145"],
+            gender=["Q6581072"],
+            sitelinks=["enwiki"],
+            has_image=True,
+            properties=["P18", "P21"],
+        ),
+        EntityFacts("Q2", human=True, gender=["Q6581072"], sitelinks=["dewiki"], properties=["P21"]),
+        EntityFacts(
+            "Q3", human=True, gender=["Q6581097"], sitelinks=["enwiki", "cywiki"], properties=["P21"]
+        ),  # p2 is female
+        EntityFacts("Q4", human=True, gender=["Q48270"], sitelinks=[], properties=["P21"]),
+        EntityFacts("Q145", label="United Kingdom"),
     ]
     db.save_entity_facts(store, facts, "test")
     for pid, qid in (("p0", "Q1"), ("p1", "Q2"), ("p2", "Q3"), ("p14", "Q4")):
@@ -59,6 +70,8 @@ def test_audit_keeps_values_suppresses_small_cells_and_counts_missing(store: Sto
     assert rows["non-binary"][1] == "<5" and rows["female"][1] == "6"
     wd = {c.value: c.creators for c in tables[("gender", WIKIDATA)].cells}
     assert wd["female"] == 2 and wd["male"] == 1 and wd["non-binary"] == 1 and wd["no item"] == 15
+    citizenship = {c.value: c.creators for c in tables[("citizenship (P27)", WIKIDATA)].cells}
+    assert "United Kingdom" not in citizenship  # labels come through gap_report
     flagged = gender_disagreements(creators)
     assert [(d.creator.id, d.collection, d.wikidata) for d in flagged] == [("p2", "female", "male")]
 
@@ -94,6 +107,7 @@ def test_gaps_cli(cli: CliRunner, store: Store, tmp_path: Path) -> None:
     assert (tmp_path / "w.txt").read_text().count("{{Q|") == 1
     as_json = cli.invoke(cli_app(), ["gaps", "--json"])
     assert '"share_women"' in as_json.output
+    assert "United Kingdom" in as_json.output  # P27 shown by the recorded country item's label
 
 
 def cli_app():  # type: ignore[no-untyped-def]

@@ -71,20 +71,22 @@ def wd_period(c: Creator) -> str:
     return period(c.wd.get("birth_year"))
 
 
-def wd_citizenship(c: Creator) -> str:
+def wd_citizenship(c: Creator, labels: dict[str, str] | None = None) -> str:
+    """Best-rank P27 values, by their label when the country's item is recorded, else the QID."""
     if not c.qid:
         return "no item"
     if c.wd is None:
         return "item not fetched"
-    return " + ".join(c.wd.get("citizenship") or []) or NOT_RECORDED
+    names = [(labels or {}).get(q) or q for q in c.wd.get("citizenship") or []]
+    return " + ".join(names) or NOT_RECORDED
 
 
-def audit(creators: list[Creator]) -> list[AuditTable]:
+def audit(creators: list[Creator], labels: dict[str, str] | None = None) -> list[AuditTable]:
     return [
         _table(creators, "gender", COLLECTION, lambda c: c.gender),
         _table(creators, "gender", WIKIDATA, lambda c: c.wd_gender),
         _table(creators, "nationality", COLLECTION, lambda c: c.nationality or NOT_RECORDED),
-        _table(creators, "citizenship (P27)", WIKIDATA, wd_citizenship),
+        _table(creators, "citizenship (P27)", WIKIDATA, lambda c: wd_citizenship(c, labels)),
         _table(creators, "period", COLLECTION, lambda c: period(c.birth_year)),
         _table(creators, "period", WIKIDATA, wd_period),
     ]

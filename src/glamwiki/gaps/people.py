@@ -42,6 +42,8 @@ class Creator:
             return "no item"
         if self.wd is None:
             return "item not fetched"
+        if not self.wd.get("human", True):
+            return "not a human item (P31)"
         values = self.wd.get("gender") or []
         if not values:
             return NOT_RECORDED

@@ -67,7 +67,7 @@ def gap_report(
     return GapReport(
         languages=langs,
         creators=creators,
-        tables=audit(creators),
+        tables=audit(creators, _labels(store, creators)),
         disagreements=gender_disagreements(creators),
         steps=funnel(creators, langs),
         shares=gender_shares(store, credit_line, dataset),
@@ -75,6 +75,13 @@ def gap_report(
         women=share_of_women(creators),
         by_period=women_by_period(creators),
     )
+
+
+def _labels(store: Store, creators: list[Creator]) -> dict[str, str]:
+    from glamwiki.store.linking import entity_facts
+
+    wanted = {q for c in creators if c.wd for q in c.wd.get("citizenship", [])}
+    return {q: f.get("label", "") for q, f in entity_facts(store, wanted).items() if f.get("label")}
 
 
 def women_by_period(creators: list[Creator]) -> list[tuple[str, float, int]]:
