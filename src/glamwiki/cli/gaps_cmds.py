@@ -49,6 +49,8 @@ def _print(report: GapReport) -> None:
     for s in report.steps:
         funnel.add_row(s.label, f"{s.people:,}", "" if s.share_women is None else f"{s.share_women:.1%}")
     out.print(funnel)
+    if any(s.label.startswith("item facts") for s in report.steps):
+        out.print("Some linked items' facts are not recorded yet: `glamwiki link facts --fetch` (or a recorded file).")
     for g in report.shares:
         out.print(f"{g.label}: women are {_pct(g.share_artists)} of {g.artists:,} artists, "
                   f"{_pct(g.share_works)} of {g.works:,} works")  # fmt: skip
