@@ -56,6 +56,7 @@ def test_couples() -> None:
     assert couple_members("Anne and Patrick Poirier") == ["Anne Poirier", "Patrick Poirier"]
     assert couple_members("Gilbert & George") == ["Gilbert", "George"]
     assert couple_members("Pablo Picasso") == []
+    assert parse_name("Anne and Patrick Poirier")[0].tokens == ("anne", "patrick", "poirier")
 
 
 def test_initials_and_diacritics() -> None:

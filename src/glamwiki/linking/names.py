@@ -118,6 +118,8 @@ POSTNOMINALS = frozenset(
     ]
 )
 HONORIFICS = TITLES | POSTNOMINALS
+CONNECTORS = frozenset({"and", "und", "et"})  # "Anne and Patrick Poirier": the pair, not a token
+_NOT_CORE = PARTICLES | POSTNOMINALS | CONNECTORS
 _FOLD = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "œ": "oe"})
 _PAREN = re.compile(r"\(([^)]*)\)?")
 _SPLIT = re.compile(r"[^\w']+")
@@ -192,7 +194,7 @@ def _one_form(text: str) -> NameForm | None:
         words = _words(" ".join(parts))
         surname_words = words
     words = _drop_titles(words)
-    core = tuple(w for w in words if w not in PARTICLES and w not in POSTNOMINALS and not _ORDINAL.match(w))
+    core = tuple(w for w in words if w not in _NOT_CORE and not _ORDINAL.match(w))
     if not core:
         return None
     sur_core = [w for w in surname_words if w in core]
