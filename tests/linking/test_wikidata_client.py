@@ -143,3 +143,20 @@ def test_fetch_facts_for_linked_items(tmp_path: Path, store) -> None:  # type: i
     assert fetch_facts(store, wd) == 1
     assert db.entity_facts(store)["Q827998"]["sitelinks"]
     assert fetch_facts(store, wd) == 0 and len(rec.calls) == 1  # recorded ones are not asked again
+
+
+def test_identifiers_find_items_whatever_the_name(tmp_path: Path) -> None:
+    """A ULAN id the catalogue gives finds the item by SPARQL even under a name search misses."""
+    answers = {
+        ("sparql", ""): [("w3c-sparql11-results-json_ulan.json", {})],
+        ("wbsearchentities", "G. van Elk"): [("wikibase-api-wbsearchentities_steve-clark.json", {})],
+        ("wbsearchentities", "g elk"): [("wikibase-api-wbsearchentities_steve-clark.json", {})],
+        ("wbgetentities", "Q1370741|Q3431192|Q827998"): [("wikibase-api-wbgetentities_Q827998.json", {})],
+    }
+    wd, rec = client(tmp_path, answers)
+    source = from_person(Person(id="1", name="G. van Elk", identifiers={"ulan": "500094334"}))
+    people, _ = search_candidates(wd, [source])
+    query = next(params["query"] for url, params, _ in rec.calls if "query" in params)
+    assert 'VALUES ?value { "500094334" }' in query and "wdt:P245" in query
+    result = link([source], [from_person(p) for p in people]).results[0]
+    assert result.decision == MATCH and result.best.entity.id == "Q827998" and "agree:ulan" in result.why

@@ -73,7 +73,8 @@ def link_match(
 
 
 @link.command("run")
-@click.option("--authority", required=True, help="Authority file: Wikidata entity JSON, or a table with a profile.")
+@click.option("--authority", default="wikidata", show_default=True,
+              help="`wikidata` (live, cached), recorded entity JSON, or a table with --authority-profile.")  # fmt: skip
 @click.option("--authority-profile", help=PROFILE_HELP)
 @click.option("--authority-mapping", type=click.Path(exists=True, dir_okay=False), help="Mapping file for it.")
 @click.option("--dataset", help="Only the people of this dataset.")
