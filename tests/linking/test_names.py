@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from glamwiki.linking.names import couple_members, fold, initial_compatible, name_forms, parse_name
 
@@ -68,3 +70,20 @@ def test_initials_and_diacritics() -> None:
 def test_empty_names_have_no_forms() -> None:
     assert parse_name("") == []
     assert name_forms("", None, []) == []
+
+
+WORD = st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzéüøł"), min_size=2, max_size=9)
+
+
+@given(st.lists(WORD, min_size=1, max_size=3), WORD)
+def test_inversion_gives_the_same_tokens(forenames: list[str], surname: str) -> None:
+    forward = parse_name(" ".join([*forenames, surname]).title())
+    inverted = parse_name(f"{surname.upper()}, {' '.join(forenames)}")
+    if forward and inverted:
+        assert sorted(forward[0].tokens) == sorted(inverted[0].tokens)
+
+
+@given(st.text(max_size=80))
+def test_any_text_parses_without_error(text: str) -> None:
+    for form in parse_name(text):
+        assert form.tokens and form.surname
