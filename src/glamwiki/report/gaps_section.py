@@ -40,6 +40,7 @@ def _shares(report: GapReport) -> str:
         return ""
     rows = [[g.label, g.artists, _pct(g.share_artists), g.works, _pct(g.share_works)] for g in report.shares]
     html = "<h3>Women among artists and among works</h3>"
+    html += '<p class="note">Counted over the works in this project; artists with no gender recorded are left out.</p>'
     html += table(["works counted", "artists (gender recorded)", "women", "works", "by women"], rows, {1, 3})
     bars = [(g.label, {"by women": g.works_by_women, "others": g.works - g.works_by_women}) for g in report.shares]
     html += stacked_bars(bars, ["by women", "others"], "Works by women")
@@ -47,7 +48,11 @@ def _shares(report: GapReport) -> str:
 
 
 def _funnel(report: GapReport) -> str:
-    html = bar_chart([(s.label, s.people) for s in report.steps], "Coverage on Wikimedia (people)")
+    html = ""
+    if not any(c.qid for c in report.creators):
+        html += ('<p class="note">No one is linked to Wikidata in this project yet (glamwiki link run), so the '
+                 "steps after the first are empty: they say nothing yet about Wikimedia.</p>")  # fmt: skip
+    html += bar_chart([(s.label, s.people) for s in report.steps], "Coverage on Wikimedia (people)")
     rows = [[s.label, s.people, _pct(s.share_women)] for s in report.steps]
     return html + table(["step", "people", "women"], rows, {1})
 
