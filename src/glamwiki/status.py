@@ -40,8 +40,22 @@ def intake_status(store: Store) -> StageStatus:
     return StageStatus("intake", state, summary, figures)
 
 
+def _linking_status(store: Store) -> StageStatus:
+    from glamwiki.linking.status import linking_status
+
+    return linking_status(store)
+
+
+def _gaps_status(store: Store) -> StageStatus:
+    from glamwiki.gaps.status import gaps_status
+
+    return gaps_status(store)
+
+
 STAGES: list[Callable[[Store], StageStatus]] = [
     intake_status,
+    _linking_status,
+    _gaps_status,
 ]
 
 

@@ -6,7 +6,9 @@ import click
 
 from glamwiki import __version__
 from glamwiki.cli.context import GuardedGroup
+from glamwiki.cli.gaps_cmds import gaps
 from glamwiki.cli.intake_cmds import export, ingest, profiles, show
+from glamwiki.cli.link_cmds import link, serve
 from glamwiki.cli.project_cmds import demo, init, status
 
 
@@ -33,7 +35,7 @@ def cli(ctx: click.Context, project_path: str | None) -> None:
     ctx.obj["project_path"] = project_path
 
 
-for command in (init, status, demo, ingest, export, profiles, show):
+for command in (init, status, demo, ingest, export, profiles, show, link, gaps, serve):
     cli.add_command(command)
 
 

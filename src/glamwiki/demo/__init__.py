@@ -30,6 +30,15 @@ class DemoResult:
 STEPS: list[Callable[[Store, Project], str]] = []
 
 
+def _gaps_step(store: Store, project: Project) -> str:
+    from glamwiki.gaps.demo import demo_step
+
+    return demo_step(store, project)
+
+
+STEPS.append(_gaps_step)
+
+
 def sample_folder() -> Path:
     return Path(str(resources.files(DATA) / "data"))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from glamwiki.report.gaps_section import gaps_section
 from glamwiki.report.intake_section import intake_section
 from glamwiki.report.page import Section, render
 from glamwiki.store import Store
@@ -12,6 +13,7 @@ from glamwiki.store import Store
 # Each stage adds the function that builds its section; None means "nothing to show yet".
 SECTIONS: list[Callable[[Store], Section | None]] = [
     intake_section,
+    gaps_section,
 ]
 
 
