@@ -9,7 +9,7 @@ from datetime import date
 from glamwiki.model.records import ObjectRecord, Person
 from glamwiki.model.rights import BLOCK, COPYRIGHT, PD, REVIEW, UPLOAD, Reason, RightsDecision
 from glamwiki.rights import statements as st
-from glamwiki.rights.facts import CROWN, NAMED, PHOTO_3D, WorkFacts, work_facts
+from glamwiki.rights.facts import CROWN, FAITHFUL_2D, NAMED, PHOTO_3D, SCAN, WorkFacts, work_facts
 from glamwiki.rights.reasons import fact_label, layer_reasons, work_reasons
 from glamwiki.rights.rules import Settings, cite, default_settings
 from glamwiki.rights.scenarios import Evaluation, evaluate
@@ -133,7 +133,7 @@ def _pd_route(d, wf: WorkFacts, ev: Evaluation, statement, repro_licence, facts,
                 _review(d, ["reproduction_licence"], statement)
             return
         d.licence = photo_licence.licence_qid
-    else:
+    elif wf.reproduction in (FAITHFUL_2D, SCAN):
         d.reasons.append(
             Reason(
                 "A faithful reproduction of a PD 2D work adds no new copyright (PD-Art / PD-scan route)",
@@ -141,6 +141,7 @@ def _pd_route(d, wf: WorkFacts, ev: Evaluation, statement, repro_licence, facts,
                 "reproduction",
             )
         )
+    if wf.reproduction != PHOTO_3D:
         if statement.kind == st.NON_FREE:
             d.flags.append(
                 "NC/ND licence ignored: faithful reproduction of a PD work (check no contract binds the institution)"
@@ -150,6 +151,8 @@ def _pd_route(d, wf: WorkFacts, ev: Evaluation, statement, repro_licence, facts,
         if glam_licence:
             d.licence = statement.licence_qid
     d.decision = UPLOAD
+    if wf.authorship == CROWN:
+        d.flags.append("US side relies on the HMSO 2005 policy statement ({{PD-UKGov}}), not a statute")
     _statement_caveats(d, statement, facts)
 
 

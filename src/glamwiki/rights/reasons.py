@@ -83,5 +83,5 @@ def layer_reasons(layer_name: str, layer: Layer, year: int) -> list[Reason]:
             )
         )
     elif layer.status == PD and len(layer.terms) > 1:
-        out.append(Reason(f"{country}: PD whichever of the possible facts is true", "", layer_name))
+        out.append(Reason(f"{country}: PD whichever of the possible facts is true", "", "other"))
     return out

@@ -31,6 +31,9 @@ def _wrap(tag: str | None) -> str | None:
 def _us_route(wf: WorkFacts, ev: Evaluation, year: int) -> str:
     routes = ev.us.routes
     made_hi = _made_hi(wf)
+    pub_hi = wf.publication[1] if wf.published == "yes" else None
+    if pub_hi is not None and pub_hi + 95 < year and routes <= {"expired", "1996"}:
+        return "expired"
     if routes == {"expired"} or ("expired" in routes and made_hi is not None and made_hi + 95 < year):
         return "expired"
     for route in ("unpublished", "1996", "life", "record", "federal", "crown"):
