@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Records for the 36 worked cases of the copyright rules (evaluated 1 Jan 2026)."""
 
 from __future__ import annotations

@@ -65,7 +65,8 @@ def work_reasons(wf: WorkFacts, settings: Settings) -> list[Reason]:
 def layer_reasons(layer_name: str, layer: Layer, year: int) -> list[Reason]:
     country = layer_name.upper()
     out = []
-    for term in layer.terms[:3]:
+    shown = layer.terms if len(layer.terms) <= 2 else [layer.terms[0], layer.terms[-1]]
+    for term in shown:
         if term.expiry is None:
             text = f"{country}: {term.rule}: cannot compute ({fact_label(term.missing)})"
         elif term.expiry == NEVER:

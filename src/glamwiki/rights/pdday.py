@@ -1,0 +1,38 @@
+"""Public Domain Day: which records the engine would upload on 1 January of a year, but not
+on the day before (evaluated from the stored records, not the stored decisions)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from glamwiki.model.records import ObjectRecord
+from glamwiki.model.rights import UPLOAD
+from glamwiki.rights.engine import assess
+from glamwiki.rights.project import all_facts, persons_by_dataset
+from glamwiki.store import Store
+from glamwiki.store.records import iter_records
+
+
+@dataclass
+class Freed:
+    dataset: str
+    record_id: str
+    title: str
+    creators: str
+    templates: list[str]
+
+
+def public_domain_day(store: Store, year: int) -> Iterator[Freed]:
+    facts = all_facts(store)
+    persons = persons_by_dataset(store)
+    before, on = date(year - 1, 1, 1), date(year, 1, 1)
+    for dataset, record in iter_records(store, kind="object"):
+        if not isinstance(record, ObjectRecord):
+            continue
+        kw = {"persons": persons.get(dataset, {}), "facts": facts.get((dataset, record.id)), "dataset": dataset}
+        new = assess(record, on, **kw)  # type: ignore[arg-type]
+        if new.decision == UPLOAD and assess(record, before, **kw).decision != UPLOAD:  # type: ignore[arg-type]
+            names = ", ".join(c.name for c in record.creators)
+            yield Freed(dataset, record.id, record.title, names, new.templates)
