@@ -10,7 +10,9 @@ from glamwiki.rights.terms import NEVER
 
 LEGAL_QUESTIONS = {
     "legal:photo-revival": "legal question: revival of pre-1945 photographs (SI 1995/3297 reg 16)",
-    "legal:exhibition-made-available": "legal question: does exhibition before 1989 count as made available (Sch 1 para 12(3))",
+    "legal:exhibition-made-available": (
+        "legal question: does exhibition before 1989 count as made available (Sch 1 para 12(3))"
+    ),
     "legal:pre-1957-film": "legal question: film made before 1 Jun 1957 (older law)",
 }
 MISSING_LABELS = {

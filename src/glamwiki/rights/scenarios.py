@@ -78,11 +78,9 @@ def scenario_terms(wf: WorkFacts, horizon: int) -> tuple[tuple[str, ...], list[t
         s = Scenario(wf.category, wf.authorship, v["death"], v["made"], v["pub"], wf.exhibited,
                      v["exhibition_counts"], v["revival"], wf.origin)  # fmt: skip
         uk, us = uk_term(s), us_term(s)
-        if not in_uk_eea(wf.origin) and wf.origin == "US" and None not in (uk.expiry, us.expiry):
-            if us.expiry < uk.expiry:  # type: ignore[operator]
-                uk = Term(
-                    us.expiry, f"rule of the shorter term: the US term ({us.rule})", "uk_shorter", route="shorter"
-                )
+        shorter = not in_uk_eea(wf.origin) and wf.origin == "US" and None not in (uk.expiry, us.expiry)
+        if shorter and us.expiry < uk.expiry:  # type: ignore[operator]
+            uk = Term(us.expiry, f"rule of the shorter term: the US term ({us.rule})", "uk_shorter", route="shorter")
         rows.append((*values, uk, us))
     return names, rows
 
