@@ -40,8 +40,15 @@ def intake_status(store: Store) -> StageStatus:
     return StageStatus("intake", state, summary, figures)
 
 
+def _rights_status(store: Store) -> StageStatus:
+    from glamwiki.rights.status import rights_status
+
+    return rights_status(store)
+
+
 STAGES: list[Callable[[Store], StageStatus]] = [
     intake_status,
+    _rights_status,
 ]
 
 

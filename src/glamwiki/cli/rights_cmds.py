@@ -155,6 +155,12 @@ def pd_day(ctx: click.Context, year: int | None, as_json: bool) -> None:
     if as_json:
         emit_json({"year": year, "records": [f.__dict__ for f in freed]})
         return
-    click.echo(f"Free to upload from 1 January {year}: {len(freed):,} records")
-    for f in freed:
+    uploads = [f for f in freed if f.change == "upload"]
+    click.echo(f"Free to upload from 1 January {year}: {len(uploads):,} records")
+    for f in uploads:
         click.echo(f"  {f.record_id}  {f.creators}: {f.title}  {' '.join(f.templates)}")
+    uk_only = [f for f in freed if f.change == "uk"]
+    click.echo(f"PD in the UK from 1 January {year} (still {', '.join(sorted({f.decision for f in uk_only})) or '-'}):"
+               f" {len(uk_only):,} records")  # fmt: skip
+    for f in uk_only:
+        click.echo(f"  {f.record_id}  {f.creators}: {f.title}")

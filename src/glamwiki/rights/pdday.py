@@ -1,5 +1,5 @@
-"""Public Domain Day: which records the engine would upload on 1 January of a year, but not
-on the day before (evaluated from the stored records, not the stored decisions)."""
+"""Public Domain Day: which records become free on 1 January of a year: free to upload, or PD in
+the UK (with the US side or a fact still open). Evaluated from the records, not stored decisions."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from glamwiki.model.records import ObjectRecord
-from glamwiki.model.rights import UPLOAD
+from glamwiki.model.rights import PD, UPLOAD
 from glamwiki.rights.engine import assess
 from glamwiki.rights.project import all_facts, persons_by_dataset
 from glamwiki.store import Store
@@ -22,6 +22,8 @@ class Freed:
     title: str
     creators: str
     templates: list[str]
+    change: str  # "upload": free for Commons; "uk": PD in the UK, the US side or a fact still open
+    decision: str
 
 
 def public_domain_day(store: Store, year: int) -> Iterator[Freed]:
@@ -33,6 +35,11 @@ def public_domain_day(store: Store, year: int) -> Iterator[Freed]:
             continue
         kw = {"persons": persons.get(dataset, {}), "facts": facts.get((dataset, record.id)), "dataset": dataset}
         new = assess(record, on, **kw)  # type: ignore[arg-type]
-        if new.decision == UPLOAD and assess(record, before, **kw).decision != UPLOAD:  # type: ignore[arg-type]
+        if new.decision != UPLOAD and new.uk_status != PD:
+            continue
+        old = assess(record, before, **kw)  # type: ignore[arg-type]
+        change = "upload" if new.decision == UPLOAD and old.decision != UPLOAD else ""
+        change = change or ("uk" if new.uk_status == PD and old.uk_status != PD else "")
+        if change:
             names = ", ".join(c.name for c in record.creators)
-            yield Freed(dataset, record.id, record.title, names, new.templates)
+            yield Freed(dataset, record.id, record.title, names, new.templates, change, new.decision)

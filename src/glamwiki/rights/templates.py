@@ -34,7 +34,8 @@ def _us_route(wf: WorkFacts, ev: Evaluation, year: int) -> str:
     pub_hi = wf.publication[1] if wf.published == "yes" else None
     if pub_hi is not None and pub_hi + 95 < year and routes <= {"expired", "1996"}:
         return "expired"
-    if routes == {"expired"} or ("expired" in routes and made_hi is not None and made_hi + 95 < year):
+    old = made_hi is not None and made_hi + 95 < year and routes <= {"expired", "1996", "unpublished", "life"}
+    if routes == {"expired"} or (old and wf.published != "no"):
         return "expired"
     for route in ("unpublished", "1996", "life", "record", "federal", "crown"):
         if route in routes:

@@ -23,9 +23,9 @@ def us_term(s: Scenario) -> Term:
         return unknown("publication_year", "published: publication + 95", "us_published")
     pub = s.pub
     if pub <= 1977:
-        if s.origin == "US" or pub + 95 < URAA_DATE_YEAR:
+        uk = uk_term(s) if s.origin != "US" else None
+        if uk is None or (pub + 95 < URAA_DATE_YEAR and (uk.expiry is None or uk.expiry >= URAA_DATE_YEAR)):
             return Term(pub + 95, f"published {pub}: publication + 95", "us_published", route="expired")
-        uk = uk_term(s)
         if uk.expiry is not None and uk.expiry < URAA_DATE_YEAR:
             return Term(
                 NEVER,
