@@ -102,3 +102,10 @@ def test_assess_path_without_a_project(tmp_path: Path) -> None:
     assert arbus["decision"] == "block" and arbus["uk_status"] == "copyright" and arbus["uk_expires"] == "2041"
     stdout = CliRunner().invoke(cli, ["rights", "assess", str(sample_folder()), "--profile", "tate"])
     assert len(list(csv.DictReader(io.StringIO(stdout.stdout)))) == 300
+
+
+def test_demo_report_shows_the_rights_breakdown(demo_project: Path) -> None:
+    html = (demo_project / "report.html").read_text(encoding="utf-8")
+    assert "Rights clearance" in html and "Decisions as of" in html and "Public Domain Day" in html
+    section = html[html.index("Rights clearance") :]
+    assert "<svg" in section and "upload" in section
