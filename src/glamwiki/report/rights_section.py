@@ -43,7 +43,10 @@ def _pd_day(store: Store, year: int) -> str:
     head = f"<h3>Public Domain Day, 1 January {year}</h3>"
     if not freed:
         return head + f'<p class="empty">Nothing in the collection becomes free on 1 January {year}.</p>'
-    rows = [[f.record_id, f.creators, f.title, "free to upload" if f.change == "upload" else f"PD in the UK ({f.decision})"]
-            for f in freed[:PD_DAY_ROWS]]  # fmt: skip
+    rows = [[f.record_id, f.creators, f.title, _becomes(f.change, f.decision)] for f in freed[:PD_DAY_ROWS]]
     more = f'<p class="note">and {len(freed) - PD_DAY_ROWS:,} more</p>' if len(freed) > PD_DAY_ROWS else ""
     return head + table(["record", "creator", "title", "becomes"], rows) + more
+
+
+def _becomes(change: str, decision: str) -> str:
+    return "free to upload" if change == "upload" else f"PD in the UK (still {decision})"
