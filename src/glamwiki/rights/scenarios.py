@@ -57,7 +57,9 @@ class Evaluation:
     missing: list[str]  # facts (or legal questions) whose value would change the answer
 
 
+@lru_cache(maxsize=8192)
 def evaluate(wf: WorkFacts, year: int, horizon: int = 150) -> Evaluation:
+    """The layers' status in ``year``. Cached: many records share their facts (treat as read-only)."""
     names, rows = scenario_terms(wf, horizon)
     uk = _layer([r[-2] for r in rows], year)
     us = _layer([r[-1] for r in rows], year)
@@ -67,12 +69,13 @@ def evaluate(wf: WorkFacts, year: int, horizon: int = 150) -> Evaluation:
     return Evaluation(uk, us, missing)
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=4096)
 def scenario_terms(wf: WorkFacts, horizon: int) -> tuple[tuple[str, ...], list[tuple]]:
     """The candidate values of each uncertain fact, and (values..., uk Term, us Term) per scenario."""
     candidates = _candidates(wf, horizon)
     names = tuple(candidates)
     rows = []
+    shared: dict[Term, Term] = {}
     for values in itertools.product(*candidates.values()):
         v = dict(zip(names, values, strict=True))
         s = Scenario(wf.category, wf.authorship, v["death"], v["made"], v["pub"], wf.exhibited,
@@ -81,7 +84,7 @@ def scenario_terms(wf: WorkFacts, horizon: int) -> tuple[tuple[str, ...], list[t
         shorter = not in_uk_eea(wf.origin) and wf.origin == "US" and None not in (uk.expiry, us.expiry)
         if shorter and us.expiry < uk.expiry:  # type: ignore[operator]
             uk = Term(us.expiry, f"rule of the shorter term: the US term ({us.rule})", "uk_shorter", route="shorter")
-        rows.append((*values, uk, us))
+        rows.append((*values, shared.setdefault(uk, uk), shared.setdefault(us, us)))
     return names, rows
 
 
