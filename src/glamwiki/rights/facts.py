@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from glamwiki.model.dates import DateInterval
+from glamwiki.model.dates import DateInterval, iso_day
 from glamwiki.model.records import (
     FORM_3D,
     FORM_MOVING_IMAGE,
@@ -96,6 +96,7 @@ class WorkFacts:
     death: tuple[int | None, int | None]  # last-dying named creator
     death_basis: str  # "recorded" | "lifespan" | "work date" | ""
     made: tuple[str | None, str | None]  # ISO days
+    made_basis: str  # "recorded" | "lifetime" (not recorded: made in the creator's lifetime) | ""
     published: str  # "yes" | "no" | "unknown"
     publication: tuple[int | None, int | None]
     exhibited: int | None
@@ -114,6 +115,9 @@ def work_facts(
     authorship = facts.get("authorship") or authorship_of(creators)
     made = _interval_iso(facts.get("creation_year")) or (record.date.earliest, record.date.latest)
     death, basis = _death(creators, persons, facts, made, settings) if authorship == NAMED else ((None, None), "")
+    made_basis = "recorded" if made[0] or made[1] else ""
+    if not made_basis and authorship == NAMED and death[1] is not None:
+        made, made_basis = (iso_day(death[1] - settings.max_lifespan), iso_day(death[1], 12, 31)), "lifetime"
     published, publication = _publication(record, facts)
     exhibited = _year(facts.get("made_available_year"))
     return WorkFacts(
@@ -122,6 +126,7 @@ def work_facts(
         death=death,
         death_basis=basis,
         made=made,
+        made_basis=made_basis,
         published=published,
         publication=publication,
         exhibited=exhibited,
@@ -239,7 +244,7 @@ def _interval_iso(text: str | None) -> tuple[str | None, str | None] | None:
     if not years:
         return None
     lo, hi = years
-    return f"{lo:04d}-01-01", f"{hi:04d}-12-31"
+    return iso_day(lo), iso_day(hi, 12, 31)
 
 
 def _iso_year(iso: str | None) -> int | None:

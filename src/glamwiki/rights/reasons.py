@@ -58,6 +58,8 @@ def work_reasons(wf: WorkFacts, settings: Settings) -> list[Reason]:
     pub = {"no": "never published", "unknown": "publication not recorded"}.get(wf.published, "published")
     if wf.published == "yes" and wf.publication[0] is not None:
         pub += f" {wf.publication[0]}" + (f"-{wf.publication[1]}" if wf.publication[1] != wf.publication[0] else "")
+    if wf.made_basis == "lifetime":
+        made += " (not recorded: taken as made within the named creator's lifetime)"
     out.append(Reason(f"Made {made}; {pub}", "", "other"))
     if wf.attribution_doubt:
         out.append(Reason("Attribution is doubtful ('attributed to'): the named creator's dates are used", "", "other"))

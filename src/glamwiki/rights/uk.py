@@ -53,7 +53,7 @@ def named_term(s: Scenario) -> Term:
             return unknown("publication_year", "life + 70 or 2039", "uk_2039")
         if unpublished_1989 and s.death < 1989:
             return later(life, Term(Y2039, "unpublished on 1 Aug 1989: 31 Dec 2039", "uk_2039"))
-        if s.pub_year is not None and s.pub_year > s.death:
+        if s.pub_year is not None and s.death < s.pub_year < 1989:
             return later(life, Term(s.pub_year + 50, "published after death: publication + 50", "uk_posthumous"))
     return life
 
