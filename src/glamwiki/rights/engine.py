@@ -4,18 +4,34 @@ supplied) and an evaluation date in, a RightsDecision out. Pure: no store, no ne
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 
 from glamwiki.model.records import ObjectRecord, Person
 from glamwiki.model.rights import BLOCK, COPYRIGHT, PD, REVIEW, UPLOAD, Reason, RightsDecision
 from glamwiki.rights import statements as st
-from glamwiki.rights.facts import CROWN, FAITHFUL_2D, NAMED, PHOTO_3D, SCAN, WorkFacts, work_facts
+from glamwiki.rights.facts import CROWN, FAITHFUL_2D, PHOTO_3D, SCAN, WorkFacts, work_facts
 from glamwiki.rights.reasons import fact_label, layer_reasons, work_reasons
 from glamwiki.rights.rules import Settings, cite, default_settings
 from glamwiki.rights.scenarios import Evaluation, evaluate
 from glamwiki.rights.templates import pd_templates, wikidata_values
 
 _YES = ("yes", "true", "1", "y")
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything the combination of layers looks at, for one record and year."""
+
+    wf: WorkFacts
+    ev: Evaluation
+    statement: st.Statement  # the record's rights statement or licence, as given
+    photo_licence: st.Statement | None  # the licence of a photograph of a 3D object
+    facts: Mapping[str, str]
+    year: int
+
+    def yes(self, fact: str) -> bool:
+        return self.facts.get(fact, "").strip().lower() in _YES
 
 
 def assess(
@@ -33,12 +49,15 @@ def assess(
     wf = work_facts(record, persons or {}, facts, settings)
     ev = evaluate(wf, day.year, settings.publication_horizon)
     statement = st.parse_statement(facts.get("rights_statement") or record.rights_statement or _image_rights(record))
-    repro_licence = st.parse_statement(facts.get("reproduction_licence")) if facts.get("reproduction_licence") else None
+    photo = st.parse_statement(facts["reproduction_licence"]) if facts.get("reproduction_licence") else None
+    if photo is None and wf.reproduction == PHOTO_3D and statement.kind in (st.FREE, st.NON_FREE):
+        photo = statement  # on a record of a 3D object, a licence is the photograph's
+    x = Inputs(wf, ev, statement, photo, facts, day.year)
     d = RightsDecision(dataset=dataset, record_id=record.id, as_of=day.isoformat(), decision=REVIEW)
     d.reasons = work_reasons(wf, settings) + layer_reasons("uk", ev.uk, day.year) + layer_reasons("us", ev.us, day.year)
     d.uk_status, d.uk_expires = ev.uk.status, ev.uk.expiry
     d.us_status, d.us_expires = ev.us.status, ev.us.expiry
-    _combine(d, wf, ev, statement, repro_licence, facts, day.year)
+    _combine(d, x)
     d.recheck_on = _recheck(ev, day.year)
     return d
 
@@ -47,163 +66,128 @@ def _image_rights(record: ObjectRecord) -> str | None:
     return next((i.rights for i in record.images if i.rights), None)
 
 
-def _combine(d, wf, ev, statement, repro_licence, facts, year) -> None:  # type: ignore[no-untyped-def]
+def _combine(d: RightsDecision, x: Inputs) -> None:
     """Layers (c) reproduction, (d) licence or rights statement and (e) other restrictions."""
-    if statement.kind == st.RIGHTS_STATEMENT and statement.action == "us-pd":
+    if x.statement.kind == st.RIGHTS_STATEMENT and x.statement.action == "us-pd":
         d.us_status, d.us_expires = PD, None
         d.reasons.append(
             Reason("The institution states the work is PD in the US (NoC-US)", cite("rightsstatements"), "us")
         )
-    uk, us = d.uk_status, d.us_status
-    if _blocked_by_statement(d, statement, facts):
+    if _blocked_by_statement(d, x.statement):
         return
-    pd_both = uk == PD and us == PD
-    in_copyright = COPYRIGHT in (uk, us)
-    d.copyright_status, d.determination_method = wikidata_values(wf, ev, pd_both, in_copyright, year)
+    pd_both = d.uk_status == PD and d.us_status == PD
+    in_copyright = COPYRIGHT in (d.uk_status, d.us_status)
+    d.copyright_status, d.determination_method = wikidata_values(x.wf, x.ev, pd_both, in_copyright, x.year)
     if pd_both:
-        _pd_route(d, wf, ev, statement, repro_licence, facts, year)
-    elif statement.kind == st.FREE and _holder_licensed(wf, statement, facts):
-        _licensed(d, statement)
+        _pd_route(d, x)
+    elif x.statement.kind == st.FREE and (x.yes("licensor_holds_rights") or _crown_ogl(x)):
+        _licensed(d, x.statement)
     elif in_copyright:
-        d.decision = BLOCK
-        layer = "UK" if uk == COPYRIGHT else "US"
-        d.reasons.append(
-            Reason(
-                f"In copyright in the {layer} and no free licence from the rights holder",
-                cite("commons_licensing"),
-                "licence",
-            )
-        )
-        if statement.kind == st.FREE:
-            d.missing_facts = ["licensor_holds_rights"]
-            d.flags.append("free licence given, but not shown to come from the rights holder")
+        _in_copyright(d, x)
     else:
-        _review(d, ev.missing, statement)
+        _review(d, x.ev.missing, x.statement)
 
 
-def _blocked_by_statement(d: RightsDecision, statement: st.Statement, facts: Mapping[str, str]) -> bool:
+def _blocked_by_statement(d: RightsDecision, statement: st.Statement) -> bool:
     if statement.kind == st.ORPHAN_LICENCE:
         d.decision = BLOCK
-        d.reasons.append(
-            Reason(
-                "An IPO orphan works licence is UK-only and time-limited: not a free licence", cite("orphan"), "licence"
-            )
-        )
+        text = "An IPO orphan works licence is UK-only and time-limited: not a free licence"
+        d.reasons.append(Reason(text, cite("orphan"), "licence"))
         return True
     if statement.kind == st.RIGHTS_STATEMENT and statement.action == "block":
         d.decision = BLOCK
-        text = f"Rights statement {statement.code}: in copyright" + (
-            " (orphan or rights holder unknown)" if statement.code in ("InC-RUU", "InC-OW-EU") else ""
-        )
-        d.reasons.append(
-            Reason(
-                text + "; Commons needs a free licence from the holder",
-                cite("rightsstatements") + "; " + cite("precautionary"),
-                "licence",
-            )
-        )
+        orphan = " (orphan or rights holder unknown)" if statement.code in ("InC-RUU", "InC-OW-EU") else ""
+        text = f"Rights statement {statement.code}: in copyright{orphan}; Commons needs a free licence from the holder"
+        d.reasons.append(Reason(text, cite("rightsstatements") + "; " + cite("precautionary"), "licence"))
         return True
     return False
 
 
-def _pd_route(d, wf: WorkFacts, ev: Evaluation, statement, repro_licence, facts, year) -> None:  # type: ignore[no-untyped-def]
-    photo_licence = repro_licence or (statement if wf.reproduction == PHOTO_3D else None)
-    free_photo = photo_licence is not None and photo_licence.kind == st.FREE
-    glam_licence = statement.template if statement.kind == st.FREE and wf.reproduction != PHOTO_3D else None
-    d.templates = pd_templates(wf, ev, year, photo_licence.template if free_photo else glam_licence)
-    if wf.reproduction == PHOTO_3D:
-        d.reasons.append(
-            Reason(
-                "A photograph of a 3D object has its own copyright: the photographer's licence is needed",
-                cite("reproduction_3d"),
-                "reproduction",
-            )
+def _pd_route(d: RightsDecision, x: Inputs) -> None:
+    """PD in both countries: the reproduction and the statement decide how (and whether) it goes up."""
+    if x.wf.reproduction == PHOTO_3D:
+        _photo_of_3d(d, x)
+        return
+    glam = x.statement if x.statement.kind == st.FREE else None
+    d.templates = pd_templates(x.wf, x.ev, x.year, glam.template if glam else None)
+    d.licence = glam.licence_qid if glam else None
+    if x.wf.reproduction in (FAITHFUL_2D, SCAN):
+        text = "A faithful reproduction of a PD 2D work adds no new copyright (PD-Art / PD-scan route)"
+        d.reasons.append(Reason(text, cite("reproduction_2d"), "reproduction"))
+    if x.statement.kind == st.NON_FREE:
+        d.flags.append(
+            "NC/ND licence ignored: faithful reproduction of a PD work (check no contract binds the institution)"
         )
-        if not free_photo:
-            if photo_licence is not None and photo_licence.kind == st.NON_FREE:
-                d.decision = BLOCK
-                d.reasons.append(
-                    Reason(
-                        f"The photograph's licence ({photo_licence.code}) is NC/ND: not accepted",
-                        cite("commons_licensing"),
-                        "licence",
-                    )
-                )
-            else:
-                _review(d, ["reproduction_licence"], statement)
-            return
-        d.licence = photo_licence.licence_qid
-    elif wf.reproduction in (FAITHFUL_2D, SCAN):
-        d.reasons.append(
-            Reason(
-                "A faithful reproduction of a PD 2D work adds no new copyright (PD-Art / PD-scan route)",
-                cite("reproduction_2d"),
-                "reproduction",
-            )
-        )
-    if wf.reproduction != PHOTO_3D:
-        if statement.kind == st.NON_FREE:
-            d.flags.append(
-                "NC/ND licence ignored: faithful reproduction of a PD work (check no contract binds the institution)"
-            )
-        if statement.kind == st.COPYRIGHT_NOTICE and not statement.claims_work:
-            d.flags.append("copyright claimed in the reproduction only: ignored under PD-Art")
-        if glam_licence:
-            d.licence = statement.licence_qid
+    if x.statement.kind == st.COPYRIGHT_NOTICE and not x.statement.claims_work:
+        d.flags.append("copyright claimed in the reproduction only: ignored under PD-Art")
+    _upload_pd(d, x)
+
+
+def _photo_of_3d(d: RightsDecision, x: Inputs) -> None:
+    text = "A photograph of a 3D object has its own copyright: the photographer's licence is needed"
+    d.reasons.append(Reason(text, cite("reproduction_3d"), "reproduction"))
+    photo = x.photo_licence
+    if photo is not None and photo.kind == st.FREE:
+        d.templates = pd_templates(x.wf, x.ev, x.year, photo.template)
+        d.licence = photo.licence_qid
+        _upload_pd(d, x)
+    elif photo is not None and photo.kind == st.NON_FREE:
+        d.decision = BLOCK
+        text = f"The photograph's licence ({photo.code}) is NC/ND: not accepted"
+        d.reasons.append(Reason(text, cite("commons_licensing"), "licence"))
+    else:
+        _review(d, ["reproduction_licence"], x.statement)
+
+
+def _upload_pd(d: RightsDecision, x: Inputs) -> None:
     d.decision = UPLOAD
-    if wf.authorship == CROWN:
+    if x.wf.authorship == CROWN:
         d.flags.append("US side relies on the HMSO 2005 policy statement ({{PD-UKGov}}), not a statute")
-    _statement_caveats(d, statement, facts)
-
-
-def _statement_caveats(d: RightsDecision, statement: st.Statement, facts: Mapping[str, str]) -> None:
-    """A PD work whose statement adds a contract, other restrictions or a conflicting claim."""
-    why, fact = "", ""
-    if (
-        statement.kind == st.RIGHTS_STATEMENT
-        and statement.action == "contract"
-        and facts.get("contract_allows_upload", "").lower() not in _YES
-    ):
-        why, fact = f"{statement.code}: PD, but the institution may be bound by a contract", "contract_allows_upload"
-    elif (
-        statement.kind == st.RIGHTS_STATEMENT
-        and statement.action == "other-restrictions"
-        and facts.get("other_restrictions_checked", "").lower() not in _YES
-    ):
-        why, fact = (
-            "NoC-OKLR: check personality, trademark and cultural-sensitivity restrictions",
-            "other_restrictions_checked",
-        )
-    elif statement.kind == st.COPYRIGHT_NOTICE and statement.claims_work:
-        why, fact = (
-            f"The catalogue claims copyright in the work ({statement.text[:80]}) but the dates say PD",
-            "rights_statement",
-        )
+    if x.statement.kind == st.PD_MARK:
+        d.flags.append("Public Domain Mark given: a label; the specific PD tags above are the reason")
+    why, fact = _statement_caveat(x)
     if why:
         d.decision = REVIEW
         d.reasons.append(Reason(why, cite("rightsstatements"), "other"))
         d.missing_facts = [fact]
-    if statement.kind == st.PD_MARK:
-        d.flags.append("Public Domain Mark given: a label; the specific PD tags above are the reason")
 
 
-def _holder_licensed(wf: WorkFacts, statement: st.Statement, facts: Mapping[str, str]) -> bool:
-    if facts.get("licensor_holds_rights", "").lower() in _YES:
-        return True
-    return statement.code == "ogl3" and wf.authorship == CROWN
+def _statement_caveat(x: Inputs) -> tuple[str, str]:
+    """(why, fact) when the statement adds a contract, other restrictions or a conflicting claim."""
+    s = x.statement
+    if s.kind == st.RIGHTS_STATEMENT and s.action == "contract" and not x.yes("contract_allows_upload"):
+        return f"{s.code}: PD, but the institution may be bound by a contract", "contract_allows_upload"
+    if s.kind == st.RIGHTS_STATEMENT and s.action == "other-restrictions" and not x.yes("other_restrictions_checked"):
+        return (
+            "NoC-OKLR: check personality, trademark and cultural-sensitivity restrictions",
+            "other_restrictions_checked",
+        )
+    if s.kind == st.COPYRIGHT_NOTICE and s.claims_work:
+        return f"The catalogue claims copyright in the work ({s.text[:80]}) but the dates say PD", "rights_statement"
+    return "", ""
+
+
+def _crown_ogl(x: Inputs) -> bool:
+    """The Crown releases its own works under the OGL: the licensor holds the rights."""
+    return x.statement.code == "ogl3" and x.wf.authorship == CROWN
 
 
 def _licensed(d: RightsDecision, statement: st.Statement) -> None:
     d.decision = UPLOAD
     d.templates = [statement.template] if statement.template else []
     d.licence = statement.licence_qid
-    d.reasons.append(
-        Reason(
-            f"Released by the rights holder under {statement.label}, a licence Commons accepts",
-            cite("commons_licensing"),
-            "licence",
-        )
-    )
+    text = f"Released by the rights holder under {statement.label}, a licence Commons accepts"
+    d.reasons.append(Reason(text, cite("commons_licensing"), "licence"))
+
+
+def _in_copyright(d: RightsDecision, x: Inputs) -> None:
+    d.decision = BLOCK
+    layer = "UK" if d.uk_status == COPYRIGHT else "US"
+    text = f"In copyright in the {layer} and no free licence from the rights holder"
+    d.reasons.append(Reason(text, cite("commons_licensing"), "licence"))
+    if x.statement.kind == st.FREE:
+        d.missing_facts = ["licensor_holds_rights"]
+        d.flags.append("free licence given, but not shown to come from the rights holder")
 
 
 def _review(d: RightsDecision, missing: list[str], statement: st.Statement) -> None:
@@ -212,23 +196,14 @@ def _review(d: RightsDecision, missing: list[str], statement: st.Statement) -> N
     text = "Needs a person: " + "; ".join(fact_label(m) for m in d.missing_facts)
     d.reasons.append(Reason(text, cite("precautionary"), "other"))
     if statement.kind == st.PD_MARK:
-        d.reasons.append(
-            Reason("Public Domain Mark alone is not enough: Commons needs a specific PD reason", cite("pdm"), "licence")
-        )
+        text = "Public Domain Mark alone is not enough: Commons needs a specific PD reason"
+        d.reasons.append(Reason(text, cite("pdm"), "licence"))
     if statement.kind == st.RIGHTS_STATEMENT and statement.code == "NKC":
-        d.reasons.append(
-            Reason(
-                "'No known copyright restrictions' alone is not enough: a specific tag is needed",
-                cite("rightsstatements"),
-                "licence",
-            )
-        )
+        text = "'No known copyright restrictions' alone is not enough: a specific tag is needed"
+        d.reasons.append(Reason(text, cite("rightsstatements"), "licence"))
 
 
 def _recheck(ev: Evaluation, year: int) -> str | None:
     """1 Jan after the later layer's next expiry: when the decision may change."""
     changes = [layer.next_change for layer in (ev.uk, ev.us) if layer.status != PD and layer.next_change is not None]
     return f"{max(changes) + 1:04d}-01-01" if changes else None
-
-
-__all__ = ["NAMED", "assess"]

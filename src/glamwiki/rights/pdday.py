@@ -33,11 +33,11 @@ def public_domain_day(store: Store, year: int) -> Iterator[Freed]:
     for dataset, record in iter_records(store, kind="object"):
         if not isinstance(record, ObjectRecord):
             continue
-        kw = {"persons": persons.get(dataset, {}), "facts": facts.get((dataset, record.id)), "dataset": dataset}
-        new = assess(record, on, **kw)  # type: ignore[arg-type]
+        people, given = persons.get(dataset, {}), facts.get((dataset, record.id))
+        new = assess(record, on, persons=people, facts=given, dataset=dataset)
         if new.decision != UPLOAD and new.uk_status != PD:
             continue
-        old = assess(record, before, **kw)  # type: ignore[arg-type]
+        old = assess(record, before, persons=people, facts=given, dataset=dataset)
         change = "upload" if new.decision == UPLOAD and old.decision != UPLOAD else ""
         change = change or ("uk" if new.uk_status == PD and old.uk_status != PD else "")
         if change:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
-from glamwiki.model.records import FORM_3D  # noqa: F401  (re-exported for callers' convenience)
 from glamwiki.rights.facts import CROWN, NAMED, PHOTOGRAPH, WorkFacts
 from glamwiki.rights.terms import PUB_YEAR_UNKNOWN, Scenario, Term
 from glamwiki.rights.uk import in_uk_eea, uk_term
 from glamwiki.rights.us import us_term
 
+T = TypeVar("T", int, str)
 PD = "pd"
 COPYRIGHT = "copyright"
 UNKNOWN = "unknown"
@@ -117,7 +118,7 @@ def _candidates(wf: WorkFacts, horizon: int) -> dict[str, list]:
             "revival": revival, "exhibition_counts": exhib}  # fmt: skip
 
 
-def _with_breaks(lo, hi, breaks):  # type: ignore[no-untyped-def]
+def _with_breaks(lo: T | None, hi: T | None, breaks: tuple[T, ...]) -> list[T | None]:
     """lo, hi and the break points strictly between them; None for an open end."""
     if lo is None and hi is None:
         return [None]
