@@ -2,7 +2,8 @@
 reading the same records through read_source without assessing them, in the same run.
 
 Assessed twice, as of 2014-01-01 (the date of Tate's export) and as of 2026-11-29; the decision
-counts of each are recorded in the results."""
+counts of each are recorded in the results, and the UK side as of 2014 is checked against the
+copyright lines Tate itself gave its images."""
 
 from __future__ import annotations
 
@@ -32,5 +33,9 @@ def run() -> str:
             f"| {e['as_of']} | {e.get('upload', 0):,} | {e.get('block', 0):,} | {e.get('review', 0):,} "
             f"| {m.rate:,.0f} | {m.rate / base.rate:.2f}x |\n"
         )
-    save("rights", [base, *rows], text)
+    check = best_of(1, "UK status vs Tate's own © lines", f"{TASKS}:tate_check", tate, DATES[0])
+    text += f"\n### Check against Tate (as of {DATES[0]}; {check.items:,} records with image rights lines)\n\n"
+    text += "| engine UK status / Tate | records |\n|---|---|\n"
+    text += "".join(f"| {k} | {v:,} |\n" for k, v in sorted(check.extra.items()))
+    save("rights", [base, *rows, check], text)
     return text

@@ -31,3 +31,27 @@ def assess_to_csv(source: str, profile: str, as_of: str) -> dict:
             counts = write_csv(rows, fh)
         size = os.path.getsize(path)
     return {"items": sum(counts.values()), "extra": {"as_of": as_of, **dict(counts), "csv_bytes": size}}
+
+
+def tate_check(source: str, as_of: str) -> dict:
+    """The UK side against what Tate itself did: Tate's export gives a © line with the images of
+    works whose copyright a third party holds (``additionalImages[].copyright``), none otherwise."""
+    import gzip
+    import json
+    from collections import Counter
+
+    from glamwiki.intake.registry import load_named_profile
+    from glamwiki.rights.files import decisions_from_source, record_id
+
+    tate: dict[str, str] = {}
+    with gzip.open(Path(source) / "artworks.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            images = d.get("additionalImages") or []
+            if images:
+                tate[d["acno"]] = "© line" if any(i.get("copyright") for i in images) else "no © line"
+    table: Counter[str] = Counter()
+    for record, decision in decisions_from_source(source, load_named_profile("tate"), date.fromisoformat(as_of)):
+        if record_id(record) in tate:
+            table[f"{decision.uk_status} / {tate[record_id(record)]}"] += 1
+    return {"items": sum(table.values()), "extra": dict(table)}

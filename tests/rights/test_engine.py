@@ -157,3 +157,17 @@ def test_wikidata_values() -> None:
     assert (d.copyright_status, d.determination_method) == ("Q19652", "Q29940705")
     d = assess(work(years(1950), [person(died=1960)]), AS_OF, facts={"published": "no"})
     assert d.copyright_status == "Q50423863"
+
+
+@pytest.mark.parametrize(
+    ("text", "claims_work"),
+    [
+        ("© The Henry Moore Foundation. All Rights Reserved", True),  # Tate's image rights lines
+        ("© Succession Marcel Duchamp/ADAGP, Paris and DACS, London 2014", True),
+        ("© Richard Long", True),
+        ("Photo © Tate", False),
+        ("© Gallery photography department", False),
+    ],
+)
+def test_copyright_lines_name_the_work_or_the_reproduction(text: str, claims_work: bool) -> None:
+    assert parse_statement(text).claims_work is claims_work

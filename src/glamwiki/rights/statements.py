@@ -50,7 +50,10 @@ _PDM = re.compile(r"public domain mark", re.I)
 _NKC = re.compile(r"no known copyright restrictions", re.I)
 _ORPHAN = re.compile(r"orphan works? licen[cs]e|\bIPO orphan", re.I)
 _NOTICE = re.compile(r"©|\(c\)|\bcopyright\b", re.I)
-_WORK_CLAIM = re.compile(r"\b(estate|artist|author|heirs|family|DACS|ARS|ADAGP|VG Bild)\b", re.I)
+# A © line is a claim on the work (the artist, an estate, a foundation) unless it names the photography
+# or the institution that made the reproduction.
+_REPRO_CLAIM = re.compile(r"\b(photo|photograph(y|er)?|image|reproduction|digiti[sz]ation|museum|gallery|tate|library|"
+                          r"archive|institution|collection)\b", re.I)  # fmt: skip
 
 
 def parse_statement(text: str | None) -> Statement:
@@ -74,7 +77,7 @@ def parse_statement(text: str | None) -> Statement:
     if _NKC.search(t):
         return Statement(RIGHTS_STATEMENT, t, "NKC", "engine")
     if _NOTICE.search(t):
-        return Statement(COPYRIGHT_NOTICE, t, claims_work=bool(_WORK_CLAIM.search(t)))
+        return Statement(COPYRIGHT_NOTICE, t, claims_work=not _REPRO_CLAIM.search(t))
     return Statement(NONE, t)
 
 
