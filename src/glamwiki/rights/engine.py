@@ -54,7 +54,9 @@ def assess(
         photo = statement  # on a record of a 3D object, a licence is the photograph's
     x = Inputs(wf, ev, statement, photo, facts, day.year)
     d = RightsDecision(dataset=dataset, record_id=record.id, as_of=day.isoformat(), decision=REVIEW)
-    d.reasons = work_reasons(wf, settings) + layer_reasons("uk", ev.uk, day.year) + layer_reasons("us", ev.us, day.year)
+    if not ev.reasons:
+        ev.reasons = (*layer_reasons("uk", ev.uk, day.year), *layer_reasons("us", ev.us, day.year))
+    d.reasons = work_reasons(wf, settings) + list(ev.reasons)
     d.uk_status, d.uk_expires = ev.uk.status, ev.uk.expiry
     d.us_status, d.us_expires = ev.us.status, ev.us.expiry
     _combine(d, x)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from glamwiki.model.dates import DateInterval, iso_day
 from glamwiki.model.records import (
@@ -141,16 +142,21 @@ def work_facts(
 
 
 def category_of(record: ObjectRecord) -> str:
-    text = " ".join(filter(None, (record.medium, record.object_type)))
-    if record.form == FORM_SOUND:
+    return _category(record.form, record.medium, record.object_type)
+
+
+@lru_cache(maxsize=4096)
+def _category(form: str | None, medium: str | None, object_type: str | None) -> str:
+    text = " ".join(filter(None, (medium, object_type)))
+    if form == FORM_SOUND:
         return SOUND
-    if record.form == FORM_MOVING_IMAGE or _FILM.search(record.object_type or ""):
+    if form == FORM_MOVING_IMAGE or _FILM.search(object_type or ""):
         return FILM
-    if record.form == FORM_PHOTOGRAPH or _PHOTO.search(text):
+    if form == FORM_PHOTOGRAPH or _PHOTO.search(text):
         return PHOTOGRAPH
-    if record.form == FORM_TEXT:
+    if form == FORM_TEXT:
         return LITERARY
-    if _PRINT.search(text) or "print" in (record.object_type or "").lower():
+    if _PRINT.search(text) or "print" in (object_type or "").lower():
         return ENGRAVING
     return ARTISTIC
 
@@ -167,11 +173,19 @@ def reproduction_of(record: ObjectRecord, category: str) -> str:
 
 def authorship_of(creators: list[CreatorRef]) -> str:
     """Named if any creator is a named author (s.12(4): the known joint authors count)."""
-    if any(_CROWN.search(c.name) for c in creators):
+    bodies = [_public_body(c.name) for c in creators]
+    if CROWN in bodies:
         return CROWN
-    if any(_US_FEDERAL.search(c.name) for c in creators):
+    if US_FEDERAL in bodies:
         return US_FEDERAL
     return NAMED if any(is_named(c) for c in creators) else UNKNOWN
+
+
+@lru_cache(maxsize=8192)
+def _public_body(name: str) -> str:
+    if _CROWN.search(name):
+        return CROWN
+    return US_FEDERAL if _US_FEDERAL.search(name) else ""
 
 
 def is_named(c: CreatorRef) -> bool:
@@ -227,11 +241,15 @@ def _publication(record: ObjectRecord, facts: Mapping[str, str]) -> tuple[str, t
 
 
 def _year(text: str | None) -> int | None:
+    if not text:
+        return None
     m = re.match(r"\s*(-?\d{1,4})", text or "")
     return int(m[1]) if m else None
 
 
 def _interval_years(text: str | None) -> tuple[int | None, int | None] | None:
+    if not text:
+        return None
     m = re.match(r"\s*(-?\d{1,4})(?:\s*[-–/]\s*(\d{1,4}))?\s*$", text or "")
     if not m:
         return None

@@ -56,6 +56,7 @@ class Evaluation:
     uk: Layer
     us: Layer
     missing: list[str]  # facts (or legal questions) whose value would change the answer
+    reasons: tuple = ()  # the layers' reasons, filled once by the engine (evaluations are shared)
 
 
 @lru_cache(maxsize=8192)
