@@ -109,3 +109,14 @@ def test_demo_report_shows_the_rights_breakdown(demo_project: Path) -> None:
     assert "Rights clearance" in html and "Decisions as of" in html and "Public Domain Day" in html
     section = html[html.index("Rights clearance") :]
     assert "<svg" in section and "upload" in section
+
+
+def test_review_import_refuses_unusable_values(demo_project: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "bad.csv"
+    sheet.write_text("dataset,record_id,publication_year,authorship\ntate,T10769,around 1900,someone\n", "utf-8")
+    result = CliRunner(env={"GLAMWIKI_PROJECT": str(demo_project)}).invoke(
+        cli, ["rights", "review", "--import", str(sheet)]
+    )
+    assert result.exit_code == 2
+    text = " ".join(result.output.split())
+    assert "row 2, column publication_year" in text and "nothing imported" in text

@@ -267,3 +267,34 @@ def _interval_iso(text: str | None) -> tuple[str | None, str | None] | None:
 
 def _iso_year(iso: str | None) -> int | None:
     return DateInterval(earliest=iso).earliest_year if iso else None
+
+
+_YES_NO = (
+    "published",
+    "enquiry_recorded",
+    "contract_allows_upload",
+    "licensor_holds_rights",
+    "other_restrictions_checked",
+)
+_YEARS = ("publication_year", "made_available_year", "creation_year", "creator_death_year")
+_CHOICES = {
+    "authorship": (NAMED, UNKNOWN, CROWN, PARLIAMENTARY, US_FEDERAL),
+    "work_type": CATEGORIES,
+    "reproduction": (FAITHFUL_2D, SCAN, PHOTO_3D, ORIGINAL),
+}
+
+
+def check_fact(fact: str, value: str) -> str | None:
+    """What is wrong with a curator's value for ``fact``, or None if it can be used."""
+    v = value.strip().lower()
+    if fact not in FACTS:
+        return f"unknown fact {fact!r}"
+    if fact in _YES_NO and v not in ("yes", "no", "true", "false", "y", "n", "1", "0", "unpublished", "published"):
+        return f"{value!r} is not yes or no"
+    if fact in _YEARS and _interval_years(value) is None:
+        return f"{value!r} is not a year or a range YYYY-YYYY"
+    if fact in _CHOICES and v not in _CHOICES[fact]:
+        return f"{value!r} is not one of {', '.join(_CHOICES[fact])}"
+    if fact == "country_of_origin" and not re.fullmatch(r"[a-z]{2,3}", v):
+        return f"{value!r} is not a country code such as GB or US"
+    return None

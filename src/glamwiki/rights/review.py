@@ -11,7 +11,7 @@ from typing import TextIO
 
 from glamwiki.errors import GlamwikiError
 from glamwiki.model.rights import REVIEW
-from glamwiki.rights.facts import FACTS
+from glamwiki.rights.facts import FACTS, check_fact
 from glamwiki.rights.reasons import fact_label
 from glamwiki.store import Store
 from glamwiki.store.rights import iter_decisions, save_fact
@@ -49,13 +49,25 @@ def export_queue(store: Store, out: TextIO, fact: str | None = None) -> int:
 
 
 def import_facts(store: Store, path: Path) -> int:
-    """Store every filled cell of a review sheet as a curator fact; returns how many."""
+    """Store every filled cell of a review sheet as a curator fact; returns how many.
+
+    Nothing is stored unless every filled cell can be used (the errors name row and column)."""
     with path.open(newline="", encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     if rows and not {"dataset", "record_id"} <= set(rows[0]):
         raise ReviewFileError(
             f"{path}: needs the columns dataset and record_id (export one with glamwiki rights review)"
         )
+    problems = [
+        f"row {i}, column {fact}: {why}"
+        for i, row in enumerate(rows, start=2)
+        for fact in FACTS
+        if (row.get(fact) or "").strip() and (why := check_fact(fact, row[fact]))
+    ]
+    if problems:
+        more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
+        raise ReviewFileError(f"{path}: nothing imported; correct these cells and import again: "
+                              + "; ".join(problems[:10]) + more)  # fmt: skip
     return _save(store, rows, path.name)
 
 
