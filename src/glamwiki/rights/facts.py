@@ -69,7 +69,7 @@ _UNKNOWN_ATTRIBUTION = re.compile(
 )
 _CROWN = re.compile(
     r"\b(HMSO|Her Majesty's Stationery Office|His Majesty's Stationery Office|Ministry of|Crown copyright|"
-    r"Ordnance Survey|War Office|Admiralty|Royal Air Force|Imperial War Museum|Foreign Office|Home Office|"
+    r"Ordnance Survey|War Office|Admiralty|Royal Air Force|Foreign Office|Home Office|"
     r"Central Office of Information)\b",
     re.I,
 )
