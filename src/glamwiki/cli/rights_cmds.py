@@ -16,7 +16,7 @@ from glamwiki.model.records import ObjectRecord
 from glamwiki.rights import default_settings
 from glamwiki.rights.engine import assess as assess_record
 from glamwiki.rights.explain import explain_lines
-from glamwiki.rights.files import decisions_from_source, write_csv
+from glamwiki.rights.files import decisions_from_source, started, write_csv
 from glamwiki.rights.pdday import public_domain_day
 from glamwiki.rights.project import all_facts, assess_project, object_count, persons_by_dataset
 from glamwiki.rights.review import export_queue, import_facts, queue_groups
@@ -98,7 +98,7 @@ def assess(path: str, profile: str | None, mapping: str | None, as_of: str | Non
            output: str) -> None:  # fmt: skip
     """Assess an export straight from its files (no project needed); one CSV row per object record."""
     prof = load_mapping(mapping) if mapping else (load_named_profile(profile) if profile else None)
-    rows = decisions_from_source(path, prof, _day(as_of), default_settings(max_lifespan))
+    rows = started(decisions_from_source(path, prof, _day(as_of), default_settings(max_lifespan)))
     if output == "-":
         counts = write_csv(rows, sys.stdout)
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -22,9 +23,12 @@ COLUMNS = [
 ]  # fmt: skip
 
 
+Row = tuple[ObjectRecord, RightsDecision]
+
+
 def decisions_from_source(
     path: str, profile: Profile | None, as_of: date, settings: Settings | None = None
-) -> Iterator[tuple[ObjectRecord, RightsDecision]]:
+) -> Iterator[Row]:
     """Every object record in the source with its decision. Person records seen so far are used;
     objects that name a person not yet read wait until the end (sources usually list people first)."""
     persons: dict[str, Person] = {}
@@ -43,14 +47,18 @@ def decisions_from_source(
         yield record, assess(record, as_of, persons=persons, settings=settings)
 
 
+def started(rows: Iterator[Row]) -> Iterator[Row]:
+    """The same rows, the first already read: a source that cannot be read fails now, before any output."""
+    first = next(rows, None)
+    return itertools.chain([first] if first else [], rows)
+
+
 def record_id(record: ObjectRecord) -> str:
     """The institution's accession number when it has one (Tate: acno), else the local id."""
     return record.accession_number or record.id
 
 
-def write_csv(
-    rows: Iterator[tuple[ObjectRecord, RightsDecision]], out: TextIO, progress: Callable[[int], None] | None = None
-) -> Counter[str]:
+def write_csv(rows: Iterator[Row], out: TextIO, progress: Callable[[int], None] | None = None) -> Counter[str]:
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     counts: Counter[str] = Counter()
