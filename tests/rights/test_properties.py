@@ -117,3 +117,18 @@ def test_lifespan_bound_lets_old_unknown_deaths_be_decided() -> None:
     assert any("122" in r.text and "Calment" in r.text for r in d.reasons)
     young = assess(work(years(1990), [person(born=1960)]), "2026-01-01")
     assert young.decision == "block"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1860, 1990), st.integers(1, 30), st.integers(0, 29))
+def test_making_date_straddling_an_anonymous_expiry_is_never_uploaded(lo: int, width: int, offset: int) -> None:
+    """An anonymous photograph published the year it was made, made in [lo, lo + width]."""
+    year = lo + 71 + offset % width
+    record = work(years(lo, lo + width), [CreatorRef(name="Unknown photographer", kind=UNKNOWN_AGENT)])
+    d = assess(record, f"{max(year, 2000)}-01-01", facts={"published": "no", "work_type": "photograph"})
+    if d.decision == "upload":  # then every possible making date must give PD in both countries
+        for made in (lo, lo + width):
+            one = assess(
+                work(years(made), record.creators), d.as_of, facts={"published": "no", "work_type": "photograph"}
+            )
+            assert one.decision == "upload"
