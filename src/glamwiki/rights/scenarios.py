@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeVar
 
-from glamwiki.rights.facts import CROWN, NAMED, PHOTOGRAPH, WorkFacts
+from glamwiki.rights.facts import ARTISTIC, CROWN, ENGRAVING, LITERARY, NAMED, PHOTOGRAPH, WorkFacts
 from glamwiki.rights.terms import PUB_YEAR_UNKNOWN, Scenario, Term
 from glamwiki.rights.uk import in_uk_eea, uk_term
 from glamwiki.rights.us import us_term
@@ -71,7 +71,7 @@ def evaluate(wf: WorkFacts, year: int, horizon: int = 150) -> Evaluation:
     return Evaluation(uk, us, missing)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def scenario_terms(wf: WorkFacts, horizon: int) -> tuple[tuple[str, ...], list[tuple]]:
     """The candidate values of each uncertain fact, and (values..., uk Term, us Term) per scenario."""
     candidates = _candidates(wf, horizon)
@@ -93,6 +93,8 @@ def scenario_terms(wf: WorkFacts, horizon: int) -> tuple[tuple[str, ...], list[t
 def _candidates(wf: WorkFacts, horizon: int) -> dict[str, list]:
     made = _with_breaks(wf.made[0], wf.made[1], _MADE_BREAKS)
     made_years = [int(m[:4]) for m in made if m and not m.startswith("-")] or [-9999]
+    if wf.authorship == NAMED and wf.category in (ARTISTIC, ENGRAVING, LITERARY) and None not in made:
+        made = made[:1]  # these terms never read the making date (it only bounds publication, below)
     death = _with_breaks(*wf.death, _DEATH_BREAKS) if wf.authorship in (NAMED,) else [None]
     pub: list[int | None] = []
     if wf.published in ("no", "unknown"):
