@@ -127,7 +127,7 @@ def test_image_rights_are_read_when_the_record_has_none() -> None:
     record = work(years(2000), [person(born=1950)])
     record.images = [ImageRef(kind="url", location="http://x", rights="CC BY 4.0")]
     d = assess(record, AS_OF)
-    assert d.decision == "block" and d.missing_facts == ["licensor_holds_rights"]
+    assert d.decision == "review" and d.missing_facts == ["licensor_holds_rights"]
     ok = assess(record, AS_OF, facts={"licensor_holds_rights": "yes"})
     assert ok.decision == "upload" and ok.templates == ["{{Cc-by-4.0}}"] and ok.licence == "Q20007257"
 
@@ -171,3 +171,20 @@ def test_wikidata_values() -> None:
 )
 def test_copyright_lines_name_the_work_or_the_reproduction(text: str, claims_work: bool) -> None:
     assert parse_statement(text).claims_work is claims_work
+
+
+def test_scans_of_recent_editions_wait_for_the_typographical_arrangement() -> None:
+    from .cases import text
+
+    book = text(years(1880), [person(died=1890)])
+    recent = assess(book, AS_OF, facts={"publication_year": "1880", "edition_year": "2010"})
+    assert recent.decision == "review" and recent.missing_facts == ["edition_year"]
+    assert recent.recheck_on == "2036-01-01"
+    assert any("s.15" in r.citation for r in recent.reasons)
+    old = assess(book, AS_OF, facts={"publication_year": "1880", "edition_year": "1990"})
+    assert old.decision == "upload"
+
+
+def test_first_publication_by_the_institution_is_flagged() -> None:
+    d = assess(work(years(1870), [person(died=1890)]), AS_OF, facts={"published": "no"})
+    assert d.decision == "upload" and any("publication right" in f for f in d.flags)

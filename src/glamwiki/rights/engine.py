@@ -60,7 +60,7 @@ def assess(
     d.uk_status, d.uk_expires = ev.uk.status, ev.uk.expiry
     d.us_status, d.us_expires = ev.us.status, ev.us.expiry
     _combine(d, x)
-    d.recheck_on = _recheck(ev, day.year)
+    d.recheck_on = d.recheck_on or _recheck(ev, day.year)
     return d
 
 
@@ -147,26 +147,52 @@ def _upload_pd(d: RightsDecision, x: Inputs) -> None:
         d.flags.append("US side relies on the HMSO 2005 policy statement ({{PD-UKGov}}), not a statute")
     if x.statement.kind == st.PD_MARK:
         d.flags.append("Public Domain Mark given: a label; the specific PD tags above are the reason")
-    why, fact = _statement_caveat(x)
+    if x.wf.published == "no":
+        d.flags.append("first publication creates a publication right (SI 1996/2967 reg 16): add a CC0 waiver")
+    why, fact, source = _statement_caveat(x)
     if why:
-        d.decision = REVIEW
-        d.reasons.append(Reason(why, cite("rightsstatements"), "other"))
-        d.missing_facts = [fact]
+        _caveat(d, Reason(why, cite(source), "other"), fact)
+    elif (ends := _typography_ends(x)) is not None:
+        why = f"The scanned edition's typographical arrangement is protected to end of {ends}"
+        _caveat(d, Reason(why, cite("uk_typography"), "reproduction"), "edition_year")
+        d.recheck_on = f"{ends + 1:04d}-01-01"
 
 
-def _statement_caveat(x: Inputs) -> tuple[str, str]:
-    """(why, fact) when the statement adds a contract, other restrictions or a conflicting claim."""
-    s = x.statement
+def _caveat(d: RightsDecision, reason: Reason, fact: str) -> None:
+    d.decision = REVIEW
+    d.reasons.append(reason)
+    d.missing_facts = [fact]
+
+
+def _typography_ends(x: Inputs) -> int | None:
+    """A scan also copies the edition's typographical arrangement: publication + 25 (s.15)."""
+    if x.wf.reproduction != SCAN:
+        return None
+    edition = _year_of(x.facts.get("edition_year"))
+    if edition is None and x.wf.published == "yes":
+        edition = x.wf.publication[1]
+    return edition + 25 if edition is not None and edition + 25 >= x.year else None
+
+
+def _year_of(text: str | None) -> int | None:
+    return int(text.strip()[:4]) if text and text.strip()[:4].isdigit() else None
+
+
+def _statement_caveat(x: Inputs) -> tuple[str, str, str]:
+    """(why, fact, citation key) when the statement adds a contract, other restrictions or a conflicting claim."""
+    s, rs = x.statement, "rightsstatements"
     if s.kind == st.RIGHTS_STATEMENT and s.action == "contract" and not x.yes("contract_allows_upload"):
-        return f"{s.code}: PD, but the institution may be bound by a contract", "contract_allows_upload"
+        return f"{s.code}: PD, but the institution may be bound by a contract", "contract_allows_upload", rs
     if s.kind == st.RIGHTS_STATEMENT and s.action == "other-restrictions" and not x.yes("other_restrictions_checked"):
-        return (
-            "NoC-OKLR: check personality, trademark and cultural-sensitivity restrictions",
-            "other_restrictions_checked",
-        )
+        why = "NoC-OKLR: check personality, trademark and cultural-sensitivity restrictions"
+        return why, "other_restrictions_checked", rs
     if s.kind == st.COPYRIGHT_NOTICE and s.claims_work:
-        return f"The catalogue claims copyright in the work ({s.text[:80]}) but the dates say PD", "rights_statement"
-    return "", ""
+        return (
+            f"The catalogue claims copyright in the work ({s.text[:80]}) but the dates say PD",
+            "rights_statement",
+            rs,
+        )
+    return "", "", ""
 
 
 def _crown_ogl(x: Inputs) -> bool:
@@ -183,13 +209,16 @@ def _licensed(d: RightsDecision, statement: st.Statement) -> None:
 
 
 def _in_copyright(d: RightsDecision, x: Inputs) -> None:
-    d.decision = BLOCK
     layer = "UK" if d.uk_status == COPYRIGHT else "US"
+    if x.statement.kind == st.FREE:  # a licence from someone not shown to hold the rights: a person checks
+        d.decision = REVIEW
+        d.missing_facts = ["licensor_holds_rights"]
+        text = f"In copyright in the {layer}; {x.statement.label} given, but not shown to come from the rights holder"
+        d.reasons.append(Reason(text, cite("commons_licensing") + "; " + cite("rightsstatements"), "licence"))
+        return
+    d.decision = BLOCK
     text = f"In copyright in the {layer} and no free licence from the rights holder"
     d.reasons.append(Reason(text, cite("commons_licensing"), "licence"))
-    if x.statement.kind == st.FREE:
-        d.missing_facts = ["licensor_holds_rights"]
-        d.flags.append("free licence given, but not shown to come from the rights holder")
 
 
 def _review(d: RightsDecision, missing: list[str], statement: st.Statement) -> None:

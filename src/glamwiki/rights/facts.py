@@ -59,6 +59,7 @@ FACTS = {
     "reproduction": "faithful-2d | scan | 3d-photo | original",
     "reproduction_licence": "licence of the photograph of a 3D object (e.g. CC BY-SA 4.0)",
     "rights_statement": "rights statement or licence to use instead of the catalogue's",
+    "edition_year": "year the scanned edition was published (typographical arrangement, s.15)",
     "contract_allows_upload": "the digitisation contract allows upload to Commons (yes/no)",
     "licensor_holds_rights": "whoever applied the licence holds the copyright (yes/no)",
     "other_restrictions_checked": "personality, trademark and cultural-sensitivity checks done (yes/no)",
@@ -276,7 +277,7 @@ _YES_NO = (
     "licensor_holds_rights",
     "other_restrictions_checked",
 )
-_YEARS = ("publication_year", "made_available_year", "creation_year", "creator_death_year")
+_YEARS = ("publication_year", "made_available_year", "creation_year", "creator_death_year", "edition_year")
 _CHOICES = {
     "authorship": (NAMED, UNKNOWN, CROWN, PARLIAMENTARY, US_FEDERAL),
     "work_type": CATEGORIES,
