@@ -188,3 +188,13 @@ def test_scans_of_recent_editions_wait_for_the_typographical_arrangement() -> No
 def test_first_publication_by_the_institution_is_flagged() -> None:
     d = assess(work(years(1870), [person(died=1890)]), AS_OF, facts={"published": "no"})
     assert d.decision == "upload" and any("publication right" in f for f in d.flags)
+
+
+def test_unknown_author_uploads_say_the_enquiry_must_be_recorded() -> None:
+    from .cases import ANON_PHOTO
+
+    record = photo(years(1920), [ANON_PHOTO])
+    d = assess(record, AS_OF, facts={"publication_year": "1921"})
+    assert d.decision == "upload" and any("recorded enquiry" in f for f in d.flags)
+    done = assess(record, AS_OF, facts={"publication_year": "1921", "enquiry_recorded": "yes"})
+    assert not any("recorded enquiry" in f for f in done.flags)

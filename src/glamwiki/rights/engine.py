@@ -147,6 +147,8 @@ def _upload_pd(d: RightsDecision, x: Inputs) -> None:
         d.flags.append("US side relies on the HMSO 2005 policy statement ({{PD-UKGov}}), not a statute")
     if x.statement.kind == st.PD_MARK:
         d.flags.append("Public Domain Mark given: a label; the specific PD tags above are the reason")
+    if any("PD-UK-unknown" in t for t in d.templates) and not x.yes("enquiry_recorded"):
+        d.flags.append("{{PD-UK-unknown}} needs a recorded enquiry for the author (s.9(5)): record it with the file")
     if x.wf.published == "no":
         d.flags.append("first publication creates a publication right (SI 1996/2967 reg 16): add a CC0 waiver")
     why, fact, source = _statement_caveat(x)
