@@ -198,3 +198,11 @@ def test_unknown_author_uploads_say_the_enquiry_must_be_recorded() -> None:
     assert d.decision == "upload" and any("recorded enquiry" in f for f in d.flags)
     done = assess(record, AS_OF, facts={"publication_year": "1921", "enquiry_recorded": "yes"})
     assert not any("recorded enquiry" in f for f in done.flags)
+
+
+def test_parliamentary_copyright_is_computed_but_tagged_by_a_person() -> None:
+    from .cases import text
+
+    d = assess(text(years(1900), [person("Clerk")]), AS_OF, facts={"authorship": "parliamentary"})
+    assert d.uk_status == "pd" and d.uk_expires == 1950
+    assert d.decision == "review" and d.missing_facts == ["authorship"]

@@ -10,7 +10,7 @@ from datetime import date
 from glamwiki.model.records import ObjectRecord, Person
 from glamwiki.model.rights import BLOCK, COPYRIGHT, PD, REVIEW, UPLOAD, Reason, RightsDecision
 from glamwiki.rights import statements as st
-from glamwiki.rights.facts import CROWN, FAITHFUL_2D, PHOTO_3D, SCAN, WorkFacts, work_facts
+from glamwiki.rights.facts import CROWN, FAITHFUL_2D, PARLIAMENTARY, PHOTO_3D, SCAN, WorkFacts, work_facts
 from glamwiki.rights.reasons import fact_label, layer_reasons, work_reasons
 from glamwiki.rights.rules import Settings, cite, default_settings
 from glamwiki.rights.scenarios import Evaluation, evaluate
@@ -107,6 +107,11 @@ def _blocked_by_statement(d: RightsDecision, statement: st.Statement) -> bool:
 
 def _pd_route(d: RightsDecision, x: Inputs) -> None:
     """PD in both countries: the reproduction and the statement decide how (and whether) it goes up."""
+    if x.wf.authorship == PARLIAMENTARY:
+        text = "Parliamentary copyright has expired, but Commons has no tag for it: a person chooses the tags"
+        d.reasons.append(Reason(text, cite("uk_parliament"), "licence"))
+        _review(d, ["authorship"], x.statement)
+        return
     if x.wf.reproduction == PHOTO_3D:
         _photo_of_3d(d, x)
         return

@@ -24,6 +24,7 @@ MISSING_LABELS = {
     "contract_allows_upload": "digitisation contract terms unknown",
     "other_restrictions_checked": "other restrictions not checked",
     "licensor_holds_rights": "licensor not shown to hold the rights",
+    "authorship": "authorship (or the Commons tag for it) to be settled by a person",
     "edition_year": "scanned edition may be under 25 years old (typographical arrangement)",
 }
 
