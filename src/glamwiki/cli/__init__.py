@@ -10,6 +10,7 @@ from glamwiki.cli.gaps_cmds import gaps
 from glamwiki.cli.intake_cmds import export, ingest, profiles, show
 from glamwiki.cli.link_cmds import link, serve
 from glamwiki.cli.project_cmds import demo, init, status
+from glamwiki.cli.rights_cmds import rights
 
 
 @click.group(
@@ -35,7 +36,19 @@ def cli(ctx: click.Context, project_path: str | None) -> None:
     ctx.obj["project_path"] = project_path
 
 
-for command in (init, status, demo, ingest, export, profiles, show, link, gaps, serve):
+for command in (
+    init,
+    status,
+    demo,
+    ingest,
+    export,
+    profiles,
+    show,
+    rights,
+    link,
+    gaps,
+    serve,
+):
     cli.add_command(command)
 
 
