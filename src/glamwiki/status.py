@@ -40,14 +40,36 @@ def intake_status(store: Store) -> StageStatus:
     return StageStatus("intake", state, summary, figures)
 
 
+def _rights_status(store: Store) -> StageStatus:
+    from glamwiki.rights.status import rights_status
+
+    return rights_status(store)
+
+
+def _linking_status(store: Store) -> StageStatus:
+    from glamwiki.linking.status import linking_status
+
+    return linking_status(store)
+
+
+def _gaps_status(store: Store) -> StageStatus:
+    from glamwiki.gaps.status import gaps_status
+
+    return gaps_status(store)
+
+
 def _reach_status(store: Store) -> StageStatus:
     from glamwiki.reach.status import reach_status
 
     return reach_status(store)
 
 
+# In the order of the work: intake, rights, linking, gaps, publishing, reach.
 STAGES: list[Callable[[Store], StageStatus]] = [
     intake_status,
+    _rights_status,
+    _linking_status,
+    _gaps_status,
     _reach_status,
 ]
 

@@ -106,3 +106,26 @@ def test_marc_is_recognised_by_the_cli(cli: CliRunner, tmp_path: Path) -> None:
 
 def cli_app():  # type: ignore[no-untyped-def]
     return cli
+
+
+def test_marcxml_reads_as_binary_marc_does(tmp_path: Path) -> None:
+    from pymarc import record_to_xml
+
+    from glamwiki.intake.base import Read
+    from glamwiki.intake.registry import sniff_reader
+    from glamwiki.intake.stream import read_source
+
+    records = [book(), letter()]
+    xml = b"".join(record_to_xml(r, namespace=True) for r in records)
+    path = tmp_path / "export.xml"
+    path.write_bytes(b'<?xml version="1.0" encoding="UTF-8"?>\n<collection xmlns="http://www.loc.gov/MARC21/slim">'
+                     + xml.replace(b' xmlns="http://www.loc.gov/MARC21/slim"', b"") + b"</collection>")  # fmt: skip
+    binary = write(tmp_path / "export.mrc", records)
+    assert sniff_reader(str(path)) == "marcxml"
+    from_xml = [i.record for i in read_source(str(path)) if isinstance(i, Read)]
+    from_binary = [i.record for i in read_source(str(binary), reader="marc") if isinstance(i, Read)]
+    assert len(from_xml) == len(from_binary) >= 3
+    for a, b in zip(from_xml, from_binary, strict=True):
+        assert a.__class__ is b.__class__ and a.id == b.id
+        if isinstance(a, ObjectRecord) and isinstance(b, ObjectRecord):
+            assert (a.titles, a.creators, a.date, a.images) == (b.titles, b.creators, b.date, b.images)

@@ -6,9 +6,12 @@ import click
 
 from glamwiki import __version__
 from glamwiki.cli.context import GuardedGroup
+from glamwiki.cli.gaps_cmds import gaps
 from glamwiki.cli.intake_cmds import export, ingest, profiles, show
+from glamwiki.cli.link_cmds import link, serve
 from glamwiki.cli.project_cmds import demo, init, status
 from glamwiki.cli.reach_cmds import reach
+from glamwiki.cli.rights_cmds import rights
 
 
 @click.group(
@@ -34,7 +37,20 @@ def cli(ctx: click.Context, project_path: str | None) -> None:
     ctx.obj["project_path"] = project_path
 
 
-for command in (init, status, demo, ingest, export, profiles, show, reach):
+for command in (
+    init,
+    status,
+    demo,
+    ingest,
+    export,
+    profiles,
+    show,
+    rights,
+    link,
+    gaps,
+    serve,
+    reach,
+):
     cli.add_command(command)
 
 

@@ -29,7 +29,8 @@ from glamwiki.store.runs import provenance_of
     "--mapping", type=click.Path(exists=True, dir_okay=False), help="Mapping file (TOML) for a table or JSON export."
 )
 @click.option(
-    "--profile", help="A built-in profile: tate, moma, nga, cmoa, generic, or a reader: lido, oai, iiif, tei, marc."
+    "--profile",
+    help="A built-in profile: tate, moma, nga, cmoa, generic, or a reader: lido, oai, iiif, tei, ead, marc, marcxml.",
 )
 @click.option("--dataset", help="Name for this collection in the project (default: the profile's name).")
 @click.option(
@@ -41,8 +42,11 @@ from glamwiki.store.runs import provenance_of
     type=click.Path(file_okay=False),
     help="Folder local image paths are relative to (default: the file's folder).",
 )
-@click.option("--metadata-prefix", default="oai_dc", show_default=True, help="OAI-PMH: oai_dc or lido.")
+@click.option(
+    "--metadata-prefix", default="oai_dc", show_default=True, help="OAI-PMH: oai_dc, lido or marcxml (as offered)."
+)
 @click.option("--set", "oai_set", help="OAI-PMH: harvest only this set.")
+@click.option("--offline", is_flag=True, help="IIIF: do not fetch collection members from the network.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_context
 def ingest(
@@ -56,6 +60,7 @@ def ingest(
     images_root: str | None,
     metadata_prefix: str,
     oai_set: str | None,
+    offline: bool,
     as_json: bool,
 ) -> None:
     """Read SOURCE (a file, a folder or an OAI-PMH/IIIF URL) into the project.
@@ -68,6 +73,7 @@ def ingest(
     options = {
         "metadata_prefix": metadata_prefix,
         "set": oai_set,
+        "offline": offline,
         "circa_years": project.config.get("intake", "circa_years", 5),
     }
     with project.open_store() as store, progress_bar(f"ingesting {source}") as advance:

@@ -30,6 +30,26 @@ class DemoResult:
 STEPS: list[Callable[[Store, Project], str]] = []
 
 
+def _rights_step(store: Store, project: Project) -> str:
+    """Rights clearance of the sample as of today (offline: the engine reads only the records)."""
+    from datetime import date
+
+    from glamwiki.rights.project import assess_project
+
+    summary = assess_project(store, date.today())
+    d = summary.decisions
+    return f"rights: {summary.assessed} assessed: {d['upload']} upload, {d['block']} block, {d['review']} review"
+
+
+def _gaps_step(store: Store, project: Project) -> str:
+    from glamwiki.gaps.demo import demo_step
+
+    return demo_step(store, project)
+
+
+STEPS.extend([_rights_step, _gaps_step])
+
+
 def sample_folder() -> Path:
     return Path(str(resources.files(DATA) / "data"))
 

@@ -37,7 +37,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"sculpture|statue|bust|bronze|marble|ceramic|porcelain|stoneware|earthenware|"
             r"furniture|textile|costume|coin|medal|jewel|vessel|vase|object|"
             r"metalwork|carving|installation|relief|weapon|armour|"
-            r"decorative arts|teapot|chair|cast\b|plaster|terracotta",
+            r"decorative arts|teapot|chair|cabinet|cast\b|plaster|terracotta",
         ),
         (
             FORM_2D,

@@ -8,10 +8,11 @@ from collections.abc import Iterator
 import pymarc
 
 from glamwiki.intake import marc_fields as m
-from glamwiki.intake.base import WARNING, Item, Read, ReadContext
+from glamwiki.intake.base import Item, Read, ReadContext
+from glamwiki.intake.people import creator_people, date_warnings
 from glamwiki.intake.textio import open_binary
 from glamwiki.model.dates import UNKNOWN
-from glamwiki.model.records import Dimensions, ObjectRecord, Person, SourceRef
+from glamwiki.model.records import Dimensions, ObjectRecord, SourceRef
 
 MARC_PROVENANCE = {
     "id": "001 (or 035$a)", "titles": "245$abnp; 130/240/246 alternative", "creators": "100/110/111/700/710/711",
@@ -43,17 +44,8 @@ def marc_items(record: pymarc.Record, ctx: ReadContext, locator: str, circa: int
         return
     locator = f"{locator} ({record_id})"
     obj = marc_object(record, record_id, ctx, locator, circa)
-    warnings = []
-    if obj.date.text and not obj.date.is_known:
-        warnings.append(ctx.issue(locator, "264$c", f"date {obj.date.text!r} could not be read", WARNING))
-    yield Read(obj, locator, warnings)
-    seen: set[str] = set()
-    for c in obj.creators:
-        key = next(iter(c.identifiers.values()), None)
-        if key and key not in seen:
-            seen.add(key)
-            yield Read(Person(id=key, name=c.name, kind=c.kind, birth=c.birth, death=c.death,
-                              identifiers=c.identifiers, source=obj.source), locator)  # fmt: skip
+    yield Read(obj, locator, date_warnings(ctx, obj, locator, "264$c"))
+    yield from creator_people(obj, locator, qualified=False)
 
 
 def marc_object(record: pymarc.Record, record_id: str, ctx: ReadContext, locator: str, circa: int) -> ObjectRecord:

@@ -23,6 +23,8 @@ FORMAT_READERS = {
         "read_marc",
         "MARC 21 bibliographic records (binary .mrc, as library systems export)",
     ),
+    "ead": ("glamwiki.intake.ead", "read_ead", "EAD 2002 / EAD3 archival finding aids (collection and components)"),
+    "marcxml": ("glamwiki.intake.marcxml", "read_marcxml", "MARCXML (MARC 21 slim) collections of records"),
 }
 
 
@@ -87,8 +89,19 @@ def sniff_reader(path: str) -> str | None:
         return "marc"
     if "<OAI-PMH" in head:
         return "oai"
+    if "loc.gov/MARC21/slim" in head:
+        return "marcxml"
     if "lido-schema.org" in head or "<lido:" in head:
         return "lido"
+    if "<ead" in head and (
+        "<eadheader" in head
+        or "<control" in head
+        or "archdesc" in head
+        or "ead.dtd" in head
+        or "urn:isbn:1-931666-22-9" in head
+        or "ead3" in head
+    ):
+        return "ead"
     if "tei-c.org" in head or "<TEI" in head:
         return "tei"
     if "iiif.io/api/presentation" in head:

@@ -5,14 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from glamwiki.report.gaps_section import gaps_section
 from glamwiki.report.intake_section import intake_section
 from glamwiki.report.page import Section, render
 from glamwiki.report.reach_section import reach_section
+from glamwiki.report.rights_section import rights_section
 from glamwiki.store import Store
 
 # Each stage adds the function that builds its section; None means "nothing to show yet".
 SECTIONS: list[Callable[[Store], Section | None]] = [
     intake_section,
+    rights_section,
+    gaps_section,
     reach_section,
 ]
 

@@ -1,0 +1,223 @@
+"""link match, run, review, accept, reject, facts, new-items; serve."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from glamwiki.cli.context import emit_json, out, progress_bar, project_from
+from glamwiki.errors import ConfigError
+from glamwiki.linking.matcher import Thresholds
+from glamwiki.linking.output import write_csv_file
+from glamwiki.linking.project_flow import (
+    ProjectLink,
+    decide,
+    export_queue,
+    fetch_facts,
+    import_decisions,
+    link_project,
+    load_facts,
+    prepare_new_items,
+    record_created,
+)  # fmt: skip
+from glamwiki.linking.review import review_panel
+from glamwiki.linking.run import MatchJob, live_client, run_match, summary
+from glamwiki.linking.service import make_server
+from glamwiki.linking.serving import service_for
+from glamwiki.store import linking as db
+
+PROFILE_HELP = "A built-in profile (tate, moma, nga, cmoa) or wikidata for entity JSON."
+
+
+@click.group()
+def link() -> None:
+    """Link the collection's people to Wikidata or another authority, and review the doubtful ones."""
+
+
+@link.command("match")
+@click.argument("path")
+@click.option("--profile", help=PROFILE_HELP)
+@click.option("--mapping", type=click.Path(exists=True, dir_okay=False), help="Mapping file for PATH.")
+@click.option(
+    "--authority", required=True, help="A file or folder (e.g. NGA constituents), or `wikidata` for the live service."
+)
+@click.option("--authority-profile", help=PROFILE_HELP)
+@click.option("--authority-mapping", type=click.Path(exists=True, dir_okay=False), help="Mapping file for it.")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False), help="CSV to write, one row a person.")
+@click.option("--ignore-identifiers", is_flag=True, help="Match on names and dates alone.")
+@click.option("--depicted", is_flag=True, help="Also the people the records depict (subjects of kind person).")
+@click.option("--match-threshold", type=float, default=0.95, show_default=True, help="Probability for `match`.")
+@click.option("--review-threshold", type=float, default=0.5, show_default=True, help="Probability for `review`.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def link_match(
+    path: str, profile: str | None, mapping: str | None, authority: str, authority_profile: str | None,
+    authority_mapping: str | None, output: str, ignore_identifiers: bool, depicted: bool, match_threshold: float,
+    review_threshold: float, as_json: bool,
+) -> None:  # fmt: skip
+    """Match the people in PATH to an authority; no project needed. Writes source_id, authority_id,
+    qid, probability, decision (match|review|none) and the features behind each answer."""
+    job = MatchJob(path, authority, profile, authority_profile, mapping, authority_mapping,
+                   not ignore_identifiers, depicted, Thresholds(match_threshold, review_threshold))  # fmt: skip
+    with progress_bar(f"linking {path}") as advance:
+        run, _ = run_match(job, advance)
+    write_csv_file(run.results, output)
+    info = summary(run)
+    if as_json:
+        emit_json({**info, "output": output})
+    else:
+        out.print(
+            f"{info['people']:,} people: [green]{info['match']:,} match[/], [yellow]{info['review']:,} review[/], "
+            f"{info['none']:,} none → {output}"
+        )
+
+
+@link.command("run")
+@click.option("--authority", default="wikidata", show_default=True,
+              help="`wikidata` (live, cached), recorded entity JSON, or a table with --authority-profile.")  # fmt: skip
+@click.option("--authority-profile", help=PROFILE_HELP)
+@click.option("--authority-mapping", type=click.Path(exists=True, dir_okay=False), help="Mapping file for it.")
+@click.option("--dataset", help="Only the people of this dataset.")
+@click.option("--ignore-identifiers", is_flag=True, help="Match on names and dates alone.")
+@click.option("--match-threshold", type=float, default=0.95, show_default=True, help="Probability for `match`.")
+@click.option("--review-threshold", type=float, default=0.5, show_default=True, help="Probability for `review`.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.pass_context
+def link_run(
+    ctx: click.Context, authority: str, authority_profile: str | None, authority_mapping: str | None,
+    dataset: str | None, ignore_identifiers: bool, match_threshold: float, review_threshold: float, as_json: bool,
+) -> None:  # fmt: skip
+    """Link the project's people and store the answers; decisions people made are kept as they are."""
+    job = ProjectLink(authority, authority_profile, authority_mapping, dataset, not ignore_identifiers,
+                      Thresholds(match_threshold, review_threshold))  # fmt: skip
+    with project_from(ctx).open_store() as store, progress_bar("linking people") as advance:
+        info = link_project(store, job, advance)
+    if as_json:
+        emit_json(info)
+    else:
+        out.print(f"{info['authority']}: {info.get('match', 0):,} match, {info.get('review', 0):,} to review, "
+                  f"{info.get('none', 0):,} none — `glamwiki link review` shows the queue")  # fmt: skip
+
+
+@link.command("review")
+@click.option("--limit", type=int, default=20, show_default=True, help="How many to show.")
+@click.option("--export", "export_path", type=click.Path(dir_okay=False), help="Write the queue as CSV to decide.")
+@click.option("--import", "import_path", type=click.Path(exists=True, dir_okay=False),
+              help="Read a decided CSV (verdict column: accept or reject).")  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Print the queue as JSON.")
+@click.pass_context
+def link_review(
+    ctx: click.Context, limit: int, export_path: str | None, import_path: str | None, as_json: bool
+) -> None:
+    """The review queue: doubtful links with both sides' evidence side by side."""
+    with project_from(ctx).open_store() as store:
+        if import_path:
+            out.print(f"{import_decisions(store, import_path):,} decisions recorded from {import_path}")
+            return
+        if export_path:
+            out.print(f"{export_queue(store, export_path):,} links to decide written to {export_path}")
+            return
+        queue = db.review_queue(store)
+    if as_json:
+        emit_json(queue[:limit])
+        return
+    if not queue:
+        out.print("Nothing to review.")
+        return
+    for row in queue[:limit]:
+        out.print(review_panel(row))
+    out.print(f"{len(queue):,} to review. Decide with `glamwiki link accept ID` / `glamwiki link reject ID`.")
+
+
+@link.command("accept")
+@click.argument("person_id")
+@click.option("--qid", default="", help="The right Wikidata item, if not the candidate shown.")
+@click.option("--authority-id", default="", help="The right authority entry, if not the candidate shown.")
+@click.option("--dataset", help="The dataset, when two hold the same id.")
+@click.option("--note", default="", help="Why (kept with the decision).")
+@click.pass_context
+def link_accept(
+    ctx: click.Context, person_id: str, qid: str, authority_id: str, dataset: str | None, note: str
+) -> None:
+    """Accept a link (the candidate shown, or the --qid given); no rerun will change it."""
+    with project_from(ctx).open_store() as store:
+        done = decide(store, person_id, "accept", authority_id, qid, dataset, note=note)
+    out.print(f"{person_id}: accepted {done['qid'] or authority_id}")
+
+
+@link.command("reject")
+@click.argument("person_id")
+@click.option("--dataset", help="The dataset, when two hold the same id.")
+@click.option("--note", default="", help="Why (kept with the decision).")
+@click.pass_context
+def link_reject(ctx: click.Context, person_id: str, dataset: str | None, note: str) -> None:
+    """Reject the candidate: this person is not linked; no rerun will change it."""
+    with project_from(ctx).open_store() as store:
+        decide(store, person_id, "reject", dataset=dataset, note=note)
+    out.print(f"{person_id}: rejected")
+
+
+@link.command("facts")
+@click.argument("path", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--fetch", is_flag=True, help="Fetch the linked items not yet recorded from Wikidata (cached).")
+@click.pass_context
+def link_facts(ctx: click.Context, path: str | None, fetch: bool) -> None:
+    """Record Wikidata facts for the gaps: from entity JSON (one entity a line, or a wbgetentities
+    response), or --fetch those of the linked items from Wikidata."""
+    if not path and not fetch:
+        raise ConfigError("Give a file of recorded entities, or --fetch.")
+    with project_from(ctx).open_store() as store:
+        if path:
+            out.print(f"{load_facts(store, path):,} Wikidata items recorded from {path}")
+        if fetch:
+            out.print(f"{fetch_facts(store, live_client()):,} Wikidata items fetched")
+
+
+@click.command()
+@click.option("--authority", required=True, help="Authority to reconcile against: a file/folder, or recorded entities.")
+@click.option("--authority-profile", help=PROFILE_HELP)
+@click.option("--authority-mapping", type=click.Path(exists=True, dir_okay=False), help="Mapping file for it.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (keep it local).")
+@click.option("--port", type=int, default=8765, show_default=True, help="Port to listen on.")
+@click.pass_context
+def serve(
+    ctx: click.Context, authority: str, authority_profile: str | None, authority_mapping: str | None, host: str,
+    port: int,
+) -> None:  # fmt: skip
+    """Serve the matcher as a W3C Reconciliation API 0.2 service for OpenRefine (manifest, batched
+    queries, preview, suggest). Uses the project's last fitted model when there is one."""
+    service = service_for(ctx, authority, authority_profile, authority_mapping, f"http://{host}:{port}")
+    server = make_server(service, host, port)
+    out.print(
+        f"Reconciliation service for {service.name} at http://{host}:{port}/ — add it in OpenRefine; Ctrl-C stops"
+    )
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+
+
+@link.command("new-items")
+@click.option("--occupation", default="Q483501", show_default=True, help="P106 for the new items (artist).")
+@click.option("--quickstatements", "qs_path", type=click.Path(dir_okay=False), help="Write QuickStatements here.")
+@click.option("--wbeditentity", "json_path", type=click.Path(dir_okay=False),
+              help="Write wbeditentity JSON (one entity a line) here.")  # fmt: skip
+@click.option("--created", nargs=3, metavar="DATASET PERSON_ID QID", help="Record an item made for a person.")
+@click.pass_context
+def link_new_items(
+    ctx: click.Context, occupation: str, qs_path: str | None, json_path: str | None,
+    created: tuple[str, str, str] | None,
+) -> None:  # fmt: skip
+    """Prepare new Wikidata items for unmatched people (journaled; a rerun prepares nobody twice)."""
+    with project_from(ctx).open_store() as store:
+        if created:
+            record_created(store, *created)
+            out.print(f"{created[0]} {created[1]}: created {created[2]} and linked")
+            return
+        added, total = prepare_new_items(store, occupation)
+        rows = db.new_items(store, "prepared")
+    if qs_path:
+        Path(qs_path).write_text("".join(r["quickstatements"] for r in rows), encoding="utf-8")
+    if json_path:
+        Path(json_path).write_text("".join(r["entity"] + "\n" for r in rows), encoding="utf-8")
+    out.print(f"{added:,} new items prepared ({total:,} waiting to be created)")

@@ -1,0 +1,166 @@
+"""rights: assess, explain, review queue, Public Domain Day."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+from rich.table import Table
+
+from glamwiki.cli.context import emit_json, out, progress_bar, project_from
+from glamwiki.errors import ConfigError, RecordNotFound
+from glamwiki.intake.registry import load_mapping, load_named_profile
+from glamwiki.model.records import ObjectRecord
+from glamwiki.rights import default_settings
+from glamwiki.rights.engine import assess as assess_record
+from glamwiki.rights.explain import explain_lines
+from glamwiki.rights.files import decisions_from_source, started, write_csv
+from glamwiki.rights.pdday import public_domain_day
+from glamwiki.rights.project import all_facts, assess_project, object_count, persons_by_dataset
+from glamwiki.rights.review import export_queue, import_facts, queue_groups
+from glamwiki.store.records import get_record
+from glamwiki.store.rights import get_decision
+
+
+def _day(value: str | None) -> date:
+    try:
+        return date.fromisoformat(value) if value else date.today()
+    except ValueError as exc:
+        raise ConfigError(f"--as-of {value!r} is not a date: give YYYY-MM-DD") from exc
+
+
+AS_OF = click.option(
+    "--as-of", "as_of", envvar="GLAMWIKI_RIGHTS_AS_OF", help="Evaluation date YYYY-MM-DD (default: today)."
+)
+LIFESPAN = click.option(
+    "--max-lifespan", type=int, envvar="GLAMWIKI_RIGHTS_MAX_LIFESPAN",
+    help="Longest possible life in years, for creators with no death date (default 122, Jeanne Calment).",
+)  # fmt: skip
+
+
+@click.group(invoke_without_command=True)
+@AS_OF
+@LIFESPAN
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.pass_context
+def rights(ctx: click.Context, as_of: str | None, max_lifespan: int | None, as_json: bool) -> None:
+    """Decide for every object record: upload, block or review, under UK law, US law and Commons policy.
+
+    Without a subcommand: assess every object record in the project and store the decisions."""
+    if ctx.invoked_subcommand:
+        return
+    project = project_from(ctx)
+    with project.open_store() as store, progress_bar("assessing rights", object_count(store)) as advance:
+        summary = assess_project(store, _day(as_of), default_settings(max_lifespan), advance)
+    if as_json:
+        emit_json(summary.as_dict())
+        return
+    table = Table(title=f"Rights as of {summary.as_of}: {summary.assessed:,} records")
+    for col in ("decision", "records", "share"):
+        table.add_column(col, justify="right" if col != "decision" else "left")
+    for k in ("upload", "block", "review"):
+        n = summary.decisions.get(k, 0)
+        table.add_row(k, f"{n:,}", f"{100 * n / max(summary.assessed, 1):.0f}%")
+    out.print(table)
+    if summary.decisions.get("review"):
+        out.print("Records needing a person: glamwiki rights review")
+
+
+@rights.command()
+@click.argument("record_id")
+@AS_OF
+@click.option("--dataset", help="Dataset of the record, when several have the id.")
+@click.pass_context
+def explain(ctx: click.Context, record_id: str, as_of: str | None, dataset: str | None) -> None:
+    """Print the chain of reasoning for one record, each step with its legal source."""
+    with project_from(ctx).open_store() as store:
+        found = [(ds, r) for ds, r in get_record(store, record_id, "object", dataset) if isinstance(r, ObjectRecord)]
+        if not found:
+            raise RecordNotFound(f"no object record has the id {record_id!r}: check it with `glamwiki show`")
+        ds, record = found[0]
+        stored = get_decision(store, record.id, ds)
+        day = _day(as_of or (stored.as_of if stored else None))
+        facts = all_facts(store).get((ds, record.id))
+        d = assess_record(record, day, persons=persons_by_dataset(store).get(ds, {}), facts=facts, dataset=ds)
+    click.echo("\n".join(explain_lines(d, record.title)))
+
+
+@rights.command()
+@click.argument("path")
+@click.option("--profile", help="A built-in profile (tate, moma, nga, cmoa, generic).")
+@click.option("--mapping", type=click.Path(exists=True, dir_okay=False), help="Mapping file (TOML) instead.")
+@AS_OF
+@LIFESPAN
+@click.option("--output", "-o", default="-", show_default=True, help="CSV file to write ('-' for standard output).")
+def assess(path: str, profile: str | None, mapping: str | None, as_of: str | None, max_lifespan: int | None,
+           output: str) -> None:  # fmt: skip
+    """Assess an export straight from its files (no project needed); one CSV row per object record."""
+    prof = load_mapping(mapping) if mapping else (load_named_profile(profile) if profile else None)
+    rows = started(decisions_from_source(path, prof, _day(as_of), default_settings(max_lifespan)))
+    if output == "-":
+        counts = write_csv(rows, sys.stdout)
+    else:
+        with Path(output).open("w", newline="", encoding="utf-8") as fh, progress_bar("assessing rights") as advance:
+            counts = write_csv(rows, fh, advance)
+    summary = ", ".join(f"{counts.get(k, 0):,} {k}" for k in ("upload", "block", "review"))
+    click.echo(f"{sum(counts.values()):,} records: {summary}", err=True)
+
+
+@rights.command()
+@click.option("--export", "export_path", help="Write the queue as CSV for a curator to fill in ('-' for stdout).")
+@click.option("--fact", help="Only records missing this fact (e.g. publication_year).")
+@click.option("--import", "import_path", type=click.Path(exists=True, dir_okay=False), help="Read a filled-in sheet.")
+@click.option("--json", "as_json", is_flag=True, help="Print the groups as JSON.")
+@click.pass_context
+def review(ctx: click.Context, export_path: str | None, fact: str | None, import_path: str | None,
+           as_json: bool) -> None:  # fmt: skip
+    """The review queue, grouped by the missing fact that would decide each record.
+
+    Export it as a CSV, fill in the fact columns, then --import it: the facts are kept and used
+    by the next `glamwiki rights`."""
+    with project_from(ctx).open_store() as store:
+        if import_path:
+            n = import_facts(store, Path(import_path))
+            click.echo(f"{n:,} facts stored; run `glamwiki rights` to use them")
+            return
+        if export_path:
+            if export_path == "-":
+                n = export_queue(store, sys.stdout, fact)
+            else:
+                with Path(export_path).open("w", newline="", encoding="utf-8") as fh:
+                    n = export_queue(store, fh, fact)
+                click.echo(f"{n:,} records written to {export_path}")
+            return
+        groups = queue_groups(store)
+    if as_json:
+        emit_json([{"fact": f, "label": label, "records": n} for f, label, n in groups])
+        return
+    if not groups:
+        click.echo("Nothing to review (run `glamwiki rights` first if nothing was assessed).")
+    for f, label, n in groups:
+        click.echo(f"{label}: {n:,} records  [{f}]")
+
+
+@rights.command("pd-day")
+@click.option("--year", type=int, help="The 1 January to look at (default: next year).")
+@click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
+@click.pass_context
+def pd_day(ctx: click.Context, year: int | None, as_json: bool) -> None:
+    """Public Domain Day: what becomes free to upload on 1 January."""
+    year = year or date.today().year + 1
+    with project_from(ctx).open_store() as store:
+        freed = list(public_domain_day(store, year))
+    if as_json:
+        emit_json({"year": year, "records": [f.__dict__ for f in freed]})
+        return
+    uploads = [f for f in freed if f.change == "upload"]
+    click.echo(f"Free to upload from 1 January {year}: {len(uploads):,} records")
+    for f in uploads:
+        click.echo(f"  {f.record_id}  {f.creators}: {f.title}  {' '.join(f.templates)}")
+    uk_only = [f for f in freed if f.change == "uk"]
+    click.echo(f"PD in the UK from 1 January {year} (still {', '.join(sorted({f.decision for f in uk_only})) or '-'}):"
+               f" {len(uk_only):,} records")  # fmt: skip
+    for f in uk_only:
+        click.echo(f"  {f.record_id}  {f.creators}: {f.title}")

@@ -1,0 +1,113 @@
+"""OAI-PMH 2.0 ListRecords, harvested from a base URL (following resumption tokens) or read from
+saved responses; records in oai_dc, LIDO or MARCXML.
+
+Format: "The Open Archives Initiative Protocol for Metadata Harvesting", version 2.0
+(openarchives.org/OAI/openarchivesprotocol.html): record = header (identifier, datestamp, setSpec,
+optional status="deleted") + metadata; an <error code=...> element reports a failed request;
+a non-empty <resumptionToken> asks for the next page with verb=ListRecords&resumptionToken=...
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import BinaryIO
+from xml.etree.ElementTree import Element
+
+import requests
+
+from glamwiki.errors import IntakeFileError
+from glamwiki.intake.base import WARNING, Item, Read, ReadContext
+from glamwiki.intake.dublincore import dc_object
+from glamwiki.intake.lido import lido_items
+from glamwiki.intake.lido_fields import LIDO
+from glamwiki.intake.marc import marc_items
+from glamwiki.intake.marcxml import RECORD, to_pymarc
+from glamwiki.intake.oai_http import fetch, page_url
+from glamwiki.intake.textio import open_binary
+from glamwiki.intake.xmlsafe import iter_elements, text_of
+
+OAI = "http://www.openarchives.org/OAI/2.0/"
+OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
+TAGS = frozenset({f"{{{OAI}}}record", f"{{{OAI}}}resumptionToken", f"{{{OAI}}}error"})
+NO_RECORDS = "noRecordsMatch"
+
+
+class OaiError(IntakeFileError):
+    """The repository answered with an OAI-PMH <error>."""
+
+
+class Page:
+    """One response: its records are read as they stream by; the token is known at the end."""
+
+    def __init__(self) -> None:
+        self.token: str | None = None
+        self.records = 0
+
+
+def read_oai(ctx: ReadContext) -> Iterator[Item]:
+    circa = int(ctx.options.get("circa_years", 5) or 5)  # type: ignore[call-overload]
+    if not ctx.path.startswith(("http://", "https://")):
+        with open_binary(ctx.path) as stream:
+            yield from _page_items(stream, ctx, "", Page(), circa)
+        return
+    yield from harvest(ctx, circa)
+
+
+def harvest(ctx: ReadContext, circa: int) -> Iterator[Item]:
+    params = {"verb": "ListRecords", "metadataPrefix": str(ctx.options.get("metadata_prefix") or "oai_dc"),
+              "set": str(ctx.options.get("set") or "")}  # fmt: skip
+    session = requests.Session()
+    n = 0
+    while True:
+        n += 1
+        url = page_url(ctx.path, params)
+        page = Page()
+        yield from _page_items(io.BytesIO(fetch(url, session)), ctx, f"page {n}, ", page, circa)
+        if not page.token:
+            return
+        params = {"verb": "ListRecords", "resumptionToken": page.token}
+
+
+def _page_items(stream: BinaryIO, ctx: ReadContext, where: str, page: Page, circa: int) -> Iterator[Item]:
+    for elem in iter_elements(stream, TAGS, ctx.display):
+        local = elem.tag.rsplit("}", 1)[-1]
+        if local == "error":
+            _raise_error(elem, ctx)
+        elif local == "resumptionToken":
+            page.token = text_of(elem)
+        else:
+            page.records += 1
+            yield from _record(elem, ctx, f"{where}record {page.records}", circa)
+
+
+def _raise_error(elem: Element, ctx: ReadContext) -> None:
+    code = elem.get("code", "")
+    if code != NO_RECORDS:
+        raise OaiError(f"{ctx.display}: the OAI-PMH repository answered error {code!r}: {text_of(elem) or ''}. "
+                       "Check the metadata prefix (--metadata-prefix) and set (--set) it offers.")  # fmt: skip
+
+
+def _record(rec: Element, ctx: ReadContext, locator: str, circa: int) -> Iterator[Item]:
+    header = rec.find(f"{{{OAI}}}header")
+    identifier = text_of(header.find(f"{{{OAI}}}identifier")) if header is not None else None
+    if header is not None and header.get("status") == "deleted":
+        yield ctx.issue(f"{locator} ({identifier})", "header", "deleted at the source; not read", WARNING)
+        return
+    metadata = rec.find(f"{{{OAI}}}metadata")
+    payload = metadata[0] if metadata is not None and len(metadata) else None
+    if payload is None or not identifier:
+        yield ctx.issue(locator, "metadata", "the record has no header identifier or no metadata; skipped")
+        return
+    if payload.tag == f"{{{OAI_DC}}}dc":
+        where = f"{locator} ({identifier})"
+        yield Read(dc_object(payload, identifier, ctx.display, where, circa), where)
+    elif payload.tag == f"{{{LIDO}}}lido":
+        yield from lido_items(payload, ctx, locator, circa)
+    elif payload.tag == RECORD:
+        yield from marc_items(to_pymarc(payload), ctx, locator, circa)
+    elif payload.tag == f"{{{LIDO}}}lidoWrap":
+        for i, inner in enumerate(payload.findall(f"{{{LIDO}}}lido"), start=1):
+            yield from lido_items(inner, ctx, f"{locator}.{i}", circa)
+    else:
+        yield ctx.issue(locator, "metadata", f"metadata format {payload.tag} is not oai_dc, LIDO or MARCXML; skipped")

@@ -1,0 +1,203 @@
+"""Linking inside a project: link the stored people, keep the answers and their evidence, take
+people's decisions (one at a time or as a decided CSV), and keep Wikidata facts for the gaps."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from glamwiki.errors import ConfigError, RecordNotFound
+from glamwiki.linking.constants import ARTIST
+from glamwiki.linking.entity import Entity, from_person
+from glamwiki.linking.matcher import LinkResult, Thresholds, link
+from glamwiki.linking.new_items import as_json, new_item, quickstatements
+from glamwiki.linking.people import store_people
+from glamwiki.linking.run import LIVE, authority_entities, live_client
+from glamwiki.linking.wikidata.authority import search_candidates
+from glamwiki.linking.wikidata.client import WikidataClient
+from glamwiki.model.records import PERSON, Person
+from glamwiki.store import Store
+from glamwiki.store import linking as db
+from glamwiki.store.records import get_record
+
+
+@dataclass
+class ProjectLink:
+    authority: str  # path of the authority file
+    authority_profile: str | None = None
+    authority_mapping: str | None = None
+    dataset: str | None = None
+    use_identifiers: bool = True
+    thresholds: Thresholds = field(default_factory=Thresholds)
+
+    @property
+    def authority_name(self) -> str:
+        if self.authority_profile:
+            return self.authority_profile
+        return "wikidata" if "entities" in Path(self.authority).name else Path(self.authority).stem
+
+
+def link_project(store: Store, job: ProjectLink, progress: Callable[[int], None] | None = None) -> dict[str, Any]:
+    by_dataset: dict[str, list[Entity]] = {}
+    for ds, person in store_people(store, job.dataset):
+        by_dataset.setdefault(ds, []).append(from_person(person))
+    if not by_dataset:
+        raise RecordNotFound("No people in the project to link: ingest a collection with artists first.")
+    everyone = [e for people in by_dataset.values() for e in people]
+    if job.authority == LIVE:
+        people, facts = search_candidates(live_client(), everyone)
+        authority = [from_person(p) for p in people]
+        with store.transaction():
+            db.save_entity_facts(store, facts, "api")
+    else:
+        authority = authority_entities(job.authority, job.authority_profile, job.authority_mapping, everyone)
+        if job.authority_name == "wikidata":
+            load_facts(store, job.authority)
+    totals: Counter[str] = Counter()
+    for ds, people in by_dataset.items():
+        run = link(people, authority, use_identifiers=job.use_identifiers, thresholds=job.thresholds,
+                   progress=progress)  # fmt: skip
+        counts = Counter(r.decision for r in run.results)
+        options = {"identifiers": job.use_identifiers, "match": job.thresholds.match, "review": job.thresholds.review}
+        with store.transaction():
+            run_id = db.start_run(store, ds, job.authority_name, options, run.model.as_dict())
+            db.save_matches(store, run_id, ds, job.authority_name, (stored_row(r) for r in run.results))
+            db.finish_run(store, run_id, dict(counts))
+        totals.update(counts)
+    return {"datasets": sorted(by_dataset), "authority": job.authority_name, **dict(totals)}
+
+
+def stored_row(r: LinkResult) -> dict[str, Any]:
+    best = r.best
+    return {
+        "person_id": r.source.id,
+        "authority_id": best.entity.id if best else "",
+        "qid": best.entity.qid if best else "",
+        "probability": round(r.probability, 6),
+        "decision": r.decision,
+        "evidence": {
+            "source": side(r.source),
+            "candidate": side(best.entity) if best else None,
+            "features": best.features() if best else {},
+            "match_weight": round(best.weight, 3) if best else None,
+            "identifiers": str(best.ids) if best else "",
+            "runner_up": round(r.runner_up, 4),
+            "candidates": r.n_candidates,
+            "note": r.why,
+        },
+    }
+
+
+def side(e: Entity) -> dict[str, Any]:
+    return {"id": e.id, "name": e.name, "dates": e.dates_text(), "nationality": e.nationality or "",
+            "gender": e.gender or "", "kind": e.kind, "identifiers": e.identifiers}  # fmt: skip
+
+
+def load_facts(store: Store, path: str) -> int:
+    from glamwiki.linking.wikidata.entities import entity_facts, iter_entities
+
+    facts = [entity_facts(e) for e in iter_entities(path) if e.get("type", "item") == "item"]
+    with store.transaction():
+        return db.save_entity_facts(store, facts, Path(path).name)
+
+
+def decide(
+    store: Store, person_id: str, verdict: str, authority_id: str = "", qid: str = "",
+    dataset: str | None = None, authority: str | None = None, by: str = "", note: str = "",
+) -> dict[str, Any]:  # fmt: skip
+    """Record a person's verdict on a link; accept without an id takes the machine's candidate."""
+    if verdict not in db.VERDICTS:
+        raise ConfigError(f"A verdict is accept or reject, not {verdict!r}.")
+    rows = [r for r in db.match_rows(store, None, dataset) if r["person_id"] == person_id
+            and (authority is None or r["authority"] == authority)]  # fmt: skip
+    if not rows:
+        raise RecordNotFound(f"No link answer for person {person_id!r}: run `glamwiki link run` first.")
+    row = rows[0]
+    if verdict == "accept" and not (authority_id or qid):
+        authority_id, qid = row["authority_id"], row["qid"]
+        if not authority_id:
+            raise ConfigError(f"No candidate to accept for {person_id!r}: give --qid or --authority-id.")
+    db.save_decision(store, row["dataset"], person_id, row["authority"], verdict, authority_id, qid, by, note)
+    return {"dataset": row["dataset"], "person_id": person_id, "verdict": verdict, "qid": qid}
+
+
+def import_decisions(store: Store, path: str | Path, by: str = "") -> int:
+    """Decisions from a CSV (e.g. `link review --export` with the `verdict` column filled in)."""
+    n = 0
+    with open(path, encoding="utf-8", newline="") as f, store.transaction():
+        for row in csv.DictReader(f):
+            verdict = (row.get("verdict") or "").strip().lower()
+            if verdict not in db.VERDICTS:
+                continue
+            pid = row.get("person_id") or row.get("source_id") or ""
+            db.save_decision(store, row.get("dataset", ""), pid, row.get("authority", ""), verdict,
+                             row.get("authority_id", ""), row.get("qid", ""), by, row.get("note", ""))  # fmt: skip
+            n += 1
+    return n
+
+
+REVIEW_COLUMNS = ("dataset", "person_id", "authority", "authority_id", "qid", "probability", "source_name",
+                  "source_dates", "candidate_name", "candidate_dates", "features", "note", "verdict")  # fmt: skip
+
+
+def export_queue(store: Store, path: str | Path) -> int:
+    rows = db.review_queue(store)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=REVIEW_COLUMNS)
+        w.writeheader()
+        for r in rows:
+            ev = r["evidence"]
+            cand = ev.get("candidate") or {}
+            feats = "; ".join(f"{k}: {v}" for k, v in ev.get("features", {}).items() if v != "missing")
+            w.writerow({"dataset": r["dataset"], "person_id": r["person_id"], "authority": r["authority"],
+                        "authority_id": r["authority_id"], "qid": r["qid"], "probability": r["probability"],
+                        "source_name": ev["source"]["name"], "source_dates": ev["source"]["dates"],
+                        "candidate_name": cand.get("name", ""), "candidate_dates": cand.get("dates", ""),
+                        "features": feats, "note": ev.get("note", ""), "verdict": ""})  # fmt: skip
+    return len(rows)
+
+
+def prepare_new_items(store: Store, occupation: str = ARTIST) -> tuple[int, int]:
+    """Journal a new item for every person Wikidata has no match for (no link, none accepted);
+    people unmatched against another authority (e.g. NGA) are not evidence of a missing item."""
+    linked = db.links(store)
+    todo = [r for r in db.match_rows(store) if r["authority"] == "wikidata"
+            and (r["dataset"], r["person_id"]) not in linked
+            and (r["decision"] == "none" or r["verdict"] == db.REJECT)]  # fmt: skip
+    added = 0
+    with store.transaction():
+        for r in todo:
+            found = [rec for _, rec in get_record(store, r["person_id"], "person", r["dataset"])]
+            person = found[0] if found else None
+            if not isinstance(person, Person) or person.kind != PERSON or not person.name:
+                continue
+            item = new_item(r["dataset"], person, occupation)
+            added += db.journal_new_item(store, r["dataset"], person.id, item.label, as_json(item),
+                                         quickstatements(item))  # fmt: skip
+    return added, len(db.new_items(store, "prepared"))
+
+
+def record_created(store: Store, dataset: str, person_id: str, qid: str) -> None:
+    """After the item was made (QuickStatements or an edit): journal it and link the person to it."""
+    if not db.mark_new_item(store, dataset, person_id, "created", qid):
+        raise RecordNotFound(f"No prepared item for {dataset} {person_id}: run `glamwiki link new-items` first.")
+    row = next((r for r in db.match_rows(store, None, dataset) if r["person_id"] == person_id), None)
+    authority = row["authority"] if row else "wikidata"
+    db.save_decision(store, dataset, person_id, authority, db.ACCEPT, "", qid, "new item", "created by glamwiki")
+
+
+def fetch_facts(store: Store, client: WikidataClient) -> int:
+    """Fetch (through the client's cache) the facts of every linked item not yet recorded."""
+    from glamwiki.linking.wikidata.entities import entity_facts
+
+    linked = set(db.links(store).values())
+    missing = sorted(linked - set(db.entity_facts(store, linked)))
+    if not missing:
+        return 0
+    facts = [entity_facts(e) for e in client.get_entities(missing).values()]
+    with store.transaction():
+        return db.save_entity_facts(store, facts, "api")

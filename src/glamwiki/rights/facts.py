@@ -1,0 +1,301 @@
+"""The facts the terms depend on, read from an object record, its creators' Person records and
+the facts a curator supplied. Every uncertain year stays an interval (lo, hi); None = not known."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from glamwiki.model.dates import DateInterval, iso_day
+from glamwiki.model.records import (
+    FORM_3D,
+    FORM_MOVING_IMAGE,
+    FORM_PHOTOGRAPH,
+    FORM_SOUND,
+    FORM_TEXT,
+    ORGANISATION,
+    UNKNOWN_AGENT,
+    CreatorRef,
+    ObjectRecord,
+    Person,
+)
+from glamwiki.rights.rules import Settings
+
+# Categories of work the UK terms branch on.
+ARTISTIC = "artistic"  # painting, drawing, sculpture, map... (not photograph, not engraving)
+ENGRAVING = "engraving"  # "includes any etching, lithograph, woodcut, print or similar work" (s.4(2))
+PHOTOGRAPH = "photograph"
+LITERARY = "literary"  # literary, dramatic, musical
+SOUND = "sound"
+FILM = "film"
+CATEGORIES = (ARTISTIC, ENGRAVING, PHOTOGRAPH, LITERARY, SOUND, FILM)
+
+# Authorship.
+NAMED = "named"
+UNKNOWN = "unknown"
+CROWN = "crown"
+PARLIAMENTARY = "parliamentary"
+US_FEDERAL = "us-federal"
+
+# Reproductions: how the file to upload relates to the work.
+FAITHFUL_2D = "faithful-2d"
+SCAN = "scan"
+PHOTO_3D = "3d-photo"
+ORIGINAL = "original"  # the file is the work itself (a photograph, a recording)
+
+# Curator facts the engine reads (the review queue's columns) and what each answers.
+FACTS = {
+    "published": "was the work published (yes/no)",
+    "publication_year": "year (or YYYY-YYYY) of first publication",
+    "made_available_year": "year first exhibited or otherwise made available",
+    "creation_year": "year (or YYYY-YYYY) the work was made",
+    "creator_death_year": "year (or YYYY-YYYY) the last-dying creator died",
+    "authorship": "named | unknown | crown | parliamentary | us-federal",
+    "enquiry_recorded": "a reasonable enquiry for the author was made and recorded (yes/no)",
+    "work_type": "artistic | engraving | photograph | literary | sound | film",
+    "country_of_origin": "country of first publication (GB, US, ...)",
+    "reproduction": "faithful-2d | scan | 3d-photo | original",
+    "reproduction_licence": "licence of the photograph of a 3D object (e.g. CC BY-SA 4.0)",
+    "rights_statement": "rights statement or licence to use instead of the catalogue's",
+    "edition_year": "year the scanned edition was published (typographical arrangement, s.15)",
+    "contract_allows_upload": "the digitisation contract allows upload to Commons (yes/no)",
+    "licensor_holds_rights": "whoever applied the licence holds the copyright (yes/no)",
+    "other_restrictions_checked": "personality, trademark and cultural-sensitivity checks done (yes/no)",
+}
+
+_UNKNOWN_ATTRIBUTION = re.compile(
+    r"workshop|studio|school|circle|follower|manner|style|after|imitator|pupil|assistant", re.I
+)
+_CROWN = re.compile(
+    r"\b(HMSO|Her Majesty's Stationery Office|His Majesty's Stationery Office|Ministry of|Crown copyright|"
+    r"Ordnance Survey|War Office|Admiralty|Royal Air Force|Foreign Office|Home Office|"
+    r"Central Office of Information)\b",
+    re.I,
+)
+_US_FEDERAL = re.compile(
+    r"\b(NASA|National Aeronautics|United States (Army|Navy|Air Force)|US Army|Library of Congress)", re.I
+)
+_PHOTO = re.compile(
+    r"photograph|gelatin|gelatine|albumen|c-print|chromogenic|daguerreotype|cyanotype|salt print|platinum print|"
+    r"carbon print|inkjet print|digital print|polaroid|ambrotype|tintype|calotype",
+    re.I,
+)
+_PRINT = re.compile(
+    r"etching|engraving|lithograph|screenprint|screen print|woodcut|wood engraving|linocut|aquatint|mezzotint|"
+    r"drypoint|intaglio|relief print|serigraph|stipple|photogravure|monotype",
+    re.I,
+)
+_FILM = re.compile(r"\b(film|video|16mm|35mm|moving image)\b", re.I)
+_3D_TYPES = re.compile(r"sculpture|relief|installation|object|3d|bust|coin|medal|binding", re.I)
+
+
+@dataclass(frozen=True)
+class WorkFacts:
+    category: str
+    authorship: str
+    death: tuple[int | None, int | None]  # last-dying named creator
+    death_basis: str  # "recorded" | "lifespan" | "work date" | ""
+    made: tuple[str | None, str | None]  # ISO days
+    made_basis: str  # "recorded" | "lifetime" (not recorded: made in the creator's lifetime) | ""
+    published: str  # "yes" | "no" | "unknown"
+    publication: tuple[int | None, int | None]
+    exhibited: int | None
+    origin: str  # "" = UK/EEA by default
+    reproduction: str
+    nasa: bool = False
+    attribution_doubt: bool = False
+    no_creator: bool = False
+
+
+def work_facts(
+    record: ObjectRecord, persons: Mapping[str, Person], facts: Mapping[str, str], settings: Settings
+) -> WorkFacts:
+    category = facts.get("work_type") or category_of(record)
+    creators = list(record.creators)
+    authorship = facts.get("authorship") or authorship_of(creators)
+    made = _interval_iso(facts.get("creation_year")) or (record.date.earliest, record.date.latest)
+    death, basis = _death(creators, persons, facts, made, settings) if authorship == NAMED else ((None, None), "")
+    made_basis = "recorded" if made[0] or made[1] else ""
+    if not made_basis and authorship == NAMED and death[1] is not None:
+        made, made_basis = (iso_day(death[1] - settings.max_lifespan), iso_day(death[1], 12, 31)), "lifetime"
+    published, publication = _publication(record, facts)
+    exhibited = _year(facts.get("made_available_year"))
+    return WorkFacts(
+        category=category,
+        authorship=authorship,
+        death=death,
+        death_basis=basis,
+        made=made,
+        made_basis=made_basis,
+        published=published,
+        publication=publication,
+        exhibited=exhibited,
+        origin=(facts.get("country_of_origin") or "").upper(),
+        reproduction=facts.get("reproduction") or reproduction_of(record, category),
+        nasa=any("nasa" in c.name.lower() or "aeronautics" in c.name.lower() for c in creators),
+        attribution_doubt=any(
+            (c.attribution or "").lower().startswith(("attributed", "possibly", "probably")) for c in creators
+        ),
+        no_creator=not creators and "authorship" not in facts,
+    )
+
+
+def category_of(record: ObjectRecord) -> str:
+    return _category(record.form, record.medium, record.object_type)
+
+
+@lru_cache(maxsize=4096)
+def _category(form: str | None, medium: str | None, object_type: str | None) -> str:
+    text = " ".join(filter(None, (medium, object_type)))
+    if form == FORM_SOUND:
+        return SOUND
+    if form == FORM_MOVING_IMAGE or _FILM.search(object_type or ""):
+        return FILM
+    if form == FORM_PHOTOGRAPH or _PHOTO.search(text):
+        return PHOTOGRAPH
+    if form == FORM_TEXT:
+        return LITERARY
+    if _PRINT.search(text) or "print" in (object_type or "").lower():
+        return ENGRAVING
+    return ARTISTIC
+
+
+def reproduction_of(record: ObjectRecord, category: str) -> str:
+    if category in (PHOTOGRAPH, SOUND, FILM):
+        return ORIGINAL
+    if category == LITERARY:
+        return SCAN
+    if record.form == FORM_3D or _3D_TYPES.search(record.object_type or ""):
+        return PHOTO_3D
+    return FAITHFUL_2D
+
+
+def authorship_of(creators: list[CreatorRef]) -> str:
+    """Named if any creator is a named author (s.12(4): the known joint authors count)."""
+    bodies = [_public_body(c.name) for c in creators]
+    if CROWN in bodies:
+        return CROWN
+    if US_FEDERAL in bodies:
+        return US_FEDERAL
+    return NAMED if any(is_named(c) for c in creators) else UNKNOWN
+
+
+@lru_cache(maxsize=8192)
+def _public_body(name: str) -> str:
+    if _CROWN.search(name):
+        return CROWN
+    return US_FEDERAL if _US_FEDERAL.search(name) else ""
+
+
+def is_named(c: CreatorRef) -> bool:
+    if c.kind in (UNKNOWN_AGENT, ORGANISATION):
+        return False
+    return not (c.attribution and _UNKNOWN_ATTRIBUTION.search(c.attribution))
+
+
+def _death(
+    creators: list[CreatorRef],
+    persons: Mapping[str, Person],
+    facts: Mapping[str, str],
+    made: tuple[str | None, str | None],
+    settings: Settings,
+) -> tuple[tuple[int | None, int | None], str]:
+    if given := _interval_years(facts.get("creator_death_year")):
+        return given, "recorded"
+    made_lo, made_hi = _iso_year(made[0]), _iso_year(made[1])
+    los, his, bases = [], [], set()
+    for c in (c for c in creators if is_named(c)):
+        person = persons.get(c.person_id or "")
+        death = c.death if c.death.is_known else (person.death if person else DateInterval())
+        birth = c.birth if c.birth.is_known else (person.birth if person else DateInterval())
+        lo, hi = death.earliest_year, death.latest_year
+        basis = "recorded"
+        if hi is None:
+            bounds = [y + settings.max_lifespan for y in (birth.latest_year, made_hi) if y is not None]
+            hi, basis = (min(bounds), "lifespan") if bounds else (None, "")
+        if lo is None:
+            lo = max((y for y in (birth.earliest_year, made_lo) if y is not None), default=None)
+        los.append(lo)
+        his.append(hi)
+        bases.add(basis)
+    lo = None if None in los else max(los, default=None)
+    hi = None if None in his else max(his, default=None)
+    basis = "lifespan" if "lifespan" in bases else ("recorded" if bases == {"recorded"} else "")
+    return (lo, hi), basis
+
+
+def _publication(record: ObjectRecord, facts: Mapping[str, str]) -> tuple[str, tuple[int | None, int | None]]:
+    if years := _interval_years(facts.get("publication_year")):
+        return "yes", years
+    flag = (facts.get("published") or "").lower()
+    if flag in ("no", "false", "0", "unpublished"):
+        return "no", (None, None)
+    if record.published is False and not flag:
+        return "no", (None, None)
+    if record.publication_date.is_known:
+        return "yes", (record.publication_date.earliest_year, record.publication_date.latest_year)
+    if flag in ("yes", "true", "1", "published") or record.published:
+        return "yes", (None, None)
+    return "unknown", (None, None)
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    m = re.match(r"\s*(-?\d{1,4})", text or "")
+    return int(m[1]) if m else None
+
+
+def _interval_years(text: str | None) -> tuple[int | None, int | None] | None:
+    if not text:
+        return None
+    m = re.match(r"\s*(-?\d{1,4})(?:\s*[-–/]\s*(\d{1,4}))?\s*$", text or "")
+    if not m:
+        return None
+    lo = int(m[1])
+    return lo, int(m[2]) if m[2] else lo
+
+
+def _interval_iso(text: str | None) -> tuple[str | None, str | None] | None:
+    years = _interval_years(text)
+    if not years:
+        return None
+    lo, hi = years
+    return iso_day(lo), iso_day(hi, 12, 31)
+
+
+def _iso_year(iso: str | None) -> int | None:
+    return DateInterval(earliest=iso).earliest_year if iso else None
+
+
+_YES_NO = (
+    "published",
+    "enquiry_recorded",
+    "contract_allows_upload",
+    "licensor_holds_rights",
+    "other_restrictions_checked",
+)
+_YEARS = ("publication_year", "made_available_year", "creation_year", "creator_death_year", "edition_year")
+_CHOICES = {
+    "authorship": (NAMED, UNKNOWN, CROWN, PARLIAMENTARY, US_FEDERAL),
+    "work_type": CATEGORIES,
+    "reproduction": (FAITHFUL_2D, SCAN, PHOTO_3D, ORIGINAL),
+}
+
+
+def check_fact(fact: str, value: str) -> str | None:
+    """What is wrong with a curator's value for ``fact``, or None if it can be used."""
+    v = value.strip().lower()
+    if fact not in FACTS:
+        return f"unknown fact {fact!r}"
+    if fact in _YES_NO and v not in ("yes", "no", "true", "false", "y", "n", "1", "0", "unpublished", "published"):
+        return f"{value!r} is not yes or no"
+    if fact in _YEARS and _interval_years(value) is None:
+        return f"{value!r} is not a year or a range YYYY-YYYY"
+    if fact in _CHOICES and v not in _CHOICES[fact]:
+        return f"{value!r} is not one of {', '.join(_CHOICES[fact])}"
+    if fact == "country_of_origin" and not re.fullmatch(r"[a-z]{2,3}", v):
+        return f"{value!r} is not a country code such as GB or US"
+    return None

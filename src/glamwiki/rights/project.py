@@ -1,0 +1,93 @@
+"""Assess every object record in a project and store the decisions (rerunnable: the latest
+decision per record replaces the previous one; curator facts are read, never overwritten)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from glamwiki.model.records import ObjectRecord, Person
+from glamwiki.model.rights import RightsDecision
+from glamwiki.rights.engine import assess
+from glamwiki.rights.rules import Settings, default_settings
+from glamwiki.store import Store
+from glamwiki.store.records import count, iter_records
+from glamwiki.store.rights import save_decisions
+
+BATCH = 2000
+
+
+@dataclass
+class AssessSummary:
+    as_of: str
+    assessed: int = 0
+    decisions: Counter[str] = field(default_factory=Counter)
+    uk: Counter[str] = field(default_factory=Counter)
+    us: Counter[str] = field(default_factory=Counter)
+    missing: Counter[str] = field(default_factory=Counter)
+
+    def add(self, d: RightsDecision) -> None:
+        self.assessed += 1
+        self.decisions[d.decision] += 1
+        self.uk[d.uk_status] += 1
+        self.us[d.us_status] += 1
+        for fact in d.missing_facts:
+            self.missing[fact] += 1
+
+    def as_dict(self) -> dict[str, object]:
+        return {"as_of": self.as_of, "assessed": self.assessed, "decisions": dict(self.decisions),
+                "uk": dict(self.uk), "us": dict(self.us), "missing_facts": dict(self.missing)}  # fmt: skip
+
+
+def all_facts(store: Store) -> dict[tuple[str, str], dict[str, str]]:
+    out: dict[tuple[str, str], dict[str, str]] = {}
+    for r in store.query("SELECT dataset, record_id, fact, value FROM rights_facts"):
+        out.setdefault((r["dataset"], r["record_id"]), {})[r["fact"]] = r["value"]
+    return out
+
+
+def persons_by_dataset(store: Store) -> dict[str, dict[str, Person]]:
+    out: dict[str, dict[str, Person]] = {}
+    for dataset, record in iter_records(store, kind="person"):
+        if isinstance(record, Person):
+            out.setdefault(dataset, {})[record.id] = record
+    return out
+
+
+def object_count(store: Store) -> int:
+    return count(store, kind="object")
+
+
+def assess_project(
+    store: Store,
+    as_of: date,
+    settings: Settings | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> AssessSummary:
+    settings = settings or default_settings()
+    facts = all_facts(store)
+    persons = persons_by_dataset(store)
+    summary = AssessSummary(as_of.isoformat())
+    batch: list[RightsDecision] = []
+    for dataset, record in iter_records(store, kind="object"):
+        if not isinstance(record, ObjectRecord):
+            continue
+        d = assess(record, as_of, persons=persons.get(dataset, {}), facts=facts.get((dataset, record.id)),
+                   settings=settings, dataset=dataset)  # fmt: skip
+        summary.add(d)
+        batch.append(d)
+        if len(batch) >= BATCH:
+            _flush(store, batch, progress)
+    _flush(store, batch, progress)
+    return summary
+
+
+def _flush(store: Store, batch: list[RightsDecision], progress: Callable[[int], None] | None) -> None:
+    if batch:
+        with store.transaction():
+            save_decisions(store, batch)
+        if progress:
+            progress(len(batch))
+        batch.clear()

@@ -1,0 +1,94 @@
+"""Reasons a person can check: what the engine took as fact, and which rule gave which year."""
+
+from __future__ import annotations
+
+from glamwiki.model.rights import Reason
+from glamwiki.rights.facts import FACTS, NAMED, WorkFacts
+from glamwiki.rights.rules import Settings, cite
+from glamwiki.rights.scenarios import PD, UNKNOWN, Layer
+from glamwiki.rights.terms import NEVER
+
+LEGAL_QUESTIONS = {
+    "legal:photo-revival": "legal question: revival of pre-1945 photographs (SI 1995/3297 reg 16)",
+    "legal:exhibition-made-available": (
+        "legal question: does exhibition before 1989 count as made available (Sch 1 para 12(3))"
+    ),
+    "legal:pre-1957-film": "legal question: film made before 1 Jun 1957 (older law)",
+}
+MISSING_LABELS = {
+    "publication_year": "publication date unknown",
+    "creator_death_year": "creator's death year unknown",
+    "creation_year": "date of making unknown",
+    "reproduction_licence": "licence of the photograph of a 3D object unknown",
+    "rights_statement": "rights statement conflicts or gives no specific reason",
+    "contract_allows_upload": "digitisation contract terms unknown",
+    "other_restrictions_checked": "other restrictions not checked",
+    "licensor_holds_rights": "licensor not shown to hold the rights",
+    "authorship": "authorship (or the Commons tag for it) to be settled by a person",
+    "edition_year": "scanned edition may be under 25 years old (typographical arrangement)",
+}
+
+
+def fact_label(fact: str) -> str:
+    return LEGAL_QUESTIONS.get(fact) or MISSING_LABELS.get(fact) or FACTS.get(fact, fact)
+
+
+def work_reasons(wf: WorkFacts, settings: Settings) -> list[Reason]:
+    out = [Reason(f"Work: {wf.category}; authorship {wf.authorship}; reproduction {wf.reproduction}", "", "other")]
+    if wf.authorship == NAMED:
+        lo, hi = wf.death
+        if lo is not None and lo == hi:
+            out.append(Reason(f"Last-dying named creator died {hi}", cite("uk_life70"), "uk"))
+        elif wf.death_basis == "lifespan":
+            out.append(Reason(
+                f"Death year not recorded: taken as between {lo} and {hi}, assuming no one lives longer than "
+                f"{settings.max_lifespan} years ({settings.max_lifespan_source})", cite("lifespan"), "uk"))  # fmt: skip
+        else:
+            span = f"between {lo} and {hi}" if hi is not None else (f"after {lo}" if lo else "unknown")
+            out.append(Reason(f"Last-dying named creator's death: {span}", cite("uk_life70"), "uk"))
+    elif wf.no_creator:
+        out.append(
+            Reason(
+                "No creator recorded: treated as unknown authorship (needs a recorded enquiry)",
+                cite("uk_unknown"),
+                "uk",
+            )
+        )
+    else:
+        out.append(Reason("Unknown authorship (anonymous, school or workshop attribution)", cite("uk_unknown"), "uk"))
+    made = " to ".join(sorted({x[:4] for x in wf.made if x})) or "unknown"
+    pub = {"no": "never published", "unknown": "publication not recorded"}.get(wf.published, "published")
+    if wf.published == "yes" and wf.publication[0] is not None:
+        pub += f" {wf.publication[0]}" + (f"-{wf.publication[1]}" if wf.publication[1] != wf.publication[0] else "")
+    if wf.made_basis == "lifetime":
+        made += " (not recorded: taken as made within the named creator's lifetime)"
+    out.append(Reason(f"Made {made}; {pub}", "", "other"))
+    if wf.attribution_doubt:
+        out.append(Reason("Attribution is doubtful ('attributed to'): the named creator's dates are used", "", "other"))
+    return out
+
+
+def layer_reasons(layer_name: str, layer: Layer, year: int) -> list[Reason]:
+    country = layer_name.upper()
+    out = []
+    shown = layer.terms if len(layer.terms) <= 2 else [layer.terms[0], layer.terms[-1]]
+    for term in shown:
+        if term.expiry is None:
+            text = f"{country}: {term.rule}: cannot compute ({fact_label(term.missing)})"
+        elif term.expiry == NEVER:
+            text = f"{country}: {term.rule}: PD"
+        else:
+            state = "PD" if term.expiry < year else "in copyright"
+            text = f"{country}: {term.rule} -> protected to end of {term.expiry}: {state} on 1 Jan {year}"
+        out.append(Reason(text, cite(term.cite), layer_name))
+    if layer.status == UNKNOWN and len(layer.terms) > 1:
+        out.append(
+            Reason(
+                f"{country}: the possible facts give different answers, so no decision",
+                cite("precautionary"),
+                layer_name,
+            )
+        )
+    elif layer.status == PD and len(layer.terms) > 1:
+        out.append(Reason(f"{country}: PD whichever of the possible facts is true", "", "other"))
+    return out
