@@ -48,6 +48,15 @@ def test_count_refs() -> None:
 def test_event_summary(cli: CliRunner, api, project: Project) -> None:
     root, recorded = api
     route_event(recorded)
+    with project.open_store() as store:  # the linking stage matched a collection person to Ada Kessler's item
+        store.execute(
+            "INSERT INTO link_runs(id, dataset, authority, options, model, counts)"
+            " VALUES (1, 'd', 'wikidata', '{}', '{}', '{}')"
+        )
+        store.execute(
+            "INSERT INTO link_matches(dataset, person_id, authority, run_id, qid, probability, decision, evidence)"
+            " VALUES ('d', 'p1', 'wikidata', 1, 'Q900001', 0.99, 'match', '{}')"
+        )
     args = [
         "reach",
         "event",
@@ -80,6 +89,7 @@ def test_event_summary(cli: CliRunner, api, project: Project) -> None:
     assert s["views_after"] == sum(10 * d for d in range(9, 16))
     assert s["views_window"] == "2025-03-09 to 2025-03-15"
     assert (s["biographies"], s["about_women"], s["gender_share_women"]) == (2, 1, 0.5)
+    assert s["about_collection_people"] == 1
     q = next(q for _, q in recorded.log if q.get("list") == "usercontribs")
     assert q["ucuser"] == "Alice|Bob" and q["ucdir"] == "newer" and q["ucstart"] == "2025-03-08T09:00:00Z"
     with project.open_store() as store:

@@ -206,5 +206,6 @@ def event(
         f"{summary.bytes_added:,} bytes and {summary.references_added:,} references added; "
         f"{summary.files_uploaded:,} files uploaded ({summary.uploads_in_use:,} in use on "
         f"{summary.articles_using_uploads:,} articles); {summary.views_after:,} views in {summary.views_window}; "
-        f"{summary.about_women}/{summary.biographies} biographies about women ({share})"
+        f"{summary.about_women}/{summary.biographies} biographies about women ({share}); "
+        f"{summary.about_collection_people} about people in the collection"
     )

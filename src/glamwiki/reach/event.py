@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -51,6 +52,7 @@ class EventSummary:
     biographies: int = 0
     about_women: int = 0
     gender_share_women: float | None = None
+    about_collection_people: int = 0  # articles whose item is a person linked to the collection (linking stage)
     per_wiki: dict[str, int] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)
 
@@ -165,3 +167,17 @@ def _subjects(store: Store, client: Client, touched: dict, summary: EventSummary
             )
     if summary.biographies:
         summary.gender_share_women = round(summary.about_women / summary.biographies, 3)
+    linked = _collection_people(store)
+    summary.about_collection_people = sum(1 for q in items.values() if q and q in linked)
+
+
+def _collection_people(store: Store) -> set[str]:
+    """Wikidata items of the collection's people, as the linking stage matched or people accepted them."""
+    try:
+        rows = store.query(
+            "SELECT qid FROM link_matches WHERE decision = 'match' AND qid <> ''"
+            " UNION SELECT qid FROM link_decisions WHERE verdict = 'accept' AND qid <> ''"
+        )
+    except sqlite3.OperationalError:  # no linking stage in this build
+        return set()
+    return {r[0] for r in rows}
