@@ -31,3 +31,16 @@ def test_same_results_on_duckdb_and_spark(
         s = aggregate_spark(path, targets, spark)
         assert (d.views, d.lines, d.malformed) == (s.views, s.lines, s.malformed), path.name
         assert d.views, path.name
+
+
+def test_reach_dumps_command_on_spark(spark: Any, collected, cli, project, pvc_file: Path) -> None:
+    import json
+
+    from glamwiki.cli import cli as glamwiki_cli
+
+    result = cli.invoke(glamwiki_cli, ["reach", "dumps", str(pvc_file), "--engine", "spark", "--json"])
+    assert result.exit_code == 0, result.output
+    run = json.loads(result.output)[0]
+    assert (run["matched"], run["malformed"], run["lines"]) == (3, 5, 10)
+    with project.open_store() as store:
+        assert store.scalar("SELECT engine FROM reach_dump_runs") == "spark"

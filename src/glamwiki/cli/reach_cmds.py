@@ -105,16 +105,24 @@ def collect(
 @reach.command()
 @click.argument("dump_files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb", show_default=True)
+@click.option(
+    "--spark-master",
+    envvar="GLAMWIKI_REACH_SPARK_MASTER",
+    default="",
+    help="Spark master URL for --engine spark (default: local mode on this machine).",
+)
 @click.option("--force", is_flag=True, help="Aggregate files already done again.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 @click.pass_context
-def dumps(ctx: click.Context, dump_files: tuple[str, ...], engine: str, force: bool, as_json: bool) -> None:
+def dumps(
+    ctx: click.Context, dump_files: tuple[str, ...], engine: str, spark_master: str, force: bool, as_json: bool
+) -> None:
     """Count views of the pages using the files (and media requests) from downloaded dump files."""
     from glamwiki.reach.dumpload import load_dumps
 
     project = project_from(ctx)
     with project.open_store() as store, progress_bar("aggregating dumps", len(dump_files)) as advance:
-        results = load_dumps(store, [Path(p) for p in dump_files], engine, force, advance)
+        results = load_dumps(store, [Path(p) for p in dump_files], engine, force, advance, spark_master)
     if as_json:
         emit_json(results)
         return

@@ -14,24 +14,29 @@ from glamwiki.store.db import Store
 
 
 def load_dumps(
-    store: Store, paths: list[Path], engine: str = "duckdb", force: bool = False, progress: Callable | None = None
+    store: Store,
+    paths: list[Path],
+    engine: str = "duckdb",
+    force: bool = False,
+    progress: Callable | None = None,
+    spark_master: str = "",
 ) -> list[dict[str, Any]]:
     results = []
     for path in paths:
-        results.append(_load_one(store, path, engine, force))
+        results.append(_load_one(store, path, engine, force, spark_master))
         if progress:
             progress(1)
     return results
 
 
-def _load_one(store: Store, path: Path, engine: str, force: bool) -> dict[str, Any]:
+def _load_one(store: Store, path: Path, engine: str, force: bool, spark_master: str) -> dict[str, Any]:
     dump = identify(path)
     key = path.name  # published names are unique: the same file in another folder is not counted twice
     if db.dump_done(store, key) and not force:
         return {"file": path.name, "status": "already done"}
     media = dump.format.name == "mediacounts"
     targets = [("commons.wikimedia", f) for f in db.all_files(store)] if media else db.articles_in_use(store)
-    counts = aggregate(path, targets, engine)
+    counts = aggregate(path, targets, engine, spark_master)
     # Hourly files add up per day under granularity "hourly", apart from the daily files of the same
     # day (two datasets of the same views): the report prefers monthly, then daily, then hourly.
     granularity = dump.granularity

@@ -104,14 +104,15 @@ def aggregate_spark(path: Path, targets: Iterable[tuple[str, str]], spark: Any |
     return _collect(dump, "spark", rows)
 
 
-def local_spark(cores: int = 2) -> Any:
+def local_spark(cores: int = 2, master: str = "") -> Any:
+    """A SparkSession: local mode with ``cores`` threads, or on ``master`` (e.g. spark://host:7077, yarn)."""
     try:
         from pyspark.sql import SparkSession
     except ImportError as exc:  # pragma: no cover - pyspark is a dependency
         raise EngineUnavailable("pyspark is not installed: pip install pyspark (needs Java 17+).") from exc
     try:
         return (
-            SparkSession.builder.master(f"local[{cores}]")
+            SparkSession.builder.master(master or f"local[{cores}]")
             .appName("glamwiki-reach")
             .config("spark.ui.enabled", "false")
             .config("spark.sql.shuffle.partitions", str(cores))
@@ -122,9 +123,11 @@ def local_spark(cores: int = 2) -> Any:
         raise EngineUnavailable(f"Spark could not start ({exc}). Check `java -version` (Java 17+ needed).") from exc
 
 
-def aggregate(path: Path, targets: Iterable[tuple[str, str]], engine: str = "duckdb") -> DumpCounts:
+def aggregate(
+    path: Path, targets: Iterable[tuple[str, str]], engine: str = "duckdb", spark_master: str = ""
+) -> DumpCounts:
     if engine == "duckdb":
         return aggregate_duckdb(path, targets)
     if engine == "spark":
-        return aggregate_spark(path, targets)
+        return aggregate_spark(path, targets, local_spark(master=spark_master) if spark_master else None)
     raise EngineUnavailable(f"Unknown engine {engine!r}: use one of {', '.join(ENGINES)}.")
