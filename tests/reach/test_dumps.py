@@ -62,3 +62,35 @@ def test_reading_streams_in_bounded_batches(tmp_path: Path, dump_writer) -> None
     assert len(sizes) > 1 and max(sizes) <= 2 * BLOCK
     counts = aggregate(path, [("en.wikipedia", "Some_rather_long_title_to_fill_the_blocks")], "duckdb")
     assert counts.views[("en.wikipedia", "Some_rather_long_title_to_fill_the_blocks")] == 1_400_000
+
+
+PROBE = """
+import bz2, json, resource, sys
+from pathlib import Path
+from glamwiki.reach.engines import aggregate_duckdb
+n, path = int(sys.argv[1]), Path(sys.argv[2])
+with bz2.open(path, "wt", compresslevel=1) as fh:
+    fh.writelines(f"en.wikipedia Title_{i}_with_some_length {i} desktop {i % 7 + 1} A1\\n" for i in range(n))
+targets = [("en.wikipedia", f"Title_{i}_with_some_length") for i in range(0, 200_000, 50)]
+counts = aggregate_duckdb(path, targets)
+print(json.dumps({"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "lines": counts.lines}))
+"""
+
+
+def test_memory_does_not_grow_with_the_dump(tmp_path: Path) -> None:
+    """7.5x more lines, same targets: peak memory must stay nearly level (it grew ~175 MB when
+    DuckDB was allowed to hash the line stream instead of the targets)."""
+    import json
+    import subprocess
+    import sys
+
+    peaks = []
+    for n, day in ((200_000, 1), (1_500_000, 2)):
+        path = tmp_path / f"pageviews-2025010{day}-user.bz2"
+        out = subprocess.run(
+            [sys.executable, "-c", PROBE, str(n), str(path)], capture_output=True, text=True, check=True
+        )
+        result = json.loads(out.stdout)
+        assert result["lines"] == n
+        peaks.append(result["peak_mb"])
+    assert peaks[1] - peaks[0] < 80, peaks
