@@ -56,6 +56,8 @@ def test_report_figures_and_files(collected, cli: CliRunner, tmp_path: Path) -> 
     with open(tmp_path / "r1" / "reach-monthly.csv", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == 12 and sum(int(r["views"]) for r in rows) == EN + DE
+    with open(tmp_path / "r1" / "reach-new-usage.csv", encoding="utf-8") as fh:
+        assert len(list(csv.DictReader(fh))) == 4
     parser = Text()
     parser.feed((tmp_path / "r1" / "reach-report.html").read_text(encoding="utf-8"))
     text = " ".join(parser.text)

@@ -40,8 +40,14 @@ def monthly_html(f: ReachFigures) -> str:
 
 def wiki_html(f: ReachFigures) -> str:
     chart = bar_chart([(w, float(v)) for w, _, v in f.per_wiki[:15]], "Views by wiki (language edition)")
+    languages: dict[str, float] = {}
+    for w, _, v in f.per_wiki:
+        languages[w.split(".")[0]] = languages.get(w.split(".")[0], 0.0) + v
+    by_language = bar_chart(
+        sorted(languages.items(), key=lambda kv: (-kv[1], kv[0]))[:15], "Views by language (all projects)"
+    )
     rows = [[w, w.split(".")[0], w.split(".", 1)[-1], a, v] for w, a, v in f.per_wiki]
-    return chart + table(["wiki", "language", "project", "articles", "views"], rows, {3, 4})
+    return chart + by_language + table(["wiki", "language", "project", "articles", "views"], rows, {3, 4})
 
 
 def files_html(f: ReachFigures) -> str:
@@ -109,6 +115,7 @@ def write_report(f: ReachFigures, folder: Path, title: str) -> dict[str, Path]:
         "files": folder / "reach-files.csv",
         "articles": folder / "reach-articles.csv",
         "gaps": folder / "reach-gaps.csv",
+        "new_usage": folder / "reach-new-usage.csv",
     }
     subtitle = f"Reach of the files, {f.first} to {f.last}"
     paths["html"].write_text(render(title, subtitle, sections(f)), encoding="utf-8")
@@ -118,6 +125,7 @@ def write_report(f: ReachFigures, folder: Path, title: str) -> dict[str, Path]:
     _csv(paths["files"], ["file", "articles", "views"], f.top_files)
     _csv(paths["articles"], ["wiki", "title", "files", "views"], f.top_articles)
     _csv(paths["gaps"], ["wiki", "title", "month", "why"], f.gaps)
+    _csv(paths["new_usage"], ["file", "wiki", "title", "first_seen"], f.new_usage)
     return paths
 
 
