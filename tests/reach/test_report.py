@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from glamwiki.cli import cli as glamwiki_cli
@@ -69,10 +66,6 @@ def test_report_figures_and_files(collected, cli: CliRunner, tmp_path: Path) -> 
     assert again["new_usage"] == [] and again["new_usage_since"]
 
 
-@pytest.mark.skipif(
-    shutil.which("chromium") is None and not os.environ.get("CI"),
-    reason="headless Chromium not installed (CI installs it)",
-)
 def test_report_renders_in_a_browser(collected, cli: CliRunner, tmp_path: Path) -> None:
     make_report(cli, tmp_path / "r")
     page = (tmp_path / "r" / "reach-report.html").resolve()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,10 +10,7 @@ import pytest
 
 from glamwiki.reach.engines import aggregate_duckdb, aggregate_spark, local_spark
 
-# Skipped only off CI: on CI a missing Java must fail loudly, not pass by skipping.
-pytestmark = pytest.mark.skipif(
-    shutil.which("java") is None and not os.environ.get("CI"), reason="Spark needs Java 17+ (CI installs it)"
-)
+# Spark needs Java 17+ (.ci/run installs it); without it these tests fail, they never skip.
 
 
 @pytest.fixture(scope="module")

@@ -108,8 +108,8 @@ def local_spark(cores: int = 2, master: str = "") -> Any:
     """A SparkSession: local mode with ``cores`` threads, or on ``master`` (e.g. spark://host:7077, yarn)."""
     try:
         from pyspark.sql import SparkSession
-    except ImportError as exc:  # pragma: no cover - pyspark is a dependency
-        raise EngineUnavailable("pyspark is not installed: pip install pyspark (needs Java 17+).") from exc
+    except ImportError as exc:
+        raise EngineUnavailable("pyspark is not installed: pip install 'glamwiki[spark]' (needs Java 17+).") from exc
     try:
         return (
             SparkSession.builder.master(master or f"local[{cores}]")
