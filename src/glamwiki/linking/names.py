@@ -190,8 +190,8 @@ def _one_form(text: str) -> NameForm | None:
         surname_part, fore = parts[0], parts[1]
         words = _words(fore) + _words(surname_part)
         surname_words = _words(surname_part)
-    else:
-        words = _words(" ".join(parts))
+    else:  # no inversion; a part that is only honorifics ("Johnson, Dr") is not part of the name
+        words = [w for p in parts if not (p is not parts[0] and _all_honorifics(p)) for w in _words(p)]
         surname_words = words
     words = _drop_titles(words)
     core = tuple(w for w in words if w not in _NOT_CORE and not _ORDINAL.match(w))
