@@ -8,6 +8,7 @@ from glamwiki import __version__
 from glamwiki.cli.context import GuardedGroup
 from glamwiki.cli.intake_cmds import export, ingest, profiles, show
 from glamwiki.cli.project_cmds import demo, init, status
+from glamwiki.cli.publish_cmds import publish, sandbox
 
 
 @click.group(
@@ -33,7 +34,7 @@ def cli(ctx: click.Context, project_path: str | None) -> None:
     ctx.obj["project_path"] = project_path
 
 
-for command in (init, status, demo, ingest, export, profiles, show):
+for command in (init, status, demo, ingest, export, profiles, show, publish, sandbox):
     cli.add_command(command)
 
 
