@@ -83,3 +83,9 @@ def guess_from_name(name: str) -> str | None:
         return None
     ext = canonical(stem.rsplit(".", 1)[-1])
     return ext if ext in ACCEPTED else None
+
+
+def extension_for(mime: str | None) -> str | None:
+    """The extension of a MIME type :func:`sniff` reports."""
+    extra = {"image/webp": "webp", "audio/wav": "wav", "image/svg+xml": "svg"}
+    return {m: e for _, _, e, m in _MAGIC}.get(mime or "") or extra.get(mime or "")

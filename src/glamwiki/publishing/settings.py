@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from glamwiki.config import Config
+from glamwiki.project import Project
 from glamwiki.publishing.plan import PlanSettings
 from glamwiki.publishing.titles import DEFAULT_PATTERN
-
-COMMONS_API = "https://commons.wikimedia.org/w/api.php"
+from glamwiki.publishing.upload import UploadSettings
 
 
 def plan_settings(config: Config, title_pattern: str | None = None) -> PlanSettings:
@@ -20,4 +20,13 @@ def plan_settings(config: Config, title_pattern: str | None = None) -> PlanSetti
         categories=tuple(cats),
         collection_qid=config.get("publishing", "collection_qid", None) or None,
         all_images=bool(config.get("publishing", "all_images", True)),
+    )
+
+
+def upload_settings(project: Project) -> UploadSettings:
+    config = project.config
+    return UploadSettings(
+        chunk_size=int(config.get("publishing", "chunk_size", 4 * 1024 * 1024)),
+        cache=project.root / ".glamwiki-cache" / "publishing",
+        preflight_titles=bool(config.get("publishing", "preflight_titles", True)),
     )
