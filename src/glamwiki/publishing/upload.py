@@ -30,6 +30,20 @@ TITLE_WARNINGS = frozenset(
 )
 ACCEPTED_WARNINGS = frozenset({"large-file"})  # resolved by resending the filekey with ignorewarnings=1
 MAX_RENAMES = 5
+# The stash no longer holds the file (expired, already published, or never finished): send it again.
+STASH_GONE = frozenset(
+    {
+        "stashfailed",
+        "stashedfilenotfound",
+        "stashnosuchfilekey",
+        "stashpathinvalid",
+        "stashfilestorage",
+        "stashzerolength",
+        "stashwrongowner",
+        "missingresult",
+        "uploadstash-file-not-found",
+    }
+)
 
 
 @dataclass
@@ -146,6 +160,11 @@ class FileUploader:
                 except StashFailed as exc:
                     self._resync(state, exc)
                     continue
+                except ApiError as exc:
+                    if exc.code not in STASH_GONE:
+                        raise
+                    self._resync(state, StashFailed(exc.code, exc.info))
+                    continue
                 state.filekey = answer.get("filekey", state.filekey)
                 if answer.get("result") == "Continue":
                     state.offset = int(answer["offset"])
@@ -171,7 +190,9 @@ class FileUploader:
         try:
             answer = self._upload(params, None)
         except ApiError as exc:
-            if exc.code in ("stashfailed", "stashnosuchfilekey", "missingresult", "uploadstash-file-not-found"):
+            if exc.code in STASH_GONE:
+                if self._reconciled(state, force=True):  # an earlier, unanswered commit took it
+                    return
                 state.state, state.offset, state.filekey = j.READY, 0, None  # the stash expired: send again
                 return j.done(self.store, state, "commit", {"restart": exc.code})
             raise
