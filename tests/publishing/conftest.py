@@ -77,8 +77,9 @@ def files_with_sha1(api: str, sha1: str) -> list[str]:
     return [i["name"] for i in data["query"]["allimages"]]
 
 
-def ready_project(tmp_path: Path, n: int, *, blocked: set[str] = frozenset(), size: int = 0) -> Project:
-    """A project with ``n`` planned records whose images (PNG, unique bytes and titles) are local files."""
+def ready_project(tmp_path: Path, n: int, *, block_last: int = 0, size: int = 0) -> Project:
+    """A project with ``n`` records whose images (PNG, unique bytes and titles) are local files; the
+    last ``block_last`` records are blocked by the rights stage, the others planned."""
     project = init_project(tmp_path / "proj", institution="Test Museum")
     seed = next(_seeds)
     images = write_images(tmp_path / "images", n, start=seed)
@@ -89,6 +90,6 @@ def ready_project(tmp_path: Path, n: int, *, blocked: set[str] = frozenset(), si
             path.write_bytes(png_bytes(seed + k, size))
     records = [make_record(seed + k, images[k], title=f"Test {seed} item {k}") for k in range(n)]
     with project.open_store() as store:
-        save(store, records, blocked=blocked)
+        save(store, records, blocked={r.id for r in records[n - block_last :]} if block_last else set())
         build_plan(store, PlanSettings(institution="Test Museum", title_pattern="{title} - {accession}"))
     return project

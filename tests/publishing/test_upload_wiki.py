@@ -28,7 +28,7 @@ def _states(project, api: str) -> dict[str, db.FileState]:
 
 
 def test_upload_then_rerun_sends_nothing(tmp_path: Path, client: ApiClient) -> None:
-    project = ready_project(tmp_path, 3, blocked={"R"})
+    project = ready_project(tmp_path, 3)
     runner = _run(project, client)
     assert runner.summary.outcomes[j.DONE] == 3 and runner.summary.unfinished == 0
     for state in _states(project, client.api_url).values():
