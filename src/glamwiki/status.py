@@ -40,8 +40,15 @@ def intake_status(store: Store) -> StageStatus:
     return StageStatus("intake", state, summary, figures)
 
 
+def _publishing_status(store: Store) -> StageStatus:
+    from glamwiki.publishing.status import publishing_status
+
+    return publishing_status(store)
+
+
 STAGES: list[Callable[[Store], StageStatus]] = [
     intake_status,
+    _publishing_status,
 ]
 
 

@@ -93,3 +93,13 @@ def test_cli_plan_and_preview(store: Store, cli: CliRunner, tmp_path: Path) -> N
     rows = [json.loads(line) for line in out.with_suffix(".jsonl").read_text().splitlines()]
     assert [r["status"] for r in rows] == ["planned", "blocked"]
     assert rows[0]["title"].startswith("File:") and rows[0]["structured_data"]["claims"]
+
+
+def test_status_line(store: Store, tmp_path: Path) -> None:
+    from glamwiki.status import project_status
+
+    assert [s.state for s in project_status(store) if s.stage == "publishing"] == ["empty"]
+    save(store, [make_record(0, write_images(tmp_path / "i", 1)[0])])
+    build_plan(store, PlanSettings(institution="M"))
+    (line,) = [s for s in project_status(store) if s.stage == "publishing"]
+    assert line.state == "ok" and "1 files planned" in line.summary
