@@ -7,6 +7,7 @@ from pathlib import Path
 
 from glamwiki.publishing import journal as j
 from glamwiki.publishing.api import ApiClient
+from glamwiki.publishing.preflight import OnWiki, Preflight
 from glamwiki.publishing.run import Runner, RunOptions
 from glamwiki.publishing.upload import UploadSettings
 from glamwiki.store import publishing as db
@@ -81,9 +82,7 @@ def test_duplicate_warning_from_the_server_through_the_stash(tmp_path: Path, cli
     options = RunOptions(upload=UploadSettings(cache=tmp_path / "c"))
     with second.open_store() as store:
         runner = Runner(store, client, options)
-        runner.uploader.preflight.on_wiki = lambda sha1, title: type(  # type: ignore[method-assign]
-            "Nothing", (), {"same_bytes": [], "title_sha1": None, "title_page": False}
-        )()
+        runner.uploader.preflight.on_wiki = lambda *args: OnWiki()  # type: ignore[method-assign]
         runner.run()
         state = db.get_state(store, client.api_url, item.item_id)
         journal = db.journal_for(store, client.api_url, item.item_id)
@@ -123,3 +122,12 @@ def test_bad_token_is_refreshed_once(tmp_path: Path, client: ApiClient) -> None:
     (state,) = _states(project, client.api_url).values()
     assert state.state == j.DONE
     assert client._csrf != "0123456789abcdef+\\"
+
+
+def test_title_blacklist_api_and_test_actions_agree(client: ApiClient) -> None:
+    preflight = Preflight(client)
+    assert "banned" in (preflight.blacklisted("DSC 0042.png") or "")
+    assert preflight.blacklisted("A fine landscape.png") is None
+    refused = preflight.on_wiki("0" * 40, "DSC 0042.png")
+    assert refused.refusals and "titleblacklist-forbidden" in refused.refusals[0]
+    assert preflight.on_wiki("0" * 40, "A fine landscape.png").refusals == []

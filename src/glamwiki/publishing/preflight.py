@@ -22,6 +22,7 @@ class OnWiki:
     same_bytes: list[str] = field(default_factory=list)  # titles of live files with this SHA-1
     title_sha1: str | None = None  # SHA-1 of the file now at the planned title (None: no file)
     title_page: bool = False  # a page exists at the title (with or without a file)
+    refusals: list[str] = field(default_factory=list)  # why the account may not create/upload it (title blacklist...)
 
 
 def check_local(title: str, fetched: Fetched, max_size: int = MAX_SIZE) -> None:
@@ -64,24 +65,31 @@ class Preflight:
             return str(result.get("reason") or result.get("message") or "blacklisted")
         return None
 
-    def on_wiki(self, sha1: str, title: str) -> OnWiki:
-        """One request: files with these bytes (list=allimages&aisha1=) and the file at the title."""
-        data = self.client.get(
-            action="query",
-            list="allimages",
-            aisha1=sha1,
-            ailimit="10",
-            titles=f"File:{title}",
-            prop="imageinfo",
-            iiprop="sha1",
-        )
-        query = data.get("query", {})
+    def on_wiki(self, sha1: str, title: str, test_actions: bool = True) -> OnWiki:
+        """One request for everything the wiki knows before upload: files with these bytes
+        (``list=allimages&aisha1=``), the file now at the title, and whether this account may create
+        and upload it (``intestactions``, which runs the same permission checks as the upload —
+        the title blacklist among them — with ``intestactionsdetail=full`` for the reasons)."""
+        params = {
+            "action": "query",
+            "list": "allimages",
+            "aisha1": sha1,
+            "ailimit": "10",
+            "titles": f"File:{title}",
+            "prop": "imageinfo|info",
+            "iiprop": "sha1",
+        }
+        if test_actions:
+            params |= {"intestactions": "create|upload", "intestactionsdetail": "full"}
+        query = self.client.get(**params).get("query", {})
         found = OnWiki(same_bytes=[str(i["name"]).replace("_", " ") for i in query.get("allimages", [])])
         for page in query.get("pages", []):
             found.title_page = not page.get("missing", False)
             info = page.get("imageinfo") or []
             if info:
                 found.title_sha1 = info[0].get("sha1")
+            for action, errors in (page.get("actions") or {}).items():
+                found.refusals += [f"{action}: {e.get('code')}: {e.get('text', '')}" for e in errors or []]
         return found
 
     def page_ids(self, titles: list[str]) -> dict[str, tuple[int, int]]:

@@ -134,6 +134,7 @@ def start(box: Sandbox, workers: int = 2, timeout: float = 30.0) -> subprocess.P
         "PHP_CLI_SERVER_WORKERS": str(workers),
     }
     limits = ["-d", "upload_max_filesize=256M", "-d", "post_max_size=260M", "-d", "memory_limit=512M"]
+    limits += ["-d", "opcache.enable_cli=1", "-d", "opcache.memory_consumption=128"]
     with box.log_file.open("ab") as log:
         proc = subprocess.Popen(
             ["php", *limits, "-S", f"127.0.0.1:{box.port}", "-t", str(MEDIAWIKI)],

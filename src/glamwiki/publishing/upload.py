@@ -113,7 +113,7 @@ class FileUploader:
         if owner:
             return self._duplicate(state, "preflight", owner, "the same bytes as another file in this batch")
         for _ in range(MAX_RENAMES):
-            found = self.preflight.on_wiki(state.sha1, state.title)
+            found = self.preflight.on_wiki(state.sha1, state.title, self.settings.preflight_titles)
             if found.title_sha1 == state.sha1:
                 return self._uploaded(state, "preflight", {"note": "already on the wiki under its planned title"})
             if found.same_bytes:
@@ -121,9 +121,9 @@ class FileUploader:
             if not found.title_page:
                 break
             self._rename(item, state)
-        reason = self.preflight.blacklisted(state.title) if self.settings.preflight_titles else None
-        if reason:
-            msg = f"The title blacklist refuses File:{state.title}: {reason} Change the title pattern and re-plan."
+        if found.refusals:
+            kind = "The title blacklist" if any("titleblacklist" in r for r in found.refusals) else "The wiki"
+            msg = f"{kind} refuses File:{state.title}: {'; '.join(found.refusals)}. Change the title pattern, re-plan."
             return j.fail(self.store, state, "preflight", msg)
         state.state = j.READY
         j.done(self.store, state, "preflight", {"title": state.title})
