@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
+
 from glamwiki.publishing import journal as j
 from glamwiki.publishing.api import ApiClient
 from glamwiki.publishing.preflight import OnWiki, Preflight
@@ -131,3 +133,34 @@ def test_title_blacklist_api_and_test_actions_agree(client: ApiClient) -> None:
     refused = preflight.on_wiki("0" * 40, "DSC 0042.png")
     assert refused.refusals and "titleblacklist-forbidden" in refused.refusals[0]
     assert preflight.on_wiki("0" * 40, "A fine landscape.png").refusals == []
+
+
+def test_interrupted_chunked_upload_resumes_from_its_offset(tmp_path: Path, client: ApiClient) -> None:
+    project = ready_project(tmp_path, 1, size=200_000)
+    real_write = client.write
+    calls = {"chunks": 0}
+
+    def write(params, files=None, **kw):
+        if params.get("stash") == "1":
+            calls["chunks"] += 1
+            if calls["chunks"] == 4:
+                raise KeyboardInterrupt  # Ctrl-C in the middle of the upload
+        return real_write(params, files, **kw)
+
+    client.write = write  # type: ignore[method-assign]
+    with pytest.raises(KeyboardInterrupt):
+        _run(project, client, chunk_size=32 * 1024)
+    client.write = real_write  # type: ignore[method-assign]
+    (state,) = _states(project, client.api_url).values()
+    assert state.state == j.UPLOADING and state.offset == 3 * 32 * 1024 and state.filekey
+    _run(project, client, chunk_size=32 * 1024)
+    (state,) = _states(project, client.api_url).values()
+    assert state.state == j.DONE and wiki_sha1(client.api_url, state.title) == state.sha1
+    with project.open_store() as store:
+        offsets = [
+            e["data"]["offset"]
+            for e in db.journal_for(store, client.api_url, state.item_id)
+            if e["step"] == "chunk" and e["phase"] == "before"
+        ]
+    assert offsets[3] == offsets[4] == 3 * 32 * 1024, "the second run went on from the stash offset, not from 0"
+    assert 0 not in offsets[4:]
