@@ -103,3 +103,12 @@ def test_status_line(store: Store, tmp_path: Path) -> None:
     build_plan(store, PlanSettings(institution="M"))
     (line,) = [s for s in project_status(store) if s.stage == "publishing"]
     assert line.state == "ok" and "1 files planned" in line.summary
+
+
+def test_report_section(store: Store, tmp_path: Path) -> None:
+    from glamwiki.report.build import build_report
+
+    save(store, [make_record(0, write_images(tmp_path / "i", 1)[0]), make_record(1, None)], blocked={"R0001"})
+    build_plan(store, PlanSettings(institution="M"))
+    page = build_report(store, tmp_path / "report.html", "Test").read_text()
+    assert "Publishing" in page and "records blocked by rights" in page

@@ -7,11 +7,13 @@ from pathlib import Path
 
 from glamwiki.report.intake_section import intake_section
 from glamwiki.report.page import Section, render
+from glamwiki.report.publishing_section import publishing_section
 from glamwiki.store import Store
 
 # Each stage adds the function that builds its section; None means "nothing to show yet".
 SECTIONS: list[Callable[[Store], Section | None]] = [
     intake_section,
+    publishing_section,
 ]
 
 
