@@ -28,6 +28,7 @@ _ENTITIES = {
     '"': "&quot;",
     "_": "&#95;",
     "!": "&#33;",  # "!!" separates table cells
+    ":": "&#58;",  # no free external links (https://...) or interwiki-looking prefixes
 }
 _TABLE = str.maketrans(_ENTITIES)
 _LINE_START = str.maketrans({"*": "&#42;", "#": "&#35;", ":": "&#58;", ";": "&#59;", "-": "&#45;", " ": "&#32;"})
