@@ -144,3 +144,10 @@ def test_edit_throttle_spaces_writes() -> None:
     for _ in range(3):
         throttle.wait()
     assert slept == [15.0, 15.0]
+
+
+def test_oauth_refusal_stops_with_an_auth_error() -> None:
+    from glamwiki.publishing.errors import AuthError
+
+    with pytest.raises(AuthError, match="OAuth"):
+        raise_for_error({"error": {"code": "mwoauth-invalid-authorization", "info": "token expired"}})

@@ -52,6 +52,8 @@ def raise_for_error(data: dict[str, Any], response: requests.Response | None = N
         return
     code = str(error.get("code", "unknown"))
     info = str(error.get("info", ""))
+    if code.startswith("mwoauth-"):
+        raise AuthError(f"The wiki refused the OAuth token ({code}): {info} Check or renew the token.")
     cls = _ERRORS.get(code, ApiError)
     if cls is MaxLag:
         header = response.headers.get("Retry-After", "5") if response is not None else "5"

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from glamwiki.publishing import journal as j
 from glamwiki.publishing.api import ApiClient
-from glamwiki.publishing.errors import ApiError, TransientError
+from glamwiki.publishing.errors import ApiError, AssertFailed, MaxLag, RateLimited, ReadOnly, TransientError
 from glamwiki.publishing.structured import StructuredData
 from glamwiki.publishing.upload import FileUploader, UploadSettings
 from glamwiki.store import Store
@@ -101,7 +101,7 @@ class Runner:
             try:
                 self.uploader.advance(item, state)
                 attempt = 0
-            except TransientError as exc:
+            except (TransientError, MaxLag, RateLimited, ReadOnly) as exc:
                 attempt += 1
                 if attempt >= self.options.attempts:
                     self._leave(state, f"{exc} Run `glamwiki publish run` again to go on.")
@@ -111,6 +111,8 @@ class Runner:
                 fresh = db.get_state(self.store, state.target, state.item_id)
                 if fresh:
                     state.__dict__.update(fresh.__dict__)
+            except AssertFailed:
+                raise  # logged out and logging in again did not help: stop the run, not each file
             except ApiError as exc:
                 j.fail(self.store, state, state.state, f"The wiki refused it: {exc.code}: {exc.info}")
         if state.state == j.UPLOADED:
