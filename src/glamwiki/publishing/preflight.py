@@ -94,9 +94,11 @@ class Preflight:
 
     def page_ids(self, titles: list[str]) -> dict[str, tuple[int, int]]:
         """(page id, latest revision) of up to 50 file pages, by title."""
-        data = self.client.get(action="query", prop="info", titles="|".join(f"File:{t}" for t in titles))
+        query = self.client.get(action="query", prop="info", titles="|".join(f"File:{t}" for t in titles))["query"]
+        asked = {n["to"]: n["from"] for n in query.get("normalized", [])}  # the wiki's spelling -> ours
         out = {}
-        for page in data.get("query", {}).get("pages", []):
+        for page in query.get("pages", []):
             if not page.get("missing"):
-                out[page["title"].split(":", 1)[1]] = (int(page["pageid"]), int(page["lastrevid"]))
+                title = asked.get(page["title"], page["title"]).split(":", 1)[1]
+                out[title] = (int(page["pageid"]), int(page["lastrevid"]))
         return out

@@ -138,6 +138,7 @@ class Runner:
         for item, state in waiting:
             if state.title in pages:
                 state.page_id, state.revision = pages[state.title]
+                j.done(self.store, state, "page", {"page_id": state.page_id, "revision": state.revision})
                 self._structured(item, state)
 
     def _structured(self, item: db.PlanItem, state: db.FileState) -> None:

@@ -164,13 +164,14 @@ def state_counts(store: Store, target: str | None = None) -> dict[str, int]:
 
 
 def sha1_owner(store: Store, target: str, sha1: str, item_id: int) -> str | None:
-    """The title of another item in this batch with the same bytes (the first one wins)."""
+    """The title of another item in this batch with the same bytes (the first one wins), or of the
+    file that one duplicates."""
     row = store.query_one(
-        "SELECT s.title, s.item_id FROM publish_state s WHERE s.target = ? AND s.sha1 = ? AND s.item_id < ?"
+        "SELECT s.title, s.duplicate_of FROM publish_state s WHERE s.target = ? AND s.sha1 = ? AND s.item_id < ?"
         " AND s.state NOT IN ('failed', 'pending') ORDER BY s.item_id LIMIT 1",
         (target, sha1, item_id),
     )
-    return row["title"] if row else None
+    return (row["duplicate_of"] or row["title"]) if row else None
 
 
 def results(store: Store, target: str) -> Iterator[dict[str, Any]]:
