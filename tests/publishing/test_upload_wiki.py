@@ -15,6 +15,7 @@ from glamwiki.publishing.upload import UploadSettings
 from glamwiki.store import publishing as db
 
 from .conftest import files_with_sha1, ready_project, wiki_sha1
+from .records import png_bytes
 
 
 def _run(project, client: ApiClient, **upload) -> Runner:
@@ -164,3 +165,48 @@ def test_interrupted_chunked_upload_resumes_from_its_offset(tmp_path: Path, clie
         ]
     assert offsets[3] == offsets[4] == 3 * 32 * 1024, "the second run went on from the stash offset, not from 0"
     assert 0 not in offsets[4:]
+
+
+def _occupy(client: ApiClient, title: str, seed: int) -> None:
+    """Someone else's file at ``title`` (other bytes)."""
+    answer = client.write(
+        {"action": "upload", "filename": title, "text": "other", "comment": "other"},
+        {"file": ("x.png", png_bytes(seed))},
+    )
+    assert answer["upload"]["result"] == "Success"
+
+
+def test_title_taken_by_another_file_is_renamed_before_sending(tmp_path: Path, client: ApiClient) -> None:
+    project = ready_project(tmp_path, 1)
+    with project.open_store() as store:
+        (item,) = db.iter_plan(store, db.PLANNED)
+    _occupy(client, item.title, 9_100_001)
+    _run(project, client)
+    (state,) = _states(project, client.api_url).values()
+    assert state.state == j.DONE and state.title == item.title.replace(".png", f" ({item.record_id}).png")
+    assert wiki_sha1(client.api_url, state.title) == state.sha1
+
+
+def test_exists_warning_renames_and_recommits_the_stashed_file(tmp_path: Path, client: ApiClient) -> None:
+    project = ready_project(tmp_path, 1)
+    with project.open_store() as store:
+        (item,) = db.iter_plan(store, db.PLANNED)
+        runner = Runner(store, client, RunOptions(upload=UploadSettings(cache=tmp_path / "c")))
+        real = runner.uploader.preflight.on_wiki
+        checked = []
+
+        def on_wiki(sha1, title, *args):  # the title is free when checked, taken just before the upload
+            checked.append(title)
+            found = real(sha1, title, *args)
+            if len(checked) == 1:
+                _occupy(client, item.title, 9_100_002)
+            return found
+
+        runner.uploader.preflight.on_wiki = on_wiki  # type: ignore[method-assign]
+        runner.run()
+        state = db.get_state(store, client.api_url, item.item_id)
+        steps = [(e["step"], e["phase"]) for e in db.journal_for(store, client.api_url, item.item_id)]
+    assert state.state == j.DONE and state.title != item.title
+    assert ("rename", "after") in steps
+    assert wiki_sha1(client.api_url, state.title) == state.sha1
+    assert wiki_sha1(client.api_url, item.title) != state.sha1, "the other file was not overwritten"
