@@ -30,6 +30,15 @@ class DemoResult:
 STEPS: list[Callable[[Store, Project], str]] = []
 
 
+def _publishing_step(store: Store, project: Project) -> str:
+    from glamwiki.publishing.demo import demo_step
+
+    return demo_step(store, project)
+
+
+STEPS.append(_publishing_step)  # after the rights step, so cleared records are planned
+
+
 def sample_folder() -> Path:
     return Path(str(resources.files(DATA) / "data"))
 
