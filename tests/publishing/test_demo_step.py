@@ -28,4 +28,6 @@ def test_demo_step_plans_the_tate_sample(tmp_path: Path) -> None:
     planned = [r for r in rows if r["status"] == "planned"]
     assert len(planned) >= 250  # the sample records that have an image
     assert len({r["title"] for r in planned}) == len(planned)
-    assert all(len(r["title"].encode()) <= 245 and "{{Artwork" in r["wikitext"] for r in planned)
+    assert all(len(r["title"].encode()) <= len("File:") + 240 for r in planned)
+    assert all(r["wikitext"].startswith("=={{int:filedesc}}==\n{{") for r in planned)
+    assert sum("{{Artwork" in r["wikitext"] for r in planned) > 200
