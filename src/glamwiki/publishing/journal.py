@@ -27,13 +27,13 @@ OUTCOMES = {DONE: "uploaded", DUPLICATE: "duplicate-of", FAILED: "failed", BLOCK
 
 
 def unfinished_write(store: Store, state: db.FileState, step: str) -> bool:
-    """True when the last journal entry of this file is ``step``/``before``: the write may have
-    reached the wiki without its answer being recorded."""
+    """True when the last journal entry of ``step`` for this file is its ``before``: the write may
+    have reached the wiki without its answer being recorded."""
     row = store.query_one(
-        "SELECT step, phase FROM publish_journal WHERE target = ? AND item_id = ? ORDER BY seq DESC LIMIT 1",
-        (state.target, state.item_id),
+        "SELECT phase FROM publish_journal WHERE target = ? AND item_id = ? AND step = ? ORDER BY seq DESC LIMIT 1",
+        (state.target, state.item_id, step),
     )
-    return row is not None and row["step"] == step and row["phase"] == "before"
+    return row is not None and row["phase"] == "before"
 
 
 def begin(store: Store, state: db.FileState, step: str, data: dict | None = None) -> None:
