@@ -22,6 +22,8 @@ class FaultProxy:
         self.host, self.port, self.path = parts.hostname or "127.0.0.1", parts.port or 80, parts.path
         self.rate, self.slow = rate, slow
         self.random = random.Random(seed)
+        self.first = list(FAULTS)  # each kind once early in the run, whatever the seed
+        self.seen = 0
         self.lock = threading.Lock()
         self.injected: Counter[str] = Counter()
         self.forwarded = 0
@@ -42,9 +44,13 @@ class FaultProxy:
 
     def pick(self) -> str | None:
         with self.lock:
-            if self.random.random() >= self.rate:
+            self.seen += 1
+            if self.first and self.seen % 3 == 0:
+                fault = self.first.pop(0)
+            elif self.random.random() >= self.rate:
                 return None
-            fault = self.random.choice(FAULTS)
+            else:
+                fault = self.random.choice(FAULTS)
             self.injected[fault] += 1
             return fault
 
