@@ -30,6 +30,8 @@ def test_url_and_iiif_sources(tmp_path: Path, client: ApiClient) -> None:
     served = tmp_path / "www"
     (served / "iiif" / "img7" / "full" / "max" / "0").mkdir(parents=True)
     (served / "iiif" / "img7" / "full" / "max" / "0" / "default.jpg").write_bytes(png_bytes(7_000_001))
+    (served / "iiif" / "old8" / "full" / "full" / "0").mkdir(parents=True)  # a IIIF 2.0 server: no "max"
+    (served / "iiif" / "old8" / "full" / "full" / "0" / "default.jpg").write_bytes(png_bytes(7_000_003))
     (served / "photo.jpg").write_bytes(png_bytes(7_000_002))  # PNG bytes behind a .jpg name
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(served)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -39,6 +41,7 @@ def test_url_and_iiif_sources(tmp_path: Path, client: ApiClient) -> None:
         records = [
             make_record(7001, f"{base}/iiif/img7", title="A IIIF picture 7001", kind=IMAGE_IIIF),
             make_record(7002, f"{base}/photo.jpg", title="A web picture 7002", kind=IMAGE_URL),
+            make_record(7003, f"{base}/iiif/old8", title="An old IIIF picture 7003", kind=IMAGE_IIIF),
         ]
         with project.open_store() as store:
             save(store, records)
@@ -51,7 +54,7 @@ def test_url_and_iiif_sources(tmp_path: Path, client: ApiClient) -> None:
     finally:
         server.shutdown()
         server.server_close()
-    assert [s.state for s in states] == [j.DONE, j.DONE], [s.message for s in states]
+    assert [s.state for s in states] == [j.DONE] * 3, [s.message for s in states]
     for state in states:
         assert state.title.endswith(".png"), "the extension follows the real file type"
         assert wiki_sha1(client.api_url, state.title) == state.sha1

@@ -15,6 +15,8 @@ from glamwiki.publishing import filetypes
 from glamwiki.publishing.errors import PreflightError, TransientError
 
 BLOCK = 1024 * 1024
+IIIF_MAX = "/full/max/0/default.jpg"  # Image API 3 (and 2.1): the full image at its largest size
+IIIF_FULL = "/full/full/0/default.jpg"  # Image API 2.0
 
 
 @dataclass
@@ -51,6 +53,17 @@ def fetch(kind: str, source: str, cache: Path, name: str, session: requests.Sess
     if target.is_file():
         return digest_file(target)
     cache.mkdir(parents=True, exist_ok=True)
+    try:
+        _download(source, target, session, timeout)
+    except PreflightError:
+        if IIIF_MAX not in source:
+            raise
+        _download(source.replace(IIIF_MAX, IIIF_FULL), target, session, timeout)  # a IIIF Image API 2.0 server
+    return digest_file(target)
+
+
+def _download(source: str, target: Path, session: requests.Session, timeout: float) -> None:
+    """Stream ``source`` into ``target`` in blocks (a partial file never takes the final name)."""
     partial = target.with_suffix(".part")
     try:
         with session.get(source, stream=True, timeout=timeout) as response:
@@ -62,4 +75,3 @@ def fetch(kind: str, source: str, cache: Path, name: str, session: requests.Sess
     except requests.RequestException as exc:
         raise TransientError(f"Downloading {source} failed ({type(exc).__name__}); it will be retried.") from None
     os.replace(partial, target)
-    return digest_file(target)
