@@ -57,4 +57,5 @@ def test_url_and_iiif_sources(tmp_path: Path, client: ApiClient) -> None:
     assert [s.state for s in states] == [j.DONE] * 3, [s.message for s in states]
     for state in states:
         assert state.title.endswith(".png"), "the extension follows the real file type"
+        assert not Path(state.local_path).exists(), "the downloaded copy is removed once uploaded"
         assert wiki_sha1(client.api_url, state.title) == state.sha1

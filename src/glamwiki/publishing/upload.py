@@ -290,11 +290,19 @@ class FileUploader:
     def _uploaded(self, state: db.FileState, step: str, data: dict[str, Any]) -> None:
         state.state, state.message = j.UPLOADED, None
         j.done(self.store, state, step, {"title": state.title, **data})
+        self._drop_download(state)
+
+    def _drop_download(self, state: db.FileState) -> None:
+        """A downloaded copy is not needed once the wiki has the file (its SHA-1 stays in the journal)."""
+        path = Path(state.local_path or "")
+        if path.is_file() and self.settings.cache.resolve() in path.resolve().parents:
+            path.unlink()
 
     def _duplicate(self, state: db.FileState, step: str, other: str, why: str) -> None:
         state.state, state.duplicate_of = j.DUPLICATE, other
         state.message = f"already on the wiki as File:{other} ({why})"
         j.done(self.store, state, step, {"duplicate_of": other})
+        self._drop_download(state)
 
 
 def _fetched(state: db.FileState) -> sources.Fetched:
