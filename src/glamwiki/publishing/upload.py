@@ -30,6 +30,7 @@ TITLE_WARNINGS = frozenset(
 )
 ACCEPTED_WARNINGS = frozenset({"large-file"})  # resolved by resending the filekey with ignorewarnings=1
 MAX_RENAMES = 5
+MAX_RESYNCS = 4  # stash answers in a row that send the upload back (then the file fails with the server's message)
 # The stash no longer holds the file (expired, already published, or never finished): send it again.
 STASH_GONE = frozenset(
     {
@@ -141,6 +142,7 @@ class FileUploader:
 
     def _chunks(self, item: db.PlanItem, state: db.FileState) -> None:
         size = state.size or 0
+        resyncs = 0
         with open(state.local_path or "", "rb") as fh:
             while state.state == j.UPLOADING:
                 fh.seek(state.offset)
@@ -157,17 +159,15 @@ class FileUploader:
                 j.begin(self.store, state, "chunk", {"offset": state.offset, "filekey": state.filekey})
                 try:
                     answer = self.client.write(params, {"chunk": ("chunk", chunk)}, edit=False)["upload"]
-                except StashFailed as exc:
-                    self._resync(state, exc)
-                    continue
                 except ApiError as exc:
-                    if exc.code not in STASH_GONE:
+                    resyncs += 1
+                    if exc.code not in STASH_GONE or resyncs > MAX_RESYNCS:
                         raise
-                    self._resync(state, StashFailed(exc.code, exc.info))
+                    self._resync(state, exc if isinstance(exc, StashFailed) else StashFailed(exc.code, exc.info))
                     continue
                 state.filekey = answer.get("filekey", state.filekey)
                 if answer.get("result") == "Continue":
-                    state.offset = int(answer["offset"])
+                    state.offset, resyncs = int(answer["offset"]), 0
                     j.done(self.store, state, "chunk", {"offset": state.offset, "filekey": state.filekey})
                     continue
                 content = CONTENT_WARNINGS & set(answer.get("warnings", {}))
