@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from glamwiki.publishing import filetypes
 from glamwiki.publishing.titles import MAX_BYTES, make_title, render_pattern, sanitise, with_extension
 
@@ -58,3 +61,15 @@ def test_extension_comes_from_the_bytes(tmp_path: Path) -> None:
     assert filetypes.sniff(b"II*\x00")[0] == "tif"
     assert filetypes.sniff(b"<?xml version='1.0'?><svg xmlns='x'>")[0] == "svg"
     assert with_extension("A photo.jpg", "png") == "A photo.png"
+
+
+@given(st.text(max_size=400), st.text(max_size=40), st.sampled_from(["jpg", "png", "tif"]))
+def test_any_text_makes_a_valid_unique_title(text: str, record_id: str, ext: str) -> None:
+    taken: set[str] = set()
+    first = make_title(text, ext, taken, record_id)
+    second = make_title(text, ext, taken, record_id)
+    for title in (first, second):
+        assert len(title.encode("utf-8")) <= MAX_BYTES
+        assert not FORBIDDEN & set(title) and title.endswith(f".{ext}")
+        assert title == title.strip() and "  " not in title and not title.startswith(".")
+    assert first.lower() != second.lower()
