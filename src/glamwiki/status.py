@@ -64,12 +64,19 @@ def _reach_status(store: Store) -> StageStatus:
     return reach_status(store)
 
 
+def _publishing_status(store: Store) -> StageStatus:
+    from glamwiki.publishing.status import publishing_status
+
+    return publishing_status(store)
+
+
 # In the order of the work: intake, rights, linking, gaps, publishing, reach.
 STAGES: list[Callable[[Store], StageStatus]] = [
     intake_status,
     _rights_status,
     _linking_status,
     _gaps_status,
+    _publishing_status,
     _reach_status,
 ]
 

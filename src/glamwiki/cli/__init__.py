@@ -10,6 +10,7 @@ from glamwiki.cli.gaps_cmds import gaps
 from glamwiki.cli.intake_cmds import export, ingest, profiles, show
 from glamwiki.cli.link_cmds import link, serve
 from glamwiki.cli.project_cmds import demo, init, status
+from glamwiki.cli.publish_cmds import publish, sandbox
 from glamwiki.cli.reach_cmds import reach
 from glamwiki.cli.rights_cmds import rights
 
@@ -49,6 +50,8 @@ for command in (
     link,
     gaps,
     serve,
+    publish,
+    sandbox,
     reach,
 ):
     cli.add_command(command)

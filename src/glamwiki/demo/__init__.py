@@ -47,7 +47,14 @@ def _gaps_step(store: Store, project: Project) -> str:
     return demo_step(store, project)
 
 
-STEPS.extend([_rights_step, _gaps_step])
+def _publishing_step(store: Store, project: Project) -> str:
+    from glamwiki.publishing.demo import demo_step
+
+    return demo_step(store, project)
+
+
+# Rights first: the gaps worklists and the publishing plan use its decisions.
+STEPS.extend([_rights_step, _gaps_step, _publishing_step])
 
 
 def sample_folder() -> Path:

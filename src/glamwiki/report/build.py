@@ -8,6 +8,7 @@ from pathlib import Path
 from glamwiki.report.gaps_section import gaps_section
 from glamwiki.report.intake_section import intake_section
 from glamwiki.report.page import Section, render
+from glamwiki.report.publishing_section import publishing_section
 from glamwiki.report.reach_section import reach_section
 from glamwiki.report.rights_section import rights_section
 from glamwiki.store import Store
@@ -17,6 +18,7 @@ SECTIONS: list[Callable[[Store], Section | None]] = [
     intake_section,
     rights_section,
     gaps_section,
+    publishing_section,
     reach_section,
 ]
 

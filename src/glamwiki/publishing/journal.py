@@ -1,0 +1,52 @@
+"""The life of one file on one wiki, as states in the store's journal.
+
+pending -> fetched -> ready -> (uploading ->) stashed -> uploaded -> done
+with the terminal outcomes duplicate, failed (and blocked, for records the rights stage held back).
+Each step writes a ``before`` entry, does its one thing, then writes ``after`` and the new state
+in one transaction — so a run killed at any point is resumed from the last state, and a step whose
+``before`` has no ``after`` is checked against the wiki before it is done again.
+"""
+
+from __future__ import annotations
+
+from glamwiki.store import Store
+from glamwiki.store import publishing as db
+
+PENDING = "pending"
+FETCHED = "fetched"
+READY = "ready"
+UPLOADING = "uploading"
+STASHED = "stashed"
+UPLOADED = "uploaded"
+DONE = "done"
+DUPLICATE = "duplicate"
+FAILED = "failed"
+BLOCKED = "blocked"
+TERMINAL = frozenset({DONE, DUPLICATE, FAILED, BLOCKED})
+OUTCOMES = {DONE: "uploaded", DUPLICATE: "duplicate-of", FAILED: "failed", BLOCKED: "blocked-by-rights"}
+
+
+def unfinished_write(store: Store, state: db.FileState, step: str) -> bool:
+    """True when the last journal entry of ``step`` for this file is its ``before``: the write may
+    have reached the wiki without its answer being recorded."""
+    row = store.query_one(
+        "SELECT phase FROM publish_journal WHERE target = ? AND item_id = ? AND step = ? ORDER BY seq DESC LIMIT 1",
+        (state.target, state.item_id, step),
+    )
+    return row is not None and row["phase"] == "before"
+
+
+def begin(store: Store, state: db.FileState, step: str, data: dict | None = None) -> None:
+    db.journal(store, state, step, "before", data)
+
+
+def done(store: Store, state: db.FileState, step: str, data: dict | None = None) -> None:
+    db.record_step(store, state, step, data)
+
+
+def fail(store: Store, state: db.FileState, step: str, message: str, new_state: str = FAILED) -> None:
+    state.state = new_state
+    state.message = message
+    with store.transaction():
+        db.journal(store, state, step, "error", {"message": message})
+        db.put_state(store, state)

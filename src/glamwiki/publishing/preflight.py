@@ -1,0 +1,104 @@
+"""Pre-flight: the checks the server would make, before any bytes are sent — title rules and the
+title blacklist, file type and size, and the SHA-1 against the wiki's files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from glamwiki.publishing import filetypes
+from glamwiki.publishing.api import ApiClient
+from glamwiki.publishing.errors import ApiError, PreflightError
+from glamwiki.publishing.sources import Fetched
+from glamwiki.publishing.titles import MAX_BYTES
+
+FORBIDDEN = set("#<>[]|{}:/\\")
+MAX_SIZE = 5 * 1024**3  # Commons: 5 GiB through chunked upload
+
+
+@dataclass
+class OnWiki:
+    """What the wiki holds for a file: pages with the same bytes, and the planned title's own file."""
+
+    same_bytes: list[str] = field(default_factory=list)  # titles of live files with this SHA-1
+    title_sha1: str | None = None  # SHA-1 of the file now at the planned title (None: no file)
+    title_page: bool = False  # a page exists at the title (with or without a file)
+    refusals: list[str] = field(default_factory=list)  # why the account may not create/upload it (title blacklist...)
+
+
+def check_local(title: str, fetched: Fetched, max_size: int = MAX_SIZE) -> None:
+    """Title rules, file type and size, as MediaWiki enforces them. Raises PreflightError."""
+    if len(title.encode("utf-8")) > MAX_BYTES:
+        raise PreflightError(f"The title {title!r} is over {MAX_BYTES} bytes; shorten the title pattern.")
+    bad = FORBIDDEN & set(title)
+    if bad:
+        raise PreflightError(f"The title {title!r} holds characters a file name cannot: {''.join(sorted(bad))}.")
+    if fetched.size == 0:
+        raise PreflightError(f"{fetched.path} is empty (0 bytes); the wiki refuses empty files.")
+    if fetched.size > max_size:
+        raise PreflightError(f"{fetched.path} is {fetched.size:,} bytes, over the wiki's limit of {max_size:,}.")
+    if fetched.ext is None:
+        raise PreflightError(f"{fetched.path} is not a file type the wiki accepts (unrecognised content).")
+    ext = filetypes.canonical(title.rsplit(".", 1)[-1]) if "." in title else ""
+    if ext != fetched.ext:
+        raise PreflightError(f"The title {title!r} does not end in .{fetched.ext}, the file's real type.")
+
+
+class Preflight:
+    def __init__(self, client: ApiClient) -> None:
+        self.client = client
+        self.blacklist_api: bool | None = None  # None until the first call tells
+
+    def blacklisted(self, title: str) -> str | None:
+        """The blacklist's reason when ``File:title`` may not be created, else None."""
+        if self.blacklist_api is False:
+            return None
+        try:
+            data = self.client.get(action="titleblacklist", tbaction="create", tbtitle=f"File:{title}")
+        except ApiError as exc:
+            if exc.code in ("badvalue", "unknown_action"):  # the wiki has no TitleBlacklist extension
+                self.blacklist_api = False
+                return None
+            raise
+        self.blacklist_api = True
+        result = data.get("titleblacklist", {})
+        if result.get("result") == "blacklisted":
+            return str(result.get("reason") or result.get("message") or "blacklisted")
+        return None
+
+    def on_wiki(self, sha1: str, title: str, test_actions: bool = True) -> OnWiki:
+        """One request for everything the wiki knows before upload: files with these bytes
+        (``list=allimages&aisha1=``), the file now at the title, and whether this account may create
+        and upload it (``intestactions``, which runs the same permission checks as the upload —
+        the title blacklist among them — with ``intestactionsdetail=full`` for the reasons)."""
+        params = {
+            "action": "query",
+            "list": "allimages",
+            "aisha1": sha1,
+            "ailimit": "10",
+            "titles": f"File:{title}",
+            "prop": "imageinfo|info",
+            "iiprop": "sha1",
+        }
+        if test_actions:
+            params |= {"intestactions": "create|upload", "intestactionsdetail": "full"}
+        query = self.client.get(**params).get("query", {})
+        found = OnWiki(same_bytes=[str(i["name"]).replace("_", " ") for i in query.get("allimages", [])])
+        for page in query.get("pages", []):
+            found.title_page = not page.get("missing", False)
+            info = page.get("imageinfo") or []
+            if info:
+                found.title_sha1 = info[0].get("sha1")
+            for action, errors in (page.get("actions") or {}).items():
+                found.refusals += [f"{action}: {e.get('code')}: {e.get('text', '')}" for e in errors or []]
+        return found
+
+    def page_ids(self, titles: list[str]) -> dict[str, tuple[int, int]]:
+        """(page id, latest revision) of up to 50 file pages, by title."""
+        query = self.client.get(action="query", prop="info", titles="|".join(f"File:{t}" for t in titles))["query"]
+        asked = {n["to"]: n["from"] for n in query.get("normalized", [])}  # the wiki's spelling -> ours
+        out = {}
+        for page in query.get("pages", []):
+            if not page.get("missing"):
+                title = asked.get(page["title"], page["title"]).split(":", 1)[1]
+                out[title] = (int(page["pageid"]), int(page["lastrevid"]))
+        return out

@@ -1,0 +1,166 @@
+"""``publish run``: every planned file to the target wiki, resumable at any point from the journal."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from glamwiki.publishing import journal as j
+from glamwiki.publishing.api import ApiClient
+from glamwiki.publishing.errors import ApiError, AssertFailed, MaxLag, RateLimited, ReadOnly, TransientError
+from glamwiki.publishing.structured import StructuredData
+from glamwiki.publishing.upload import FileUploader, UploadSettings
+from glamwiki.store import Store
+from glamwiki.store import publishing as db
+
+PAGE_BATCH = 50
+
+
+@dataclass
+class RunOptions:
+    structured_data: bool = True
+    limit: int | None = None  # at most this many files this run (a test run of 5-20 edits first)
+    attempts: int = 6  # unanswered tries of one step before leaving the file for the next run
+    upload: UploadSettings = field(default_factory=UploadSettings)
+
+
+@dataclass
+class RunSummary:
+    batch: str
+    outcomes: Counter = field(default_factory=Counter)
+    unfinished: int = 0
+    seconds: float = 0.0
+    requests: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def batch_id(store: Store, target: str) -> str:
+    """The batch of unfinished files on this target, else a new id (it tags every edit summary)."""
+    row = store.query_one(
+        "SELECT batch FROM publish_state WHERE target = ? AND state NOT IN ('done', 'duplicate', 'failed')"
+        " AND batch IS NOT NULL ORDER BY updated_at DESC LIMIT 1",
+        (target,),
+    )
+    if row:
+        return row[0]
+    return f"gw-{datetime.now(UTC):%Y%m%d}-{secrets.token_hex(3)}"
+
+
+def planned_ids(store: Store) -> list[int]:
+    return [
+        r[0] for r in store.query("SELECT item_id FROM publish_plan WHERE status = ? ORDER BY item_id", (db.PLANNED,))
+    ]
+
+
+def get_item(store: Store, item_id: int) -> db.PlanItem:
+    row = store.query_one("SELECT * FROM publish_plan WHERE item_id = ?", (item_id,))
+    assert row is not None
+    return db.PlanItem(**{k: row[k] for k in db.PlanItem.__dataclass_fields__})
+
+
+class Runner:
+    def __init__(self, store: Store, client: ApiClient, options: RunOptions | None = None) -> None:
+        self.store = store
+        self.client = client
+        self.options = options or RunOptions()
+        self.target = client.api_url
+        self.summary = RunSummary(batch_id(store, self.target))
+        self.uploader = FileUploader(client, store, self.target, self.summary.batch, self.options.upload)
+        self.sdc = StructuredData(client)
+        self.waiting: list[tuple[db.PlanItem, db.FileState]] = []
+
+    def run(self, progress: Callable[[int], None] | None = None) -> RunSummary:
+        started = time.monotonic()
+        self.uploader.settings.taken |= {t.lower() for t in db.plan_titles(self.store)}
+        sent = 0
+        for item_id in planned_ids(self.store):
+            item = get_item(self.store, item_id)
+            state = self.uploader.state_of(item)
+            if state.state not in j.TERMINAL:
+                if self.options.limit is not None and sent >= self.options.limit:
+                    continue
+                sent += 1
+                self._drive(item, state)
+            if progress:
+                progress(1)
+        self._finish()
+        counts = db.state_counts(self.store, self.target)
+        self.summary.outcomes = Counter({k: v for k, v in counts.items() if k in j.TERMINAL})
+        self.summary.unfinished = len(planned_ids(self.store)) - sum(self.summary.outcomes.values())
+        self.summary.seconds = time.monotonic() - started
+        self.summary.requests = self.client.requests
+        return self.summary
+
+    def _drive(self, item: db.PlanItem, state: db.FileState) -> None:
+        attempt = 0
+        while state.state not in j.TERMINAL and state.state != j.UPLOADED:
+            try:
+                self.uploader.advance(item, state)
+                attempt = 0
+            except (TransientError, MaxLag, RateLimited, ReadOnly) as exc:
+                attempt += 1
+                if attempt >= self.options.attempts:
+                    self._leave(state, f"{exc} Run `glamwiki publish run` again to go on.")
+                    return
+                e = self.client.etiquette
+                e.sleep(e.backoff(e.transient_wait, attempt))
+                fresh = db.get_state(self.store, state.target, state.item_id)
+                if fresh:
+                    state.__dict__.update(fresh.__dict__)
+            except AssertFailed:
+                raise  # logged out and logging in again did not help: stop the run, not each file
+            except ApiError as exc:
+                j.fail(self.store, state, state.state, f"The wiki refused it: {exc.code}: {exc.info}")
+        if state.state == j.UPLOADED:
+            self.waiting.append((item, state))
+            if len(self.waiting) >= PAGE_BATCH:
+                self._finish()
+
+    def _leave(self, state: db.FileState, message: str) -> None:
+        state.message = message
+        state.attempts += 1
+        db.put_state(self.store, state)
+
+    def _finish(self) -> None:
+        """Page ids in bulk for uploaded files, then their structured data."""
+        waiting, self.waiting = self.waiting, []
+        if not waiting:
+            return
+        try:
+            pages = self.uploader.preflight.page_ids([s.title or "" for _, s in waiting])
+        except TransientError as exc:
+            self.summary.notes.append(str(exc))
+            return
+        for item, state in waiting:
+            if state.title in pages:
+                state.page_id, state.revision = pages[state.title]
+                j.done(self.store, state, "page", {"page_id": state.page_id, "revision": state.revision})
+                self._structured(item, state)
+
+    def _structured(self, item: db.PlanItem, state: db.FileState) -> None:
+        data = item.sdc_data
+        mid = f"M{state.page_id}"
+        try:
+            if not (self.options.structured_data and data.get("claims") and self.sdc.supported()):
+                state.state = j.DONE
+                state.message = "structured data not written (the wiki has no WikibaseMediaInfo, or turned off)"
+                return j.done(self.store, state, "sdc", {"skipped": True, "page_id": state.page_id})
+            revision = self.sdc.already_written(mid, data) if j.unfinished_write(self.store, state, "sdc") else None
+            if revision is None:
+                j.begin(self.store, state, "sdc", {"mid": mid})
+                revision = self.sdc.write(
+                    mid, data, f"Structured data for {item.record_id} (glamwiki batch {self.summary.batch})"
+                )
+        except TransientError as exc:
+            self._leave(state, f"{exc} Run `glamwiki publish run` again to add the structured data.")
+            return
+        except ApiError as exc:
+            state.message = f"structured data refused: {exc.code}: {exc.info}"
+            state.state = j.DONE
+            return j.done(self.store, state, "sdc", {"error": exc.code})
+        state.state, state.revision, state.message = j.DONE, revision or state.revision, None
+        j.done(self.store, state, "sdc", {"mid": mid, "revision": revision})

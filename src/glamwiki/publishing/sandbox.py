@@ -1,0 +1,187 @@
+"""A private MediaWiki on 127.0.0.1 from Debian's ``mediawiki`` package: SQLite, uploads and chunked
+uploads on, the TitleBlacklist extension with a small list, and a bot account with a BotPassword
+made by the maintenance scripts. Used by ``glamwiki sandbox`` and by the test suite."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import requests
+
+from glamwiki.publishing.errors import PublishError
+
+MEDIAWIKI = Path(os.environ.get("GLAMWIKI_MEDIAWIKI_DIR", "/usr/share/mediawiki"))
+BOT_USER = "Uploader"
+BOT_NAME = "glamwiki"
+GRANTS = "basic,highvolume,editpage,createeditmovepage,uploadfile,uploadeditmovefile,editmycssjs"
+BLACKLIST = """\
+# glamwiki sandbox title blacklist (the kind of rules MediaWiki:Titleblacklist has on Commons)
+File:(DSC|IMG|DSCN|DSCF|P)[ _]?\\d+.* <reupload>
+File:.*Forbidden[ _]word.*
+File:[^a-z]+\\.[a-z]+ <casesensitive|reupload>
+"""
+SETTINGS = """
+# --- glamwiki sandbox ---
+$wgEnableUploads = true;
+$wgUploadDirectory = "{root}/images";
+$wgUploadPath = "/images";
+$wgFileExtensions = array_merge($wgFileExtensions, ['png', 'gif', 'jpg', 'jpeg', 'tif', 'tiff', 'webp', 'pdf']);
+$wgMaxUploadSize = 8 * 1024 * 1024 * 1024;
+$wgMinUploadChunkSize = 1024;
+$wgJobRunRate = 0;
+$wgUseInstantCommons = false;
+$wgEnableEmail = false;
+$wgShowExceptionDetails = true;
+$wgRateLimits = [];
+$wgGroupPermissions['*']['edit'] = false;
+wfLoadExtension('TitleBlacklist');
+$wgTitleBlacklistSources = ['glamwiki' => ['type' => 'file', 'src' => '{root}/titleblacklist.txt']];
+$wgGroupPermissions['sysop']['tboverride'] = false;
+"""
+
+
+@dataclass
+class Sandbox:
+    root: Path
+    port: int
+    user: str = ""
+    password: str = ""  # the BotPassword; kept in ROOT/credentials.json (mode 600), never printed by default
+
+    @property
+    def api(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api.php"
+
+    @property
+    def pid_file(self) -> Path:
+        return self.root / "server.pid"
+
+    @property
+    def log_file(self) -> Path:
+        return self.root / "server.log"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def available() -> bool:
+    return (MEDIAWIKI / "maintenance" / "install.php").is_file() and _has_sqlite()
+
+
+def _has_sqlite() -> bool:
+    proc = subprocess.run(["php", "-m"], capture_output=True, text=True, check=False)
+    return "pdo_sqlite" in proc.stdout
+
+
+def _php(args: list[str], root: Path) -> None:
+    env = {**os.environ, "MW_CONFIG_FILE": str(root / "LocalSettings.php")}
+    proc = subprocess.run(["php", *args], capture_output=True, text=True, env=env, check=False, cwd=root)
+    if proc.returncode != 0:
+        raise PublishError(f"Setting up the sandbox wiki failed ({args[0]}): {proc.stdout[-800:]} {proc.stderr[-800:]}")
+
+
+def create(root: Path, port: int | None = None) -> Sandbox:
+    """Install a new wiki in ``root`` (which must not hold one) and its bot account."""
+    if not available():
+        raise PublishError(
+            "The sandbox needs Debian's mediawiki package and PHP's SQLite driver: "
+            "sudo apt-get install -y --no-install-recommends mediawiki php-sqlite3 php-cli"
+        )
+    root = root.resolve()
+    (root / "images").mkdir(parents=True, exist_ok=True)
+    box = Sandbox(root, port or free_port())
+    admin = _password()
+    maintenance = str(MEDIAWIKI / "maintenance")
+    install = [f"{maintenance}/install.php", "--dbtype", "sqlite", "--dbpath", str(root / "data")]
+    install += ["--dbname", "sandbox", "--server", f"http://127.0.0.1:{box.port}", "--scriptpath", ""]
+    install += ["--confpath", str(root), "--pass", admin, "--lang", "en", "glamwiki sandbox", "Admin"]
+    _php(install, root)
+    with (root / "LocalSettings.php").open("a", encoding="utf-8") as fh:
+        fh.write(SETTINGS.replace("{root}", str(root)))
+    (root / "titleblacklist.txt").write_text(BLACKLIST, encoding="utf-8")
+    _php([f"{maintenance}/createAndPromote.php", "--bot", BOT_USER, _password()], root)
+    box.password = secrets.token_hex(16)
+    _php(
+        [f"{maintenance}/createBotPassword.php", "--appid", BOT_NAME, "--grants", GRANTS, BOT_USER, box.password], root
+    )
+    box.user = f"{BOT_USER}@{BOT_NAME}"
+    credentials = root / "credentials.json"
+    credentials.touch(mode=0o600)
+    credentials.write_text(json.dumps(asdict(box) | {"root": str(root)}), encoding="utf-8")
+    return box
+
+
+def _password() -> str:
+    """A random password that cannot be taken for a command-line option (token_urlsafe may begin with "-")."""
+    return "p" + secrets.token_urlsafe(24)
+
+
+def load(root: Path) -> Sandbox:
+    data = json.loads((root / "credentials.json").read_text(encoding="utf-8"))
+    return Sandbox(Path(data["root"]), int(data["port"]), data["user"], data["password"])
+
+
+def start(box: Sandbox, workers: int = 2, timeout: float = 30.0) -> subprocess.Popen:
+    """Serve the wiki with PHP's built-in server on 127.0.0.1 and wait until the API answers."""
+    env = {
+        **os.environ,
+        "MW_CONFIG_FILE": str(box.root / "LocalSettings.php"),
+        "PHP_CLI_SERVER_WORKERS": str(workers),
+    }
+    limits = ["-d", "upload_max_filesize=256M", "-d", "post_max_size=260M", "-d", "memory_limit=512M"]
+    limits += ["-d", "opcache.enable_cli=1", "-d", "opcache.memory_consumption=128"]
+    with box.log_file.open("ab") as log:
+        proc = subprocess.Popen(
+            ["php", *limits, "-S", f"127.0.0.1:{box.port}", "-t", str(MEDIAWIKI)],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=box.root,
+            start_new_session=True,
+        )
+    box.pid_file.write_text(str(proc.pid))
+    _wait(box, proc, timeout)
+    return proc
+
+
+def _wait(box: Sandbox, proc: subprocess.Popen, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise PublishError(f"The sandbox wiki stopped at start; see {box.log_file}.")
+        try:
+            if requests.get(box.api, params={"action": "query", "format": "json"}, timeout=5).ok:
+                return
+        except requests.RequestException:
+            time.sleep(0.2)
+    raise PublishError(f"The sandbox wiki did not answer on {box.api} within {timeout:.0f} s; see {box.log_file}.")
+
+
+def stop(box: Sandbox) -> bool:
+    """Stop the server started for this sandbox (by its recorded process group). True if it was running."""
+    if not box.pid_file.exists():
+        return False
+    pid = int(box.pid_file.read_text())
+    box.pid_file.unlink()
+    try:
+        os.killpg(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return False
+    for _ in range(50):
+        try:
+            os.killpg(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    os.killpg(pid, signal.SIGKILL)
+    return True

@@ -1,0 +1,32 @@
+"""Publishing settings from the project's ``[publishing]`` section (overridable from the environment)."""
+
+from __future__ import annotations
+
+from glamwiki.config import Config
+from glamwiki.project import Project
+from glamwiki.publishing.plan import PlanSettings
+from glamwiki.publishing.titles import DEFAULT_PATTERN
+from glamwiki.publishing.upload import UploadSettings
+
+
+def plan_settings(config: Config, title_pattern: str | None = None) -> PlanSettings:
+    cats = config.get("publishing", "categories", ["Files from {institution}"])
+    if isinstance(cats, str):
+        cats = [c.strip() for c in cats.split(";") if c.strip()]
+    return PlanSettings(
+        title_pattern=title_pattern or str(config.get("publishing", "title_pattern", DEFAULT_PATTERN)),
+        institution=str(config.get("project", "institution", "")),
+        language=str(config.get("publishing", "language", "en")),
+        categories=tuple(cats),
+        collection_qid=config.get("publishing", "collection_qid", None) or None,
+        all_images=bool(config.get("publishing", "all_images", True)),
+    )
+
+
+def upload_settings(project: Project) -> UploadSettings:
+    config = project.config
+    return UploadSettings(
+        chunk_size=int(config.get("publishing", "chunk_size", 4 * 1024 * 1024)),
+        cache=project.root / ".glamwiki-cache" / "publishing",
+        preflight_titles=bool(config.get("publishing", "preflight_titles", True)),
+    )

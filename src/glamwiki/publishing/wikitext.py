@@ -1,0 +1,116 @@
+"""Escaping catalogue text for wikitext, and rendering templates from escaped values.
+
+Every value that comes from a catalogue passes through :func:`escape` (or :func:`url`) before it
+is put in a page, so no record can open or close a template, link, table, tag, heading or
+signature: the characters that carry wikitext meaning become HTML character references, which
+MediaWiki displays as the characters themselves.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from urllib.parse import quote, urlsplit
+
+_ENTITIES = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "{": "&#123;",
+    "}": "&#125;",
+    "|": "&#124;",
+    "[": "&#91;",
+    "]": "&#93;",
+    "=": "&#61;",
+    "~": "&#126;",
+    "'": "&#39;",
+    '"': "&quot;",
+    "_": "&#95;",
+    "!": "&#33;",  # "!!" separates table cells
+    ":": "&#58;",  # no free external links (https://...) or interwiki-looking prefixes
+}
+_TABLE = str.maketrans(_ENTITIES)
+_LINE_START = str.maketrans({"*": "&#42;", "#": "&#35;", ":": "&#58;", ";": "&#59;", "-": "&#45;", " ": "&#32;"})
+_NEWLINES = re.compile(r"\s*(?:\r\n|\r|\n|\u2028|\u2029)+\s*")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_LANG = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$")
+_URL_SAFE = ":/?&=%#;,+@!$*()-._"
+
+
+def clean_text(text: str) -> str:
+    """Normalise Unicode (NFC), drop control and bidi-control characters, fold odd spaces."""
+    text = unicodedata.normalize("NFC", text)
+    kept = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co"))
+    return _SPACES.sub(" ", kept)
+
+
+def escape(text: str | None) -> str:
+    """Catalogue text as inert wikitext: one line (paragraphs become ``<br />``), markup escaped."""
+    if not text:
+        return ""
+    lines = [line.strip() for line in _NEWLINES.split(clean_text(text).strip())]
+    escaped = [_escape_line(line) for line in lines if line]
+    return "<br />".join(escaped)
+
+
+def _escape_line(line: str) -> str:
+    body = line.translate(_TABLE)
+    return body[0].translate(_LINE_START) + body[1:] if body else body
+
+
+def url(value: str | None) -> str:
+    """A web address safe to put in wikitext, or "" when it is not http(s)."""
+    if not value:
+        return ""
+    value = clean_text(value).strip()
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return ""
+    return quote(value, safe=_URL_SAFE)
+
+
+def external_link(address: str | None, label: str | None = None) -> str:
+    target = url(address)
+    if not target:
+        return ""
+    return f"[{target} {escape(label)}]" if label else target
+
+
+def language(code: str | None, default: str = "en") -> str:
+    code = (code or "").strip().lower().replace("_", "-")
+    return code if _LANG.match(code) else default
+
+
+def in_language(text: str | None, lang: str | None) -> str:
+    """``{{en|1=...}}``: escaped text marked with its language (named parameter, so ``=`` is safe)."""
+    body = escape(text)
+    return f"{{{{{language(lang)}|1={body}}}}}" if body else ""
+
+
+def template(name: str, params: Iterable[tuple[str, str]], *, multiline: bool = True) -> str:
+    """``{{name |key = value ...}}`` from already-escaped values; empty values are left out."""
+    kept = [(k, v) for k, v in params if v]
+    if not multiline:
+        return "{{" + name + "".join(f"|{k}={v}" for k, v in kept) + "}}"
+    width = max((len(k) for k, _ in kept), default=0)
+    lines = [f" |{k.ljust(width)} = {v}" for k, v in kept]
+    return "\n".join(["{{" + name, *lines, "}}"])
+
+
+def is_licence_tag(tag: str) -> bool:
+    """A licence tag from the rights stage: one balanced template, no subst, no newline."""
+    tag = tag.strip()
+    if not (tag.startswith("{{") and tag.endswith("}}")) or "\n" in tag:
+        return False
+    if re.search(r"\{\{\s*(subst|safesubst|msgnw|raw)\s*:", tag, re.IGNORECASE):
+        return False
+    return tag.count("{{") == tag.count("}}") and "~~~" not in tag and "<" not in tag
+
+
+def category(name: str) -> str:
+    """``[[Category:Name]]`` with characters a title cannot hold removed."""
+    from glamwiki.publishing.titles import sanitise
+
+    clean = sanitise(name, max_bytes=200)
+    return f"[[Category:{clean}]]" if clean else ""

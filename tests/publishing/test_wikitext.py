@@ -1,0 +1,54 @@
+"""Escaping: no catalogue string can inject wikitext."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from glamwiki.publishing.wikitext import clean_text, escape, in_language, is_licence_tag, template, url
+
+from .records import HOSTILE
+
+MARKUP = re.compile(r"[{}\[\]|<>~=']|^[*#:;\- ]|__")
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_strings_carry_no_markup(text: str) -> None:
+    out = escape(text)
+    assert not MARKUP.search(out.replace("<br />", ""))
+    assert "\n" not in out
+
+
+@given(st.text(max_size=200))
+def test_escape_round_trips_to_the_cleaned_text(text: str) -> None:
+    out = escape(text)
+    assert not MARKUP.search(out.replace("<br />", ""))
+    shown = html.unescape(out.replace("<br />", "\n"))
+    expected = "\n".join(line.strip() for line in clean_text(text).strip().splitlines() if line.strip())
+    assert shown == expected or shown.replace("\n", "") == expected.replace("\n", "")
+
+
+def test_equals_sign_is_safe_in_named_and_language_params() -> None:
+    assert in_language("a=b|c", "en") == "{{en|1=a&#61;b&#124;c}}"
+    assert (
+        template("Artwork", [("title", escape("x=y")), ("empty", "")], multiline=False) == "{{Artwork|title=x&#61;y}}"
+    )
+
+
+def test_urls_are_quoted_and_only_http() -> None:
+    assert url("javascript:alert(1)") == ""
+    assert url("https://m.example/a b]|{x}?q=1") == "https://m.example/a%20b%5D%7C%7Bx%7D?q=1"
+
+
+def test_licence_tags_must_be_single_balanced_templates() -> None:
+    assert is_licence_tag("{{PD-Art|PD-old-auto-expired|deathyear=1900}}")
+    for bad in ("{{subst:foo}}", "{{PD}}\n[[Category:X]]", "PD", "{{PD}} ~~~~", "{{PD}}}}{{x"):
+        assert not is_licence_tag(bad)
+
+
+def test_control_and_bidi_characters_are_dropped() -> None:
+    assert clean_text("a\u202eb\u200bc\x07d\u00a0e") == "abcd e"
