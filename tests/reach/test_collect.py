@@ -10,10 +10,13 @@ import pytest
 from click.testing import CliRunner
 
 from glamwiki.cli import cli
+from glamwiki.cli import cli as cli_app
 from glamwiki.project import Project
 from glamwiki.reach import mediawiki, rest
 from glamwiki.reach.errors import ApiError
 from glamwiki.reach.http import Client, Politeness
+
+from .conftest import FAST, route_museum
 
 
 def test_collect_category_into_store(collected, project: Project) -> None:
@@ -135,3 +138,43 @@ def test_agents_and_per_file_impact_metrics(collected, collect_again, project: P
         assert figures.total_views == sum(300000 + 1000 * m for m in range(1, 13)) + sum(
             40000 + 10 * m for m in range(1, 13) if m != 4
         )
+
+
+COMMONS = "https://commons.wikimedia.org/w/api.php"
+
+
+def _uploaded(project: Project, titles: list[str], state: str = "done", target: str = COMMONS) -> None:
+    from glamwiki.store.publishing import FileState, iter_plan, put_state, save_plan
+
+    with project.open_store() as store:
+        save_plan(store, [{"dataset": "m", "record_id": t, "status": "planned", "title": t} for t in titles])
+        for item in iter_plan(store):
+            if item.title in titles:
+                put_state(
+                    store, FileState(target=target, item_id=item.item_id, state=state, title=f"File:{item.title}")
+                )
+
+
+def test_collect_the_files_this_project_uploaded(cli: CliRunner, project: Project, api) -> None:
+    root, recorded = api
+    route_museum(recorded)
+    _uploaded(project, ["Mona_Lisa.jpg", "Sunflowers.jpg"])
+    _uploaded(project, ["Elsewhere.jpg"], target="http://127.0.0.1:1/api.php")  # another wiki: not counted
+    _uploaded(project, ["Failed.jpg"], state="failed")
+    env = {"GLAMWIKI_REACH_API_ROOT": root, "GLAMWIKI_REACH_MIN_INTERVAL": "0", **FAST}
+    args = ["reach", "collect", "--project", "--from", "2025-01", "--to", "2025-12", "--json"]
+    result = cli.invoke(cli_app, args, env=env, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    assert summary["files"] == 2
+    with project.open_store() as store:
+        files = {r[0] for r in store.query("SELECT file FROM reach_files")}
+    assert files == {"Mona_Lisa.jpg", "Sunflowers.jpg"}
+    assert not any(q.get("list") == "categorymembers" for _, q in recorded.log)
+
+
+def test_collect_project_with_nothing_uploaded_says_so(cli: CliRunner, api) -> None:
+    root, _ = api
+    env = {"GLAMWIKI_REACH_API_ROOT": root, "GLAMWIKI_REACH_MIN_INTERVAL": "0"}
+    result = cli.invoke(cli_app, ["reach", "collect", "--project"], env=env)
+    assert result.exit_code == 2 and "No files uploaded" in result.output

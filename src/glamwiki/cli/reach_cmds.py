@@ -44,6 +44,13 @@ def reach() -> None:
 @click.option(
     "--files", "files_list", type=click.Path(exists=True, dir_okay=False), help="A file: one file name a line."
 )
+@click.option("--project", "from_project", is_flag=True, help="The files this project uploaded (glamwiki publish run).")
+@click.option(
+    "--target",
+    default="https://commons.wikimedia.org/w/api.php",
+    show_default=True,
+    help="With --project: the wiki the files were uploaded to.",
+)
 @click.option("--from", "first", help="First month (YYYY-MM); default: 12 months before --to.")
 @click.option("--to", "last", help="Last month (YYYY-MM); default: the last complete month.")
 @click.option("--agents", default="user", show_default=True, help="Agent types to fetch: user,spider,automated.")
@@ -60,6 +67,8 @@ def collect(
     ctx: click.Context,
     category: str | None,
     files_list: str | None,
+    from_project: bool,
+    target: str,
     first: str | None,
     last: str | None,
     agents: str,
@@ -74,9 +83,10 @@ def collect(
     from glamwiki.reach.collect import collect as run_collect
     from glamwiki.reach.collect import resolve_files
     from glamwiki.reach.session import client_for, read_file_list
+    from glamwiki.store.publishing import published_titles
 
-    if bool(category) == bool(files_list):
-        raise ConfigError("Give exactly one of --category NAME or --files LIST.")
+    if sum(map(bool, (category, files_list, from_project))) != 1:
+        raise ConfigError("Give exactly one of --category NAME, --files LIST or --project.")
     wanted = tuple(a.strip() for a in agents.split(",") if a.strip())
     if not wanted or set(wanted) - {"user", "spider", "automated"}:
         raise ConfigError(f"--agents {agents!r}: use user, spider and/or automated, comma-separated.")
@@ -84,7 +94,13 @@ def collect(
     start, end = _months(first, last)
     client = client_for(project.root, api_root, min_interval)
     names = read_file_list(Path(files_list)) if files_list else []
+    with project.open_store() as store:
+        if from_project:
+            names = published_titles(store, target)
+            if not names:
+                raise ConfigError(f"No files uploaded to {target} by this project yet; see `glamwiki publish results`.")
     files, source = resolve_files(client, category, names)
+    source = "project" if from_project else source
     with project.open_store() as store, progress_bar("collecting views") as advance:
         summary = run_collect(
             store, client, files, source, start, end, wanted, usage_max_age, not no_media, category, advance, cim_files

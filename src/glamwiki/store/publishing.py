@@ -184,3 +184,13 @@ def results(store: Store, target: str) -> Iterator[dict[str, Any]]:
         (target,),
     ):
         yield dict(row)
+
+
+def published_titles(store: Store, target: str) -> list[str]:
+    """Titles (without "File:") of the files this project put on ``target``, in upload order."""
+    rows = store.query(
+        "SELECT title FROM publish_state WHERE target = ? AND state IN ('uploaded', 'done') AND title IS NOT NULL"
+        " ORDER BY updated_at, item_id",
+        (target,),
+    )
+    return [str(r["title"]).removeprefix("File:") for r in rows]
