@@ -10,7 +10,7 @@ from glamwiki.intake.base import Issue, Read
 from glamwiki.intake.stream import read_source
 from glamwiki.model.records import FORM_2D, FORM_MOVING_IMAGE, FORM_SOUND, IMAGE_IIIF, ObjectRecord
 
-from .localserver import serve
+from ..localserver import serve
 
 JSON = {"Content-Type": "application/json"}
 

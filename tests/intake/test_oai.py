@@ -17,8 +17,8 @@ from glamwiki.intake.registry import load_named_profile
 from glamwiki.intake.stream import read_source
 from glamwiki.model.records import ObjectRecord
 
+from ..localserver import Answer, serve
 from . import oai_pmh_spec as spec
-from .localserver import Answer, serve
 
 XML = {"Content-Type": "text/xml; charset=utf-8"}
 

@@ -6,15 +6,14 @@ from __future__ import annotations
 import bz2
 import gzip
 import json
-import threading
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from click.testing import CliRunner
+
+from ..localserver import serve
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -121,31 +120,8 @@ class Recorded:
 @pytest.fixture
 def api() -> Iterator[tuple[str, Recorded]]:
     recorded = Recorded()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            parts = urlsplit(self.path)
-            status, headers, body = recorded.respond(parts.path, dict(parse_qsl(parts.query)))
-            self.send_response(status)
-            for k, v in headers.items():
-                self.send_header(k, v)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        do_POST = do_GET
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", recorded
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(recorded.respond) as (base, _):
+        yield base, recorded
 
 
 PV = "wikitech_Analytics-AQS-Pageviews__"

@@ -106,54 +106,28 @@ def _common(record: ObjectRecord, settings: PageSettings) -> dict[str, str]:
     }
 
 
+# Parameters of each file-description template, filled from the escaped catalogue values.
+_MUSEUM = ("description", "date", "medium", "dimensions", "institution", "department", "accession", "credit", "source",
+           "wikidata")  # fmt: skip
+_LABELS = {"accession": "accession number", "credit": "credit line"}
+TEMPLATE_PARAMS: dict[str, tuple[tuple[str, str], ...]] = {
+    "Artwork": (("artist", "creator"), ("title", "title"), ("object type", "object_type"),
+                *((_LABELS.get(k, k), k) for k in _MUSEUM)),
+    "Photograph": (("photographer", "creator"), ("title", "title"), *((_LABELS.get(k, k), k) for k in _MUSEUM)),
+    "Book": (("Author", "creator"), ("Title", "title"), ("Description", "description"), ("Date", "date"),
+             ("Language", "language"), ("Source", "source"), ("Wikidata", "wikidata")),
+}  # fmt: skip
+
+
 def information_block(record: ObjectRecord, settings: PageSettings) -> str:
     v = _common(record, settings)
+    v["language"] = lang_code(record.languages[0] if record.languages else None, settings.language)
     name = template_for(record)
-    if name == "Artwork":
-        params = [
-            ("artist", v["creator"]),
-            ("title", v["title"]),
-            ("object type", v["object_type"]),
-            ("description", v["description"]),
-            ("date", v["date"]),
-            ("medium", v["medium"]),
-            ("dimensions", v["dimensions"]),
-            ("institution", v["institution"]),
-            ("department", v["department"]),
-            ("accession number", v["accession"]),
-            ("credit line", v["credit"]),
-            ("source", v["source"]),
-            ("wikidata", v["wikidata"]),
-        ]
-    elif name == "Photograph":
-        params = [
-            ("photographer", v["creator"]),
-            ("title", v["title"]),
-            ("description", v["description"]),
-            ("date", v["date"]),
-            ("medium", v["medium"]),
-            ("dimensions", v["dimensions"]),
-            ("institution", v["institution"]),
-            ("department", v["department"]),
-            ("accession number", v["accession"]),
-            ("credit line", v["credit"]),
-            ("source", v["source"]),
-            ("wikidata", v["wikidata"]),
-        ]
-    elif name == "Book":
-        params = [
-            ("Author", v["creator"]),
-            ("Title", v["title"]),
-            ("Description", v["description"]),
-            ("Date", v["date"]),
-            ("Language", lang_code(record.languages[0] if record.languages else None, settings.language)),
-            ("Source", v["source"]),
-            ("Wikidata", v["wikidata"]),
-        ]
-    else:
-        description = " ".join(p for p in (v["title"], v["description"]) if p)
-        params = [("description", description), ("date", v["date"]), ("source", v["source"])]
-        params.append(("author", v["creator"] or "{{unknown|author}}"))
+    if name in TEMPLATE_PARAMS:
+        return template(name, [(param, v[key]) for param, key in TEMPLATE_PARAMS[name]])
+    description = " ".join(p for p in (v["title"], v["description"]) if p)
+    params = [("description", description), ("date", v["date"]), ("source", v["source"])]
+    params.append(("author", v["creator"] or "{{unknown|author}}"))
     return template(name, params)
 
 

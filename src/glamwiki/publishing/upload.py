@@ -176,16 +176,15 @@ class FileUploader:
                 state.state, state.offset = j.STASHED, size
                 j.done(self.store, state, "chunk", {"offset": size, "filekey": state.filekey, "stashed": True})
 
+    def _commit_params(self, item: db.PlanItem, state: db.FileState) -> dict[str, str]:
+        """Publish the stashed file (by its filekey) under its title with the page text."""
+        return {"action": "upload", "filename": state.title or "", "filekey": state.filekey or "",
+                "text": item.wikitext, "comment": self.summary(item)}  # fmt: skip
+
     def _commit(self, item: db.PlanItem, state: db.FileState) -> None:
         if self._reconciled(state):
             return
-        params = {
-            "action": "upload",
-            "filename": state.title,
-            "filekey": state.filekey,
-            "text": item.wikitext,
-            "comment": self.summary(item),
-        }
+        params = self._commit_params(item, state)
         j.begin(self.store, state, "commit", {"title": state.title, "filekey": state.filekey})
         try:
             answer = self._upload(params, None)
@@ -252,14 +251,7 @@ class FileUploader:
             state.state = j.STASHED
             return j.done(self.store, state, "rename", {"title": state.title, "warnings": sorted(codes)})
         if codes <= ACCEPTED_WARNINGS:
-            params = {
-                "action": "upload",
-                "filename": state.title,
-                "filekey": state.filekey,
-                "text": item.wikitext,
-                "comment": self.summary(item),
-                "ignorewarnings": "1",
-            }
+            params = {**self._commit_params(item, state), "ignorewarnings": "1"}
             j.begin(self.store, state, "commit", {"accepting": sorted(codes), "filekey": state.filekey})
             return self._answer(item, state, self._upload(params, None))
         j.fail(self.store, state, "commit", f"Stopped by unexpected warning(s): {', '.join(sorted(codes))}")

@@ -30,6 +30,8 @@ def serve(route: Route) -> Iterator[tuple[str, list[tuple[str, dict[str, str], d
             self.end_headers()
             self.wfile.write(body)
 
+        do_POST = do_GET
+
         def log_message(self, *args: object) -> None:
             pass
 
