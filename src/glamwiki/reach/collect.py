@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from glamwiki.reach import mediawiki, rest
 from glamwiki.reach.errors import ApiError
@@ -129,27 +130,25 @@ def _media(store: Store, client: Client, name: str, months: list[str], summary: 
 
 
 def _cim_category(store: Store, client: Client, category: str, months: list[str], summary: CollectSummary) -> None:
-    key = category.removeprefix("Category:").replace(" ", "_")
-    for first, last in _missing(store, "cim-category", key, "user", months):
-        try:
-            points = rest.cim_category(client, key, first.replace("-", "") + "01", month_end_day(last))
-        except ApiError as exc:
-            db.record_coverage(store, "cim-category", key, "user", first, last, "error", str(exc))
-            summary.failures.append(f"Commons Impact Metrics {key}: {exc}")
-            continue
-        with store.transaction():
-            db.record_cim(store, "category", key, "all-wikis", [(p.period, p.value) for p in points])
-            db.record_coverage(store, "cim-category", key, "user", first, last)
+    _cim(store, "category", category.removeprefix("Category:").replace(" ", "_"), rest.cim_category, client, months,
+         summary)  # fmt: skip
 
 
 def _cim_file(store: Store, client: Client, name: str, months: list[str], summary: CollectSummary) -> None:
-    for first, last in _missing(store, "cim-file", name, "user", months):
+    _cim(store, "file", name, rest.cim_file, client, months, summary)
+
+
+def _cim(store: Store, kind: str, key: str, fetch: Callable[..., list[Any]], client: Client, months: list[str],
+         summary: CollectSummary) -> None:  # fmt: skip
+    """Commons Impact Metrics for one category or file, for the months not yet covered."""
+    coverage = f"cim-{kind}"
+    for first, last in _missing(store, coverage, key, "user", months):
         try:
-            points = rest.cim_file(client, name, first.replace("-", "") + "01", month_end_day(last))
+            points = fetch(client, key, first.replace("-", "") + "01", month_end_day(last))
         except ApiError as exc:
-            db.record_coverage(store, "cim-file", name, "user", first, last, "error", str(exc))
-            summary.failures.append(f"Commons Impact Metrics {name}: {exc}")
+            db.record_coverage(store, coverage, key, "user", first, last, "error", str(exc))
+            summary.failures.append(f"Commons Impact Metrics {key}: {exc}")
             continue
         with store.transaction():
-            db.record_cim(store, "file", name, "all-wikis", [(p.period, p.value) for p in points])
-            db.record_coverage(store, "cim-file", name, "user", first, last)
+            db.record_cim(store, kind, key, "all-wikis", [(p.period, p.value) for p in points])
+            db.record_coverage(store, coverage, key, "user", first, last)
