@@ -72,14 +72,17 @@ def layer_reasons(layer_name: str, layer: Layer, year: int) -> list[Reason]:
     country = layer_name.upper()
     out = []
     shown = layer.terms if len(layer.terms) <= 2 else [layer.terms[0], layer.terms[-1]]
-    for term in shown:
+    for n, term in enumerate(shown, start=1):
+        k = 1 if n == 1 else len(layer.terms)
+        where = country if len(layer.terms) == 1 else f"{country} (possibility {k} of {len(layer.terms)})"
         if term.expiry is None:
-            text = f"{country}: {term.rule}: cannot compute ({fact_label(term.missing)})"
+            text = f"{where}: {term.rule}: cannot compute ({fact_label(term.missing)})"
         elif term.expiry == NEVER:
-            text = f"{country}: {term.rule}: PD"
+            text = f"{where}: {term.rule}: PD"
         else:
-            state = "PD" if term.expiry < year else "in copyright"
-            text = f"{country}: {term.rule} -> protected to end of {term.expiry}: {state} on 1 Jan {year}"
+            free = term.expiry + 1
+            state = f"PD since 1 Jan {free}" if term.expiry < year else f"in copyright until 1 Jan {free}"
+            text = f"{where}: {term.rule} -> protected to end of {term.expiry}: {state}"
         out.append(Reason(text, cite(term.cite), layer_name))
     if layer.status == UNKNOWN and len(layer.terms) > 1:
         out.append(
