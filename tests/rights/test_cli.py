@@ -120,3 +120,25 @@ def test_review_import_refuses_unusable_values(demo_project: Path, tmp_path: Pat
     assert result.exit_code == 2
     text = " ".join(result.output.split())
     assert "row 2, column publication_year" in text and "nothing imported" in text
+
+
+def test_review_queue_round_trips_through_excel(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from glamwiki.demo import run_demo
+
+    demo_project = run_demo(tmp_path / "own").project.root  # its own: the module's project has been changed
+    run(demo_project, "--as-of", "2026-01-01")
+    book_path = tmp_path / "queue.xlsx"
+    assert "records written to" in run(demo_project, "review", "--export", str(book_path))
+    book = load_workbook(book_path)
+    sheet = book.active
+    header = [c.value for c in sheet[1]]
+    assert header[:4] == ["dataset", "record_id", "missing", "reasons"] and "published" in header
+    assert sheet.freeze_panes == "C2"
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[1].value == "T10769")
+    row[header.index("published")].value = "no"  # what a curator types in Excel
+    book.save(book_path)
+    assert "1 facts stored" in run(demo_project, "review", "--import", str(book_path))
+    run(demo_project, "--as-of", "2026-01-01")
+    assert "BLOCK" in run(demo_project, "explain", "T10769", "--as-of", "2026-01-01")

@@ -19,7 +19,7 @@ from glamwiki.rights.explain import explain_lines
 from glamwiki.rights.files import decisions_from_source, started, write_csv
 from glamwiki.rights.pdday import public_domain_day
 from glamwiki.rights.project import all_facts, assess_project, object_count, persons_by_dataset
-from glamwiki.rights.review import export_queue, import_facts, queue_groups
+from glamwiki.rights.review import export_queue, export_queue_xlsx, import_facts, queue_groups
 from glamwiki.store.records import get_record
 from glamwiki.store.rights import get_decision
 
@@ -109,7 +109,11 @@ def assess(path: str, profile: str | None, mapping: str | None, as_of: str | Non
 
 
 @rights.command()
-@click.option("--export", "export_path", help="Write the queue as CSV for a curator to fill in ('-' for stdout).")
+@click.option(
+    "--export",
+    "export_path",
+    help="Write the queue for a curator to fill in: a .csv or .xlsx file ('-': CSV to stdout).",
+)
 @click.option("--fact", help="Only records missing this fact (e.g. publication_year).")
 @click.option("--import", "import_path", type=click.Path(exists=True, dir_okay=False), help="Read a filled-in sheet.")
 @click.option("--json", "as_json", is_flag=True, help="Print the groups as JSON.")
@@ -118,7 +122,7 @@ def review(ctx: click.Context, export_path: str | None, fact: str | None, import
            as_json: bool) -> None:  # fmt: skip
     """The review queue, grouped by the missing fact that would decide each record.
 
-    Export it as a CSV, fill in the fact columns, then --import it: the facts are kept and used
+    Export it as CSV or Excel (.xlsx), fill in the fact columns, then --import it: the facts are kept and used
     by the next `glamwiki rights`."""
     with project_from(ctx).open_store() as store:
         if import_path:
@@ -128,6 +132,9 @@ def review(ctx: click.Context, export_path: str | None, fact: str | None, import
         if export_path:
             if export_path == "-":
                 n = export_queue(store, sys.stdout, fact)
+            elif export_path.lower().endswith(".xlsx"):
+                n = export_queue_xlsx(store, Path(export_path), fact)
+                click.echo(f"{n:,} records written to {export_path}")
             else:
                 with Path(export_path).open("w", newline="", encoding="utf-8") as fh:
                     n = export_queue(store, fh, fact)

@@ -1,11 +1,11 @@
 """The review queue: records that need a person, grouped by the fact that would decide them,
-exported as a CSV a curator fills in, and read back as curator facts."""
+exported as a CSV or Excel sheet a curator fills in, and read back as curator facts."""
 
 from __future__ import annotations
 
 import csv
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -13,6 +13,7 @@ from glamwiki.errors import GlamwikiError
 from glamwiki.model.rights import REVIEW
 from glamwiki.rights.facts import FACTS, check_fact
 from glamwiki.rights.reasons import fact_label
+from glamwiki.rights.sheets import read_xlsx, write_xlsx
 from glamwiki.store import Store
 from glamwiki.store.rights import iter_decisions, save_fact
 
@@ -34,26 +35,37 @@ def queue_groups(store: Store) -> list[tuple[str, str, int]]:
     return [(fact, fact_label(fact), n) for fact, n in counts.most_common()]
 
 
-def export_queue(store: Store, out: TextIO, fact: str | None = None) -> int:
+HEADER = [*FIXED, *FACTS, "source"]
+
+
+def queue_rows(store: Store, fact: str | None = None) -> Iterator[list[str]]:
     """One row per record under review; a column per curator fact, empty, to fill in."""
-    writer = csv.writer(out)
-    writer.writerow(FIXED + list(FACTS) + ["source"])
-    n = 0
     for d in iter_decisions(store, decision=REVIEW):
         if fact and fact not in d.missing_facts:
             continue
         reasons = " | ".join(r.text for r in d.reasons if r.layer in ("uk", "us", "other"))[:1000]
-        writer.writerow([d.dataset, d.record_id, "; ".join(d.missing_facts), reasons] + [""] * (len(FACTS) + 1))
+        yield [d.dataset, d.record_id, "; ".join(d.missing_facts), reasons] + [""] * (len(FACTS) + 1)
+
+
+def export_queue(store: Store, out: TextIO, fact: str | None = None) -> int:
+    writer = csv.writer(out)
+    writer.writerow(HEADER)
+    n = 0
+    for row in queue_rows(store, fact):
+        writer.writerow(row)
         n += 1
     return n
+
+
+def export_queue_xlsx(store: Store, path: Path, fact: str | None = None) -> int:
+    return write_xlsx(path, HEADER, queue_rows(store, fact), {*FACTS, "source"})
 
 
 def import_facts(store: Store, path: Path) -> int:
     """Store every filled cell of a review sheet as a curator fact; returns how many.
 
     Nothing is stored unless every filled cell can be used (the errors name row and column)."""
-    with path.open(newline="", encoding="utf-8-sig") as fh:
-        rows = list(csv.DictReader(fh))
+    rows = read_sheet(path)
     if rows and not {"dataset", "record_id"} <= set(rows[0]):
         raise ReviewFileError(
             f"{path}: needs the columns dataset and record_id (export one with glamwiki rights review)"
@@ -69,6 +81,14 @@ def import_facts(store: Store, path: Path) -> int:
         raise ReviewFileError(f"{path}: nothing imported; correct these cells and import again: "
                               + "; ".join(problems[:10]) + more)  # fmt: skip
     return _save(store, rows, path.name)
+
+
+def read_sheet(path: Path) -> list[dict[str, str]]:
+    """A filled-in queue, as the CSV or the Excel workbook glamwiki wrote."""
+    if path.suffix.lower() == ".xlsx":
+        return read_xlsx(path)
+    with path.open(newline="", encoding="utf-8-sig") as fh:
+        return list(csv.DictReader(fh))
 
 
 def _save(store: Store, rows: Iterable[dict[str, str]], name: str) -> int:
