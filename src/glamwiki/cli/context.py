@@ -67,6 +67,10 @@ class GuardedGroup(click.Group):
     """A click group that turns glamwiki errors into their message and exit code, and Ctrl-C
     into exit code 130 with a note that finished work is kept (for every caller, tests too)."""
 
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Commands in the order they are registered: the order of the work, not the alphabet."""
+        return list(self.commands)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
