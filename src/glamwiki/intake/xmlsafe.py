@@ -55,6 +55,8 @@ def iter_with_ancestors(
         raise _refused(display, exc) from None
     except ParseError as exc:
         raise _broken(display, exc) from None
+    except LookupError as exc:  # the XML declaration names an encoding no codec knows
+        raise IntakeFileError(f'{display}: {exc}; fix the XML declaration\'s encoding="..." or re-export.') from None
 
 
 def _refused(display: str, exc: Exception) -> XmlRefused:
