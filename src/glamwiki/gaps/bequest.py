@@ -33,7 +33,8 @@ class GenderShare:
 
 
 def gender_shares(store: Store, credit_contains: str = TURNER_BEQUEST, dataset: str | None = None) -> list[GenderShare]:
-    """[all works, works without the credit line ``credit_contains``]; empty if there are no works."""
+    """[all works, works without the credit line ``credit_contains``]; empty if there are no works.
+    The second is left out when no work has that credit line (it would repeat the first)."""
     genders: dict[tuple[str, str], str] = {}
     works: list[tuple[str, ObjectRecord]] = []
     for ds, rec in iter_records(store, dataset=dataset):
@@ -45,6 +46,8 @@ def gender_shares(store: Store, credit_contains: str = TURNER_BEQUEST, dataset: 
         return []
     everything = _share("all works", works, genders)
     rest = [(ds, w) for ds, w in works if credit_contains.lower() not in (w.credit_line or "").lower()]
+    if len(rest) == len(works):
+        return [everything]
     return [everything, _share(f"without the {credit_contains}", rest, genders)]
 
 
