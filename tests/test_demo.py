@@ -32,3 +32,16 @@ def test_demo_sample_licence_is_shipped() -> None:
 
     text = (sample_folder() / "LICENCE.md").read_text(encoding="utf-8")
     assert "CC0" in text and "Tate" in text
+
+
+def test_report_command_writes_the_project_report(tmp_path: Path) -> None:
+    out = tmp_path / "demo"
+    assert CliRunner().invoke(cli, ["demo", "--output", str(out)]).exit_code == 0
+    runner = CliRunner(env={"GLAMWIKI_PROJECT": str(out)})
+    result = runner.invoke(cli, ["report", "-o", str(tmp_path / "ours.html"), "--json"])
+    assert result.exit_code == 0, result.output
+    path = Path(json.loads(result.output)["report"])
+    html = path.read_text(encoding="utf-8")
+    assert "glamwiki: glamwiki demo (Tate sample)" in html and "Tate, as of" in html
+    for heading in ("What was read", "Rights clearance", "Publishing"):
+        assert heading in html

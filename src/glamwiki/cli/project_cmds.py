@@ -1,4 +1,4 @@
-"""init, status, demo."""
+"""init, status, demo, report."""
 
 from __future__ import annotations
 
@@ -58,3 +58,25 @@ def demo(output: str, as_json: bool) -> None:
     for line in result.steps:
         out.print(f"  {line}")
     out.print(f"report: [bold]{result.report}[/]")
+
+
+@click.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Where to write it (default: report.html).")
+@click.option("--json", "as_json", is_flag=True, help="Print where it went as JSON.")
+@click.pass_context
+def report(ctx: click.Context, output: str | None, as_json: bool) -> None:
+    """Write the project report: what was read, rights, gaps, publishing and reach, with charts."""
+    from datetime import date
+
+    from glamwiki.report.build import build_report
+
+    project = project_from(ctx)
+    target = Path(output) if output else project.root / "report.html"
+    institution = str(project.config.get("project", "institution", "") or "")
+    subtitle = ", ".join(p for p in (institution, f"as of {date.today().isoformat()}") if p)
+    with project.open_store() as store:
+        path = build_report(store, target, f"glamwiki: {project.name}", subtitle)
+    if as_json:
+        emit_json({"report": str(path.resolve())})
+    else:
+        out.print(f"report: {path}")
