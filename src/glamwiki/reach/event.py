@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -173,11 +172,6 @@ def _subjects(store: Store, client: Client, touched: dict, summary: EventSummary
 
 def _collection_people(store: Store) -> set[str]:
     """Wikidata items of the collection's people, as the linking stage matched or people accepted them."""
-    try:
-        rows = store.query(
-            "SELECT qid FROM link_matches WHERE decision = 'match' AND qid <> ''"
-            " UNION SELECT qid FROM link_decisions WHERE verdict = 'accept' AND qid <> ''"
-        )
-    except sqlite3.OperationalError:  # no linking stage in this build
-        return set()
-    return {r[0] for r in rows}
+    from glamwiki.store.linking import linked_qids
+
+    return linked_qids(store)

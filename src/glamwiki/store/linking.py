@@ -172,3 +172,12 @@ def mark_new_item(store: Store, dataset: str, person_id: str, status: str, qid: 
         (status, qid, dataset, person_id),
     )
     return cur.rowcount == 1
+
+
+def linked_qids(store: Store) -> set[str]:
+    """Wikidata items of the collection's people, as the matcher decided or people accepted them."""
+    rows = store.query(
+        "SELECT qid FROM link_matches WHERE decision = 'match' AND qid <> ''"
+        " UNION SELECT qid FROM link_decisions WHERE verdict = 'accept' AND qid <> ''"
+    )
+    return {r[0] for r in rows}
