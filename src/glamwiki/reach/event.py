@@ -19,6 +19,7 @@ from glamwiki.reach import mediawiki, rest
 from glamwiki.reach.errors import ApiError
 from glamwiki.reach.http import Client
 from glamwiki.reach.ids import P_INSTANCE_OF, P_SEX_OR_GENDER, Q_HUMAN, WOMEN
+from glamwiki.store import reach as db
 from glamwiki.store.db import Store
 
 REF = re.compile(r"<ref[\s>/]", re.IGNORECASE)
@@ -62,10 +63,7 @@ def count_refs(text: str) -> int:
 
 def run_event(store: Store, client: Client, event: Event) -> EventSummary:
     summary = EventSummary(event.name, participants=len(event.participants))
-    store.execute(
-        "INSERT OR REPLACE INTO reach_events(name, data, collected_at) VALUES (?, ?, ?)",
-        (event.name, json.dumps(asdict(event)), datetime.now(UTC).isoformat(timespec="seconds")),
-    )
+    db.save_event(store, event.name, json.dumps(asdict(event)), datetime.now(UTC).isoformat(timespec="seconds"))
     touched: dict[tuple[str, str], bool] = {}  # (wiki, title) -> created during the event
     for wiki in event.wikis:
         if wiki.startswith("commons."):
@@ -95,23 +93,11 @@ def _edits(store: Store, client: Client, event: Event, wiki: str, summary: Event
             summary.bytes_added += max(diff, 0)
             summary.references_added += refs
             touched[title] = touched.get(title, False) or new
-            store.execute(
-                "INSERT OR REPLACE INTO reach_event_edits(event, wiki, revid, parentid, user, title, ns, timestamp,"
-                " new_page, size_diff, refs_added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    event.name,
-                    wiki,
-                    e["revid"],
-                    e.get("parentid", 0),
-                    e["user"],
-                    title,
-                    e["ns"],
-                    e["timestamp"],
-                    int(new),
-                    diff,
-                    refs,
-                ),
-            )
+            db.save_event_edit(
+                store,
+                (event.name, wiki, e["revid"], e.get("parentid", 0), e["user"], title, e["ns"], e["timestamp"],
+                 int(new), diff, refs),
+            )  # fmt: skip
     summary.edits += len(edits)
     summary.per_wiki[wiki] = len(edits)
     return touched
@@ -160,10 +146,7 @@ def _subjects(store: Store, client: Client, touched: dict, summary: EventSummary
             gender = (c.get(P_SEX_OR_GENDER) or [None])[0]
             summary.biographies += human
             summary.about_women += human and gender in WOMEN
-            store.execute(
-                "INSERT OR REPLACE INTO reach_page_subjects(wiki, title, item, human, gender) VALUES (?, ?, ?, ?, ?)",
-                (wiki, title, qid, int(human), gender),
-            )
+            db.save_page_subject(store, wiki, title, qid, human, gender)
     if summary.biographies:
         summary.gender_share_women = round(summary.about_women / summary.biographies, 3)
     linked = _collection_people(store)

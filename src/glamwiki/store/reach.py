@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import Any
 
 from glamwiki.store.db import Store
 
@@ -133,3 +134,25 @@ def record_dump_run(
 
 def dump_done(store: Store, path: str) -> bool:
     return store.scalar("SELECT 1 FROM reach_dump_runs WHERE path = ?", (path,)) is not None
+
+
+def save_event(store: Store, name: str, data: str, collected_at: str) -> None:
+    store.execute(
+        "INSERT OR REPLACE INTO reach_events(name, data, collected_at) VALUES (?, ?, ?)", (name, data, collected_at)
+    )
+
+
+def save_event_edit(store: Store, row: tuple[Any, ...]) -> None:
+    """(event, wiki, revid, parentid, user, title, ns, timestamp, new_page, size_diff, refs_added)"""
+    store.execute(
+        "INSERT OR REPLACE INTO reach_event_edits(event, wiki, revid, parentid, user, title, ns, timestamp,"
+        " new_page, size_diff, refs_added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        row,
+    )
+
+
+def save_page_subject(store: Store, wiki: str, title: str, item: str | None, human: bool, gender: str | None) -> None:
+    store.execute(
+        "INSERT OR REPLACE INTO reach_page_subjects(wiki, title, item, human, gender) VALUES (?, ?, ?, ?, ?)",
+        (wiki, title, item, int(human), gender),
+    )
