@@ -80,8 +80,8 @@ def collect(
     as_json: bool,
 ) -> None:
     """Gather where the files are used and how often those pages are read (reruns fetch only what is new)."""
+    from glamwiki.reach.collect import CollectPlan, resolve_files
     from glamwiki.reach.collect import collect as run_collect
-    from glamwiki.reach.collect import resolve_files
     from glamwiki.reach.session import client_for, read_file_list
     from glamwiki.store.publishing import published_titles
 
@@ -102,9 +102,8 @@ def collect(
     files, source = resolve_files(client, category, names)
     source = "project" if from_project else source
     with project.open_store() as store, progress_bar("collecting views") as advance:
-        summary = run_collect(
-            store, client, files, source, start, end, wanted, usage_max_age, not no_media, category, advance, cim_files
-        )
+        plan = CollectPlan(files, source, start, end, wanted, usage_max_age, not no_media, category, cim_files)
+        summary = run_collect(store, client, plan, advance)
     if as_json:
         emit_json(summary.__dict__)
         return

@@ -43,37 +43,40 @@ def resolve_files(client: Client, category: str | None, names: list[str]) -> tup
     return [mediawiki.file_key(n) for n in names if n.strip()], "list"
 
 
-def collect(
-    store: Store,
-    client: Client,
-    files: list[str],
-    source: str,
-    first: str,
-    last: str,
-    agents: tuple[str, ...] = ("user",),
-    usage_max_age_days: float = 7.0,
-    media: bool = True,
-    category: str | None = None,
-    progress: Progress | None = None,
-    cim_files: bool = False,
-) -> CollectSummary:
+@dataclass(frozen=True)
+class CollectPlan:
+    """What one `reach collect` gathers: which files, which months, and which figures."""
+
+    files: list[str]
+    source: str  # "category:NAME", "list" or "project"
+    first: str  # YYYY-MM
+    last: str
+    agents: tuple[str, ...] = ("user",)
+    usage_max_age_days: float = 7.0
+    media: bool = True  # media requests per file
+    category: str | None = None  # also Commons Impact Metrics for the category
+    cim_files: bool = False  # also Commons Impact Metrics per file
+
+
+def collect(store: Store, client: Client, plan: CollectPlan, progress: Progress | None = None) -> CollectSummary:
+    files = plan.files
     summary = CollectSummary(files=len(files))
-    summary.new_files = db.add_files(store, files, source)
-    _usage(store, client, files, usage_max_age_days, summary)
-    months = month_range(first, last)
+    summary.new_files = db.add_files(store, files, plan.source)
+    _usage(store, client, files, plan.usage_max_age_days, summary)
+    months = month_range(plan.first, plan.last)
     articles = db.articles_in_use(store)
     summary.articles = len(articles)
     for wiki, title in articles:
-        for agent in agents:
+        for agent in plan.agents:
             _views(store, client, wiki, title, agent, months, summary)
         if progress:
             progress(1)
-    if media:
+    if plan.media:
         for name in files:
             _media(store, client, name, months, summary)
-    if category:
-        _cim_category(store, client, category, months, summary)
-    if cim_files:
+    if plan.category:
+        _cim_category(store, client, plan.category, months, summary)
+    if plan.cim_files:
         for name in files:
             _cim_file(store, client, name, months, summary)
     summary.requests_made, summary.cache_hits = client.requests_made, client.cache_hits
