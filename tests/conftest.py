@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,3 +53,23 @@ def store(project: Project) -> Iterator[Store]:
 def cli(project: Project) -> CliRunner:
     """A CLI runner whose commands act on the temporary project (via GLAMWIKI_PROJECT)."""
     return CliRunner(env={"GLAMWIKI_PROJECT": str(project.root)})
+
+
+_real_connect = socket.socket.connect
+
+
+def _loopback_only(self: socket.socket, address: object) -> None:
+    """Tests may talk to servers on this machine only: never to Wikimedia or anything else."""
+    if self.family in (socket.AF_INET, socket.AF_INET6) and isinstance(address, tuple):
+        host = str(address[0])
+        resolved = {info[4][0] for info in socket.getaddrinfo(host, None)}
+        if not all(ipaddress.ip_address(ip.split("%")[0]).is_loopback for ip in resolved):
+            raise ConnectionRefusedError(f"tests may only connect to 127.0.0.1, not {host} ({', '.join(resolved)})")
+    return _real_connect(self, address)  # type: ignore[arg-type]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_network_but_loopback() -> Iterator[None]:
+    socket.socket.connect = _loopback_only  # type: ignore[method-assign]
+    yield
+    socket.socket.connect = _real_connect  # type: ignore[method-assign]

@@ -35,3 +35,10 @@ def test_every_command_has_help(path: tuple[str, ...]) -> None:
     for name in path:
         command = command.commands[name]  # type: ignore[attr-defined]
     assert (command.help or "").strip(), f"{' '.join(path)} has no help text"
+
+
+def test_tests_cannot_reach_beyond_this_machine() -> None:
+    import socket
+
+    with socket.socket() as s, pytest.raises(ConnectionRefusedError, match=r"only connect to 127\.0\.0\.1"):
+        s.connect(("192.0.2.1", 80))  # TEST-NET-1: refused before any packet leaves
