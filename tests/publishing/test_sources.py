@@ -59,3 +59,24 @@ def test_url_and_iiif_sources(tmp_path: Path, client: ApiClient) -> None:
         assert state.title.endswith(".png"), "the extension follows the real file type"
         assert not Path(state.local_path).exists(), "the downloaded copy is removed once uploaded"
         assert wiki_sha1(client.api_url, state.title) == state.sha1
+
+
+def test_an_unreachable_source_waits_out_loud_then_is_left_for_the_next_run(tmp_path: Path, client: ApiClient) -> None:
+    project = init_project(tmp_path / "proj2", institution="Test Museum")
+    gone = "http://127.0.0.1:9/nothing-listens-here.jpg"  # port 9 (discard): connection refused
+    with project.open_store() as store:
+        save(store, [make_record(7101, gone, title="An unreachable picture 7101", kind=IMAGE_URL)])
+        build_plan(store, PlanSettings(institution="Test Museum", title_pattern="{title}"))
+        before, client.etiquette.transient_wait = client.etiquette.transient_wait, 0.01
+        notes: list[str] = []
+        runner = Runner(store, client, RunOptions(attempts=3, upload=UploadSettings(cache=tmp_path / "c")))
+        try:
+            summary = runner.run(notify=notes.append)
+        finally:
+            client.etiquette.transient_wait = before
+        (item,) = db.iter_plan(store, db.PLANNED)
+        state = db.get_state(store, client.api_url, item.item_id)
+    assert len(notes) == 2 and all("Waiting" in n and "nothing-listens-here" in n for n in notes)
+    assert "(try 2 of 3)" in notes[0] and "(try 3 of 3)" in notes[1]
+    assert summary.unfinished == 1 and state is not None and state.state not in j.TERMINAL
+    assert "Run `glamwiki publish run` again" in (state.message or "")

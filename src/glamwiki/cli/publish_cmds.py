@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from glamwiki.cli.context import emit_json, out, progress_bar, project_from
+from glamwiki.cli.context import console, emit_json, out, progress_bar, project_from
 from glamwiki.publishing import sandbox as wiki
 from glamwiki.publishing.connect import connect, target_from
 from glamwiki.publishing.plan import build_plan
@@ -87,7 +87,7 @@ def run(
     with project.open_store() as store:
         runner = Runner(store, client, options)
         with progress_bar(f"publishing to {chosen.api}", len(planned_ids(store))) as advance:
-            summary = runner.run(advance)
+            summary = runner.run(advance, lambda note: console.print(f"[yellow]{note}[/]", highlight=False))
     data = {
         "batch": summary.batch,
         **dict(summary.outcomes),

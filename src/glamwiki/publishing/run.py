@@ -72,8 +72,14 @@ class Runner:
         self.uploader = FileUploader(client, store, self.target, self.summary.batch, self.options.upload)
         self.sdc = StructuredData(client)
         self.waiting: list[tuple[db.PlanItem, db.FileState]] = []
+        self.notify: Callable[[str], None] = lambda _: None
 
-    def run(self, progress: Callable[[int], None] | None = None) -> RunSummary:
+    def run(
+        self, progress: Callable[[int], None] | None = None, notify: Callable[[str], None] | None = None
+    ) -> RunSummary:
+        """Drive every planned file on; ``notify`` hears of each wait before a retry, so a long
+        backoff is never silent."""
+        self.notify = notify or (lambda _: None)
         started = time.monotonic()
         self.uploader.settings.taken |= {t.lower() for t in db.plan_titles(self.store)}
         sent = 0
@@ -107,7 +113,11 @@ class Runner:
                     self._leave(state, f"{exc} Run `glamwiki publish run` again to go on.")
                     return
                 e = self.client.etiquette
-                e.sleep(e.backoff(e.transient_wait, attempt))
+                wait = e.backoff(e.transient_wait, attempt)
+                self.notify(
+                    f"{item.record_id}: {exc} Waiting {wait:.0f} s (try {attempt + 1} of {self.options.attempts})."
+                )
+                e.sleep(wait)
                 fresh = db.get_state(self.store, state.target, state.item_id)
                 if fresh:
                     state.__dict__.update(fresh.__dict__)
