@@ -207,7 +207,7 @@ def run_collect(cli_runner: CliRunner, root: str, *extra: str) -> dict[str, Any]
 
     result = cli_runner.invoke(cli, [*args, *extra, "--json"], env=env, catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return json.loads(result.stdout)
 
 
 @pytest.fixture

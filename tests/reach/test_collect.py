@@ -67,9 +67,12 @@ def test_maxlag_and_retry_after_are_honoured(api) -> None:
         "mediawiki.org_API-Categorymembers__page2.json",
     )
     waits: list[float] = []
-    client = Client(api_root=root, polite=Politeness(min_interval=0), sleep=waits.append)
+    notes: list[str] = []
+    client = Client(api_root=root, polite=Politeness(min_interval=0), sleep=waits.append, notify=notes.append)
     assert mediawiki.category_files(client, "Anything") == ["The_Night_Watch.jpg"]
     assert waits == [5.0, 3.0]
+    assert "lagged (maxlag); waiting 5 s (retry 1 of 5)" in notes[0]  # every wait is said, none is silent
+    assert "answered HTTP 429; waiting 3 s (retry 2 of 5)" in notes[1]
 
 
 def test_backoff_then_error_message(api) -> None:
@@ -165,7 +168,7 @@ def test_collect_the_files_this_project_uploaded(cli: CliRunner, project: Projec
     args = ["reach", "collect", "--project", "--from", "2025-01", "--to", "2025-12", "--json"]
     result = cli.invoke(cli_app, args, env=env, catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    summary = json.loads(result.output)
+    summary = json.loads(result.stdout)
     assert summary["files"] == 2
     with project.open_store() as store:
         files = {r[0] for r in store.query("SELECT file FROM reach_files")}

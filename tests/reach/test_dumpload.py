@@ -16,7 +16,7 @@ def test_dumps_into_store_and_report(
 ) -> None:
     result = cli.invoke(glamwiki_cli, ["reach", "dumps", str(pvc_file), str(hourly_file), "--json"])
     assert result.exit_code == 0, result.output
-    runs = json.loads(result.output)
+    runs = json.loads(result.stdout)
     assert [r["status"] for r in runs] == ["done", "done"]
     assert runs[0]["malformed"] == 5 and runs[0]["matched"] == 3
     with project.open_store() as store:

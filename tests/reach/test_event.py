@@ -81,7 +81,7 @@ def test_event_summary(cli: CliRunner, api, project: Project) -> None:
     env = {"GLAMWIKI_REACH_API_ROOT": root, "GLAMWIKI_REACH_MIN_INTERVAL": "0"}
     result = cli.invoke(glamwiki_cli, args, env=env, catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    s = json.loads(result.output)
+    s = json.loads(result.stdout)
     assert (s["participants"], s["edits"], s["articles_created"], s["articles_improved"]) == (2, 4, 1, 2)
     assert s["bytes_added"] == 2400 + 300 + 500  # negative diffs do not subtract
     assert s["references_added"] == 2 + 2 + 1 + 0  # new page 2; Alice's second edit +2; Bob +1; a removal adds 0

@@ -20,7 +20,7 @@ def make_report(runner: CliRunner, folder: Path) -> dict:
     args = ["reach", "report", "--from", "2025-01", "--to", "2025-12", "--output", str(folder), "--json"]
     result = runner.invoke(glamwiki_cli, args, catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return json.loads(result.stdout)
 
 
 class Text(HTMLParser):

@@ -39,7 +39,7 @@ def test_reach_dumps_command_on_spark(spark: Any, collected, cli, project, pvc_f
 
     result = cli.invoke(glamwiki_cli, ["reach", "dumps", str(pvc_file), "--engine", "spark", "--json"])
     assert result.exit_code == 0, result.output
-    run = json.loads(result.output)[0]
+    run = json.loads(result.stdout)[0]
     assert (run["matched"], run["malformed"], run["lines"]) == (3, 5, 10)
     with project.open_store() as store:
         assert store.scalar("SELECT engine FROM reach_dump_runs") == "spark"

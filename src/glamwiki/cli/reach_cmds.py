@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from glamwiki.cli.context import emit_json, out, progress_bar, project_from
+from glamwiki.cli.context import console, emit_json, out, progress_bar, project_from
 from glamwiki.errors import ConfigError
 from glamwiki.reach.months import last_complete_month, next_month, parse_month
 
@@ -92,7 +92,7 @@ def collect(
         raise ConfigError(f"--agents {agents!r}: use user, spider and/or automated, comma-separated.")
     project = project_from(ctx)
     start, end = _months(first, last)
-    client = client_for(project.root, api_root, min_interval)
+    client = client_for(project.root, api_root, min_interval, notify=_say_wait)
     names = read_file_list(Path(files_list)) if files_list else []
     with project.open_store() as store:
         if from_project:
@@ -216,7 +216,7 @@ def event(
     if not people:
         raise ConfigError("Name the participants: --participant NAME (repeatable) or --participants-file FILE.")
     project = project_from(ctx)
-    client = client_for(project.root, api_root, min_interval)
+    client = client_for(project.root, api_root, min_interval, notify=_say_wait)
     with project.open_store() as store:
         summary = run_event(store, client, Event(name, people, start, end, list(wikis), views_days))
     if as_json:
@@ -232,3 +232,7 @@ def event(
         f"{summary.about_women}/{summary.biographies} biographies about women ({share}); "
         f"{summary.about_collection_people} about people in the collection"
     )
+
+
+def _say_wait(note: str) -> None:
+    console.print(f"[yellow]{note}[/]", highlight=False)

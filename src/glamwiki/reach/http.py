@@ -48,6 +48,7 @@ class Client:
     requests_made: int = 0
     cache_hits: int = 0
     waits: list[float] = field(default_factory=list)
+    notify: Callable[[str], None] | None = None  # hears of each wait before a retry
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()  # one request at a time, whatever the caller does
@@ -88,7 +89,7 @@ class Client:
             except requests.RequestException as exc:
                 if attempt == self.polite.max_retries:
                     raise ApiError(f"Could not reach {url}: {exc}. Check the network and retry.") from exc
-                self._wait(None, attempt)
+                self._wait(None, attempt, f"{url} did not answer ({type(exc).__name__})")
                 continue
             self.requests_made += 1
             if response.status_code == 404 and not action:
@@ -96,12 +97,13 @@ class Client:
             if response.status_code in RETRY_STATUS:
                 if attempt == self.polite.max_retries:
                     break
-                self._wait(response.headers.get("Retry-After"), attempt)
+                self._wait(response.headers.get("Retry-After"), attempt, f"{url} answered HTTP {response.status_code}")
                 continue
             body = _json(response, url)
             error = body.get("error") if action and isinstance(body, dict) else None
             if error and error.get("code") == "maxlag" and attempt < self.polite.max_retries:
-                self._wait(response.headers.get("Retry-After") or str(error.get("lag", 5)), attempt)
+                lag = response.headers.get("Retry-After") or str(error.get("lag", 5))
+                self._wait(lag, attempt, f"{url}: the servers are lagged (maxlag)")
                 continue
             if error:
                 raise ApiError(
@@ -124,13 +126,15 @@ class Client:
             self.sleep(gap)
         self._last = time.monotonic()
 
-    def _wait(self, retry_after: str | None, attempt: int) -> None:
+    def _wait(self, retry_after: str | None, attempt: int, why: str = "") -> None:
         try:
             seconds = float(retry_after) if retry_after else self.polite.backoff * 2**attempt
         except ValueError:
             seconds = self.polite.backoff * 2**attempt
         seconds = min(seconds, self.polite.max_wait)
         self.waits.append(seconds)
+        if self.notify:
+            self.notify(f"{why}; waiting {seconds:g} s (retry {attempt + 1} of {self.polite.max_retries})")
         self.sleep(seconds)
 
     def _cached(self, key: str, ttl: float) -> dict[str, Any] | None:

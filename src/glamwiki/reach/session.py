@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from glamwiki.reach.http import Client, Politeness
@@ -10,7 +11,13 @@ from glamwiki.reach.http import Client, Politeness
 CACHE_FOLDER = ".glamwiki-cache/reach"
 
 
-def client_for(project_root: Path, api_root: str = "", min_interval: float = 0.2, cache: bool = True) -> Client:
+def client_for(
+    project_root: Path,
+    api_root: str = "",
+    min_interval: float = 0.2,
+    cache: bool = True,
+    notify: Callable[[str], None] | None = None,
+) -> Client:
     """Politeness can be tuned from the environment: GLAMWIKI_REACH_BACKOFF (first wait, seconds)
     and GLAMWIKI_REACH_MAX_RETRIES."""
     cache_dir = project_root / CACHE_FOLDER if cache else None
@@ -19,7 +26,7 @@ def client_for(project_root: Path, api_root: str = "", min_interval: float = 0.2
         backoff=float(os.environ.get("GLAMWIKI_REACH_BACKOFF", "2")),
         max_retries=int(os.environ.get("GLAMWIKI_REACH_MAX_RETRIES", "5")),
     )
-    return Client(api_root=api_root, cache_dir=cache_dir, polite=polite)
+    return Client(api_root=api_root, cache_dir=cache_dir, polite=polite, notify=notify)
 
 
 def read_file_list(path: Path) -> list[str]:
