@@ -12,7 +12,7 @@ from glamwiki.intake.forms import infer_form
 from glamwiki.intake.people import creator_people, date_warnings
 from glamwiki.intake.textio import open_binary
 from glamwiki.intake.xmlsafe import XML_LANG, iter_elements
-from glamwiki.model.dates import UNKNOWN
+from glamwiki.model.dates import UNKNOWN, DateInterval
 from glamwiki.model.records import ObjectRecord, SourceRef
 
 LIDO_RECORD = frozenset({f"{{{f.LIDO}}}lido"})
@@ -83,7 +83,7 @@ def _identifiers(rec: Element, record_id: str) -> dict[str, str]:
     return out
 
 
-def _publication(rec: Element, circa: int):
+def _publication(rec: Element, circa: int) -> DateInterval:
     for event in rec.iterfind(f.D + "lido:eventWrap/lido:eventSet/lido:event", f.NS):
         etype = event.find("lido:eventType", f.NS)
         words = " ".join(v for v in (f.concept(etype), f.term(etype)) if v).lower()

@@ -17,7 +17,9 @@ def bounded(display: str | None, earliest: str | None, latest: str | None, circa
         if lo and hi and _order(lo) > _order(hi):
             lo, hi = hi, lo
         text = display or "–".join(v for v in (earliest, latest) if v)
-        return DateInterval(text=text, earliest=lo, latest=hi, qualifiers=low.qualifiers + high.qualifiers)
+        return DateInterval(
+            text=text, earliest=lo, latest=hi, qualifiers=tuple(dict.fromkeys(low.qualifiers + high.qualifiers))
+        )
     return parse_date(display, circa) if display else UNKNOWN
 
 
