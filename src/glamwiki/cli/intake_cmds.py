@@ -11,6 +11,7 @@ from glamwiki.cli.context import EXIT_INPUT_REJECTED, emit_json, out, progress_b
 from glamwiki.errors import ConfigError, RecordNotFound
 from glamwiki.intake import exporting
 from glamwiki.intake.ingest import ingest as run_ingest
+from glamwiki.intake.mapping import Profile
 from glamwiki.intake.registry import (
     FORMAT_READERS,
     load_mapping,
@@ -108,7 +109,7 @@ def ingest(
         sys.exit(EXIT_INPUT_REJECTED)
 
 
-def _choose(mapping: str | None, profile: str | None):  # type: ignore[no-untyped-def]
+def _choose(mapping: str | None, profile: str | None) -> tuple[Profile | None, str | None]:
     if mapping and profile:
         raise ConfigError("Give either --mapping or --profile, not both.")
     if mapping:

@@ -13,6 +13,7 @@ from glamwiki.linking.matcher import LinkRun, Thresholds, link
 from glamwiki.linking.people import read_people
 from glamwiki.linking.wikidata.authority import search_candidates
 from glamwiki.linking.wikidata.client import WikidataClient
+from glamwiki.model.records import Person
 
 
 @dataclass
@@ -49,7 +50,7 @@ def live_client() -> WikidataClient:
     return WikidataClient(cache, contact=os.environ.get("GLAMWIKI_CONTACT", ""))
 
 
-def load_authority_people(path: str, profile: str | None, mapping: str | None):  # type: ignore[no-untyped-def]
+def load_authority_people(path: str, profile: str | None, mapping: str | None) -> list[Person]:
     if profile == "wikidata" or (profile is None and mapping is None and _is_entity_dump(path)):
         from glamwiki.linking.wikidata.entities import read_entity_people
 
