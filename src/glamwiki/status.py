@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import import_module
 
 from glamwiki.store import Store
 
@@ -40,44 +41,22 @@ def intake_status(store: Store) -> StageStatus:
     return StageStatus("intake", state, summary, figures)
 
 
-def _rights_status(store: Store) -> StageStatus:
-    from glamwiki.rights.status import rights_status
+def _stage(module: str) -> Callable[[Store], StageStatus]:
+    """``glamwiki.<stage>.status``'s status function, imported when first called (the stage modules
+    import StageStatus from here, so they cannot be imported at this module's load)."""
+    stage = module.rsplit(".", 1)[-1]
 
-    return rights_status(store)
+    def status(store: Store) -> StageStatus:
+        found: Callable[[Store], StageStatus] = getattr(import_module(f"{module}.status"), f"{stage}_status")
+        return found(store)
 
-
-def _linking_status(store: Store) -> StageStatus:
-    from glamwiki.linking.status import linking_status
-
-    return linking_status(store)
-
-
-def _gaps_status(store: Store) -> StageStatus:
-    from glamwiki.gaps.status import gaps_status
-
-    return gaps_status(store)
-
-
-def _reach_status(store: Store) -> StageStatus:
-    from glamwiki.reach.status import reach_status
-
-    return reach_status(store)
-
-
-def _publishing_status(store: Store) -> StageStatus:
-    from glamwiki.publishing.status import publishing_status
-
-    return publishing_status(store)
+    return status
 
 
 # In the order of the work: intake, rights, linking, gaps, publishing, reach.
 STAGES: list[Callable[[Store], StageStatus]] = [
     intake_status,
-    _rights_status,
-    _linking_status,
-    _gaps_status,
-    _publishing_status,
-    _reach_status,
+    *(_stage(f"glamwiki.{name}") for name in ("rights", "linking", "gaps", "publishing", "reach")),
 ]
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from glamwiki.project import Project
 from glamwiki.publishing import journal as j
 from glamwiki.publishing.api import ApiClient
 from glamwiki.publishing.preflight import OnWiki, Preflight
@@ -57,15 +58,20 @@ def test_chunked_upload_of_a_larger_file(tmp_path: Path, client: ApiClient) -> N
     assert len([e for e in steps if e["phase"] == "after"]) >= 5
 
 
-def test_duplicate_on_the_wiki_is_reported_not_uploaded(tmp_path: Path, client: ApiClient) -> None:
+def _same_bytes_twice(tmp_path: Path, client: ApiClient) -> tuple[db.FileState, Project, db.PlanItem]:
+    """A file uploaded by one project, and a second project planning the same bytes under another title."""
     first = ready_project(tmp_path / "a", 1)
     _run(first, client)
     (done,) = _states(first, client.api_url).values()
-    # A second project with the same bytes under another title
     second = ready_project(tmp_path / "b", 1)
     with second.open_store() as store:
         (item,) = db.iter_plan(store, db.PLANNED)
     Path(item.source).write_bytes(Path(done.local_path).read_bytes())
+    return done, second, item
+
+
+def test_duplicate_on_the_wiki_is_reported_not_uploaded(tmp_path: Path, client: ApiClient) -> None:
+    done, second, _ = _same_bytes_twice(tmp_path, client)
     _run(second, client)
     (dup,) = _states(second, client.api_url).values()
     assert dup.state == j.DUPLICATE and dup.duplicate_of == done.title
@@ -75,13 +81,7 @@ def test_duplicate_on_the_wiki_is_reported_not_uploaded(tmp_path: Path, client: 
 
 def test_duplicate_warning_from_the_server_through_the_stash(tmp_path: Path, client: ApiClient) -> None:
     """Skip our own SHA-1 pre-check so the server's `duplicate` warning (with a filekey) is what stops it."""
-    first = ready_project(tmp_path / "a", 1)
-    _run(first, client)
-    (done,) = _states(first, client.api_url).values()
-    second = ready_project(tmp_path / "b", 1)
-    with second.open_store() as store:
-        (item,) = db.iter_plan(store, db.PLANNED)
-    Path(item.source).write_bytes(Path(done.local_path).read_bytes())
+    done, second, item = _same_bytes_twice(tmp_path, client)
     options = RunOptions(upload=UploadSettings(cache=tmp_path / "c"))
     with second.open_store() as store:
         runner = Runner(store, client, options)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import resources
+from importlib import import_module, resources
 from pathlib import Path
 
 from glamwiki.config import CONFIG_NAME, Config
@@ -41,20 +41,18 @@ def _rights_step(store: Store, project: Project) -> str:
     return f"rights: {summary.assessed} assessed: {d['upload']} upload, {d['block']} block, {d['review']} review"
 
 
-def _gaps_step(store: Store, project: Project) -> str:
-    from glamwiki.gaps.demo import demo_step
+def _stage_step(stage: str) -> Callable[[Store, Project], str]:
+    """``glamwiki.<stage>.demo.demo_step``, imported when the demo runs."""
 
-    return demo_step(store, project)
+    def step(store: Store, project: Project) -> str:
+        found: Callable[[Store, Project], str] = import_module(f"glamwiki.{stage}.demo").demo_step
+        return found(store, project)
 
-
-def _publishing_step(store: Store, project: Project) -> str:
-    from glamwiki.publishing.demo import demo_step
-
-    return demo_step(store, project)
+    return step
 
 
 # Rights first: the gaps worklists and the publishing plan use its decisions.
-STEPS.extend([_rights_step, _gaps_step, _publishing_step])
+STEPS.extend([_rights_step, _stage_step("gaps"), _stage_step("publishing")])
 
 
 def sample_folder() -> Path:

@@ -18,9 +18,9 @@ import requests
 
 from glamwiki.errors import IntakeFileError
 from glamwiki.intake.base import WARNING, Item, Read, ReadContext
+from glamwiki.intake.fetch import fetch
 from glamwiki.intake.iiif_fields import manifest_object
 from glamwiki.intake.iiif_values import as_list, ident
-from glamwiki.intake.oai_http import fetch
 from glamwiki.intake.textio import open_binary
 
 MANIFEST = ("sc:Manifest", "Manifest")

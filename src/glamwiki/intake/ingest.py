@@ -45,6 +45,13 @@ class Plan:
     read: Callable[[ReadContext], Iterator[Item]]
     provenance: dict[str, str] | None = None  # field -> column/path, for mapping-driven readers
 
+    def context(
+        self, encoding: str = "utf-8", options: dict[str, object] | None = None, images_root: Path | None = None
+    ) -> ReadContext:
+        """How to read this file; local image paths must stay inside ``images_root`` (default: its folder)."""
+        root = images_root or (None if self.path.startswith("http") else Path(self.path).resolve().parent)
+        return ReadContext(self.path, self.path, root, encoding, dict(options or {}))
+
 
 def plan_sources(source: str, profile: Profile | None, reader: str | None, fmt: str | None = None) -> list[Plan]:
     is_url = source.startswith(("http://", "https://"))
@@ -108,10 +115,7 @@ def ingest(
     file is big enough to gain from it)."""
     summary = IngestSummary(dataset=dataset)
     for plan in plan_sources(source, profile, reader, fmt):
-        root = images_root or (None if plan.path.startswith("http") else Path(plan.path).resolve().parent)
-        ctx = ReadContext(
-            path=plan.path, display=plan.path, images_root=root, encoding=encoding, options=dict(options or {})
-        )
+        ctx = plan.context(encoding, options, images_root)
         _ingest_one(store, plan, ctx, dataset, profile, summary, progress, parallel)
         if summary.status != "done":
             break

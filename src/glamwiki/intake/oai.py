@@ -19,11 +19,11 @@ import requests
 from glamwiki.errors import IntakeFileError
 from glamwiki.intake.base import WARNING, Item, Read, ReadContext
 from glamwiki.intake.dublincore import dc_object
+from glamwiki.intake.fetch import fetch, page_url
 from glamwiki.intake.lido import lido_items
 from glamwiki.intake.lido_fields import LIDO
 from glamwiki.intake.marc import marc_items
 from glamwiki.intake.marcxml import RECORD, to_pymarc
-from glamwiki.intake.oai_http import fetch, page_url
 from glamwiki.intake.textio import open_binary
 from glamwiki.intake.xmlsafe import iter_elements, text_of
 

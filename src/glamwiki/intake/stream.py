@@ -4,10 +4,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 from glamwiki.errors import IntakeFileError
-from glamwiki.intake.base import Issue, Item, ReadContext
+from glamwiki.intake.base import Issue, Item
 from glamwiki.intake.ingest import plan_sources
 from glamwiki.intake.mapping import Profile
 
@@ -25,10 +24,7 @@ def read_source(
 
     Streams: nothing is held but the current record and the readers' bounded caches."""
     for plan in plan_sources(source, profile, reader, fmt):
-        root = None if plan.path.startswith("http") else Path(plan.path).resolve().parent
-        ctx = ReadContext(
-            path=plan.path, display=plan.path, images_root=root, encoding=encoding, options=dict(options or {})
-        )
+        ctx = plan.context(encoding, options)
         try:
             yield from plan.read(ctx)
         except IntakeFileError as exc:

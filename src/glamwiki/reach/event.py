@@ -21,6 +21,7 @@ from glamwiki.reach.http import Client
 from glamwiki.reach.ids import P_INSTANCE_OF, P_SEX_OR_GENDER, Q_HUMAN, WOMEN
 from glamwiki.store import reach as db
 from glamwiki.store.db import Store
+from glamwiki.store.linking import linked_qids
 
 REF = re.compile(r"<ref[\s>/]", re.IGNORECASE)
 
@@ -149,12 +150,5 @@ def _subjects(store: Store, client: Client, touched: dict, summary: EventSummary
             db.save_page_subject(store, wiki, title, qid, human, gender)
     if summary.biographies:
         summary.gender_share_women = round(summary.about_women / summary.biographies, 3)
-    linked = _collection_people(store)
+    linked = linked_qids(store)
     summary.about_collection_people = sum(1 for q in items.values() if q and q in linked)
-
-
-def _collection_people(store: Store) -> set[str]:
-    """Wikidata items of the collection's people, as the linking stage matched or people accepted them."""
-    from glamwiki.store.linking import linked_qids
-
-    return linked_qids(store)

@@ -1,5 +1,6 @@
-"""Fetching OAI-PMH pages (and IIIF documents) politely: a descriptive User-Agent, one request at a time, and the
-flow control OAI-PMH 2.0 specifies (HTTP 503 with Retry-After) honoured, with bounded retries."""
+"""Fetching documents for the network readers (OAI-PMH pages, IIIF manifests) politely: a
+descriptive User-Agent, one request at a time, and the flow control OAI-PMH 2.0 specifies (HTTP 503
+with Retry-After) honoured, with bounded retries."""
 
 from __future__ import annotations
 
