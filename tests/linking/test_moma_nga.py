@@ -18,9 +18,11 @@ from glamwiki.linking.people import read_people
 
 @pytest.fixture(scope="module")
 def sides() -> tuple[list[Entity], list[Entity]]:
-    from tests.conftest import DATA
+    from tests.conftest import require_shared
 
-    return _load(DATA)
+    data = require_shared()
+
+    return _load(data)
 
 
 def _load(data: Path) -> tuple[list[Entity], list[Entity]]:

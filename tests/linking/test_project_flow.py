@@ -22,14 +22,16 @@ from glamwiki.store import linking as db
 @pytest.fixture(scope="module")
 def nga_slice(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """NGA constituents sharing a name token with the Tate sample, plus every 20th other (speed)."""
-    from tests.conftest import DATA
+    from tests.conftest import require_shared
+
+    data = require_shared()
 
     words = set()
     with open(sample_folder() / "artist_data.csv", encoding="utf-8-sig") as f:
         for row in csv.DictReader(f):
             words |= {w.strip(",.").lower() for w in row["name"].split()}
     folder = tmp_path_factory.mktemp("nga")
-    with open(DATA / "nga" / "constituents.csv", encoding="utf-8") as f:
+    with open(data / "nga" / "constituents.csv", encoding="utf-8") as f:
         reader = csv.DictReader(f)
         rows = [r for i, r in enumerate(reader) if i % 20 == 0 or (r["lastname"] or "").lower() in words]
     with open(folder / "constituents.csv", "w", encoding="utf-8", newline="") as f:

@@ -54,9 +54,11 @@ def invalid(instance: object, schema_file: str) -> bool:
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    from tests.conftest import DATA
+    from tests.conftest import require_shared
 
-    people = [from_person(p) for p in read_entity_people(DATA / "wikidata" / "entities.jsonl.gz")]
+    data = require_shared()
+
+    people = [from_person(p) for p in read_entity_people(data / "wikidata" / "entities.jsonl.gz")]
     server = make_server(build_service("recorded Wikidata", "http://127.0.0.1", people), "127.0.0.1", 0)
     host, port = server.server_address[:2]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
