@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from glamwiki.cli import items_cmds as items
 from glamwiki.cli.context import emit_json, out, progress_bar, project_from
 from glamwiki.errors import ConfigError
 from glamwiki.linking.matcher import Thresholds
@@ -18,9 +19,8 @@ from glamwiki.linking.project_flow import (
     import_decisions,
     link_project,
     load_facts,
-    prepare_new_items,
-    record_created,
 )  # fmt: skip
+from glamwiki.linking.propose import prepare_new_items, record_created
 from glamwiki.linking.review import review_panel
 from glamwiki.linking.run import MatchJob, live_client, run_match, summary
 from glamwiki.linking.service import make_server
@@ -202,22 +202,29 @@ def serve(
 @click.option("--quickstatements", "qs_path", type=click.Path(dir_okay=False), help="Write QuickStatements here.")
 @click.option("--wbeditentity", "json_path", type=click.Path(dir_okay=False),
               help="Write wbeditentity JSON (one entity a line) here.")  # fmt: skip
+@click.option("--held", "held_path", type=click.Path(dir_okay=False),
+              help="Write the people held back (Wikidata found something) as CSV here.")  # fmt: skip
+@click.option("--problems", "problems_path", type=click.Path(dir_okay=False), help="Write the values left out here.")
+@click.option("--searches", type=click.Path(exists=True, dir_okay=False), help=items.SEARCHES_HELP)
+@click.option("--offline", is_flag=True, help=items.OFFLINE_HELP)
 @click.option("--created", nargs=3, metavar="DATASET PERSON_ID QID", help="Record an item made for a person.")
 @click.pass_context
 def link_new_items(
-    ctx: click.Context, occupation: str, qs_path: str | None, json_path: str | None,
-    created: tuple[str, str, str] | None,
+    ctx: click.Context, occupation: str, qs_path: str | None, json_path: str | None, held_path: str | None,
+    problems_path: str | None, searches: str | None, offline: bool, created: tuple[str, str, str] | None,
 ) -> None:  # fmt: skip
-    """Prepare new Wikidata items for unmatched people (journaled; a rerun prepares nobody twice)."""
+    """Prepare new Wikidata items for unmatched people: humans only, each searched on Wikidata first
+    (every name form and the institution's id property); journaled, so a rerun prepares nobody twice."""
     with project_from(ctx).open_store() as store:
         if created:
             record_created(store, *created)
             out.print(f"{created[0]} {created[1]}: created {created[2]} and linked")
             return
-        added, total = prepare_new_items(store, occupation)
+        result = prepare_new_items(store, items.searcher(searches, offline), occupation)
         rows = db.new_items(store, "prepared")
-    if qs_path:
-        Path(qs_path).write_text("".join(r["quickstatements"] for r in rows), encoding="utf-8")
-    if json_path:
-        Path(json_path).write_text("".join(r["entity"] + "\n" for r in rows), encoding="utf-8")
-    out.print(f"{added:,} new items prepared ({total:,} waiting to be created)")
+    items.write_outputs(rows, qs_path, json_path)
+    if held_path:
+        items.write_held(held_path, result.held, "person_id")
+    if problems_path:
+        Path(problems_path).write_text("".join(p + "\n" for p in result.problems), encoding="utf-8")
+    items.summary("person", result.added, result.waiting, len(result.held), len(result.refused), len(result.problems))

@@ -1,117 +1,118 @@
-"""New Wikidata items for people no match was found for: labels, a description, P31 = Q5, P21
-only when the catalogue states it, birth and death dates at the precision the catalogue gives,
-P106, identifiers, and a reference to the institution's record on every statement. Written as
-QuickStatements (v1) and as `wbeditentity` JSON, and journaled in the store before anything is
-sent, so a rerun prepares nobody twice and a created item is recorded against its person."""
+"""New Wikidata items for people no match was found for, as an experienced volunteer would make them.
+
+- Humans only: schools, "(?)" attributions, groups, companies and publishers are never Q5 and get
+  no birth or death (see :mod:`glamwiki.linking.human`); they are reported, not proposed.
+- The label in natural order without honorifics; the catalogue's forms as aliases.
+- P21 only when the catalogue states it; birth and death at the precision written, floruit
+  (P1317) for "active" dates (:mod:`glamwiki.linking.wikidata.times`).
+- Identifiers: ULAN, VIAF… as the record gives them, and the institution's own artist-id property
+  from its profile's `[wikidata.person_id]`, checked against the property's format constraint (a
+  value that fails is left out and reported).
+- Every statement referenced: P248 stated in (the profile's `stated_in`), P854 the record's URL,
+  P813 retrieved only with the date the data was actually retrieved (the profile's `retrieved`,
+  the export's date), never today's.
+
+Searching Wikidata before anything is proposed is :mod:`glamwiki.linking.wikidata.search_first`'s job.
+"""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any
 
 from glamwiki.linking.constants import (
     ARTIST,
-    CIRCA,
     DATE_OF_BIRTH,
     DATE_OF_DEATH,
+    FLORUIT,
     GENDER_ITEMS,
     HUMAN,
     IDENTIFIER_PROPERTIES,
     INSTANCE_OF,
-    INSTITUTION_ID_PROPERTY,
-    INSTITUTIONS,
     OCCUPATION,
     REFERENCE_URL,
     RETRIEVED,
     SEX_OR_GENDER,
-    SOURCING_CIRCUMSTANCES,
     STATED_IN,
 )  # fmt: skip
-from glamwiki.model.dates import CIRCA as CIRCA_QUALIFIER
-from glamwiki.model.dates import DateInterval
+from glamwiki.linking.human import HUMAN as HUMAN_KIND
+from glamwiki.linking.human import creator_kind, natural_label
+from glamwiki.linking.wikidata.settings import WikidataSettings
+from glamwiki.linking.wikidata.statements import EXTERNAL_ID, ITEM, STRING, TIME, Claim, Item, Snak
+from glamwiki.linking.wikidata.statements import as_json as as_json  # re-exported for callers
+from glamwiki.linking.wikidata.statements import quickstatements as quickstatements
+from glamwiki.linking.wikidata.statements import wbeditentity as wbeditentity
+from glamwiki.linking.wikidata.times import time_claims
+from glamwiki.model.dates import ACTIVE, UNKNOWN
 from glamwiki.model.records import Person
 
-
-@dataclass
-class Claim:
-    prop: str
-    kind: str  # item | time | string | external-id
-    value: Any  # QID, (time string, precision), or a string
-    qualifiers: list[tuple[str, str]] | None = None  # (property, QID)
+# The institution's own id property comes from the profile; these schemes are other authorities'.
+_OWN_SCHEMES = ("tate", "moma", "nga")
 
 
 @dataclass
-class NewItem:
+class Refusal:
+    """A person glamwiki will not propose as a new human item, and why."""
+
     dataset: str
     person_id: str
-    label: str
-    description: str
-    claims: list[Claim]
-    reference: list[tuple[str, str, str]]  # (property, kind, value)
+    name: str
+    why: str
 
 
-def wikidata_time(d: DateInterval) -> tuple[str, int] | None:
-    """A catalogue interval as a Wikidata time and precision: day 11, year 9, decade 8, century 7."""
-    lo, hi = d.earliest, d.latest
-    if lo is None or hi is None:
-        return None
-    y0, y1 = d.earliest_year, d.latest_year
-    assert y0 is not None and y1 is not None
-    sign = "-" if y0 < 0 else "+"
-    if lo == hi:
-        return f"{sign}{lo.lstrip('-')}T00:00:00Z", 11
-    if y0 == y1:
-        return f"{sign}{abs(y0):04d}-00-00T00:00:00Z", 9
-    if CIRCA_QUALIFIER in d.qualifiers and y1 - y0 <= 20:  # "c. 1850": the year, qualified circa
-        mid = (y0 + y1) // 2
-        return f"{sign}{abs(mid):04d}-00-00T00:00:00Z", 9
-    if y0 // 10 == y1 // 10:
-        return f"{sign}{abs(y0) // 10 * 10:04d}-00-00T00:00:00Z", 8
-    if (y0 - 1) // 100 == (y1 - 1) // 100:
-        return f"{sign}{abs(y1):04d}-00-00T00:00:00Z", 7
-    return None  # too wide to state honestly
-
-
-def new_item(dataset: str, person: Person, occupation: str = ARTIST, retrieved: str | None = None) -> NewItem:
-    claims = [Claim(INSTANCE_OF, "item", HUMAN)]
+def new_item(
+    dataset: str, person: Person, settings: WikidataSettings | None = None, occupation: str = ARTIST
+) -> Item | Refusal:
+    """The item to create for an unmatched person, or why there must be none."""
+    settings = settings or WikidataSettings()
+    kind = creator_kind(person.name, person.kind)
+    if kind != HUMAN_KIND:
+        return Refusal(dataset, person.id, person.name, f"not a human ({kind}): no Q5 item")
+    label, aliases = natural_label(person.name, person.sort_name)
+    aliases += [a for a in person.alt_names if a not in aliases and a != label]
+    item = Item(f"{dataset}/{person.id}", label, describe(person), [Claim(INSTANCE_OF, ITEM, HUMAN)],
+                reference(settings, person.url), aliases)  # fmt: skip
     gender = GENDER_ITEMS.get((person.gender or "").strip().lower())
     if gender:
-        claims.append(Claim(SEX_OR_GENDER, "item", gender))
-    for prop, d in ((DATE_OF_BIRTH, person.birth), (DATE_OF_DEATH, person.death)):
-        t = wikidata_time(d)
-        if t:
-            quals = [(SOURCING_CIRCUMSTANCES, CIRCA)] if CIRCA_QUALIFIER in d.qualifiers else None
-            claims.append(Claim(prop, "time", t, quals))
+        item.claims.append(Claim(SEX_OR_GENDER, ITEM, gender))
+    birth, death, active = person.birth, person.death, person.active
+    if ACTIVE in birth.qualifiers or ACTIVE in death.qualifiers:  # "active 1820-40" is not a lifespan
+        active = active if active.earliest else birth if birth.earliest else death
+        birth, death = UNKNOWN, UNKNOWN
+    for prop, d in ((DATE_OF_BIRTH, birth), (DATE_OF_DEATH, death), (FLORUIT, active)):
+        item.claims += time_claims(prop, d)
     if occupation:
-        claims.append(Claim(OCCUPATION, "item", occupation))
+        item.claims.append(Claim(OCCUPATION, ITEM, occupation))
     for scheme, value in sorted(person.identifiers.items()):
-        if scheme in IDENTIFIER_PROPERTIES:
-            claims.append(Claim(IDENTIFIER_PROPERTIES[scheme], "external-id", value))
-    own = institution_id(dataset, person)
-    if own:
-        claims.append(Claim(*own))
-    day = retrieved or datetime.now(UTC).strftime("%Y-%m-%d")
-    reference: list[tuple[str, str, str]] = []
-    if person.url:
-        reference.append((REFERENCE_URL, "string", person.url))
-    if dataset in INSTITUTIONS:
-        reference.append((STATED_IN, "item", INSTITUTIONS[dataset]))
-    reference.append((RETRIEVED, "time", f"+{day}T00:00:00Z"))
-    return NewItem(dataset, person.id, person.name, describe(person), claims, reference)
+        if scheme in IDENTIFIER_PROPERTIES and scheme not in _OWN_SCHEMES:
+            item.claims.append(Claim(IDENTIFIER_PROPERTIES[scheme], EXTERNAL_ID, value))
+    own_id(item, person, settings)
+    return item
 
 
-def institution_id(dataset: str, person: Person) -> tuple[str, str, str] | None:
-    prop = INSTITUTION_ID_PROPERTY.get(dataset)
-    if not prop:
-        return None
-    value = person.id
-    if dataset == "tate":  # Tate's artist id is the last part of the artist page URL
-        if not person.url:
-            return None
-        value = person.url.rstrip("/").rsplit("/", 1)[-1]
-    return prop, "external-id", value
+def own_id(item: Item, person: Person, settings: WikidataSettings) -> None:
+    """The institution's artist-id statement, when the profile names the property and the value fits."""
+    spec = settings.person_id
+    if spec is None:
+        return
+    value = spec.value(person.id, person.url)
+    problem = spec.problem(value) if value else f"no value for {spec.prop} ({spec.source})"
+    if problem:
+        item.problems.append(problem)
+    elif value:
+        item.claims.append(Claim(spec.prop, EXTERNAL_ID, value))
+
+
+def reference(settings: WikidataSettings, url: str | None) -> list[Snak]:
+    """P248 stated in, P854 reference URL, and P813 only with the real retrieval date."""
+    out = []
+    if settings.stated_in:
+        out.append(Snak(STATED_IN, ITEM, settings.stated_in))
+    if url and url.startswith(("http://", "https://")):
+        out.append(Snak(REFERENCE_URL, STRING, url))
+    when = settings.retrieved_time()
+    if when and out:
+        out.append(Snak(RETRIEVED, TIME, when))
+    return out
 
 
 def describe(person: Person) -> str:
@@ -122,57 +123,3 @@ def describe(person: Person) -> str:
     if b and person.birth.is_exact_year:
         return f"{who}, born {b}"
     return who
-
-
-# -- QuickStatements v1 -------------------------------------------------------------------------
-def quickstatements(item: NewItem) -> str:
-    ref = "\t".join(f"{'S' + p[1:]}\t{_qs_value(kind, v)}" for p, kind, v in item.reference)
-    lines = ["CREATE", f'LAST\tLen\t"{_qs_text(item.label)}"', f'LAST\tDen\t"{_qs_text(item.description)}"']
-    for c in item.claims:
-        quals = "".join(f"\t{p}\t{q}" for p, q in c.qualifiers or [])
-        lines.append(f"LAST\t{c.prop}\t{_qs_value(c.kind, c.value)}{quals}\t{ref}")
-    return "\n".join(lines) + "\n"
-
-
-def _qs_value(kind: str, value: Any) -> str:
-    if kind == "item":
-        return str(value)
-    if kind == "time":
-        t, precision = value if isinstance(value, tuple) else (value, 11)
-        return f"{t}/{precision}"
-    return f'"{_qs_text(str(value))}"'
-
-
-def _qs_text(text: str) -> str:
-    return text.replace('"', "'").replace("\t", " ").replace("\n", " ")
-
-
-# -- wbeditentity JSON ------------------------------------------------------------------------------
-def wbeditentity(item: NewItem) -> dict[str, Any]:
-    reference = {"snaks": {p: [_snak(p, kind, v)] for p, kind, v in item.reference},
-                 "snaks-order": [p for p, _, _ in item.reference]}  # fmt: skip
-    claims = []
-    for c in item.claims:
-        claim: dict[str, Any] = {"mainsnak": _snak(c.prop, c.kind, c.value), "type": "statement", "rank": "normal",
-                                 "references": [reference]}  # fmt: skip
-        if c.qualifiers:
-            claim["qualifiers"] = {p: [_snak(p, "item", q)] for p, q in c.qualifiers}
-        claims.append(claim)
-    return {"labels": {"en": {"language": "en", "value": item.label}},
-            "descriptions": {"en": {"language": "en", "value": item.description}}, "claims": claims}  # fmt: skip
-
-
-def _snak(prop: str, kind: str, value: Any) -> dict[str, Any]:
-    if kind == "item":
-        dv = {"value": {"entity-type": "item", "numeric-id": int(value[1:]), "id": value}, "type": "wikibase-entityid"}
-    elif kind == "time":
-        t, precision = value if isinstance(value, tuple) else (value, 11)
-        dv = {"value": {"time": t, "timezone": 0, "before": 0, "after": 0, "precision": precision,
-                        "calendarmodel": "http://www.wikidata.org/entity/Q1985727"}, "type": "time"}  # fmt: skip
-    else:
-        dv = {"value": str(value), "type": "string"}
-    return {"snaktype": "value", "property": prop, "datavalue": dv}
-
-
-def as_json(item: NewItem) -> str:
-    return json.dumps(wbeditentity(item), ensure_ascii=False)

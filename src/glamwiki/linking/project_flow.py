@@ -11,18 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from glamwiki.errors import ConfigError, RecordNotFound
-from glamwiki.linking.constants import ARTIST
 from glamwiki.linking.entity import Entity, from_person
 from glamwiki.linking.matcher import LinkResult, Thresholds, link
-from glamwiki.linking.new_items import as_json, new_item, quickstatements
 from glamwiki.linking.people import store_people
 from glamwiki.linking.run import LIVE, authority_entities, live_client
 from glamwiki.linking.wikidata.authority import search_candidates
 from glamwiki.linking.wikidata.client import WikidataClient
-from glamwiki.model.records import PERSON, Person
 from glamwiki.store import Store
 from glamwiki.store import linking as db
-from glamwiki.store.records import get_record
 
 
 @dataclass
@@ -122,6 +118,8 @@ def decide(
         if not authority_id:
             raise ConfigError(f"No candidate to accept for {person_id!r}: give --qid or --authority-id.")
     db.save_decision(store, row["dataset"], person_id, row["authority"], verdict, authority_id, qid, by, note)
+    if verdict == db.ACCEPT:  # a link accepted: no new item for this person, at once
+        db.withdraw_new_item(store, row["dataset"], person_id, qid)
     return {"dataset": row["dataset"], "person_id": person_id, "verdict": verdict, "qid": qid}
 
 
@@ -136,6 +134,8 @@ def import_decisions(store: Store, path: str | Path, by: str = "") -> int:
             pid = row.get("person_id") or row.get("source_id") or ""
             db.save_decision(store, row.get("dataset", ""), pid, row.get("authority", ""), verdict,
                              row.get("authority_id", ""), row.get("qid", ""), by, row.get("note", ""))  # fmt: skip
+            if verdict == db.ACCEPT:
+                db.withdraw_new_item(store, row.get("dataset", ""), pid, row.get("qid", ""))
             n += 1
     return n
 
@@ -159,35 +159,6 @@ def export_queue(store: Store, path: str | Path) -> int:
                         "candidate_name": cand.get("name", ""), "candidate_dates": cand.get("dates", ""),
                         "features": feats, "note": ev.get("note", ""), "verdict": ""})  # fmt: skip
     return len(rows)
-
-
-def prepare_new_items(store: Store, occupation: str = ARTIST) -> tuple[int, int]:
-    """Journal a new item for every person Wikidata has no match for (no link, none accepted);
-    people unmatched against another authority (e.g. NGA) are not evidence of a missing item."""
-    linked = db.links(store)
-    todo = [r for r in db.match_rows(store) if r["authority"] == "wikidata"
-            and (r["dataset"], r["person_id"]) not in linked
-            and (r["decision"] == "none" or r["verdict"] == db.REJECT)]  # fmt: skip
-    added = 0
-    with store.transaction():
-        for r in todo:
-            found = [rec for _, rec in get_record(store, r["person_id"], "person", r["dataset"])]
-            person = found[0] if found else None
-            if not isinstance(person, Person) or person.kind != PERSON or not person.name:
-                continue
-            item = new_item(r["dataset"], person, occupation)
-            added += db.journal_new_item(store, r["dataset"], person.id, item.label, as_json(item),
-                                         quickstatements(item))  # fmt: skip
-    return added, len(db.new_items(store, "prepared"))
-
-
-def record_created(store: Store, dataset: str, person_id: str, qid: str) -> None:
-    """After the item was made (QuickStatements or an edit): journal it and link the person to it."""
-    if not db.mark_new_item(store, dataset, person_id, "created", qid):
-        raise RecordNotFound(f"No prepared item for {dataset} {person_id}: run `glamwiki link new-items` first.")
-    row = next((r for r in db.match_rows(store, None, dataset) if r["person_id"] == person_id), None)
-    authority = row["authority"] if row else "wikidata"
-    db.save_decision(store, dataset, person_id, authority, db.ACCEPT, "", qid, "new item", "created by glamwiki")
 
 
 def fetch_facts(store: Store, client: WikidataClient) -> int:

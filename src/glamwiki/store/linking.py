@@ -148,12 +148,56 @@ def encode(value: Any) -> str:
 
 
 # -- new items journal ------------------------------------------------------------------------------
-def journal_new_item(store: Store, dataset: str, person_id: str, label: str, entity: str, qs: str) -> bool:
+def journal_new_item(
+    store: Store, dataset: str, person_id: str, label: str, entity: str, qs: str, search: str = "", problems: str = ""
+) -> bool:
     """Journal a prepared item; False when this person already has one (prepared, sent or created)."""
     cur = store.execute(
-        "INSERT INTO wikidata_new_items(dataset, person_id, label, entity, quickstatements) VALUES (?, ?, ?, ?, ?)"
-        " ON CONFLICT(dataset, person_id) DO NOTHING",
-        (dataset, person_id, label, entity, qs),
+        "INSERT INTO wikidata_new_items(dataset, person_id, label, entity, quickstatements, search, problems)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dataset, person_id) DO NOTHING",
+        (dataset, person_id, label, entity, qs, search, problems),
+    )
+    return cur.rowcount == 1
+
+
+def drop_unsearched_items(store: Store) -> int:
+    """Forget prepared items no search stands behind (journaled before search-first): they were never sent."""
+    return store.execute("DELETE FROM wikidata_new_items WHERE status = 'prepared' AND search = ''").rowcount
+
+
+def withdraw_new_item(store: Store, dataset: str, person_id: str, qid: str = "") -> bool:
+    """A prepared item no longer wanted: the person was linked (or is queued for review)."""
+    cur = store.execute(
+        "UPDATE wikidata_new_items SET status = 'withdrawn', qid = ?, updated_at = CURRENT_TIMESTAMP"
+        " WHERE dataset = ? AND person_id = ? AND status = 'prepared'",
+        (qid, dataset, person_id),
+    )
+    return cur.rowcount == 1
+
+
+# -- work items journal -----------------------------------------------------------------------------
+def journal_work_item(store: Store, row: dict[str, str]) -> bool:
+    """Journal a work's item (prepared or held); False when the work already has one."""
+    cur = store.execute(
+        "INSERT INTO wikidata_work_items(dataset, record_id, label, entity, quickstatements, search, problems,"
+        " status, qid) VALUES (:dataset, :record_id, :label, :entity, :quickstatements, :search, :problems,"
+        " :status, :qid) ON CONFLICT(dataset, record_id) DO NOTHING",
+        row,
+    )
+    return cur.rowcount == 1
+
+
+def work_items(store: Store, status: str | None = None) -> list[dict[str, Any]]:
+    where, params = ("WHERE status = ?", (status,)) if status else ("", ())
+    sql = f"SELECT * FROM wikidata_work_items {where} ORDER BY dataset, record_id"
+    return [dict(r) for r in store.query(sql, params)]
+
+
+def mark_work_item(store: Store, dataset: str, record_id: str, status: str, qid: str = "") -> bool:
+    cur = store.execute(
+        "UPDATE wikidata_work_items SET status = ?, qid = ?, updated_at = CURRENT_TIMESTAMP"
+        " WHERE dataset = ? AND record_id = ?",
+        (status, qid, dataset, record_id),
     )
     return cur.rowcount == 1
 

@@ -79,6 +79,13 @@ class WikidataClient:
                   "type": "item", "limit": str(limit), "format": "json"}  # fmt: skip
         return list(self._api(params).get("search", []))
 
+    def cirrus(self, query: str, limit: int = 10) -> list[str]:
+        """Item ids CirrusSearch finds for a query, e.g. ``haswbstatement:P2741=1052``
+        (https://www.mediawiki.org/wiki/Help:Extension:WikibaseCirrusSearch; action=query&list=search)."""
+        params = {"action": "query", "list": "search", "srsearch": query, "srnamespace": "0",
+                  "srlimit": str(limit), "srprop": "", "format": "json"}  # fmt: skip
+        return [hit["title"] for hit in self._api(params).get("query", {}).get("search", [])]
+
     def get_entities(self, ids: Iterable[str], languages: str = "") -> dict[str, dict[str, Any]]:
         out: dict[str, dict[str, Any]] = {}
         wanted = sorted(set(ids))

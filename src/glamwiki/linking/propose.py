@@ -1,0 +1,116 @@
+"""Which people get a new Wikidata item, journaled before anything leaves glamwiki.
+
+A person is proposed only when (1) Wikidata has no link for them: no match, nothing accepted, and no
+candidate with a QID waiting in the review queue (a person must reject it first); (2) they are a
+human (:mod:`glamwiki.linking.human`); (3) Wikidata was searched on every name form and on the
+institution's id property and found nothing (:mod:`glamwiki.linking.wikidata.search_first`).
+Name hits after a person's `link reject` do not hold them back (a person looked); an item that
+already carries the institution's id always does. Accepting a link withdraws a prepared item.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from glamwiki.errors import RecordNotFound
+from glamwiki.linking.constants import ARTIST
+from glamwiki.linking.new_items import Refusal, new_item
+from glamwiki.linking.wikidata.search_first import Searcher
+from glamwiki.linking.wikidata.settings import WikidataSettings, dataset_settings
+from glamwiki.linking.wikidata.statements import EXTERNAL_ID, Item, as_json, quickstatements
+from glamwiki.model.records import Person
+from glamwiki.store import Store
+from glamwiki.store import linking as db
+from glamwiki.store.records import get_record
+
+WIKIDATA = "wikidata"
+
+
+@dataclass
+class Proposal:
+    added: int = 0
+    waiting: int = 0
+    held: list[dict[str, Any]] = field(default_factory=list)  # found on Wikidata: review, do not create
+    refused: list[Refusal] = field(default_factory=list)  # not humans
+    withdrawn: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def candidates(store: Store) -> list[dict[str, Any]]:
+    """Answers against Wikidata with no link and no open candidate (a queued QID waits for a person)."""
+    linked = db.links(store)
+    out = []
+    for r in db.match_rows(store):
+        if r["authority"] != WIKIDATA or (r["dataset"], r["person_id"]) in linked:
+            continue
+        if r["verdict"] == db.REJECT or (r["decision"] == "none" and not r["qid"]):
+            out.append(r)
+    return out
+
+
+def prepare_new_items(store: Store, searcher: Searcher, occupation: str = ARTIST) -> Proposal:
+    """Search, then journal a new item for every person Wikidata has nothing for."""
+    result = Proposal()
+    with store.transaction():
+        db.drop_unsearched_items(store)
+        result.withdrawn = withdraw_linked(store)
+    journaled = {(r["dataset"], r["person_id"]) for r in db.new_items(store)}
+    settings: dict[str, WikidataSettings] = {}
+    for r in candidates(store):
+        key = (r["dataset"], r["person_id"])
+        if key in journaled:
+            continue
+        found = [rec for _, rec in get_record(store, r["person_id"], "person", r["dataset"])]
+        person = found[0] if found else None
+        if not isinstance(person, Person) or not person.name:
+            continue
+        if r["dataset"] not in settings:
+            settings[r["dataset"]] = dataset_settings(store, r["dataset"])
+        item = new_item(r["dataset"], person, settings[r["dataset"]], occupation)
+        if isinstance(item, Refusal):
+            result.refused.append(item)
+            continue
+        searched = searcher.person([item.label, *item.aliases], own_id_pair(item, settings[r["dataset"]]))
+        human_looked = r["verdict"] == db.REJECT
+        if searched.by_id or (searched.by_name and not human_looked):
+            result.held.append({"dataset": r["dataset"], "person_id": person.id, "label": item.label,
+                                "found": searched.found, "by_id": bool(searched.by_id)})  # fmt: skip
+            continue
+        result.problems += [f"{item.key}: {p}" for p in item.problems]
+        with store.transaction():
+            result.added += db.journal_new_item(store, r["dataset"], person.id, item.label, as_json(item),
+                                                quickstatements(item), searched.as_json(),
+                                                json.dumps(item.problems))  # fmt: skip
+    result.waiting = len(db.new_items(store, "prepared"))
+    return result
+
+
+def own_id_pair(item: Item, settings: WikidataSettings) -> tuple[str, str] | None:
+    spec = settings.person_id
+    if spec is None:
+        return None
+    value = next((c.value for c in item.claims if c.prop == spec.prop and c.kind == EXTERNAL_ID), None)
+    return (spec.prop, str(value)) if value else None
+
+
+def withdraw_linked(store: Store) -> int:
+    """Prepared items of people now linked, or with a candidate waiting in the review queue."""
+    open_keys = {(r["dataset"], r["person_id"]) for r in candidates(store)}
+    links = db.links(store)
+    n = 0
+    for row in db.new_items(store, "prepared"):
+        key = (row["dataset"], row["person_id"])
+        if key in links or key not in open_keys:
+            n += db.withdraw_new_item(store, row["dataset"], row["person_id"], links.get(key, ""))
+    return n
+
+
+def record_created(store: Store, dataset: str, person_id: str, qid: str) -> None:
+    """After the item was made (QuickStatements or an edit): journal it and link the person to it."""
+    if not db.mark_new_item(store, dataset, person_id, "created", qid):
+        raise RecordNotFound(f"No prepared item for {dataset} {person_id}: run `glamwiki link new-items` first.")
+    row = next((r for r in db.match_rows(store, None, dataset) if r["person_id"] == person_id), None)
+    authority = row["authority"] if row else WIKIDATA
+    db.save_decision(store, dataset, person_id, authority, db.ACCEPT, "", qid, "new item", "created by glamwiki")

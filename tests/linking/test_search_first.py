@@ -1,0 +1,146 @@
+"""Search before create, through the real Wikidata client against a server on 127.0.0.1 answering
+in the documented shapes (fixtures/wikidata, see its README): nobody unsearched is ever proposed,
+whoever Wikidata already has is held back, the review queue and accepted links are respected."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from tests.localserver import serve
+
+from glamwiki.demo import sample_folder
+from glamwiki.intake.ingest import ingest
+from glamwiki.intake.registry import load_named_profile
+from glamwiki.linking.project_flow import decide
+from glamwiki.linking.propose import prepare_new_items
+from glamwiki.linking.wikidata.client import WikidataClient
+from glamwiki.linking.wikidata.recorded import RecordedAnswers
+from glamwiki.linking.wikidata.search_first import Searcher, SearchFailed
+from glamwiki.store import Store
+from glamwiki.store import linking as db
+
+FIXTURES = Path(__file__).parent / "fixtures" / "wikidata"
+NOTHING = (FIXTURES / "wikibase-api-wbsearchentities_none.json").read_bytes()
+NO_STATEMENT = (FIXTURES / "mediawiki-api-search_haswbstatement-none.json").read_bytes()
+HAS_TATE_ID = (FIXTURES / "mediawiki-api-search_haswbstatement-P2741-1052.json").read_bytes()
+CONSTABLE = json.dumps({"searchinfo": {"search": "John Constable"}, "search": [
+    {"id": "Q159758", "title": "Q159758", "pageid": 0, "concepturi": "http://www.wikidata.org/entity/Q159758",
+     "repository": "wikidata", "url": "//www.wikidata.org/wiki/Q159758", "label": "John Constable",
+     "description": "English landscape painter", "match": {"type": "label", "language": "en", "text": "John Constable"}}
+], "success": 1}).encode()  # fmt: skip
+PEOPLE = {"108": "John Constable", "138": "William Daniell", "140": "John Scarlett Davis", "186": "John Flaxman"}
+
+
+def route(path: str, q: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+    headers = {"Content-Type": "application/json"}
+    if q.get("action") == "query" and q.get("list") == "search":
+        return 200, headers, HAS_TATE_ID if "P2741=186" in q["srsearch"] else NO_STATEMENT
+    if q.get("action") == "wbsearchentities":
+        if "Davis" in q["search"]:
+            return 500, headers, b"internal error"
+        return 200, headers, CONSTABLE if "Constable" in q["search"] else NOTHING
+    return 400, headers, b"{}"
+
+
+@pytest.fixture
+def wikidata(tmp_path: Path) -> Iterator[tuple[Searcher, list]]:
+    with serve(route) as (base, requests):
+        client = WikidataClient(tmp_path / "cache", api_url=f"{base}/w/api.php", min_interval=0.0, max_retries=0)
+        yield Searcher(client), requests
+
+
+def _unmatched(store: Store, people: dict[str, str], decision: str = "none", qid: str = "") -> None:
+    ingest(store, str(sample_folder()), dataset="tate", profile=load_named_profile("tate"))
+    with store.transaction():
+        run = db.start_run(store, "tate", "wikidata", {}, {})
+        rows = [{"person_id": pid, "authority_id": qid, "qid": qid, "probability": 0.6 if qid else 0.0,
+                 "decision": decision, "evidence": {"source": {"name": name}}}
+                for pid, name in people.items()]  # fmt: skip
+        db.save_matches(store, run, "tate", "wikidata", rows)
+
+
+def test_offline_refuses_and_proposes_nobody(store: Store) -> None:
+    _unmatched(store, {"138": PEOPLE["138"]})
+    with pytest.raises(SearchFailed, match="not searched"):
+        prepare_new_items(store, Searcher(None))
+    assert db.new_items(store) == []
+
+
+def test_found_people_are_held_and_the_rest_searched_on_every_form(store: Store, wikidata) -> None:  # type: ignore[no-untyped-def]
+    searcher, requests = wikidata
+    _unmatched(store, {k: v for k, v in PEOPLE.items() if k != "140"})
+    result = prepare_new_items(store, searcher)
+    assert result.added == 1 and result.waiting == 1
+    assert {h["person_id"]: h["by_id"] for h in result.held} == {"108": False, "186": True}
+    daniell = db.new_items(store, "prepared")[0]
+    assert daniell["person_id"] == "138"
+    asked = json.loads(daniell["search"])["queries"]
+    assert 'list=search haswbstatement:"P2741=138"' in asked
+    assert {"wbsearchentities William Daniell", "wbsearchentities Daniell, William"} <= set(asked)
+    sent = [q for _, q, _ in requests]
+    assert all(q["maxlag"] == "5" for q in sent)
+    assert any(q.get("srsearch") == 'haswbstatement:"P2741=138"' for q in sent)
+    assert '"P2741"' in daniell["entity"] and "P1795" not in daniell["entity"]
+
+
+def test_a_failed_search_refuses(store: Store, wikidata) -> None:  # type: ignore[no-untyped-def]
+    searcher, _ = wikidata
+    _unmatched(store, {"140": PEOPLE["140"]})
+    with pytest.raises(SearchFailed, match="John Scarlett Davis"):
+        prepare_new_items(store, searcher)
+    assert db.new_items(store) == []
+
+
+def test_review_queue_and_accept(store: Store, wikidata) -> None:  # type: ignore[no-untyped-def]
+    searcher, _ = wikidata
+    _unmatched(store, {"108": PEOPLE["108"]}, decision="review", qid="Q159758")
+    assert prepare_new_items(store, searcher).added == 0  # a candidate with a QID waits for a person
+    decide(store, "108", "reject", note="another John Constable")
+    result = prepare_new_items(store, searcher)  # a person looked: name hits no longer hold him back
+    assert result.added == 1 and not result.held
+    decide(store, "108", "accept", qid="Q159758")  # accepted after all: the item goes at once
+    assert db.new_items(store, "prepared") == []
+    assert db.new_items(store, "withdrawn")[0]["qid"] == "Q159758"
+
+
+def test_recorded_answers_file(store: Store, tmp_path: Path) -> None:
+    _unmatched(store, {"138": PEOPLE["138"]})
+    nothing = json.loads(NOTHING)
+    lines = [{"request": {"action": "query", "srsearch": 'haswbstatement:"P2741=138"'},
+              "answer": json.loads(NO_STATEMENT)},
+             {"request": {"action": "wbsearchentities", "search": "William Daniell"}, "answer": nothing}]  # fmt: skip
+    path = tmp_path / "answers.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    client = WikidataClient(tmp_path / "c", transport=RecordedAnswers(path), min_interval=0.0)
+    with pytest.raises(SearchFailed, match="Daniell, William"):  # one name form was not recorded
+        prepare_new_items(store, Searcher(client))
+    lines.append({"request": {"action": "wbsearchentities", "search": "Daniell, William"}, "answer": nothing})
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    client = WikidataClient(tmp_path / "c2", transport=RecordedAnswers(path), min_interval=0.0)
+    assert prepare_new_items(store, Searcher(client)).added == 1
+
+
+def test_rerun_prepares_nobody_twice_and_created_items_link(store: Store, wikidata) -> None:  # type: ignore[no-untyped-def]
+    from glamwiki.linking.propose import record_created
+
+    searcher, requests = wikidata
+    _unmatched(store, {"138": PEOPLE["138"]})
+    assert prepare_new_items(store, searcher).added == 1
+    asked = len(requests)
+    again = prepare_new_items(store, searcher)
+    assert (again.added, again.waiting) == (0, 1) and len(requests) == asked  # journaled: not searched again
+    record_created(store, "tate", "138", "Q123456789")
+    assert db.links(store)[("tate", "138")] == "Q123456789"
+    assert prepare_new_items(store, searcher).waiting == 0
+
+
+def test_cli_refuses_offline(cli, store: Store) -> None:  # type: ignore[no-untyped-def]
+    from glamwiki.cli import cli as app
+
+    _unmatched(store, {"138": PEOPLE["138"]})
+    result = cli.invoke(app, ["link", "new-items", "--offline", "--quickstatements", "qs.txt"])
+    assert result.exit_code != 0 and "not searched" in result.output
+    assert not Path("qs.txt").exists()
