@@ -37,7 +37,7 @@ from glamwiki.linking.constants import (
 from glamwiki.linking.human import HUMAN as HUMAN_KIND
 from glamwiki.linking.human import creator_kind, natural_label
 from glamwiki.linking.wikidata.settings import WikidataSettings
-from glamwiki.linking.wikidata.statements import EXTERNAL_ID, ITEM, STRING, TIME, Claim, Item, Snak
+from glamwiki.linking.wikidata.statements import EXTERNAL_ID, ITEM, TIME, URL, Claim, Item, Snak
 from glamwiki.linking.wikidata.statements import as_json as as_json  # re-exported for callers
 from glamwiki.linking.wikidata.statements import quickstatements as quickstatements
 from glamwiki.linking.wikidata.statements import wbeditentity as wbeditentity
@@ -108,7 +108,7 @@ def reference(settings: WikidataSettings, url: str | None) -> list[Snak]:
     if settings.stated_in:
         out.append(Snak(STATED_IN, ITEM, settings.stated_in))
     if url and url.startswith(("http://", "https://")):
-        out.append(Snak(REFERENCE_URL, STRING, url))
+        out.append(Snak(REFERENCE_URL, URL, url))
     when = settings.retrieved_time()
     if when and out:
         out.append(Snak(RETRIEVED, TIME, when))

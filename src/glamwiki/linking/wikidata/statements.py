@@ -126,6 +126,11 @@ def wbeditentity(item: Item) -> dict[str, Any]:
     return data
 
 
+# The property's datatype each kind of value is written for (Wikibase JSON: `datatype` on every snak).
+DATATYPES = {ITEM: "wikibase-item", TIME: "time", STRING: "string", EXTERNAL_ID: "external-id", URL: "url",
+             QUANTITY: "quantity", MONOLINGUAL: "monolingualtext"}  # fmt: skip
+
+
 def snak_json(s: Snak) -> dict[str, Any]:
     if s.kind == SOMEVALUE:
         return {"snaktype": "somevalue", "property": s.prop}
@@ -145,7 +150,7 @@ def snak_json(s: Snak) -> dict[str, Any]:
         dv = {"value": {"text": text, "language": lang}, "type": "monolingualtext"}
     else:
         dv = {"value": str(s.value), "type": "string"}
-    return {"snaktype": "value", "property": s.prop, "datavalue": dv}
+    return {"snaktype": "value", "property": s.prop, "datavalue": dv, "datatype": DATATYPES[s.kind]}
 
 
 def as_json(item: Item) -> str:
