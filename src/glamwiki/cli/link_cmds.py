@@ -1,4 +1,4 @@
-"""link match, run, review, accept, reject, facts, new-items; serve."""
+"""link match, run, review, accept, reject, facts, new-items, work-items; serve."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from glamwiki.linking.review import review_panel
 from glamwiki.linking.run import MatchJob, live_client, run_match, summary
 from glamwiki.linking.service import make_server
 from glamwiki.linking.serving import service_for
+from glamwiki.linking.works_flow import prepare_work_items, published_images
 from glamwiki.store import linking as db
 
 PROFILE_HELP = "A built-in profile (tate, moma, nga, cmoa) or wikidata for entity JSON."
@@ -228,3 +229,31 @@ def link_new_items(
     if problems_path:
         Path(problems_path).write_text("".join(p + "\n" for p in result.problems), encoding="utf-8")
     items.summary("person", result.added, result.waiting, len(result.held), len(result.refused), len(result.problems))
+
+
+@link.command("work-items")
+@click.option("--dataset", help="Only the works of this dataset.")
+@click.option("--limit", type=int, help="Prepare at most this many works in this run (the rest next time).")
+@click.option("--quickstatements", "qs_path", type=click.Path(dir_okay=False), help="Write QuickStatements here.")
+@click.option("--wbeditentity", "json_path", type=click.Path(dir_okay=False),
+              help="Write wbeditentity JSON (one entity a line) here.")  # fmt: skip
+@click.option("--held", "held_path", type=click.Path(dir_okay=False),
+              help="Write the works held back (an item of the collection has the title) as CSV here.")  # fmt: skip
+@click.option("--searches", type=click.Path(exists=True, dir_okay=False), help=items.SEARCHES_HELP)
+@click.option("--offline", is_flag=True, help=items.OFFLINE_HELP)
+@click.pass_context
+def link_work_items(
+    ctx: click.Context, dataset: str | None, limit: int | None, qs_path: str | None, json_path: str | None,
+    held_path: str | None, searches: str | None, offline: bool,
+) -> None:  # fmt: skip
+    """Prepare a Wikidata item for each work that has none (Sum of All Paintings style): each searched
+    first by inventory number in the collection (an item found is linked, not created) and by title."""
+    with project_from(ctx).open_store() as store:
+        result = prepare_work_items(store, items.searcher(searches, offline), dataset, limit, published_images(store))
+        rows = db.work_items(store, "prepared")
+    items.write_outputs(rows, qs_path, json_path)
+    if held_path:
+        items.write_held(held_path, result.held, "record_id")
+    items.summary("work", result.added, result.waiting, len(result.held))
+    out.print(f"{result.linked:,} works linked to the item Wikidata already has; {len(result.refused):,} not prepared "
+              "(no title, or an object type with no P31 in the profile)")  # fmt: skip

@@ -56,12 +56,14 @@ class Searcher:
             out.by_name += [q for q in self._names(out, name) if q not in out.by_name]
         return out
 
-    def work(self, statements: list[tuple[str, str]], title: str) -> Searched:
+    def work(self, statements: list[tuple[str, str]], title: str, collection: tuple[str, str] | None) -> Searched:
+        """By its inventory number in the collection; else by the title among the collection's items."""
         out = Searched()
         if statements:
             out.by_id = self._cirrus(out, statement_query(*statements))
-        if title:
-            out.by_name = self._names(out, title)
+        if not out.by_id and title and collection:
+            words = " ".join(title.replace('"', " ").split())
+            out.by_name = self._cirrus(out, f'"{words}" {statement_query(collection)}')
         return out
 
     def _cirrus(self, out: Searched, query: str) -> list[str]:

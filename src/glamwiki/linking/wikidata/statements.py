@@ -19,8 +19,8 @@ from typing import Any
 
 GREGORIAN = "http://www.wikidata.org/entity/Q1985727"
 ENTITY = "http://www.wikidata.org/entity/"
-ITEM, TIME, STRING, EXTERNAL_ID, URL, QUANTITY, SOMEVALUE, MONOLINGUAL = (
-    "item", "time", "string", "external-id", "url", "quantity", "somevalue", "monolingualtext",
+ITEM, TIME, STRING, EXTERNAL_ID, URL, QUANTITY, SOMEVALUE, MONOLINGUAL, COMMONS_MEDIA = (
+    "item", "time", "string", "external-id", "url", "quantity", "somevalue", "monolingualtext", "commonsMedia",
 )  # fmt: skip
 
 
@@ -128,7 +128,7 @@ def wbeditentity(item: Item) -> dict[str, Any]:
 
 # The property's datatype each kind of value is written for (Wikibase JSON: `datatype` on every snak).
 DATATYPES = {ITEM: "wikibase-item", TIME: "time", STRING: "string", EXTERNAL_ID: "external-id", URL: "url",
-             QUANTITY: "quantity", MONOLINGUAL: "monolingualtext"}  # fmt: skip
+             QUANTITY: "quantity", MONOLINGUAL: "monolingualtext", COMMONS_MEDIA: "commonsMedia"}  # fmt: skip
 
 
 def snak_json(s: Snak) -> dict[str, Any]:
