@@ -144,3 +144,12 @@ def test_cli_refuses_offline(cli, store: Store) -> None:  # type: ignore[no-unty
     result = cli.invoke(app, ["link", "new-items", "--offline", "--quickstatements", "qs.txt"])
     assert result.exit_code != 0 and "not searched" in result.output
     assert not Path("qs.txt").exists()
+
+
+def test_a_weak_matcher_candidate_holds_until_rejected(store: Store, wikidata) -> None:  # type: ignore[no-untyped-def]
+    searcher, _ = wikidata
+    _unmatched(store, {"138": PEOPLE["138"]}, decision="none", qid="Q7000000")
+    result = prepare_new_items(store, searcher)
+    assert result.added == 0 and result.held[0]["found"] == ["Q7000000"]
+    decide(store, "138", "reject")
+    assert prepare_new_items(store, searcher).added == 1

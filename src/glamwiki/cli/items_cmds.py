@@ -38,10 +38,10 @@ def write_held(path: str, held: list[dict[str, Any]], key: str) -> None:
     """Held back because Wikidata already has something: one row each, the items found to check."""
     with open(path, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["dataset", key, "label", "found", "by_identifier"])
+        w.writerow(["dataset", key, "label", "found", "by_identifier", "why"])
         for h in held:
             w.writerow([neutralise(h["dataset"]), neutralise(h[key]), neutralise(h["label"]), " ".join(h["found"]),
-                        "yes" if h["by_id"] else ""])  # fmt: skip
+                        "yes" if h["by_id"] else "", h.get("why", "")])  # fmt: skip
 
 
 def summary(kind: str, added: int, waiting: int, held: int, refused: int = 0, problems: int = 0) -> None:

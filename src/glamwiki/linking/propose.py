@@ -1,7 +1,7 @@
 """Which people get a new Wikidata item, journaled before anything leaves glamwiki.
 
 A person is proposed only when (1) Wikidata has no link for them: no match, nothing accepted, and no
-candidate with a QID waiting in the review queue (a person must reject it first); (2) they are a
+candidate with a QID from the matcher, in the review queue or below it (a person must reject it first); (2) they are a
 human (:mod:`glamwiki.linking.human`); (3) Wikidata was searched on every name form and on the
 institution's id property and found nothing (:mod:`glamwiki.linking.wikidata.search_first`).
 Name hits after a person's `link reject` do not hold them back (a person looked); an item that
@@ -39,13 +39,13 @@ class Proposal:
 
 
 def candidates(store: Store) -> list[dict[str, Any]]:
-    """Answers against Wikidata with no link and no open candidate (a queued QID waits for a person)."""
+    """Answers against Wikidata with no link and nothing in the review queue (a queued QID waits for a person)."""
     linked = db.links(store)
     out = []
     for r in db.match_rows(store):
         if r["authority"] != WIKIDATA or (r["dataset"], r["person_id"]) in linked:
             continue
-        if r["verdict"] == db.REJECT or (r["decision"] == "none" and not r["qid"]):
+        if r["verdict"] == db.REJECT or r["decision"] == "none":
             out.append(r)
     return out
 
@@ -72,11 +72,16 @@ def prepare_new_items(store: Store, searcher: Searcher, occupation: str = ARTIST
         if isinstance(item, Refusal):
             result.refused.append(item)
             continue
+        if r["qid"] and r["verdict"] != db.REJECT:  # the matcher's (weak) candidate: a person decides first
+            result.held.append({"dataset": r["dataset"], "person_id": person.id, "label": item.label,
+                                "found": [r["qid"]], "by_id": False, "why": "matcher candidate"})  # fmt: skip
+            continue
         searched = searcher.person([item.label, *item.aliases], own_id_pair(item, settings[r["dataset"]]))
         human_looked = r["verdict"] == db.REJECT
         if searched.by_id or (searched.by_name and not human_looked):
             result.held.append({"dataset": r["dataset"], "person_id": person.id, "label": item.label,
-                                "found": searched.found, "by_id": bool(searched.by_id)})  # fmt: skip
+                                "found": searched.found, "by_id": bool(searched.by_id),
+                                "why": "found by identifier" if searched.by_id else "found by name"})  # fmt: skip
             continue
         result.problems += [f"{item.key}: {p}" for p in item.problems]
         with store.transaction():

@@ -66,7 +66,8 @@ def prepare_work_items(
         elif searched.by_name:
             status = "held"
             result.held.append({"dataset": ds, "record_id": record.id, "label": item.label,
-                                "found": searched.by_name, "by_id": False})  # fmt: skip
+                                "found": searched.by_name, "by_id": False,
+                                "why": "an item of the collection has this title"})  # fmt: skip
         row = {"dataset": ds, "record_id": record.id, "label": item.label, "entity": as_json(item),
                "quickstatements": quickstatements(item), "search": searched.as_json(),
                "problems": json.dumps(item.problems), "status": status, "qid": qid}  # fmt: skip
