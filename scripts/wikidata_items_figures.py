@@ -53,6 +53,8 @@ def items_file(path: str) -> dict[str, Any]:
 
 
 def project(folder: str) -> dict[str, Any]:
+    from tests.linking.qs_v1 import check_quickstatements
+
     from glamwiki.linking.new_items import Refusal, new_item
     from glamwiki.linking.propose import candidates, prepare_new_items
     from glamwiki.linking.wikidata.search_first import Searcher, SearchFailed
@@ -63,7 +65,6 @@ def project(folder: str) -> dict[str, Any]:
     from glamwiki.project import find_project
     from glamwiki.store import linking as db
     from glamwiki.store.records import get_record, iter_records
-    from tests.linking.qs_v1 import check_quickstatements
 
     out: dict[str, Any] = {}
     with find_project(Path(folder)).open_store() as store:
