@@ -21,6 +21,9 @@ def serve(route: Route) -> Iterator[tuple[str, list[tuple[str, dict[str, str], d
         def do_GET(self) -> None:
             parts = urlsplit(self.path)
             query = dict(parse_qsl(parts.query))
+            length = int(self.headers.get("Content-Length") or 0)
+            if length and "x-www-form-urlencoded" in (self.headers.get("Content-Type") or ""):  # a POSTed form
+                query.update(parse_qsl(self.rfile.read(length).decode("utf-8"), keep_blank_values=True))
             requests.append((parts.path, query, dict(self.headers)))
             status, headers, body = route(parts.path, query)
             self.send_response(status)

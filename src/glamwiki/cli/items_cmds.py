@@ -14,6 +14,7 @@ from glamwiki.linking.run import live_client
 from glamwiki.linking.wikidata.client import WikidataClient
 from glamwiki.linking.wikidata.recorded import RecordedAnswers
 from glamwiki.linking.wikidata.search_first import Searcher
+from glamwiki.project import Project
 
 SEARCHES_HELP = ("Recorded Wikidata answers (JSON Lines: request and answer a line) to search with instead of "
                  "the live API; a request not in the file counts as a failed search.")  # fmt: skip
@@ -51,3 +52,25 @@ def summary(kind: str, added: int, waiting: int, held: int, refused: int = 0, pr
         out.print(f"{refused:,} not proposed: not humans (schools, groups, organisations, doubtful attributions)")
     if problems:
         out.print(f"{problems:,} values left out: they break their property's format (see --problems)")
+
+
+WIKIDATA_API = "https://www.wikidata.org/w/api.php"
+
+
+def create_items(project: Project, api_url: str, kind: str, limit: int | None, edits_per_minute: float) -> dict:
+    """Create the prepared items through the API (journaled first; a killed run never creates twice)."""
+    import os
+    from datetime import UTC, datetime
+    from pathlib import Path
+
+    from glamwiki.linking.wikidata.create import ItemCreator, people_journal, works_journal
+    from glamwiki.publishing.connect import Target, connect
+
+    contact = str(project.config.get("publishing", "contact", "")) or os.environ.get("GLAMWIKI_CONTACT", "")
+    api = connect(Target(api_url, contact, edits_per_minute))
+    cache = Path(os.environ.get("GLAMWIKI_CACHE", Path.home() / ".cache" / "glamwiki")) / "wikidata"
+    searcher = Searcher(WikidataClient(cache, contact=contact, api_url=api_url))
+    batch = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
+    journal = people_journal() if kind == "people" else works_journal()
+    with project.open_store() as store:
+        return dict(ItemCreator(api, store, searcher, batch).run(journal, limit))

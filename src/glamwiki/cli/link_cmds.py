@@ -257,3 +257,18 @@ def link_work_items(
     items.summary("work", result.added, result.waiting, len(result.held))
     out.print(f"{result.linked:,} works linked to the item Wikidata already has; {len(result.refused):,} not prepared "
               "(no title, or an object type with no P31 in the profile)")  # fmt: skip
+
+
+@link.command("create-items")
+@click.argument("kind", type=click.Choice(["people", "works"]))
+@click.option("--api", "api_url", default=items.WIKIDATA_API, show_default=True, help="The Wikibase API to create on.")
+@click.option("--limit", type=int, help="Create at most this many items in this run.")
+@click.option("--edits-per-minute", type=float, default=6.0, show_default=True, help="The edit-rate cap.")
+@click.pass_context
+def link_create_items(ctx: click.Context, kind: str, api_url: str, limit: int | None, edits_per_minute: float) -> None:
+    """Create the prepared items (people or works) through wbeditentity, with the uploader's etiquette
+    and credentials (GLAMWIKI_BOT_USER and GLAMWIKI_BOT_PASSWORD, or GLAMWIKI_OAUTH_TOKEN, as for publish):
+    each item is journaled before it is sent, and a run that was killed looks for what it made before
+    sending again."""
+    counts = items.create_items(project_from(ctx), api_url, kind, limit, edits_per_minute)
+    out.print(", ".join(f"{n:,} {what}" for what, n in counts.items()) or "nothing prepared to create")

@@ -116,6 +116,11 @@ def record_created(store: Store, dataset: str, person_id: str, qid: str) -> None
     """After the item was made (QuickStatements or an edit): journal it and link the person to it."""
     if not db.mark_new_item(store, dataset, person_id, "created", qid):
         raise RecordNotFound(f"No prepared item for {dataset} {person_id}: run `glamwiki link new-items` first.")
+    link_created(store, dataset, person_id, qid)
+
+
+def link_created(store: Store, dataset: str, person_id: str, qid: str) -> None:
+    """The person is linked to the item made for them (a decision no rerun overwrites)."""
     row = next((r for r in db.match_rows(store, None, dataset) if r["person_id"] == person_id), None)
     authority = row["authority"] if row else WIKIDATA
     db.save_decision(store, dataset, person_id, authority, db.ACCEPT, "", qid, "new item", "created by glamwiki")

@@ -79,12 +79,12 @@ class WikidataClient:
                   "type": "item", "limit": str(limit), "format": "json"}  # fmt: skip
         return list(self._api(params).get("search", []))
 
-    def cirrus(self, query: str, limit: int = 10) -> list[str]:
+    def cirrus(self, query: str, limit: int = 10, fresh: bool = False) -> list[str]:
         """Item ids CirrusSearch finds for a query, e.g. ``haswbstatement:P2741=1052``
         (https://www.mediawiki.org/wiki/Help:Extension:WikibaseCirrusSearch; action=query&list=search)."""
         params = {"action": "query", "list": "search", "srsearch": query, "srnamespace": "0",
                   "srlimit": str(limit), "srprop": "", "format": "json"}  # fmt: skip
-        return [hit["title"] for hit in self._api(params).get("query", {}).get("search", [])]
+        return [hit["title"] for hit in self._api(params, fresh).get("query", {}).get("search", [])]
 
     def get_entities(self, ids: Iterable[str], languages: str = "") -> dict[str, dict[str, Any]]:
         out: dict[str, dict[str, Any]] = {}
@@ -106,13 +106,13 @@ class WikidataClient:
         return [{v: b[v]["value"] for v in names if v in b} for b in data.get("results", {}).get("bindings", [])]
 
     # -- plumbing ---------------------------------------------------------------------------------
-    def _api(self, params: dict[str, str]) -> dict[str, Any]:
-        return self._get(self.api_url, {**params, "maxlag": str(MAXLAG)}, api=True)
+    def _api(self, params: dict[str, str], fresh: bool = False) -> dict[str, Any]:
+        return self._get(self.api_url, {**params, "maxlag": str(MAXLAG)}, api=True, fresh=fresh)
 
-    def _get(self, url: str, params: dict[str, str], api: bool) -> dict[str, Any]:
+    def _get(self, url: str, params: dict[str, str], api: bool, fresh: bool = False) -> dict[str, Any]:
         key = self._key(url, params)
         path = self.cache / f"{key}.json"
-        if path.exists():
+        if path.exists() and not fresh:
             return json.loads(path.read_text(encoding="utf-8"))
         data = self._fetch(url, params, api)
         tmp = path.with_suffix(".tmp")

@@ -66,6 +66,10 @@ class Searcher:
             out.by_name = self._cirrus(out, f'"{words}" {statement_query(collection)}')
         return out
 
+    def cirrus(self, query: str, fresh: bool = False) -> list[str]:
+        """One CirrusSearch query; ``fresh`` asks the server again instead of the cache (before a retry)."""
+        return self._ask(lambda c: c.cirrus(query, SEARCH_LIMIT, fresh=fresh), query)
+
     def _cirrus(self, out: Searched, query: str) -> list[str]:
         out.queries.append(f"list=search {query}")
         return self._ask(lambda c: c.cirrus(query, SEARCH_LIMIT), query)
