@@ -65,6 +65,7 @@ def project(folder: str) -> dict[str, Any]:
     from glamwiki.project import find_project
     from glamwiki.store import linking as db
     from glamwiki.store.records import get_record, iter_records
+    from glamwiki.store.rights import get_decision
 
     out: dict[str, Any] = {}
     with find_project(Path(folder)).open_store() as store:
@@ -76,15 +77,15 @@ def project(folder: str) -> dict[str, Any]:
         out["people proposed offline"] = len(db.new_items(store, "prepared"))
         people, refused, qs_problems, held = [], Counter(), 0, 0
         for r in candidates(store):
-            if r["qid"] and r["verdict"] != db.REJECT:
-                held += 1  # the matcher's weak candidate: a person decides first
-                continue
             found = [rec for _, rec in get_record(store, r["person_id"], "person", r["dataset"])]
             if not found or not isinstance(found[0], Person):
                 continue
             item = new_item(r["dataset"], found[0], dataset_settings(store, r["dataset"]))
             if isinstance(item, Refusal):
                 refused[item.why.split("(")[1].split(")")[0]] += 1
+                continue
+            if r["qid"] and r["verdict"] != db.REJECT:
+                held += 1  # the matcher's weak candidate: a person decides first
                 continue
             qs_problems += len(check_quickstatements(quickstatements(item)))
             people.append(wbeditentity(item))
@@ -99,7 +100,8 @@ def project(folder: str) -> dict[str, Any]:
             if ds not in settings:
                 settings[ds] = dataset_settings(store, ds)
             qids = {pid: q for (d, pid), q in links.items() if d == ds}
-            item = work_item(ds, record, settings[ds], qids) if isinstance(record, ObjectRecord) else None
+            rights = get_decision(store, record.id, ds)
+            item = work_item(ds, record, settings[ds], qids, rights) if isinstance(record, ObjectRecord) else None
             if item is None or isinstance(item, Refusal):
                 why[item.why.split(":")[0] if item else "not an object"] += 1
                 continue
