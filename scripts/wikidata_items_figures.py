@@ -20,6 +20,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from tests.linking.wikibase_schema import schema_errors
+
 HONORIFIC = re.compile(r"\b(Sir|Dame|Lord|Lady|Hon|Rev|Revd|Dr|OM|CH|RA|PRA|ARA|CBE|OBE|MBE|KBE|DBE|Bt|Bart)\b\.?")
 NON_HUMAN = re.compile(r"School|\(\?\)|\?|Group|Collective|Ltd|Limited|Company|Gallery|&| and |\(.*(;|born)")
 
@@ -27,14 +29,23 @@ NON_HUMAN = re.compile(r"School|\(\?\)|\?|Group|Collective|Ltd|Limited|Company|G
 def entity_figures(entities: Iterable[dict[str, Any]]) -> dict[str, Any]:
     props: Counter[str] = Counter()
     ids: Counter[str] = Counter()
+    quals: Counter[str] = Counter()
     c: Counter[str] = Counter()
-    for e in entities:
+    schema_problems = 0
+    for n, e in enumerate(entities):
         c["items"] += 1
+        if n % 100 == 0:  # the schema check is slow: every 100th item
+            c["schema-checked"] += 1
+            schema_problems += bool(schema_errors(e))
         label = e["labels"]["en"]["value"]
         claims = e["claims"]
         kinds = {cl["mainsnak"]["property"] for cl in claims}
         props.update(kinds)
         for cl in claims:
+            for q in cl.get("qualifiers", {}):
+                quals[f"{cl['mainsnak']['property']}/{q}"] += 1
+            if cl["mainsnak"]["snaktype"] != "value":
+                quals[f"{cl['mainsnak']['property']}=unknown value"] += 1
             if cl["mainsnak"].get("datatype") == "external-id" or cl["mainsnak"]["property"] in ("P1795", "P2741"):
                 ids[cl["mainsnak"]["property"]] += 1
         is_q5 = any(cl["mainsnak"]["property"] == "P31" and cl["mainsnak"].get("datavalue", {}).get("value", {})
@@ -44,7 +55,8 @@ def entity_figures(entities: Iterable[dict[str, Any]]) -> dict[str, Any]:
         c["label with honorific or post-nominal"] += bool(HONORIFIC.search(label))
         refs = [r for cl in claims for r in cl.get("references", [])]
         c["P813 in references"] += any("P813" in r["snaks"] for r in refs)
-    return {**dict(c), "properties": dict(props.most_common()), "identifiers": dict(ids.most_common())}
+    return {**dict(c), "schema problems": schema_problems, "properties": dict(props.most_common()),
+            "identifiers": dict(ids.most_common()), "qualifiers": dict(quals.most_common())}  # fmt: skip
 
 
 def items_file(path: str) -> dict[str, Any]:
