@@ -75,6 +75,8 @@ def test_attributions_are_qualifiers_of_an_unknown_creator() -> None:
     assert after.qualifiers[0].prop == "P1877" and after.qualifiers[0].kind == "somevalue"
     workshop = creator_claim(CreatorRef("Rubens", attribution="workshop of", identifiers={"wikidata": "Q5599"}), {})
     assert (workshop.qualifiers[0].prop, workshop.qualifiers[0].value) == ("P1774", "Q5599")
+    formerly = creator_claim(CreatorRef("Rubens", person_id="2", role="formerly attributed to"), {"2": "Q5599"})
+    assert formerly.kind == "somevalue" and "Q5599" not in [q.value for q in formerly.qualifiers]  # not his work
     unknown = creator_claim(CreatorRef("A. Nobody"), {})
     assert unknown.kind == "somevalue" and (unknown.qualifiers[0].prop, unknown.qualifiers[0].value) == (
         "P1932", "A. Nobody")  # fmt: skip

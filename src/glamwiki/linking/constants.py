@@ -93,6 +93,7 @@ ATTRIBUTION_QUALIFIERS = {
     "style of": "P1777",
     "after": "P1877",  # after a work by
     "copy after": "P1877",
+    "prints after": "P1877",
     "circle of": "P1776",  # circle of
     "follower of": "P1776",
     "workshop of": "P1774",  # workshop of

@@ -57,6 +57,10 @@ OBJECT_NAMED_AS = "P1932"
 DETERMINATION_METHOD = "P459"
 _QID = re.compile(r"^Q[1-9]\d*$")
 _SPLIT = re.compile(r",|;|\s+and\s+|\s+on\s+|\s+with\s+", re.IGNORECASE)
+# Roles that make the named person the work's creator; any other ("formerly attributed to", "and
+# other artists") names someone who is not (or not alone) the creator: unknown value, named as.
+CREATOR_ROLES = frozenset({"", "artist", "painter", "sculptor", "photographer", "printmaker", "draughtsman",
+                           "designer", "maker", "engraver", "etcher", "lithographer", "architect"})  # fmt: skip
 _GENERIC = re.compile(r"^(untitled|title unknown|no title|\[?title not known\]?)", re.IGNORECASE)
 
 
@@ -116,7 +120,7 @@ def creator_claim(c: CreatorRef, qids: dict[str, str]) -> Claim:
         prop = ATTRIBUTION_QUALIFIERS[attribution]
         who = Snak(prop, ITEM, qid) if qid else Snak(prop, SOMEVALUE)
         return Claim(CREATOR, SOMEVALUE, None, [who, *named])
-    if qid and _QID.match(qid):
+    if qid and _QID.match(qid) and (c.role or "").strip().lower() in CREATOR_ROLES:
         return Claim(CREATOR, ITEM, qid)
     return Claim(CREATOR, SOMEVALUE, None, named)
 
