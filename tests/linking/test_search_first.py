@@ -31,6 +31,15 @@ CONSTABLE = json.dumps({"searchinfo": {"search": "John Constable"}, "search": [
      "repository": "wikidata", "url": "//www.wikidata.org/wiki/Q159758", "label": "John Constable",
      "description": "English landscape painter", "match": {"type": "label", "language": "en", "text": "John Constable"}}
 ], "success": 1}).encode()  # fmt: skip
+# P2741 as wbgetentities gives a property: shaped like the real P2427 (fixtures/wikidata), the format
+# being the digits-only form of the real Tate artist ids in ../shared/data/wikidata ("1052", "18368").
+TATE_ID_PROPERTY = json.dumps({"entities": {"P2741": {"type": "property", "datatype": "external-id", "id": "P2741",
+    "labels": {"en": {"language": "en", "value": "Tate artist ID"}}, "claims": {"P2302": [{"mainsnak": {
+        "snaktype": "value", "property": "P2302", "datatype": "wikibase-item", "datavalue": {"value": {
+            "entity-type": "item", "numeric-id": 21502404, "id": "Q21502404"}, "type": "wikibase-entityid"}},
+        "type": "statement", "rank": "normal", "qualifiers": {"P1793": [{"snaktype": "value", "property": "P1793",
+            "datatype": "string", "datavalue": {"value": "[1-9]\\d*", "type": "string"}}]}}]}}},
+    "success": 1}).encode()  # fmt: skip
 PEOPLE = {"108": "John Constable", "138": "William Daniell", "140": "John Scarlett Davis", "186": "John Flaxman"}
 
 
@@ -38,6 +47,8 @@ def route(path: str, q: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
     headers = {"Content-Type": "application/json"}
     if q.get("action") == "query" and q.get("list") == "search":
         return 200, headers, HAS_TATE_ID if "P2741=186" in q["srsearch"] else NO_STATEMENT
+    if q.get("action") == "wbgetentities" and q.get("ids") == "P2741":
+        return 200, headers, TATE_ID_PROPERTY
     if q.get("action") == "wbsearchentities":
         if "Davis" in q["search"]:
             return 500, headers, b"internal error"
@@ -109,7 +120,8 @@ def test_review_queue_and_accept(store: Store, wikidata) -> None:  # type: ignor
 def test_recorded_answers_file(store: Store, tmp_path: Path) -> None:
     _unmatched(store, {"138": PEOPLE["138"]})
     nothing = json.loads(NOTHING)
-    lines = [{"request": {"action": "query", "srsearch": 'haswbstatement:"P2741=138"'},
+    lines = [{"request": {"action": "wbgetentities", "ids": "P2741"}, "answer": json.loads(TATE_ID_PROPERTY)},
+             {"request": {"action": "query", "srsearch": 'haswbstatement:"P2741=138"'},
               "answer": json.loads(NO_STATEMENT)},
              {"request": {"action": "wbsearchentities", "search": "William Daniell"}, "answer": nothing}]  # fmt: skip
     path = tmp_path / "answers.jsonl"
@@ -153,3 +165,23 @@ def test_a_weak_matcher_candidate_holds_until_rejected(store: Store, wikidata) -
     assert result.added == 0 and result.held[0]["found"] == ["Q7000000"]
     decide(store, "138", "reject")
     assert prepare_new_items(store, searcher).added == 1
+
+
+def test_the_id_property_is_checked_on_wikidata(tmp_path: Path) -> None:
+    """Its format constraint read from the real property entity P2427 (GRID ID), as wbgetentities gives it."""
+    from glamwiki.errors import ConfigError
+    from glamwiki.linking.wikidata.properties import format_patterns, verified
+    from glamwiki.linking.wikidata.settings import IdProperty
+
+    answer = json.loads((FIXTURES / "wikibase-api-wbgetentities_P2427.json").read_text())
+    assert format_patterns(answer["entities"]["P2427"]) == [r"grid\.\d{4,6}\.[0-9a-f]{1,2}"]
+    lines = [{"request": {"action": "wbgetentities", "ids": "P2427"}, "answer": answer},
+             {"request": {"action": "wbgetentities", "ids": "P571"}, "answer": {"entities": {"P571": {
+                 "type": "property", "datatype": "time", "id": "P571"}}}}]  # fmt: skip
+    path = tmp_path / "answers.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    client = WikidataClient(tmp_path / "c", transport=RecordedAnswers(path), min_interval=0.0)
+    spec, label = verified(client, IdProperty("P2427", "id", r"\d+"), "mapping.toml")
+    assert label == "GRID ID" and spec.problem("grid.1234.5") is None and spec.problem("1234")
+    with pytest.raises(ConfigError, match="not an external identifier"):
+        verified(client, IdProperty("P571"), "mapping.toml")

@@ -17,7 +17,8 @@ from typing import Any
 from glamwiki.errors import RecordNotFound
 from glamwiki.linking.constants import ARTIST
 from glamwiki.linking.new_items import Refusal, new_item
-from glamwiki.linking.wikidata.search_first import Searcher
+from glamwiki.linking.wikidata.properties import verified
+from glamwiki.linking.wikidata.search_first import NOT_SEARCHED, Searcher, SearchFailed
 from glamwiki.linking.wikidata.settings import WikidataSettings, dataset_settings
 from glamwiki.linking.wikidata.statements import EXTERNAL_ID, Item, as_json, quickstatements
 from glamwiki.model.records import Person
@@ -67,7 +68,7 @@ def prepare_new_items(store: Store, searcher: Searcher, occupation: str = ARTIST
         if not isinstance(person, Person) or not person.name:
             continue
         if r["dataset"] not in settings:
-            settings[r["dataset"]] = dataset_settings(store, r["dataset"])
+            settings[r["dataset"]] = checked_settings(store, r["dataset"], searcher)
         item = new_item(r["dataset"], person, settings[r["dataset"]], occupation)
         if isinstance(item, Refusal):
             result.refused.append(item)
@@ -90,6 +91,16 @@ def prepare_new_items(store: Store, searcher: Searcher, occupation: str = ARTIST
                                                 json.dumps(item.problems))  # fmt: skip
     result.waiting = len(db.new_items(store, "prepared"))
     return result
+
+
+def checked_settings(store: Store, dataset: str, searcher: Searcher) -> WikidataSettings:
+    """The dataset's profile settings, its id property checked on Wikidata (its own format constraint)."""
+    settings = dataset_settings(store, dataset)
+    if settings.person_id is not None:
+        if searcher.client is None:
+            raise SearchFailed(NOT_SEARCHED)
+        settings.person_id, _ = verified(searcher.client, settings.person_id, settings.origin)
+    return settings
 
 
 def own_id_pair(item: Item, settings: WikidataSettings) -> tuple[str, str] | None:

@@ -18,6 +18,10 @@ from glamwiki.errors import GlamwikiError
 from glamwiki.linking.wikidata.client import WikidataClient, WikidataError
 
 SEARCH_LIMIT = 7
+NOT_SEARCHED = (
+    "Wikidata was not searched, so no item is proposed (an unsearched item may be a duplicate). "
+    "Run online (the client is polite and caches every answer), or give recorded answers: --searches FILE."
+)
 
 
 class SearchFailed(GlamwikiError):
@@ -81,10 +85,7 @@ class Searcher:
 
     def _ask(self, call, what: str) -> list:  # type: ignore[no-untyped-def]
         if self.client is None:
-            raise SearchFailed(
-                "Wikidata was not searched, so no item is proposed (an unsearched item may be a duplicate). "
-                "Run online (the client is polite and caches every answer), or give recorded answers: --searches FILE."
-            )
+            raise SearchFailed(NOT_SEARCHED)
         try:
             return list(call(self.client))
         except WikidataError as exc:
