@@ -132,3 +132,17 @@ def test_search_first_links_holds_and_prepares(store: Store, searcher: Searcher)
     assert [r["record_id"] for r in held] == ["N01496"]
     again = prepare_work_items(store, searcher)
     assert again.added == 0  # journaled: nothing twice
+
+
+def test_cli_offline_refuses_and_created_is_recorded(cli, store: Store, searcher: Searcher) -> None:  # type: ignore[no-untyped-def]
+    from glamwiki.cli import cli as app
+
+    ingest(store, str(sample_folder()), dataset="tate", profile=load_named_profile("tate"))
+    result = cli.invoke(app, ["link", "work-items", "--offline", "--limit", "2"])
+    assert result.exit_code != 0 and "not searched" in result.output
+    prepare_work_items(store, searcher, limit=2)
+    first = db.work_items(store, "prepared")[0]
+    ok = cli.invoke(app, ["link", "work-items", "--created", "tate", first["record_id"], "Q123"])
+    assert ok.exit_code == 0, ok.output
+    assert db.work_items(store, "created")[0]["qid"] == "Q123"
+    assert cli.invoke(app, ["link", "work-items", "--created", "tate", "nope", "Q1"]).exit_code != 0

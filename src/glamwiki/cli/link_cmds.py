@@ -8,7 +8,7 @@ import click
 
 from glamwiki.cli import items_cmds as items
 from glamwiki.cli.context import emit_json, out, progress_bar, project_from
-from glamwiki.errors import ConfigError
+from glamwiki.errors import ConfigError, RecordNotFound
 from glamwiki.linking.matcher import Thresholds
 from glamwiki.linking.output import write_csv_file
 from glamwiki.linking.project_flow import (
@@ -241,14 +241,20 @@ def link_new_items(
               help="Write the works held back (an item of the collection has the title) as CSV here.")  # fmt: skip
 @click.option("--searches", type=click.Path(exists=True, dir_okay=False), help=items.SEARCHES_HELP)
 @click.option("--offline", is_flag=True, help=items.OFFLINE_HELP)
+@click.option("--created", nargs=3, metavar="DATASET RECORD_ID QID", help="Record an item made for a work.")
 @click.pass_context
 def link_work_items(
     ctx: click.Context, dataset: str | None, limit: int | None, qs_path: str | None, json_path: str | None,
-    held_path: str | None, searches: str | None, offline: bool,
+    held_path: str | None, searches: str | None, offline: bool, created: tuple[str, str, str] | None,
 ) -> None:  # fmt: skip
     """Prepare a Wikidata item for each work that has none (Sum of All Paintings style): each searched
     first by inventory number in the collection (an item found is linked, not created) and by title."""
     with project_from(ctx).open_store() as store:
+        if created:
+            if not db.mark_work_item(store, *created[:2], "created", created[2]):
+                raise RecordNotFound(f"No prepared item for {created[0]} {created[1]}: run `link work-items` first.")
+            out.print(f"{created[0]} {created[1]}: created {created[2]}")
+            return
         result = prepare_work_items(store, items.searcher(searches, offline), dataset, limit, published_images(store))
         rows = db.work_items(store, "prepared")
     items.write_outputs(rows, qs_path, json_path)
