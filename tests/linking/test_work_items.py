@@ -146,3 +146,10 @@ def test_cli_offline_refuses_and_created_is_recorded(cli, store: Store, searcher
     assert ok.exit_code == 0, ok.output
     assert db.work_items(store, "created")[0]["qid"] == "Q123"
     assert cli.invoke(app, ["link", "work-items", "--created", "tate", "nope", "Q1"]).exit_code != 0
+
+
+def test_a_long_title_is_shortened_for_the_label_only() -> None:
+    record = ObjectRecord(id="X2", titles=[Title("word " * 80)], object_type="painting")
+    item = work_item("tate", record, TATE, {})
+    assert isinstance(item, Item) and len(item.label) <= 250 and item.label.endswith("…")
+    assert next(c for c in item.claims if c.prop == "P1476").value[1] == record.title.strip()

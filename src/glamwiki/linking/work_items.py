@@ -56,6 +56,7 @@ from glamwiki.model.rights import RightsDecision
 OBJECT_NAMED_AS = "P1932"
 DETERMINATION_METHOD = "P459"
 _QID = re.compile(r"^Q[1-9]\d*$")
+LABEL_LIMIT = 250  # Wikibase's default maximum length of a label or description
 _SPLIT = re.compile(r",|;|\s+and\s+|\s+on\s+|\s+with\s+", re.IGNORECASE)
 # Roles that make the named person the work's creator; any other ("formerly attributed to", "and
 # other artists") names someone who is not (or not alone) the creator: unknown value, named as.
@@ -76,7 +77,7 @@ def work_item(
     if not kind:
         why = f"no P31 for object type {record.object_type!r}: add it to the profile's [wikidata.object_types]"
         return Refusal(dataset, record.id, title, why)
-    item = Item(f"{dataset}/{record.id}", title, describe(record, settings), [Claim(INSTANCE_OF, ITEM, kind)],
+    item = Item(f"{dataset}/{record.id}", short(title), describe(record, settings), [Claim(INSTANCE_OF, ITEM, kind)],
                 reference(settings, record.url), language=language)  # fmt: skip
     item.claims.append(Claim(TITLE, MONOLINGUAL, (language, title)))
     item.claims += [creator_claim(c, creator_qids) for c in record.creators if c.name or c.person_id]
@@ -97,6 +98,13 @@ def work_item(
     if image:
         item.claims.append(Claim(IMAGE, COMMONS_MEDIA, image))
     return item
+
+
+def short(text: str, limit: int = LABEL_LIMIT) -> str:
+    """A label within Wikibase's limit (the full title stays in P1476)."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
 def instance_of(record: ObjectRecord, settings: WikidataSettings) -> str | None:
