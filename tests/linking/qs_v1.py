@@ -2,7 +2,8 @@
 (https://www.wikidata.org/wiki/Help:QuickStatements, "Command sequence syntax"):
 
 - one command a line, fields separated by tabs; `CREATE` alone; `MERGE<TAB>Qx<TAB>Qy`;
-- otherwise `ITEM<TAB>WHAT<TAB>VALUE…` where ITEM is `Q…` or `LAST` (the item just created);
+- otherwise `ITEM<TAB>WHAT<TAB>VALUE…` where ITEM is `Q…`, `LAST` (the item just created) or, on
+  Commons, `M…` (a file's MediaInfo entity: M and its page id);
 - WHAT is a property `P…` (then qualifier pairs `P…<TAB>value` and source pairs `S…<TAB>value`),
   or `L<lang>` label, `D<lang>` description, `A<lang>` alias (each with a quoted string), or
   `S<site>` sitelink (a quoted title);
@@ -17,6 +18,7 @@ from __future__ import annotations
 import re
 
 ITEM = re.compile(r"^Q[1-9]\d*$")
+MEDIAINFO = re.compile(r"^M[1-9]\d*$")
 PROP = re.compile(r"^P[1-9]\d*$")
 SOURCE = re.compile(r"^S[1-9]\d*$")
 STRING = re.compile(r'^"[^"\t\n]*"$')
@@ -54,7 +56,8 @@ def line_problems(line: str) -> list[str]:
     if len(fields) < 3:
         return [f"too few fields: {line!r}"]
     subject, what, value, rest = fields[0], fields[1], fields[2], fields[3:]
-    problems = [] if subject == "LAST" or ITEM.match(subject) else [f"subject {subject!r} is not LAST or an item"]
+    ok = subject == "LAST" or ITEM.match(subject) or MEDIAINFO.match(subject)
+    problems = [] if ok else [f"subject {subject!r} is not LAST, an item or a MediaInfo entity"]
     term = TERM.match(what)
     if term or SITELINK.match(what):
         if not STRING.match(value):

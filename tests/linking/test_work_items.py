@@ -153,3 +153,30 @@ def test_a_long_title_is_shortened_for_the_label_only() -> None:
     item = work_item("tate", record, TATE, {})
     assert isinstance(item, Item) and len(item.label) <= 250 and item.label.endswith("…")
     assert next(c for c in item.claims if c.prop == "P1476").value[1] == record.title.strip()
+
+
+def test_image_and_commons_backlink_once_the_file_is_on_commons(store: Store, searcher: Searcher) -> None:
+    from tests.linking.qs_v1 import check_quickstatements
+
+    from glamwiki.linking.works_flow import commons_backlinks, published_images
+    from glamwiki.publishing.connect import COMMONS_API
+    from glamwiki.store import publishing as pub
+
+    ingest(store, str(sample_folder()), dataset="tate", profile=load_named_profile("tate"))
+    record = next(r for _, r in iter_records(store, kind="object", dataset="tate") if r.id == "N01567")
+    pub.save_plan(store, [{"dataset": "tate", "record_id": record.id, "image_index": 0, "status": "planned",
+                           "source_kind": "url", "source": "http://example.org/x.jpg", "title": "His First Offence.jpg",
+                           "wikitext": "", "sdc": "{}", "rights": "{}"}])  # fmt: skip
+    item_id = next(pub.iter_plan(store)).item_id
+    with store.transaction():
+        pub.put_state(store, pub.FileState(COMMONS_API, item_id, "done", title="His First Offence.jpg", page_id=4242))
+    assert published_images(store) == {("tate", "N01567"): "His First Offence.jpg"}
+    prepare_work_items(store, searcher, images=published_images(store))
+    entity = json.loads(next(r for r in db.work_items(store) if r["record_id"] == "N01567")["entity"])
+    p18 = next(c for c in entity["claims"] if c["mainsnak"]["property"] == "P18")
+    assert p18["mainsnak"]["datavalue"]["value"] == "His First Offence.jpg"
+    assert p18["mainsnak"]["datatype"] == "commonsMedia"
+    assert commons_backlinks(store) == []  # no item yet
+    db.mark_work_item(store, "tate", "N01567", "created", "Q424242")
+    lines = commons_backlinks(store)
+    assert lines == ["M4242\tP6243\tQ424242\n"] and check_quickstatements("".join(lines)) == []

@@ -25,7 +25,7 @@ from glamwiki.linking.review import review_panel
 from glamwiki.linking.run import MatchJob, live_client, run_match, summary
 from glamwiki.linking.service import make_server
 from glamwiki.linking.serving import service_for
-from glamwiki.linking.works_flow import prepare_work_items, published_images
+from glamwiki.linking.works_flow import commons_backlinks, prepare_work_items, published_images
 from glamwiki.store import linking as db
 
 PROFILE_HELP = "A built-in profile (tate, moma, nga, cmoa) or wikidata for entity JSON."
@@ -242,10 +242,13 @@ def link_new_items(
 @click.option("--searches", type=click.Path(exists=True, dir_okay=False), help=items.SEARCHES_HELP)
 @click.option("--offline", is_flag=True, help=items.OFFLINE_HELP)
 @click.option("--created", nargs=3, metavar="DATASET RECORD_ID QID", help="Record an item made for a work.")
+@click.option("--commons-links", "links_path", type=click.Path(dir_okay=False),
+              help="Write QuickStatements for Commons: each published file's P6243 to its work's item.")  # fmt: skip
 @click.pass_context
 def link_work_items(
     ctx: click.Context, dataset: str | None, limit: int | None, qs_path: str | None, json_path: str | None,
     held_path: str | None, searches: str | None, offline: bool, created: tuple[str, str, str] | None,
+    links_path: str | None,
 ) -> None:  # fmt: skip
     """Prepare a Wikidata item for each work that has none (Sum of All Paintings style): each searched
     first by inventory number in the collection (an item found is linked, not created) and by title."""
@@ -254,6 +257,11 @@ def link_work_items(
             if not db.mark_work_item(store, *created[:2], "created", created[2]):
                 raise RecordNotFound(f"No prepared item for {created[0]} {created[1]}: run `link work-items` first.")
             out.print(f"{created[0]} {created[1]}: created {created[2]}")
+            return
+        if links_path:
+            lines = commons_backlinks(store)
+            Path(links_path).write_text("".join(lines), encoding="utf-8")
+            out.print(f"{len(lines):,} Commons files pointed at their work's item (P6243)")
             return
         result = prepare_work_items(store, items.searcher(searches, offline), dataset, limit, published_images(store))
         rows = db.work_items(store, "prepared")

@@ -85,6 +85,7 @@ DEPTH = "P2610"
 DESCRIBED_AT_URL = "P973"
 COPYRIGHT_STATUS = "P6216"
 TITLE = "P1476"
+DIGITAL_REPRESENTATION_OF = "P6243"  # on the Commons file, pointing at the work's item
 OBJECT_HAS_ROLE = "P3831"
 # Attribution qualifiers on P170 (as the Commons pages issue and Sum of All Paintings model them)
 ATTRIBUTION_QUALIFIERS = {

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from glamwiki.linking.constants import COLLECTION
+from glamwiki.linking.constants import COLLECTION, DIGITAL_REPRESENTATION_OF
 from glamwiki.linking.new_items import Refusal
 from glamwiki.linking.wikidata.search_first import Searcher
 from glamwiki.linking.wikidata.settings import WikidataSettings, dataset_settings
@@ -78,13 +78,31 @@ def prepare_work_items(
     return result
 
 
-def published_images(store: Store) -> dict[tuple[str, str], str]:
-    """(dataset, record id) -> the first file title this project put on Wikimedia Commons (for P18)."""
+def published_files(store: Store) -> dict[tuple[str, str], tuple[str, int | None]]:
+    """(dataset, record id) -> (title, page id) of the first file this project put on Wikimedia Commons."""
     from glamwiki.publishing.connect import COMMONS_API
     from glamwiki.store.publishing import results
 
-    out: dict[tuple[str, str], str] = {}
+    out: dict[tuple[str, str], tuple[str, int | None]] = {}
     for row in results(store, COMMONS_API):
         if row["state"] in ("uploaded", "done") and row["title"]:
-            out.setdefault((row["dataset"], row["record_id"]), str(row["title"]).removeprefix("File:"))
+            title = str(row["title"]).removeprefix("File:")
+            out.setdefault((row["dataset"], row["record_id"]), (title, row["page_id"]))
     return out
+
+
+def published_images(store: Store) -> dict[tuple[str, str], str]:
+    """(dataset, record id) -> the file's title on Commons, for P18 image."""
+    return {key: title for key, (title, _) in published_files(store).items()}
+
+
+def commons_backlinks(store: Store) -> list[str]:
+    """QuickStatements for Commons: each published file's P6243 "digital representation of" the work's item
+    (a MediaInfo entity is M + the file's page id; https://www.wikidata.org/wiki/Help:QuickStatements)."""
+    files = published_files(store)
+    lines = []
+    for row in db.work_items(store):
+        page = files.get((row["dataset"], row["record_id"]), ("", None))[1]
+        if row["qid"] and row["status"] in ("created", "linked") and page:
+            lines.append(f"M{page}\t{DIGITAL_REPRESENTATION_OF}\t{row['qid']}\n")
+    return lines
