@@ -19,6 +19,7 @@ from glamwiki.linking.propose import prepare_new_items
 from glamwiki.linking.wikidata.client import WikidataClient
 from glamwiki.linking.wikidata.recorded import RecordedAnswers
 from glamwiki.linking.wikidata.search_first import Searcher, SearchFailed
+from glamwiki.model.dates import DateInterval
 from glamwiki.store import Store
 from glamwiki.store import linking as db
 
@@ -40,6 +41,16 @@ TATE_ID_PROPERTY = json.dumps({"entities": {"P2741": {"type": "property", "datat
         "type": "statement", "rank": "normal", "qualifiers": {"P1793": [{"snaktype": "value", "property": "P1793",
             "datatype": "string", "datavalue": {"value": "[1-9]\\d*", "type": "string"}}]}}]}}},
     "success": 1}).encode()  # fmt: skip
+# John Constable's item as wbgetentities gives it, reduced to what the search-first check reads.
+CONSTABLE_ITEM = json.dumps({"entities": {"Q159758": {"type": "item", "id": "Q159758",
+    "labels": {"en": {"language": "en", "value": "John Constable"}}, "claims": {
+        "P31": [{"mainsnak": {"snaktype": "value", "property": "P31", "datatype": "wikibase-item", "datavalue": {
+            "value": {"entity-type": "item", "numeric-id": 5, "id": "Q5"}, "type": "wikibase-entityid"}},
+            "type": "statement", "rank": "normal"}],
+        "P569": [{"mainsnak": {"snaktype": "value", "property": "P569", "datatype": "time", "datavalue": {"value": {
+            "time": "+1776-06-11T00:00:00Z", "timezone": 0, "before": 0, "after": 0, "precision": 11,
+            "calendarmodel": "http://www.wikidata.org/entity/Q1985727"}, "type": "time"}},
+            "type": "statement", "rank": "normal"}]}}}, "success": 1}).encode()  # fmt: skip
 PEOPLE = {"108": "John Constable", "138": "William Daniell", "140": "John Scarlett Davis", "186": "John Flaxman"}
 
 
@@ -49,6 +60,8 @@ def route(path: str, q: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
         return 200, headers, HAS_TATE_ID if "P2741=186" in q["srsearch"] else NO_STATEMENT
     if q.get("action") == "wbgetentities" and q.get("ids") == "P2741":
         return 200, headers, TATE_ID_PROPERTY
+    if q.get("action") == "wbgetentities" and q.get("ids") == "Q159758":
+        return 200, headers, CONSTABLE_ITEM
     if q.get("action") == "wbsearchentities":
         if "Davis" in q["search"]:
             return 500, headers, b"internal error"
@@ -185,3 +198,26 @@ def test_the_id_property_is_checked_on_wikidata(tmp_path: Path) -> None:
     assert label == "GRID ID" and spec.problem("grid.1234.5") is None and spec.problem("1234")
     with pytest.raises(ConfigError, match="not an external identifier"):
         verified(client, IdProperty("P571"), "mapping.toml")
+
+
+@pytest.mark.parametrize(("born", "held"), [("1850", False), ("1943", True), ("", True)])
+def test_namesakes_whose_dates_conflict_do_not_hold(tmp_path: Path, born: str, held: bool) -> None:
+    """The real "Steve Clark" items (born 1943 and 1986): neither can be a Steve Clark born in 1850."""
+    from glamwiki.model.records import Person
+
+    found = json.loads((FIXTURES / "wikibase-api-wbsearchentities_steve-clark.json").read_text())
+    items = json.loads((FIXTURES / "wikibase-api-wbgetentities_steve-clark.json").read_text())
+    lines = [
+        {"request": {"action": "wbsearchentities", "search": "Steve Clark"}, "answer": found},
+        {"request": {"action": "wbgetentities", "ids": "Q1370741|Q3431192"}, "answer": items},
+    ]
+    path = tmp_path / "answers.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    searcher = Searcher(WikidataClient(tmp_path / "c", transport=RecordedAnswers(path), min_interval=0.0))
+    searched = searcher.person(["Steve Clark"], None)
+    assert searched.by_name == ["Q1370741", "Q3431192"]
+    birth = DateInterval(born, f"{born}-01-01", f"{born}-12-31") if born else DateInterval()
+    searcher.rule_out(searched, Person(id="1", name="Steve Clark", birth=birth))
+    assert bool(searched.by_name) is held
+    if not held:
+        assert set(searched.ruled_out) == {"Q1370741", "Q3431192"} and "birth 1943" in searched.ruled_out["Q1370741"]

@@ -78,6 +78,7 @@ def prepare_new_items(store: Store, searcher: Searcher, occupation: str = ARTIST
                                 "found": [r["qid"]], "by_id": False, "why": "matcher candidate"})  # fmt: skip
             continue
         searched = searcher.person([item.label, *item.aliases], own_id_pair(item, settings[r["dataset"]]))
+        searcher.rule_out(searched, person)
         human_looked = r["verdict"] == db.REJECT
         if searched.by_id or (searched.by_name and not human_looked):
             result.held.append({"dataset": r["dataset"], "person_id": person.id, "label": item.label,

@@ -15,7 +15,11 @@ import json
 from dataclasses import dataclass, field
 
 from glamwiki.errors import GlamwikiError
+from glamwiki.linking.constants import HUMAN, INSTANCE_OF
 from glamwiki.linking.wikidata.client import WikidataClient, WikidataError
+from glamwiki.linking.wikidata.entities import entity_person, item_ids
+from glamwiki.model.dates import ACTIVE, DateInterval
+from glamwiki.model.records import Person
 
 SEARCH_LIMIT = 7
 NOT_SEARCHED = (
@@ -33,13 +37,15 @@ class Searched:
     queries: list[str] = field(default_factory=list)
     by_name: list[str] = field(default_factory=list)  # items whose label or alias matched a name form
     by_id: list[str] = field(default_factory=list)  # items already carrying the institution's id (or P217)
+    ruled_out: dict[str, str] = field(default_factory=dict)  # name hits that cannot be the person, and why
 
     @property
     def found(self) -> list[str]:
         return list(dict.fromkeys([*self.by_id, *self.by_name]))
 
     def as_json(self) -> str:
-        return json.dumps({"queries": self.queries, "by_name": self.by_name, "by_id": self.by_id}, ensure_ascii=False)
+        data = {"queries": self.queries, "by_name": self.by_name, "by_id": self.by_id, "ruled_out": self.ruled_out}
+        return json.dumps(data, ensure_ascii=False)
 
 
 def statement_query(*pairs: tuple[str, str]) -> str:
@@ -59,6 +65,16 @@ class Searcher:
         for name in dict.fromkeys(n.strip() for n in names if n and n.strip()):
             out.by_name += [q for q in self._names(out, name) if q not in out.by_name]
         return out
+
+    def rule_out(self, out: Searched, person: Person) -> None:
+        """Drop name hits that cannot be this person: items that are not humans, and humans whose birth or
+        death year conflicts with the catalogue's (conflicting dates are evidence against a match)."""
+        if not out.by_name:
+            return
+        entities = self._ask(lambda c: list(c.get_entities(out.by_name).items()), "the items found")
+        why = {qid: reason for qid, e in entities if (reason := cannot_be(person, e))}
+        out.ruled_out.update(why)
+        out.by_name = [q for q in out.by_name if q not in why]
 
     def work(self, statements: list[tuple[str, str]], title: str, collection: tuple[str, str] | None) -> Searched:
         """By its inventory number in the collection; else by the title among the collection's items."""
@@ -93,3 +109,24 @@ class Searcher:
                 f"Searching Wikidata for {what!r} failed, so no item is proposed: {exc} "
                 "Try again later (answers so far are cached), or give recorded answers with --searches FILE."
             ) from exc
+
+
+def cannot_be(person: Person, entity: dict) -> str | None:  # type: ignore[type-arg]
+    """Why an item found by name cannot be this person (None: it may be)."""
+    kinds = item_ids(entity, INSTANCE_OF)
+    if kinds and HUMAN not in kinds:
+        return "not a human"
+    found = entity_person(entity)
+    for what, mine, theirs in (("birth", person.birth, found.birth), ("death", person.death, found.death)):
+        if _conflict(mine, theirs):
+            return f"{what} {theirs.earliest_year} is not {mine.text or mine.earliest_year}"
+    return None
+
+
+def _conflict(mine: DateInterval, theirs: DateInterval, slack: int = 1) -> bool:
+    if ACTIVE in mine.qualifiers:
+        return False
+    a0, a1, b0, b1 = mine.earliest_year, mine.latest_year, theirs.earliest_year, theirs.latest_year
+    if None in (a0, a1, b0, b1):
+        return False
+    return a1 + slack < b0 or b1 + slack < a0  # type: ignore[operator]
