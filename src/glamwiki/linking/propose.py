@@ -4,8 +4,10 @@ A person is proposed only when (1) Wikidata has no link for them: no match, noth
 candidate with a QID from the matcher, in the review queue or below it (a person must reject it first); (2) they are a
 human (:mod:`glamwiki.linking.human`); (3) Wikidata was searched on every name form and on the
 institution's id property and found nothing (:mod:`glamwiki.linking.wikidata.search_first`).
-Name hits after a person's `link reject` do not hold them back (a person looked); an item that
-already carries the institution's id always does. Accepting a link withdraws a prepared item.
+Name hits that cannot be the person (not humans, conflicting birth or death years) are set aside;
+other name hits hold the person back, unless a person already rejected the link (a person looked);
+an item that already carries the institution's id always holds. Accepting a link withdraws a
+prepared item.
 """
 
 from __future__ import annotations

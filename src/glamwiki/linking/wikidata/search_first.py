@@ -12,7 +12,9 @@ whole preparation (:class:`SearchFailed`), because an unsearched item must never
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from glamwiki.errors import GlamwikiError
 from glamwiki.linking.constants import HUMAN, INSTANCE_OF
@@ -99,7 +101,7 @@ class Searcher:
         hits = self._ask(lambda c: c.search(name, self.language, SEARCH_LIMIT), name)
         return [h["id"] if isinstance(h, dict) else h for h in hits]
 
-    def _ask(self, call, what: str) -> list:  # type: ignore[no-untyped-def]
+    def _ask(self, call: Callable[[WikidataClient], Iterable[Any]], what: str) -> list[Any]:
         if self.client is None:
             raise SearchFailed(NOT_SEARCHED)
         try:
@@ -111,7 +113,7 @@ class Searcher:
             ) from exc
 
 
-def cannot_be(person: Person, entity: dict) -> str | None:  # type: ignore[type-arg]
+def cannot_be(person: Person, entity: dict[str, Any]) -> str | None:
     """Why an item found by name cannot be this person (None: it may be)."""
     kinds = item_ids(entity, INSTANCE_OF)
     if kinds and HUMAN not in kinds:
