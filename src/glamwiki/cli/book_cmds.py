@@ -144,12 +144,12 @@ def _meta_and_title(source: str, lang: str | None, ext: str, title: str | None) 
 )
 @click.option("--wikisource", "api", help="Read the configuration from this Wikisource's API instead.")
 @click.option("--lang", help="Language code of the text (default: from the manifest).")
-def index(source: str, config: str | None, api: str | None, lang: str | None) -> None:
+@click.pass_context
+def index(ctx: click.Context, source: str, config: str | None, api: str | None, lang: str | None) -> None:
     """Print the Index: page text for a Wikisource, in that wiki's own fields, with its <pagelist/>."""
     if not (config or api):
         raise click.UsageError("give --config FILE or --wikisource API_URL")
-    fields = load_config(config) if config else fetch_config(ApiClient(api or "", os.environ.get(
-        "GLAMWIKI_PUBLISHING_CONTACT", "")))  # fmt: skip
+    fields = load_config(config) if config else fetch_config(_reader(ctx, api or ""))
     found = read_book(source)
     click.echo(index_page(fields, book_meta(found, lang), found))
 
