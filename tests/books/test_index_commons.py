@@ -119,3 +119,15 @@ def test_wiki_configuration_read_through_the_real_client() -> None:
     assert config["Pages"]["data"] == "pagelist"
     assert seen[0][1]["titles"] == "MediaWiki:Proofreadpage_index_data_config"
     assert seen[0][1]["prop"] == "revisions"
+
+
+def test_structured_data_of_the_book_file(shared_data: Path) -> None:
+    from glamwiki.publishing.sdc import structured_data
+
+    book = read_book(shared_data / "iiif-books" / "nlw-manifest.json")
+    meta = book_meta(book, "cy")
+    data = structured_data(meta.record, rights_decision(meta, {"publication_year": "1864"}), language="cy")
+    assert data["labels"] == {"cy": {"language": "cy", "value": "Yr ardd"}}
+    inception = next(c for c in data["claims"] if c["mainsnak"]["property"] == "P571")
+    value = inception["mainsnak"]["datavalue"]["value"]
+    assert (value["time"], value["precision"]) == ("+1864-00-00T00:00:00Z", 9)  # the navDate means the year

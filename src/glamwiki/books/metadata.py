@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from glamwiki.books.pages import Book
+from glamwiki.dates.parse import parse_date
 from glamwiki.intake.iiif_fields import manifest_object, metadata_pairs
 from glamwiki.intake.iiif_values import texts
 from glamwiki.model.records import ObjectRecord
@@ -46,8 +47,9 @@ def book_meta(book: Book, language: str | None = None) -> BookMeta:
     record = manifest_object(doc, record_id, "books", book.source, 5) if doc else ObjectRecord(id=record_id)
     pairs = metadata_pairs(doc)
     date = record.date.text or _first(pairs, ("date",)) or ""
-    if re.fullmatch(r"\d{4}-01-01(T00:00:00Z?)?", date):  # a IIIF navDate stands for the year
+    if re.fullmatch(r"\d{4}-01-01(T00:00:00Z?)?", date):  # a IIIF navDate at 1 January stands for the year
         date = date[:4]
+        record.date = parse_date(date)
     year = _YEAR.search(date or _first(pairs, _PUBLISHER) or "")
     url = book.manifest_id if (book.manifest_id or "").startswith(("http://", "https://")) else ""
     return BookMeta(

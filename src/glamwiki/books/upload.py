@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from glamwiki.books.errors import BookError
 from glamwiki.model.records import IMAGE_FILE
@@ -23,8 +24,18 @@ COMMONS_MAX_BYTES = 5 * 1024**3
 SINGLE_POST_MAX = 100 * 1024**2  # above this, Commons accepts only chunked uploads
 
 
-def plan_book(store: Store, record_id: str, path: Path, title: str, wikitext: str, decision: RightsDecision) -> int:
-    """The book's row in the publishing plan (re-planning before any upload replaces it); its id."""
+def plan_book(
+    store: Store,
+    record_id: str,
+    path: Path,
+    title: str,
+    wikitext: str,
+    decision: RightsDecision,
+    structured: dict[str, Any] | None = None,
+) -> int:
+    """The book's row in the publishing plan (re-planning before any upload replaces it); its id.
+    ``structured`` is the file's structured data (``publishing.sdc.structured_data``), written after
+    the upload on a wiki that has it."""
     if not path.is_file():
         raise BookError(f"{path}: the built book file is missing; run `glamwiki book build` first")
     size = path.stat().st_size
@@ -34,7 +45,8 @@ def plan_book(store: Store, record_id: str, path: Path, title: str, wikitext: st
     rights = json.dumps({"decision": decision.decision, "templates": decision.templates})
     db.save_plan(store, [{"dataset": DATASET, "record_id": record_id, "image_index": 0, "status": db.PLANNED,
                           "source_kind": IMAGE_FILE, "source": str(path.resolve()), "title": title,
-                          "wikitext": wikitext, "sdc": "{}", "rights": rights}])  # fmt: skip
+                          "wikitext": wikitext, "sdc": json.dumps(structured or {}, ensure_ascii=False),
+                          "rights": rights}])  # fmt: skip
     item_id = store.scalar(
         "SELECT item_id FROM publish_plan WHERE dataset = ? AND record_id = ? AND image_index = 0", (DATASET, record_id)
     )

@@ -26,6 +26,7 @@ from glamwiki.errors import ProjectNotFound
 from glamwiki.publishing.api import ApiClient
 from glamwiki.publishing.connect import connect, target_from
 from glamwiki.publishing.run import RunOptions
+from glamwiki.publishing.sdc import structured_data
 from glamwiki.publishing.settings import upload_settings
 
 SOURCE = click.argument("source", type=click.Path(exists=True, dir_okay=False))
@@ -192,8 +193,9 @@ def upload(ctx: click.Context, file: str, source: str, title: str | None, target
     text = book_page(meta, decision, name, wikisource_lang=wikisource_lang or "", categories=list(categories))
     client = connect(target_from(project.config, target))
     with project.open_store() as store:
-        item_id = plan_book(store, meta.record.id, Path(file), name, text, decision)
-        state = upload_book(store, client, item_id, RunOptions(structured_data=False, upload=upload_settings(project)))
+        sdc = structured_data(meta.record, decision, language=meta.language or "en")
+        item_id = plan_book(store, meta.record.id, Path(file), name, text, decision, sdc)
+        state = upload_book(store, client, item_id, RunOptions(structured_data=True, upload=upload_settings(project)))
     if state.duplicate_of:
         out.print(f"Not uploaded: {state.message}")
     elif state.state == "failed":
