@@ -21,8 +21,9 @@ from pathlib import Path
 
 from PIL import Image
 
+from glamwiki.books.alto import read_alto
 from glamwiki.books.errors import BookError, ToolMissing
-from glamwiki.books.ocr import djvu_text, ocr_page
+from glamwiki.books.ocr import OcrPage, djvu_text, ocr_page
 
 DEFAULT_DPI = 300
 PDF_PART = 50  # pages per intermediate PDF (the parts are joined page by page at the end)
@@ -91,20 +92,24 @@ def _dpi(img: Image.Image) -> int:
 
 
 def build_djvu(images: Sequence[Path], out: Path, *, ocr_langs: str | None = None, work: Path | None = None,
-               tools: Tools | None = None, progress: Callable[[int], None] | None = None) -> BuildReport:  # fmt: skip
-    """A bundled DjVu of ``images`` in order, with an OCR text layer when ``ocr_langs`` (e.g. "eng+cym")."""
+               tools: Tools | None = None, progress: Callable[[int], None] | None = None,
+               alto: Sequence[Path | None] | None = None) -> BuildReport:  # fmt: skip
+    """A bundled DjVu of ``images`` in order, with a text layer from the library's ALTO files when given
+    (``alto[i]`` for page i+1, None for none), else from Tesseract when ``ocr_langs`` (e.g. "eng+cym")."""
     tools = tools or Tools()
     for tool in (tools.c44, tools.cjb2, tools.djvm, tools.djvused):
         _need(tool)
     _check_images(images)
     started = time.monotonic()
-    folder = _work(out, images, f"djvu:{ocr_langs or ''}", work)
+    if alto is not None and len(alto) != len(images):
+        raise BookError(f"{len(alto)} ALTO files for {len(images)} pages; give one per page (None for none)")
+    folder = _work(out, images, f"djvu:{ocr_langs or ''}:{'alto' if alto else ''}", work)
     report = BuildReport(out, len(images))
     pages = []
     for n, image in enumerate(images, start=1):
         page = folder / f"page-{n:05d}.djvu"
         if not page.is_file():
-            _djvu_page(image, page, n, ocr_langs, tools, report)
+            _djvu_page(image, page, n, ocr_langs, tools, report, alto[n - 1] if alto else None)
             report.made += 1
         pages.append(page)
         if progress:
@@ -119,11 +124,13 @@ def build_djvu(images: Sequence[Path], out: Path, *, ocr_langs: str | None = Non
     return report
 
 
-def _djvu_page(image: Path, page: Path, n: int, ocr_langs: str | None, tools: Tools, report: BuildReport) -> None:
+def _djvu_page(image: Path, page: Path, n: int, ocr_langs: str | None, tools: Tools, report: BuildReport,
+               alto: Path | None = None) -> None:  # fmt: skip
     tmp = page.with_suffix(".tmp.djvu")
+    size, dpi = (0, 0), DEFAULT_DPI
     try:
         with Image.open(image) as img:
-            dpi = _dpi(img)
+            dpi, size = _dpi(img), img.size
             if img.mode == "1":
                 src = page.with_suffix(".pbm")
                 img.save(src)
@@ -140,14 +147,22 @@ def _djvu_page(image: Path, page: Path, n: int, ocr_langs: str | None, tools: To
     finally:
         for scratch in (page.with_suffix(".pbm"), page.with_suffix(".pnm")):
             scratch.unlink(missing_ok=True)
-    if ocr_langs:
-        _add_text(image, tmp, n, ocr_langs, tools, report)
+    if alto or ocr_langs:
+        _add_text(image, tmp, n, ocr_langs or "", tools, report, (alto, size, dpi))
     os.replace(tmp, page)
 
 
-def _add_text(image: Path, page: Path, n: int, langs: str, tools: Tools, report: BuildReport) -> None:
-    found = ocr_page(image, langs, tools.tesseract)
-    if found is None:
+def _add_text(image: Path, page: Path, n: int, langs: str, tools: Tools, report: BuildReport,
+              supplied: tuple[Path | None, tuple[int, int], int]) -> None:  # fmt: skip
+    alto, size, dpi = supplied
+    if alto is not None:
+        try:
+            found: OcrPage | None = read_alto(alto, size, dpi)
+        except BookError:
+            found = None  # a broken ALTO file: the page keeps its image, without text
+    else:
+        found = ocr_page(image, langs, tools.tesseract)
+    if found is None or not found.lines:
         report.ocr_failed.append(n)
         return
     sexp = page.with_suffix(".txt")

@@ -103,10 +103,12 @@ def images(ctx: click.Context, source: str, folder: str) -> None:
 )
 @click.option("--output", required=True, type=click.Path(dir_okay=False), help="book.djvu or book.pdf")
 @click.option("--ocr", "ocr_langs", help="Add a Tesseract text layer (DjVu), e.g. eng, cym, eng+cym, gla.")
+@click.option("--alto-dir", type=click.Path(exists=True, file_okay=False),
+              help="The library's ALTO files (IMAGE-NAME.xml) as the text layer instead of Tesseract (DjVu).")
 @click.option("--pages", "page_range", help="Only pages FIRST-LAST (a volume of a book too big for one file).")
 @click.option("--work", type=click.Path(file_okay=False), help="Work folder (default: OUTPUT.parts).")
-def build(images: tuple[str, ...], images_dir: str | None, output: str, ocr_langs: str | None, page_range: str | None,
-          work: str | None) -> None:  # fmt: skip
+def build(images: tuple[str, ...], images_dir: str | None, output: str, ocr_langs: str | None, alto_dir: str | None,
+          page_range: str | None, work: str | None) -> None:  # fmt: skip
     """Build one multi-page DjVu or PDF from page images; stop it any time and run it again to go on."""
     paths = [Path(p) for p in images]
     if images_dir:
@@ -120,16 +122,23 @@ def build(images: tuple[str, ...], images_dir: str | None, output: str, ocr_lang
     target = Path(output)
     with progress_bar(f"building {target.name}", len(paths)) as advance:
         if target.suffix.lower() == ".djvu":
-            report = build_djvu(paths, target, ocr_langs=ocr_langs, work=Path(work) if work else None, progress=advance)
+            alto = [_alto_for(p, alto_dir) for p in paths] if alto_dir else None
+            report = build_djvu(paths, target, ocr_langs=ocr_langs, work=Path(work) if work else None, progress=advance,
+                                alto=alto)  # fmt: skip
         elif target.suffix.lower() == ".pdf":
-            if ocr_langs:
-                raise BookError("--ocr adds a text layer to DjVu only; build a .djvu, or OCR the PDF with ocrmypdf")
+            if ocr_langs or alto_dir:
+                raise BookError("--ocr/--alto-dir add a text layer to DjVu only; build a .djvu (or OCR a PDF with ocrmypdf)")
             report = build_pdf(paths, target, work=Path(work) if work else None, progress=advance)
         else:
             raise BookError(f"{output}: the output must end in .djvu or .pdf")
     failed = f"; OCR failed on page(s) {', '.join(map(str, report.ocr_failed))} (left without text)" if (
         report.ocr_failed) else ""  # fmt: skip
     out.print(f"{target}: {report.pages} pages ({report.made} made now) in {report.seconds:.1f} s{failed}")
+
+
+def _alto_for(image: Path, folder: str) -> Path | None:
+    found = Path(folder) / f"{image.stem}.xml"
+    return found if found.is_file() else None
 
 
 def _meta_and_title(source: str, lang: str | None, ext: str, title: str | None) -> tuple[Book, BookMeta, str]:
