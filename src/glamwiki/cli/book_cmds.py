@@ -103,8 +103,11 @@ def images(ctx: click.Context, source: str, folder: str) -> None:
 )
 @click.option("--output", required=True, type=click.Path(dir_okay=False), help="book.djvu or book.pdf")
 @click.option("--ocr", "ocr_langs", help="Add a Tesseract text layer (DjVu), e.g. eng, cym, eng+cym, gla.")
-@click.option("--alto-dir", type=click.Path(exists=True, file_okay=False),
-              help="The library's ALTO files (IMAGE-NAME.xml) as the text layer instead of Tesseract (DjVu).")
+@click.option(
+    "--alto-dir",
+    type=click.Path(exists=True, file_okay=False),
+    help="The library's ALTO files (IMAGE-NAME.xml) as the text layer instead of Tesseract (DjVu).",
+)
 @click.option("--pages", "page_range", help="Only pages FIRST-LAST (a volume of a book too big for one file).")
 @click.option("--work", type=click.Path(file_okay=False), help="Work folder (default: OUTPUT.parts).")
 def build(images: tuple[str, ...], images_dir: str | None, output: str, ocr_langs: str | None, alto_dir: str | None,
@@ -127,7 +130,7 @@ def build(images: tuple[str, ...], images_dir: str | None, output: str, ocr_lang
                                 alto=alto)  # fmt: skip
         elif target.suffix.lower() == ".pdf":
             if ocr_langs or alto_dir:
-                raise BookError("--ocr/--alto-dir add a text layer to DjVu only; build a .djvu (or OCR a PDF with ocrmypdf)")
+                raise BookError("--ocr and --alto-dir add a text layer to DjVu only; build a .djvu")
             report = build_pdf(paths, target, work=Path(work) if work else None, progress=advance)
         else:
             raise BookError(f"{output}: the output must end in .djvu or .pdf")
