@@ -9,7 +9,7 @@ import pikepdf
 import pytest
 from click.testing import CliRunner
 
-from glamwiki.books.build import djvu_page_count
+from glamwiki.books.build import djvu_page_count, djvu_text_of
 from glamwiki.cli import cli
 
 from .images import page_images
@@ -54,3 +54,15 @@ def test_build_pdf_and_djvu_from_a_folder(tmp_path: Path) -> None:
     said = _run("book", "build", "--images-dir", str(tmp_path / "img"), "--output", str(tmp_path / "b.djvu"))
     assert "4 pages (4 made now)" in " ".join(said.split())
     assert djvu_page_count(tmp_path / "b.djvu") == 4
+
+
+def test_build_with_the_library_alto(tmp_path: Path) -> None:
+    if not shutil.which("c44"):
+        pytest.skip("needs djvulibre-bin (installed by .ci/run)")
+    page_images(tmp_path / "img", 2)
+    (tmp_path / "alto").mkdir()
+    shutil.copy(Path(__file__).parent / "fixtures" / "alto-sbb-excerpt.xml", tmp_path / "alto" / "page-0002.xml")
+    out = tmp_path / "b.djvu"
+    alto = str(tmp_path / "alto")
+    _run("book", "build", "--images-dir", str(tmp_path / "img"), "--output", str(out), "--alto-dir", alto)
+    assert djvu_text_of(out, 1) == "" and "Erstes Blatt" in djvu_text_of(out, 2)
