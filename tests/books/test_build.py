@@ -132,3 +132,22 @@ def test_work_folder_of_another_book_is_refused(tmp_path: Path) -> None:
     build_pdf(page_images(tmp_path / "a", 2), tmp_path / "b.pdf")
     with pytest.raises(BookError, match="holds pages of another build"):
         build_pdf(page_images(tmp_path / "c", 3), tmp_path / "b.pdf")
+
+
+@needs_djvu
+def test_bundle_is_byte_identical_to_djvm(tmp_path: Path) -> None:
+    """The page-by-page bundler writes exactly what `djvm -c` writes, odd-sized pages included."""
+    import subprocess
+
+    from glamwiki.books.bundle import bundle
+
+    pages = []
+    for n, image in enumerate(page_images(tmp_path / "img", 4), start=1):
+        page = tmp_path / f"p{n}.djvu"
+        subprocess.run(["c44", str(image), str(page)], check=True, capture_output=True)
+        pages.append(page)
+    assert any(p.stat().st_size % 2 for p in pages[:-1]) and pages[-1].stat().st_size % 2  # padding is tested
+    subprocess.run(["djvm", "-c", str(tmp_path / "ref.djvu"), *map(str, pages)], check=True, capture_output=True)
+    bundle(pages, tmp_path / "mine.djvu")
+    assert (tmp_path / "mine.djvu").read_bytes() == (tmp_path / "ref.djvu").read_bytes()
+    assert djvu_page_count(tmp_path / "mine.djvu") == 4
