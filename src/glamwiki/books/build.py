@@ -1,6 +1,6 @@
 """One multi-page file from local page images: a bundled DjVu (djvulibre's ``c44``/``cjb2`` per page,
-bundled page by page as ``djvm -c`` would, ``djvused`` to check) or a PDF (``img2pdf``: JPEGs
-embedded as they are, never re-encoded).
+bundled page by page as ``djvm -c`` would, ``djvused`` to check) or a PDF (JPEGs embedded as they
+are, never re-encoded: page by page for JPEG books, else ``img2pdf``).
 
 Pages are made one at a time in a work folder beside the output, each written to a temporary name
 and renamed when complete, so a build stopped at any point goes on from the first missing page and
@@ -26,6 +26,7 @@ from glamwiki.books.alto import read_alto
 from glamwiki.books.bundle import bundle
 from glamwiki.books.errors import BookError, ToolMissing
 from glamwiki.books.ocr import OcrPage, djvu_text, ocr_page
+from glamwiki.books.pdfwrite import all_jpeg, write_pdf
 
 DEFAULT_DPI = 300
 PDF_PART = 50  # pages per intermediate PDF (the parts are joined page by page at the end)
@@ -193,13 +194,17 @@ def djvu_text_of(path: Path, page: int, djvused: str = "djvused") -> str:
 
 def build_pdf(images: Sequence[Path], out: Path, *, work: Path | None = None, part_size: int = PDF_PART,
               progress: Callable[[int], None] | None = None) -> BuildReport:  # fmt: skip
-    """A PDF of ``images`` in order: JPEG and JPEG 2000 embedded byte for byte (img2pdf), made in parts of
-    ``part_size`` pages that are then joined (pikepdf copies the streams from the parts as it writes)."""
+    """A PDF of ``images`` in order, every image embedded byte for byte. All-JPEG books (what IIIF
+    servers give) are written page by page in one pass (``pdfwrite``: flat memory); others go through
+    img2pdf in parts of ``part_size`` pages, joined with pikepdf (memory grows with the book)."""
     import img2pdf
     import pikepdf
 
     _check_images(images)
     started = time.monotonic()
+    if all_jpeg(images):
+        write_pdf(images, out, progress=progress)
+        return BuildReport(out, len(images), made=len(images), seconds=time.monotonic() - started)
     folder = _work(out, images, f"pdf:{part_size}", work)
     report = BuildReport(out, len(images))
     parts = []
@@ -220,7 +225,7 @@ def build_pdf(images: Sequence[Path], out: Path, *, work: Path | None = None, pa
             progress(len(chunk))
     partial = out.with_name(out.name + ".part")
     with pikepdf.new() as pdf:
-        opened = [pikepdf.open(p) for p in parts]
+        opened = [pikepdf.open(p, access_mode=pikepdf.AccessMode.stream) for p in parts]
         try:
             for src in opened:
                 pdf.pages.extend(src.pages)
