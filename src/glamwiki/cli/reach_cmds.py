@@ -54,7 +54,20 @@ def reach() -> None:
 @click.option("--from", "first", help="First month (YYYY-MM); default: 12 months before --to.")
 @click.option("--to", "last", help="Last month (YYYY-MM); default: the last complete month.")
 @click.option("--agents", default="user", show_default=True, help="Agent types to fetch: user,spider,automated.")
-@click.option("--usage-max-age", type=float, default=7.0, show_default=True, help="Re-ask usage after these many days.")
+@click.option(
+    "--usage-max-age",
+    type=float,
+    default=7.0,
+    show_default=True,
+    help="Re-ask usage after these many days; 0 asks again now, bypassing the cache.",
+)
+@click.option(
+    "--depth",
+    type=click.IntRange(0, 10),
+    default=0,
+    show_default=True,
+    help="With --category: also files in subcategories, this many levels down.",
+)
 @click.option("--no-media", is_flag=True, help="Skip media requests per file.")
 @click.option(
     "--cim-files", is_flag=True, help="Also ask Commons Impact Metrics per file (allow-listed categories only)."
@@ -73,6 +86,7 @@ def collect(
     last: str | None,
     agents: str,
     usage_max_age: float,
+    depth: int,
     no_media: bool,
     cim_files: bool,
     api_root: str,
@@ -99,10 +113,10 @@ def collect(
             names = published_titles(store, target)
             if not names:
                 raise ConfigError(f"No files uploaded to {target} by this project yet; see `glamwiki publish results`.")
-    files, source = resolve_files(client, category, names)
+    files, source = resolve_files(client, category, names, depth, usage_max_age)
     source = "project" if from_project else source
     with project.open_store() as store, progress_bar("collecting views") as advance:
-        plan = CollectPlan(files, source, start, end, wanted, usage_max_age, not no_media, category, cim_files)
+        plan = CollectPlan(files, source, start, end, wanted, usage_max_age, not no_media, category, cim_files, depth)
         summary = run_collect(store, client, plan, advance)
     if as_json:
         emit_json(summary.__dict__)
@@ -115,6 +129,8 @@ def collect(
     )
     for failure in summary.failures[:10]:
         out.print(f"  failed: {failure}")
+    for problem in summary.problems[:10]:
+        out.print(f"  could not read: {problem}")
 
 
 @reach.command()
@@ -170,9 +186,16 @@ def report(ctx: click.Context, first: str | None, last: str | None, output: str,
     if as_json:
         emit_json({"files": {k: str(v) for k, v in paths.items()}, **figures.as_json()})
         return
+    if figures.total_views is None:
+        out.print(
+            f"Nothing collected yet for {start} to {end}: run `glamwiki reach collect` or `glamwiki reach dumps`. "
+            f"Report: {paths['html']}"
+        )
+        return
     out.print(
-        f"{figures.total_views:,} views of {figures.articles_in_use:,} articles on {figures.wikis:,} wikis "
-        f"({start} to {end}); {len(figures.gaps):,} article-months missing. Report: {paths['html']}"
+        f"{figures.total_views:,} views of {figures.articles_in_use:,} Wikipedia articles on {figures.wikis:,} "
+        f"Wikipedias ({start} to {end}; per-file sum {figures.per_file_sum_views:,}); "
+        f"{len(figures.gaps):,} article-months missing. Report: {paths['html']}"
     )
 
 

@@ -15,8 +15,9 @@ from typing import Any
 
 from glamwiki.reach import mediawiki, rest
 from glamwiki.reach.errors import ApiError
-from glamwiki.reach.http import Client
+from glamwiki.reach.http import DAY, Client
 from glamwiki.reach.months import month_end_day, month_range, runs
+from glamwiki.reach.wikis import page_kind
 from glamwiki.store import reach as db
 from glamwiki.store.db import Store
 
@@ -35,12 +36,26 @@ class CollectSummary:
     failures: list[str] = field(default_factory=list)
     requests_made: int = 0
     cache_hits: int = 0
+    problems: list[str] = field(default_factory=list)
 
 
-def resolve_files(client: Client, category: str | None, names: list[str]) -> tuple[list[str], str]:
+def listing_ttl(usage_max_age_days: float) -> float:
+    """How long a cached listing (category members, usage) may be reused: never longer than a day,
+    never at all with --usage-max-age 0."""
+    return max(0.0, min(DAY, usage_max_age_days * DAY))
+
+
+def resolve_files(
+    client: Client, category: str | None, names: list[str], depth: int = 0, usage_max_age_days: float = 7.0
+) -> tuple[list[str], str]:
     if category:
-        return mediawiki.category_files(client, category), f"category:{category.removeprefix('Category:')}"
+        files = mediawiki.category_files(client, category, depth, listing_ttl(usage_max_age_days))
+        return files, category_source(category)
     return [mediawiki.file_key(n) for n in names if n.strip()], "list"
+
+
+def category_source(category: str) -> str:
+    return f"category:{category.removeprefix('Category:')}"
 
 
 @dataclass(frozen=True)
@@ -56,14 +71,20 @@ class CollectPlan:
     media: bool = True  # media requests per file
     category: str | None = None  # also Commons Impact Metrics for the category
     cim_files: bool = False  # also Commons Impact Metrics per file
+    depth: int = 0  # subcategory depth the category was listed to
 
 
 def collect(store: Store, client: Client, plan: CollectPlan, progress: Progress | None = None) -> CollectSummary:
     files = plan.files
     summary = CollectSummary(files=len(files))
     summary.new_files = db.add_files(store, files, plan.source)
-    _usage(store, client, files, plan.usage_max_age_days, summary)
     months = month_range(plan.first, plan.last)
+    if plan.category:
+        # what was in the category in the months no earlier collect listed it for
+        name = plan.source.removeprefix("category:")
+        listed = db.membership_months(store, name)
+        db.record_membership(store, name, [m for m in months if m not in listed], files, plan.depth)
+    _usage(store, client, files, plan.usage_max_age_days, summary)
     articles = db.articles_in_use(store)
     summary.articles = len(articles)
     for wiki, title in articles:
@@ -88,10 +109,14 @@ def _usage(store: Store, client: Client, files: list[str], max_age: float, summa
     if not due:
         return
     when = db.now()
-    found = mediawiki.global_usage(client, due)
+    problems: list[tuple[str, str]] = []
+    found = mediawiki.global_usage(client, due, problems, listing_ttl(max_age))
     for name in due:
-        uses = [(u.wiki, u.title, u.ns, u.page_id) for u in found.get(name, [])]
+        uses = [(u.wiki, u.title, u.ns, u.page_id, page_kind(u.wiki, u.ns)) for u in found.get(name, [])]
         summary.new_usage += db.record_usage(store, name, uses, when)
+    for key, detail in problems:
+        db.record_problem(store, "globalusage", key, detail)
+        summary.problems.append(f"{key}: {detail}")
     summary.usage_checked = len(due)
 
 

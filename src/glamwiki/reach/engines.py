@@ -16,6 +16,7 @@ from glamwiki.reach.linestream import LineCounter, decompressed, line_reader
 from glamwiki.reach.plan import aggregation_sql
 
 ENGINES = ("duckdb", "spark")
+MAX_EXAMPLES = 5
 
 
 @dataclass
@@ -27,6 +28,7 @@ class DumpCounts:
     views: dict[tuple[str, str], int] = field(default_factory=dict)
     lines: int = 0
     malformed: int = 0
+    examples: list[str] = field(default_factory=list)  # malformed lines, as read (a few)
 
     @property
     def matched(self) -> int:
@@ -46,9 +48,11 @@ def target_rows(dump: DumpFile, targets: Iterable[tuple[str, str]]) -> dict[str,
 
 def _collect(dump: DumpFile, engine: str, rows: Iterable[tuple[Any, ...]], extra_malformed: int = 0) -> DumpCounts:
     counts = DumpCounts(dump, engine, malformed=extra_malformed, lines=extra_malformed)
-    for wiki, title, views, lines, malformed in rows:
+    for wiki, title, views, lines, malformed, example in rows:
         counts.lines += int(lines)
         counts.malformed += int(malformed or 0)
+        if example is not None and len(counts.examples) < MAX_EXAMPLES:
+            counts.examples.append(str(example)[:300])
         if wiki is not None and views:
             counts.views[(wiki, title)] = counts.views.get((wiki, title), 0) + int(views)
     return counts
