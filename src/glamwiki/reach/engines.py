@@ -48,11 +48,12 @@ def target_rows(dump: DumpFile, targets: Iterable[tuple[str, str]]) -> dict[str,
 
 def _collect(dump: DumpFile, engine: str, rows: Iterable[tuple[Any, ...]], extra_malformed: int = 0) -> DumpCounts:
     counts = DumpCounts(dump, engine, malformed=extra_malformed, lines=extra_malformed)
-    for wiki, title, views, lines, malformed, example in rows:
+    for wiki, title, views, lines, malformed, *examples in rows:
         counts.lines += int(lines)
         counts.malformed += int(malformed or 0)
-        if example is not None and len(counts.examples) < MAX_EXAMPLES:
-            counts.examples.append(str(example)[:300])
+        for example in dict.fromkeys(e for e in examples if e is not None):
+            if len(counts.examples) < MAX_EXAMPLES:
+                counts.examples.append(str(example)[:300])
         if wiki is not None and views:
             counts.views[(wiki, title)] = counts.views.get((wiki, title), 0) + int(views)
     return counts

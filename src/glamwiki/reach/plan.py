@@ -6,12 +6,12 @@ Inputs are two relations the engine registers:
 - ``targets(wiki, title, dump_wiki, dump_title)``: the pages (or files) whose counts are wanted,
   with the keys under which they appear in this dump format (see ``DumpFormat.dump_keys``).
 
-The result has one row per target seen (views summed over access methods and lines), plus one
-row with NULL wiki/title that carries the lines no target matched. Every row carries its count of
-lines and malformed lines, and one malformed line as an example, so the totals are sums over the
-result. A line is malformed when its field count is wrong, its count is not a non-negative integer,
-a key field is empty, its title cannot be read, or it held bytes that are not UTF-8 (decoded to
-U+FFFD). Malformed lines never match a target.
+The result has one row per target seen (views summed over access methods and lines), plus one row
+with NULL wiki/title that carries the lines no target matched. Every row carries its count of lines
+and malformed lines, and two malformed lines (the least and the greatest) as examples, so the totals
+are sums over the result. A line is malformed when its field count is wrong, its count is not a non-
+negative integer, a key field is empty, its title cannot be read, or it held bytes that are not
+UTF-8 (decoded to U+FFFD). Malformed lines never match a target.
 
 Titles (``pageview_complete``): a title holding a double quote is written quoted, with each inner
 quote escaped by a backslash — ``"\\"W\\"_…"`` is the title ``"W"_…`` and ``"\\""`` is ``"`` (real
@@ -19,7 +19,7 @@ lines in tests/reach/fixtures/dumps). The plan reads that form; a title that ope
 not close, or holds a bare quote, cannot be read and is counted as malformed.
 
 Only functions both dialects define are used: split_part, replace, length, instr, substr, left,
-right, concat, chr, try_cast, CASE, SUM, COUNT, MIN, LEFT JOIN, GROUP BY. Backslash and quote are
+right, concat, chr, try_cast, CASE, SUM, COUNT, MIN, MAX, LEFT JOIN, GROUP BY. Backslash and quote are
 written ``chr(92)`` and ``chr(34)``: Spark SQL string literals treat a backslash as an escape.
 """
 
@@ -63,7 +63,8 @@ SELECT t.wiki AS wiki, t.title AS title,
     SUM(CASE WHEN t.title IS NULL THEN 0 ELSE c.n END) AS views,
     COUNT(*) AS lines,
     SUM(CASE WHEN c.ok THEN 0 ELSE 1 END) AS malformed,
-    MIN(CASE WHEN c.ok THEN NULL ELSE c.line END) AS example
+    MIN(CASE WHEN c.ok THEN NULL ELSE c.line END) AS example,
+    MAX(CASE WHEN c.ok THEN NULL ELSE c.line END) AS example2
 FROM checked c
 LEFT JOIN targets t ON c.ok AND c.wiki = t.dump_wiki AND c.title = t.dump_title
 GROUP BY t.wiki, t.title
