@@ -150,3 +150,23 @@ def test_nothing_collected_is_not_zero_views(cli: CliRunner, project: Project, t
     assert "No gaps" not in html
     text = cli.invoke(glamwiki_cli, args)
     assert "Nothing collected yet" in text.output and "0 views" not in text.output
+
+
+def test_files_in_use_per_upload_batch(store: Store) -> None:
+    with store.transaction():
+        for item, (title, batch) in enumerate(
+            [("File:A b.jpg", "gw-1"), ("File:C.jpg", "gw-1"), ("File:D.jpg", "gw-2")]
+        ):
+            store.execute(
+                "INSERT INTO publish_plan(item_id, dataset, record_id, status) VALUES (?, 'd', ?, 'planned')",
+                (item, str(item)),
+            )
+            store.execute(
+                "INSERT INTO publish_state(target, item_id, state, title, batch) VALUES ('t', ?, 'done', ?, ?)",
+                (item, title, batch),
+            )
+    db.add_files(store, ["A_b.jpg", "C.jpg", "D.jpg"], "project")
+    db.record_usage(store, "A_b.jpg", [("en.wikipedia", "X", 0, None, "article")], "2025-01-10T00:00:00Z")
+    f = compute(store, "2025-01", "2025-01")
+    assert f.files_in_use_by_source == [("upload batch gw-1", 1, 2), ("upload batch gw-2", 0, 1)]
+    assert f.unused_files == ["C.jpg", "D.jpg"] and f.files_in_use_monthly == [("2025-01", 1, 3)]

@@ -2,7 +2,8 @@
 
 - files: a category's files per month are what the collect covering that month listed
   (``reach_membership``); a month no collect listed falls back to every file ever listed for it;
-  files from a list or the project's uploads are measured in every month;
+  files from a list or the project's uploads are measured in every month (the uploads shown per
+  publishing batch in the "files in use" figures);
 - usage: a use counts in a month when its file is measured then, it was not gone before the month
   (``gone_at``), and it was seen by then — usage found at the very first check is taken to hold for
   the months before it (nothing earlier is known).
@@ -85,7 +86,8 @@ class UsageByMonth:
 
 def usage_by_month(store: Store, months: list[str]) -> UsageByMonth:
     files = q.measured_files(store)
-    source_of = dict(files)
+    batches = q.upload_batches(store)
+    source_of = {f: f"upload batch {batches[f]}" if s == "project" and f in batches else s for f, s in files}
     listed = q.membership(store, months[0], months[-1]) if months else {}
     measured: dict[str, set[str]] = {}
     for month in months:

@@ -177,3 +177,11 @@ def status_figures(store: Store) -> dict[str, int]:
         "events": int(one("SELECT COUNT(*) FROM reach_events")),
         "collected": int(anything_collected(store)),
     }
+
+
+def upload_batches(store: Store) -> dict[str, str]:
+    """File (as reach stores it: no "File:", underscores) -> the publishing batch that uploaded it."""
+    rows = store.query(
+        "SELECT title, batch FROM publish_state WHERE title IS NOT NULL AND batch IS NOT NULL AND batch <> ''"
+    )
+    return {str(r[0]).removeprefix("File:").replace(" ", "_"): str(r[1]) for r in rows}
