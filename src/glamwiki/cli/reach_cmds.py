@@ -200,6 +200,44 @@ def report(ctx: click.Context, first: str | None, last: str | None, output: str,
 
 
 @reach.command()
+@click.option("--output", type=click.Path(file_okay=False), default="reach-report", show_default=True)
+@click.option("--language", "languages", multiple=True, help="Only Wikipedias in this language (repeatable), e.g. cy.")
+@click.option("--limit", type=int, default=500, show_default=True, help="At most this many unused files.")
+@API_ROOT
+@MIN_INTERVAL
+@click.option("--json", "as_json", is_flag=True, help="Print the worklist as JSON.")
+@click.pass_context
+def suggest(
+    ctx: click.Context, output: str, languages: tuple[str, ...], limit: int, api_root: str, min_interval: float,
+    as_json: bool,
+) -> None:  # fmt: skip
+    """Where unused files could go: Wikipedia articles and Wikidata items, a worklist (CSV and wikitext)."""
+    from glamwiki.reach.placement import suggest as run_suggest
+    from glamwiki.reach.placement import write_worklist
+    from glamwiki.reach.session import client_for
+    from glamwiki.store.reach_report import article_pages, unused_files
+
+    project = project_from(ctx)
+    with project.open_store() as store:
+        files, used = unused_files(store)[:limit], article_pages(store)
+    if not files:
+        raise ConfigError("No unused files: run `glamwiki reach collect` first, or every file is already in use.")
+    client = client_for(project.root, api_root, min_interval, notify=_say_wait)
+    work = run_suggest(client, files, languages, used)
+    paths = write_worklist(work, Path(output))
+    if as_json:
+        found = {"suggestions": [s.__dict__ for s in work.suggestions], "without_items": work.without_items}
+        emit_json({"files": {k: str(v) for k, v in paths.items()}, **found, "problems": work.problems})
+        return
+    articles = sum(s.kind == "article" for s in work.suggestions)
+    out.print(
+        f"{len(files):,} unused files: {articles:,} articles and {len(work.suggestions) - articles:,} Wikidata items "
+        f"suggested; {len(work.without_items):,} files have no structured data to go on. Worklist: {paths['csv']}, "
+        f"{paths['wikitext']}"
+    )
+
+
+@reach.command()
 @click.option("--name", required=True, help="A name for the event, e.g. 'Art+Feminism 2025'.")
 @click.option("--participant", "participants", multiple=True, help="A participant's user name (repeatable).")
 @click.option("--participants-file", type=click.Path(exists=True, dir_okay=False), help="A file: one user name a line.")

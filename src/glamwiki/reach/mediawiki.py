@@ -133,9 +133,13 @@ def _usage(name: str, use: object, problems: list[Problem]) -> Usage | None:
     return Usage(name, project_of(str(use["wiki"])), str(use["title"]).replace(" ", "_"), ns, _int(use.get("pageid")))
 
 
-def _pages(body: dict[str, Any]) -> list[dict[str, Any]]:
+def pages_of(body: dict[str, Any]) -> list[dict[str, Any]]:
+    """query.pages of an answer, as a list (formatversion 2) whatever the format version."""
     pages = body.get("query", {}).get("pages", [])
     return list(pages.values()) if isinstance(pages, dict) else pages
+
+
+_pages = pages_of
 
 
 def _int(value: Any) -> int | None:

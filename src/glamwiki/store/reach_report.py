@@ -185,3 +185,17 @@ def upload_batches(store: Store) -> dict[str, str]:
         "SELECT title, batch FROM publish_state WHERE title IS NOT NULL AND batch IS NOT NULL AND batch <> ''"
     )
     return {str(r[0]).removeprefix("File:").replace(" ", "_"): str(r[1]) for r in rows}
+
+
+def unused_files(store: Store) -> list[str]:
+    """Measured files not shown on any Wikipedia article now."""
+    rows = store.query(
+        "SELECT file FROM reach_files f WHERE NOT EXISTS (SELECT 1 FROM reach_usage u WHERE u.file = f.file"
+        " AND u.gone_at IS NULL AND u.page_kind = 'article') ORDER BY file"
+    )
+    return [r[0] for r in rows]
+
+
+def article_pages(store: Store) -> set[tuple[str, str]]:
+    rows = store.query("SELECT DISTINCT wiki, title FROM reach_usage WHERE gone_at IS NULL AND page_kind = 'article'")
+    return {(r[0], r[1]) for r in rows}
