@@ -72,6 +72,14 @@ def reach() -> None:
 @click.option(
     "--cim-files", is_flag=True, help="Also ask Commons Impact Metrics per file (allow-listed categories only)."
 )
+@click.option(
+    "--rest-concurrency",
+    type=click.IntRange(1, 16),
+    default=4,
+    show_default=True,
+    help="REST metrics requests in flight at once (the Action API is always asked one request at a time).",
+)
+@click.option("--estimate", "only_estimate", is_flag=True, help="Say how many requests and how long; fetch no views.")
 @API_ROOT
 @MIN_INTERVAL
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
@@ -89,13 +97,18 @@ def collect(
     depth: int,
     no_media: bool,
     cim_files: bool,
+    rest_concurrency: int,
+    only_estimate: bool,
     api_root: str,
     min_interval: float,
     as_json: bool,
 ) -> None:
-    """Gather where the files are used and how often those pages are read (reruns fetch only what is new)."""
+    """Gather where the files are used and how often those pages are read (reruns fetch only what is new).
+    Says first how many requests and how long it will take, and which source is cheapest."""
     from glamwiki.reach.collect import CollectPlan, resolve_files
     from glamwiki.reach.collect import collect as run_collect
+    from glamwiki.reach.estimate import for_collect
+    from glamwiki.reach.months import month_range
     from glamwiki.reach.session import client_for, read_file_list
     from glamwiki.store.publishing import published_titles
 
@@ -106,7 +119,7 @@ def collect(
         raise ConfigError(f"--agents {agents!r}: use user, spider and/or automated, comma-separated.")
     project = project_from(ctx)
     start, end = _months(first, last)
-    client = client_for(project.root, api_root, min_interval, notify=_say_wait)
+    client = client_for(project.root, api_root, min_interval, notify=_say_wait, rest_concurrency=rest_concurrency)
     names = read_file_list(Path(files_list)) if files_list else []
     with project.open_store() as store:
         if from_project:
@@ -115,11 +128,22 @@ def collect(
                 raise ConfigError(f"No files uploaded to {target} by this project yet; see `glamwiki publish results`.")
     files, source = resolve_files(client, category, names, depth, usage_max_age)
     source = "project" if from_project else source
+    with project.open_store() as store:
+        months = len(month_range(start, end))
+        guess = for_collect(store, files, months, client.polite, bool(category), not no_media)
+    if only_estimate and as_json:
+        emit_json(guess.__dict__)
+        return
+    if not as_json:
+        for line in guess.lines():
+            out.print(line)
+    if only_estimate:
+        return
     with project.open_store() as store, progress_bar("collecting views") as advance:
         plan = CollectPlan(files, source, start, end, wanted, usage_max_age, not no_media, category, cim_files, depth)
         summary = run_collect(store, client, plan, advance)
     if as_json:
-        emit_json(summary.__dict__)
+        emit_json({**summary.__dict__, "estimate": guess.__dict__})
         return
     out.print(
         f"{summary.files:,} files ({summary.new_files:,} new), usage checked for {summary.usage_checked:,} "

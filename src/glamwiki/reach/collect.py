@@ -10,6 +10,7 @@ A failed request is recorded (status error) so the report shows the gap; the run
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,13 +86,7 @@ def collect(store: Store, client: Client, plan: CollectPlan, progress: Progress 
         listed = db.membership_months(store, name)
         db.record_membership(store, name, [m for m in months if m not in listed], files, plan.depth)
     _usage(store, client, files, plan.usage_max_age_days, summary)
-    articles = db.articles_in_use(store)
-    summary.articles = len(articles)
-    for wiki, title in articles:
-        for agent in plan.agents:
-            _views(store, client, wiki, title, agent, months, summary)
-        if progress:
-            progress(1)
+    _all_views(store, client, plan, months, summary, progress)
     if plan.media:
         for name in files:
             _media(store, client, name, months, summary)
@@ -125,23 +120,57 @@ def _missing(store: Store, kind: str, key: str, agent: str, months: list[str]) -
     return runs([m for m in months if m not in have])
 
 
-def _views(
-    store: Store, client: Client, wiki: str, title: str, agent: str, months: list[str], summary: CollectSummary
+ViewTask = tuple[str, str, str, str, str]  # wiki, title, agent, first month, last month
+
+
+def _all_views(
+    store: Store,
+    client: Client,
+    plan: CollectPlan,
+    months: list[str],
+    summary: CollectSummary,
+    progress: Progress | None,
 ) -> None:
+    """Views of every article for the months no earlier run covered: REST requests run a few at a
+    time (the client bounds them), answers are written here, one at a time."""
+    articles = db.articles_in_use(store)
+    summary.articles = len(articles)
+    tasks: list[ViewTask] = []
+    for wiki, title in articles:
+        for agent in plan.agents:
+            tasks += [
+                (wiki, title, agent, a, b) for a, b in _missing(store, "pageviews", f"{wiki}|{title}", agent, months)
+            ]
+    workers = max(1, client.polite.rest_concurrency)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for task, answer in zip(tasks, pool.map(lambda t: _fetch_views(client, t), tasks), strict=True):
+            _save_views(store, task, answer, summary)
+            if progress:
+                progress(1)
+
+
+def _fetch_views(client: Client, task: ViewTask) -> list[rest.Point] | ApiError:
+    wiki, title, agent, first, last = task
+    try:
+        return rest.per_article(
+            client, wiki, title, first.replace("-", "") + "01", month_end_day(last), "monthly", agent
+        )
+    except ApiError as exc:
+        return exc
+
+
+def _save_views(store: Store, task: ViewTask, answer: list[rest.Point] | ApiError, summary: CollectSummary) -> None:
+    wiki, title, agent, first, last = task
     key = f"{wiki}|{title}"
-    for first, last in _missing(store, "pageviews", key, agent, months):
-        summary.view_requests += 1
-        try:
-            start, end = first.replace("-", "") + "01", month_end_day(last)
-            points = rest.per_article(client, wiki, title, start, end, "monthly", agent)
-        except ApiError as exc:
-            db.record_coverage(store, "pageviews", key, agent, first, last, "error", str(exc))
-            summary.failures.append(f"{key} {first}..{last}: {exc}")
-            continue
-        with store.transaction():
-            db.record_views(store, wiki, title, "monthly", agent, [(p.period, p.value) for p in points], "api")
-            db.record_coverage(store, "pageviews", key, agent, first, last)
-        summary.months_fetched += len(month_range(first, last))
+    summary.view_requests += 1
+    if isinstance(answer, ApiError):
+        db.record_coverage(store, "pageviews", key, agent, first, last, "error", str(answer))
+        summary.failures.append(f"{key} {first}..{last}: {answer}")
+        return
+    with store.transaction():
+        db.record_views(store, wiki, title, "monthly", agent, [(p.period, p.value) for p in answer], "api")
+        db.record_coverage(store, "pageviews", key, agent, first, last)
+    summary.months_fetched += len(month_range(first, last))
 
 
 def _media(store: Store, client: Client, name: str, months: list[str], summary: CollectSummary) -> None:

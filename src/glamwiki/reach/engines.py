@@ -63,12 +63,19 @@ def aggregate_duckdb(path: Path, targets: Iterable[tuple[str, str]], threads: in
     import duckdb
 
     dump = identify(path)
-    con = duckdb.connect(config={"threads": threads, "memory_limit": "1GB", "preserve_insertion_order": False})
+    con = duckdb.connect(
+        config={
+            "threads": threads,
+            "memory_limit": "1GB",
+            "preserve_insertion_order": False,
+        }
+    )
     try:
         # The line stream has no cardinality estimate: keep the (small) targets as the hash join's build
         # side so memory is bounded by the targets, not by the dump.
         with contextlib.suppress(duckdb.Error):
             con.execute("SET disabled_optimizers = 'build_side_probe_side'")
+        con.execute("PRAGMA disable_progress_bar")  # never print on stdout (it carries --json)
         con.register("targets", pa.table(target_rows(dump, targets), schema=_TARGET_SCHEMA))
         counter = LineCounter()
         with decompressed(path, dump.format.compression) as stream:
