@@ -188,6 +188,28 @@ def dumps(
         )
 
 
+@reach.command("usage-dump")
+@click.argument("dump_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.pass_context
+def usage_dump(ctx: click.Context, dump_file: str, as_json: bool) -> None:
+    """Usage of the measured files from Commons' dump commonswiki-YYYYMMDD-globalimagelinks.sql.gz.
+
+    The dump is a full snapshot as of its date: usage not in it is marked gone."""
+    from glamwiki.reach.usagedump import load_usage_dump
+
+    project = project_from(ctx)
+    with project.open_store() as store:
+        result = load_usage_dump(store, Path(dump_file))
+    if as_json:
+        emit_json(result)
+        return
+    out.print(
+        f"{result['file']}: usage as of {result['as_of']}: {result['links']:,} links to the files, "
+        f"{result['new_usage']:,} new; {result['files_in_use']:,} files on articles; {result['problems']:,} problems"
+    )
+
+
 @reach.command()
 @click.option("--from", "first", help="First month (YYYY-MM); default: 12 months before --to.")
 @click.option("--to", "last", help="Last month (YYYY-MM); default: the last complete month.")
