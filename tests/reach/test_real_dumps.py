@@ -88,6 +88,7 @@ def test_one_figure_per_article_and_month(store: Store, tmp_path: Path, api_firs
     assert f.sources == {"api": 2, "dump-monthly": 1}
     assert f.disagreements == [("ar.wikipedia", BANG, "2025-01", 20, 12, "dump-monthly")]
     assert f.monthly == [("2025-01", 62, 0, "complete")]
+    assert ("ar.wikipedia", QUOTE, "2025-01", 33, "dump-monthly") in f.article_months  # the source, recorded
 
 
 def test_force_reload_replaces_its_own_contribution(store: Store, tmp_path: Path) -> None:

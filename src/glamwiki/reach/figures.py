@@ -15,6 +15,7 @@ from glamwiki.reach.usage_months import UsageByMonth, usage_by_month
 from glamwiki.reach.wikis import ARTICLE, CONTENT
 from glamwiki.store import reach_report as q
 from glamwiki.store.db import Store
+from glamwiki.store.reach import problems
 
 METHODS = [
     "Articles: pages in the main namespace of a Wikipedia that show at least one of the files (MediaWiki API "
@@ -76,6 +77,7 @@ class ReachFigures:
     cim_category: list[tuple[str, int]] = field(default_factory=list)
     dump_runs: list[tuple[str, str, int, int, str]] = field(default_factory=list)
     problems: list[tuple[str, str, str, str]] = field(default_factory=list)
+    article_months: list[tuple[str, str, str, int, str]] = field(default_factory=list)  # the CSV only
 
     @property
     def files_unused(self) -> int:
@@ -83,6 +85,7 @@ class ReachFigures:
 
     def as_json(self) -> dict[str, Any]:
         data = dict(self.__dict__)
+        data.pop("article_months")  # one row per article and month: reach-article-months.csv
         data["files_unused"] = self.files_unused
         data["methods"] = METHODS
         return data
@@ -110,14 +113,9 @@ def compute(store: Store, first: str, last: str, top: int = 25) -> ReachFigures:
     f.cim_category = q.cim_category(store, first, last)
     f.dump_runs = q.dump_runs(store, first, last)
     f.excluded_agents = q.excluded_agents(store, first, last)
-    f.problems = [tuple(p) for p in _problems(store)]
+    f.problems = problems(store)
+    f.article_months = sorted((w, t, m, n, chosen.source[(w, t, m)]) for (w, t, m), n in chosen.views.items())
     return f
-
-
-def _problems(store: Store) -> list[tuple[str, str, str, str]]:
-    from glamwiki.store.reach import problems
-
-    return problems(store)
 
 
 def _counts(f: ReachFigures, use: UsageByMonth) -> None:

@@ -174,7 +174,17 @@ def sections(f: ReachFigures) -> list[Section]:
 
 def write_report(f: ReachFigures, folder: Path, title: str) -> dict[str, Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    names = ("monthly", "wikis", "files", "articles", "gaps", "new-usage", "unused-files", "disagreements")
+    names = (
+        "monthly",
+        "wikis",
+        "files",
+        "articles",
+        "article-months",
+        "gaps",
+        "new-usage",
+        "unused-files",
+        "disagreements",
+    )
     paths = {"html": folder / "reach-report.html", "json": folder / "reach.json"}
     paths.update({n.replace("-", "_"): folder / f"reach-{n}.csv" for n in names})
     subtitle = f"Reach of the files, {f.first} to {f.last}"
@@ -184,6 +194,7 @@ def write_report(f: ReachFigures, folder: Path, title: str) -> dict[str, Path]:
     _csv(paths["wikis"], ["wiki", "articles", "views"], f.per_wiki)
     _csv(paths["files"], ["file", "articles", "views"], f.top_files)
     _csv(paths["articles"], ["wiki", "title", "files", "views"], f.top_articles)
+    _csv(paths["article_months"], ["wiki", "title", "month", "views", "source"], f.article_months)
     _csv(paths["gaps"], ["wiki", "title", "month", "why"], f.gaps)
     _csv(paths["new_usage"], ["file", "wiki", "title", "first_seen"], f.new_usage)
     _csv(paths["unused_files"], ["file"], [[n] for n in f.unused_files])
