@@ -66,7 +66,7 @@ def reach() -> None:
     type=click.IntRange(0, 10),
     default=0,
     show_default=True,
-    help="With --category: also files in subcategories, this many levels down.",
+    help="With --category: also files in subcategories, this many levels down (Commons Impact Metrics: 7).",
 )
 @click.option("--no-media", is_flag=True, help="Skip media requests per file.")
 @click.option(
