@@ -58,12 +58,18 @@ def year_load(folder: str, usage: str) -> dict:
         for line in fh:
             file, wiki, title = line.rstrip("\n").split("\t")
             uses.setdefault(file, []).append((wiki, title, 0, None, "article"))
+    import time
+
     with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
         store = open_store(Path(tmp) / "bench.sqlite")
         db.add_files(store, list(uses), "list")
         for file, rows in uses.items():
             db.record_usage(store, file, rows, "2025-01-01T00:00:00Z")
+        setup = time.perf_counter() - start
         results = load_dumps(store, days)
+        load = time.perf_counter() - start - setup
         store.close()
     lines = sum(int(r["lines"]) for r in results)
-    return {"items": lines, "extra": {"days": len(days), "matched_per_day": results[0]["matched"]}}
+    extra = {"days": len(days), "matched_per_day": results[0]["matched"], "setup_s": setup, "load_s": load}
+    return {"items": lines, "extra": extra}

@@ -53,18 +53,21 @@ WITH fields AS (
 parsed AS (
     SELECT line, wiki, n, seps, bad, {title_expr} AS title, {title_ok} AS readable FROM fields
 ),
-checked AS (
+tested AS (
     SELECT line, wiki, title, n,
         (seps BETWEEN {min_seps} AND {max_seps} AND n IS NOT NULL AND n >= 0
          AND title <> '' AND wiki <> '' AND bad = 0 AND readable) AS ok
     FROM parsed
+),
+checked AS (
+    SELECT wiki, title, n, ok, CASE WHEN ok THEN NULL ELSE line END AS bad_line FROM tested
 )
 SELECT t.wiki AS wiki, t.title AS title,
     SUM(CASE WHEN t.title IS NULL THEN 0 ELSE c.n END) AS views,
     COUNT(*) AS lines,
     SUM(CASE WHEN c.ok THEN 0 ELSE 1 END) AS malformed,
-    MIN(CASE WHEN c.ok THEN NULL ELSE c.line END) AS example,
-    MAX(CASE WHEN c.ok THEN NULL ELSE c.line END) AS example2
+    MIN(c.bad_line) AS example,
+    MAX(c.bad_line) AS example2
 FROM checked c
 LEFT JOIN targets t ON c.ok AND c.wiki = t.dump_wiki AND c.title = t.dump_title
 GROUP BY t.wiki, t.title
