@@ -28,21 +28,35 @@ def load_dumps(
     spark_master: str = "",
 ) -> list[dict[str, Any]]:
     results = []
+    targets = _Targets(store)  # asked of the store once for all the files of a run
     for path in paths:
-        results.append(_load_one(store, path, engine, force, spark_master))
+        results.append(_load_one(store, path, engine, force, spark_master, targets))
         if progress:
             progress(1)
     return results
 
 
-def _load_one(store: Store, path: Path, engine: str, force: bool, spark_master: str) -> dict[str, Any]:
+class _Targets:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.found: dict[bool, list[tuple[str, str]]] = {}
+
+    def get(self, media: bool) -> list[tuple[str, str]]:
+        if media not in self.found:
+            files = [("commons.wikimedia", f) for f in db.all_files(self.store)]
+            self.found[media] = files if media else db.articles_in_use(self.store)
+        return self.found[media]
+
+
+def _load_one(
+    store: Store, path: Path, engine: str, force: bool, spark_master: str, targets: _Targets
+) -> dict[str, Any]:
     dump = identify(path)
     key = path.name  # published names are unique: the same file in another folder is not counted twice
     if db.dump_done(store, key) and not force:
         return {"file": path.name, "status": "already done"}
     media = dump.format.name == "mediacounts"
-    targets = [("commons.wikimedia", f) for f in db.all_files(store)] if media else db.articles_in_use(store)
-    counts = aggregate(path, targets, engine, spark_master)
+    counts = aggregate(path, targets.get(media), engine, spark_master)
     rows = [("commons.wikimedia", file_key(t), n) if media else (w, t, n) for (w, t), n in counts.views.items()]
     kind = "mediacounts" if media else "pageviews"
     with store.transaction():

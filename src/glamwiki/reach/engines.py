@@ -36,6 +36,9 @@ class DumpCounts:
 
 
 def target_rows(dump: DumpFile, targets: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    if dump.format.name == "pageview_complete":  # keys as the wikis give them: no translation
+        wikis, titles = (list(c) for c in zip(*set(targets), strict=True)) if targets else ([], [])
+        return {"wiki": wikis, "title": titles, "dump_wiki": wikis, "dump_title": titles}
     cols: dict[str, list[str]] = {"wiki": [], "title": [], "dump_wiki": [], "dump_title": []}
     for wiki, title in set(targets):
         for dump_wiki, dump_title in dump.format.dump_keys(wiki, title):

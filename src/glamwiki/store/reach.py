@@ -68,9 +68,9 @@ def record_usage(store: Store, file: str, usages: Iterable[tuple[str, str, int, 
 def articles_in_use(store: Store) -> list[tuple[str, str]]:
     """Content pages currently using at least one measured file: articles of Wikipedias and, measured
     apart, namespace-0 pages of other content wikis (page_kind, see glamwiki.reach.wikis)."""
-    rows = store.query(
-        "SELECT DISTINCT u.wiki, u.title FROM reach_usage u JOIN reach_files f ON f.file = u.file"
-        " WHERE u.page_kind IN ('article', 'content') AND u.gone_at IS NULL ORDER BY u.wiki, u.title"
+    rows = store.query(  # usage is only ever recorded for measured files: no join needed
+        "SELECT DISTINCT wiki, title FROM reach_usage"
+        " WHERE page_kind IN ('article', 'content') AND gone_at IS NULL ORDER BY wiki, title"
     )
     return [(r[0], r[1]) for r in rows]
 

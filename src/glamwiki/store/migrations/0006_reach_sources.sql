@@ -14,7 +14,7 @@ CREATE TABLE reach_dump_counts (
     count INTEGER NOT NULL,
     PRIMARY KEY (path, wiki, title)
 );
-CREATE INDEX reach_dump_counts_page ON reach_dump_counts(wiki, title);
+-- No secondary index: a year is tens of millions of rows written once a file and read in full scans.
 
 -- Dump figures stored before this migration were added up in place (a reload added a file again,
 -- and a monthly dump was added to the API's figure). They cannot be taken apart: they are removed,
