@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -112,6 +113,8 @@ def classify_life(text: str, lo: int | None, hi: int | None) -> str:
     if _normalise(text) in UNKNOWN_WORDS or not any(c.isdigit() for c in text):
         return "says unknown / no digits"
     life = parse_lifespan(text)
+    if re.search(r"\b(?:he|she)\s*[:;]", text):
+        return "couple (the museum's bounds join both lives)"
     if not (life.birth.is_known or life.death.is_known or life.active.is_known):
         return "unread"
     if lo is not None and life.birth.is_known and not life.birth.contains_year(lo):

@@ -10,6 +10,7 @@ from typing import NamedTuple
 from glamwiki.dates.parse import (
     DEFAULT_CIRCA_YEARS,
     UNKNOWN_WORDS,
+    _among_words,
     _expand_abbreviation,
     _expression,
     _normalise,
@@ -69,7 +70,11 @@ def _segments(norm: str) -> list[str]:
 _ACTIVE_THEN_DIED = re.compile(r"^(?:active|fl\.?)\s+(?P<a>.+?)\s*[–-]\s*(?:died|d\.)\s*(?P<d>.+)$")
 
 
+_WHO = re.compile(r"^(?:he|she|they|both|they both)\s*[:;]?\s+|^(?:he|she|they)\s*[:;]\s*")  # NGA couples
+
+
 def _segment(seg: str, raw: str, circa_years: int) -> Lifespan | None:
+    seg = _WHO.sub("", seg)
     m = _ACTIVE_THEN_DIED.match(seg)
     if m:
         active, death = _interval(m["a"], raw, circa_years), _interval(m["d"], raw, circa_years)
@@ -98,7 +103,7 @@ def _segment(seg: str, raw: str, circa_years: int) -> Lifespan | None:
 
 
 def _prefixed(rest: str, role: str, raw: str, circa_years: int) -> Lifespan | None:
-    found = _interval(rest, raw, circa_years)
+    found = _interval(rest, raw, circa_years, among_words=True)
     if found is None or not found.is_known:
         return None
     if role == "birth":
@@ -110,8 +115,11 @@ def _prefixed(rest: str, role: str, raw: str, circa_years: int) -> Lifespan | No
     return Lifespan(active=found)
 
 
-def _interval(text: str, raw: str, circa_years: int) -> DateInterval | None:
+def _interval(text: str, raw: str, circa_years: int, among_words: bool = False) -> DateInterval | None:
+    """A date; after a role, words around it are dropped ("born Germany 1918", "active 1959-64 in Padua")."""
     found = _expression(text, circa_years)
+    if found is None and among_words and not re.search(r"\b(?:active|born|died|fl|mentioned)\b", text):
+        found = _among_words(text, circa_years)
     if found is None:
         return None
     (lo, hi), quals = found
