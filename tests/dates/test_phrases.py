@@ -1,0 +1,113 @@
+"""Date phrases as museums and libraries write them, each from a real export (source named per
+case), and the hyphenated ranges of issue 18: catalogue text reads "1905-06" as two years."""
+
+from __future__ import annotations
+
+import pytest
+
+from glamwiki.dates import parse_date, parse_lifespan
+
+PHRASES = [
+    # text, earliest, latest, source
+    ("Middle 17th century", "1630-01-01", "1670-12-31", "Wellcome TEI origDate (Japanese_2.xml)"),
+    ("Mid 15th Century", "1430-01-01", "1470-12-31", "Wellcome TEI origDate"),
+    ("mid nineteenth century", "1830-01-01", "1870-12-31", "Wellcome TEI origDate"),
+    ("[last half 18 cent.", "1750-01-01", "1800-12-31", "Wellcome TEI origDate"),
+    ("later 18th century", "1750-01-01", "1800-12-31", "CMoA creation_date"),
+    ("first half of the 19th century", "1800-01-01", "1850-12-31", "common catalogue phrase"),
+    ("2nd quarter 18th century", "1725-01-01", "1750-12-31", "common catalogue phrase"),
+    ("third quarter of the 19th c.", "1850-01-01", "1875-12-31", "common catalogue phrase"),
+    ("fl. 1850", "1850-01-01", "1850-12-31", "common catalogue phrase"),
+    ("ca. 1850", "1845-01-01", "1855-12-31", "common catalogue phrase"),
+    ("2nd millennium BC", "-1999-01-01", "-1000-12-31", "common catalogue phrase"),
+    ("1st millennium", "0001-01-01", "1000-12-31", "common catalogue phrase"),
+    ("1146 A.H.", "1733-01-01", "1734-12-31", "Wellcome TEI origDate calendar=Hijri (MS_Arabic)"),
+    ("1250 AH / 1834 CE", "1834-01-01", "1834-12-31", "dual-calendar catalogue text"),
+    ("AH 1250 (1834)", "1834-01-01", "1834-12-31", "dual-calendar catalogue text"),
+    ("Undated. Estimated 12th century A.H.", "1689-01-01", "1786-12-31", "Wellcome TEI origDate"),
+    ("Autumn 1916", "1916-09-01", "1916-11-30", "CMoA creation_date"),
+    ("May - June 1944", "1944-05-01", "1944-06-30", "CMoA creation_date"),
+    ("possibly 1940s", "1940-01-01", "1949-12-31", "CMoA creation_date"),
+    ("after 1945, before 1957", "1945-01-01", "1957-12-31", "CMoA creation_date"),
+    ("Western Zhou Dynasty (1027-711 BCE), 10th century BCE", "-1026-01-01", "-0710-12-31", "CMoA creation_date"),
+    ("1500-1200 BC, Bronze Age", "-1499-01-01", "-1199-12-31", "issue 18"),
+    ("1500-1200 BC Bronze Age", "-1499-01-01", "-1199-12-31", "issue 18"),
+    ("Late Bronze Age, 1500–1200 B.C.", "-1499-01-01", "-1199-12-31", "issue 18"),
+    ("15. Mai 2014", "2014-05-15", "2014-05-15", "LIDO displayDate (German Digital Library)"),
+    ("25.10.1923", "1923-10-25", "1923-10-25", "LIDO displayDate (German Digital Library)"),
+    ("10.1923", "1923-10-01", "1923-10-31", "LIDO displayDate (German Digital Library)"),
+    ("1878 (patented)", "1878-01-01", "1878-12-31", "CMoA creation_date"),
+]
+
+
+@pytest.mark.parametrize(("text", "earliest", "latest", "source"), PHRASES, ids=[p[0] for p in PHRASES])
+def test_catalogue_phrases(text: str, earliest: str, latest: str, source: str) -> None:
+    d = parse_date(text)
+    assert (d.earliest, d.latest) == (earliest, latest), source
+    said = "ossibly" in text or "stimated" in text
+    assert "uncertain" not in d.qualifiers or said, "read properly, not by picking years out"
+
+
+@pytest.mark.parametrize("text", ["Undated", "Undated.", "n.d.", "N.D.", "s.d.", "date not known"])
+def test_undated_is_unknown_not_unread(text: str) -> None:
+    assert not parse_date(text).is_known
+
+
+def test_an_era_after_more_text_is_never_lost() -> None:
+    """Bronze Age dates must not become AD dates, three thousand years late."""
+    texts = ("1500-1200 BC, Bronze Age", "c. 1500 BC (Late Bronze Age)", "1500 BC; Bronze Age", "Bronze Age 1500 BC")
+    for text in texts:
+        d = parse_date(text)
+        assert d.latest_year is not None and d.latest_year < 0, text
+    mixed = parse_date("1500-1200 B.C. and some 1800 notes")  # never AD years picked out of a BC text
+    assert mixed.latest_year is None or mixed.latest_year < 0
+
+
+HYPHENATED = [
+    # the issue's cases: catalogue text, with a hyphen, reads as with an en dash
+    ("c.1900-10", "1895-01-01", "1915-12-31"),
+    ("1905-06", "1905-01-01", "1906-12-31"),
+    ("1911-12", "1911-01-01", "1912-12-31"),
+    ("1966-80", "1966-01-01", "1980-12-31"),  # CMoA
+    ("c. 1920-30", "1915-01-01", "1935-12-31"),  # CMoA
+]
+
+
+@pytest.mark.parametrize(("text", "earliest", "latest"), HYPHENATED, ids=[h[0] for h in HYPHENATED])
+def test_hyphenated_year_ranges(text: str, earliest: str, latest: str) -> None:
+    d = parse_date(text)
+    assert (d.earliest, d.latest) == (earliest, latest)
+    dash = parse_date(text.replace("-", "–"))
+    assert (dash.earliest, dash.latest) == (d.earliest, d.latest)
+    assert "ambiguous" not in d.qualifiers
+
+
+def test_a_catalogue_year_month_that_cannot_be_a_range_is_ambiguous() -> None:
+    d = parse_date("1985-04")
+    assert "ambiguous" in d.qualifiers
+    assert d.contains_year(1985)
+    assert parse_date("1985-04", form="edtf").qualifiers == ()
+    assert parse_date("1985-04-12").earliest == "1985-04-12"  # a full day is a day in any field
+
+
+LIVES = [
+    ("he: 1914 - 2004", (1914, 1914), (2004, 2004), "NGA displaydate"),
+    ("American, born Germany 1918", (1918, 1918), None, "MoMA ArtistBio"),
+    ("American, born probably 1854", (1854, 1854), None, "NGA displaydate"),
+]
+
+
+@pytest.mark.parametrize(("text", "birth", "death", "source"), LIVES, ids=[x[0] for x in LIVES])
+def test_lifespans_with_labels_and_places(text: str, birth: tuple, death: tuple | None, source: str) -> None:
+    life = parse_lifespan(text)
+    assert (life.birth.earliest_year, life.birth.latest_year) == birth, source
+    if death is None:
+        assert not life.death.is_known
+    else:
+        assert (life.death.earliest_year, life.death.latest_year) == death
+
+
+def test_active_in_a_place() -> None:
+    life = parse_lifespan("active 1959–1964 in Padua, Italy")  # MoMA ArtistBio
+    assert (life.active.earliest_year, life.active.latest_year) == (1959, 1964)
+    assert not life.birth.is_known
