@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
+from glamwiki.dates.parse import UNKNOWN_WORDS, _normalise
+from glamwiki.model.dates import AMBIGUOUS, DateInterval
 from glamwiki.model.records import ObjectRecord, Person
 from glamwiki.report.page import Section, figures, table
 from glamwiki.report.svg import bar_chart
@@ -43,13 +45,56 @@ def intake_section(store: Store) -> Section | None:
             {3},
         )
         html += f'<p class="note">{escape("Every issue names its file, row and field: glamwiki export errors")}</p>'
+    html += unread_dates_html(stats["unread"], stats["ambiguous"])
     return Section("intake", "What was read", html)
+
+
+def unread_dates_html(unread: Counter[str], ambiguous: Counter[str]) -> str:
+    """Every date text that was not read, most frequent first, so a user sees what to map."""
+    if not unread and not ambiguous:
+        return ""
+    html = "<h3>Date texts not understood</h3>"
+    if unread:
+        html += (
+            f"<p>Dates glamwiki could not read: {_records(sum(unread.values()))}, {len(unread):,} different texts."
+            " The text is kept, but those records have no date for rights, gaps or Commons. Map such a column"
+            " differently, fix the texts at the source, or report a phrase the parser should know.</p>"
+        )
+        rows = [[text, n] for text, n in sorted(unread.items(), key=lambda kv: (-kv[1], kv[0]))]
+        html += _listing(rows, ["date text", "records"])
+    if ambiguous:
+        html += (
+            f'<p>Dates that could be a month or a range of years ("1985-04"): {_records(sum(ambiguous.values()))},'
+            " each read as its year. If the column holds ISO/EDTF dates, map it with"
+            ' <code>format = "edtf"</code> (docs/mapping.md).</p>'
+        )
+        rows = [[text, n] for text, n in sorted(ambiguous.items(), key=lambda kv: (-kv[1], kv[0]))]
+        html += _listing(rows, ["ambiguous date text", "records"])
+    return html
+
+
+def _records(n: int) -> str:
+    return f"{n:,} record" if n == 1 else f"{n:,} records"
+
+
+def _listing(rows: list[list[object]], header: list[str], shown: int = 25) -> str:
+    """The first rows in view; all of them one click away."""
+    html = table(header, rows[:shown], {1})
+    if len(rows) > shown:
+        html += f"<details><summary>All {len(rows):,} texts</summary>{table(header, rows, {1})}</details>"
+    return html
+
+
+def _unread(date: DateInterval) -> bool:
+    return bool(date.text) and not date.is_known and _normalise(date.text) not in UNKNOWN_WORDS
 
 
 def _scan(store: Store) -> dict:
     forms: Counter[str] = Counter()
     centuries: Counter[str] = Counter()
     q = Counter()
+    unread: Counter[str] = Counter()
+    ambiguous: Counter[str] = Counter()
     objects = people = 0
     for _, record in iter_records(store):
         if isinstance(record, ObjectRecord):
@@ -58,11 +103,11 @@ def _scan(store: Store) -> dict:
             year = record.date.earliest_year
             centuries[_century(year)] += 1
             q["no date"] += not record.date.is_known
-            q["date text not understood"] += (
-                bool(record.date.text)
-                and not record.date.is_known
-                and record.date.text.lower() not in ("date not known", "no date", "undated")
-            )
+            if _unread(record.date):
+                q["date text not understood"] += 1
+                unread[record.date.text] += 1
+            elif AMBIGUOUS in record.date.qualifiers:
+                ambiguous[record.date.text] += 1
             q["no creator"] += not record.creators
             q["no image"] += not record.images
             q["no title"] += not record.titles
@@ -71,6 +116,9 @@ def _scan(store: Store) -> dict:
             people += 1
             q["person: no gender recorded"] += not record.gender
             q["person: no birth or death date"] += not (record.birth.is_known or record.death.is_known)
+            life = [d for d in (record.birth, record.death, record.active) if d.text]
+            if life and not any(d.is_known for d in life) and _unread(life[0]):
+                unread[life[0].text] += 1
             q["person: died before born"] += bool(
                 record.birth.earliest_year
                 and record.death.latest_year
@@ -83,7 +131,8 @@ def _scan(store: Store) -> dict:
         (k, q[k], "people")
         for k in ("person: no gender recorded", "person: no birth or death date", "person: died before born")
     ]
-    return {"objects": objects, "people": people, "forms": forms, "centuries": centuries, "quality": quality}
+    return {"objects": objects, "people": people, "forms": forms, "centuries": centuries, "quality": quality,
+            "unread": unread, "ambiguous": ambiguous}  # fmt: skip
 
 
 def _century(year: int | None) -> str:

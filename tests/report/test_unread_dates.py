@@ -1,0 +1,34 @@
+"""The report lists every date text that was not read, by frequency (issue 18)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from glamwiki.intake.ingest import ingest
+from glamwiki.intake.registry import load_mapping
+from glamwiki.report.build import build_report
+from glamwiki.store import Store
+
+from ..intake.helpers import ROWS, write_csv, write_mapping
+
+
+def test_unread_date_texts_are_counted_and_listed_by_frequency(store: Store, tmp_path: Path) -> None:
+    rows = [list(r) for r in ROWS]
+    texts = ["Meiji period", "late Qing?", "Meiji period", "<b>=1+1</b> reign"]
+    for i, text in enumerate(texts):
+        row = [*rows[i % len(rows)]]
+        row[0], row[2] = f"U.{i}", text
+        rows.append(row)
+    rows.append([*rows[0][:1], *rows[0][1:2], "1985-04", *rows[0][3:]])
+    rows[-1][0] = "A.1"
+    rows[0][2] = "Undated"  # says unknown: not a text to map
+    source = write_csv(tmp_path / "export.csv", rows)
+    ingest(store, str(source), dataset="m", profile=load_mapping(write_mapping(tmp_path)))
+    html = build_report(store, tmp_path / "report.html", "Test").read_text(encoding="utf-8")
+    part = html[html.index("Date texts not understood") :]
+    assert "could not read: 4 records, 3 different texts" in part
+    assert part.index("Meiji period") < part.index("late Qing?")
+    assert '<td>Meiji period</td><td class="n">2</td>' in part
+    assert "&lt;b&gt;=1+1&lt;/b&gt; reign" in part and "<b>=1+1" not in part
+    assert "Undated" not in part.split("could be a month")[0]
+    assert 'range of years ("1985-04"): 1 record,' in part.replace("&quot;", '"') and "<td>1985-04</td>" in part
