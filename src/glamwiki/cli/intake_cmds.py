@@ -20,7 +20,7 @@ from glamwiki.intake.registry import (
     profile_text,
 )
 from glamwiki.model.codec import to_builtins
-from glamwiki.store.records import get_with_run
+from glamwiki.store.records import get_with_run, resolve_id
 from glamwiki.store.runs import provenance_of
 
 
@@ -180,7 +180,8 @@ def show(ctx: click.Context, record_id: str, kind: str | None) -> None:
     """Show a record as stored, with the file, row and column each value came from."""
     project = project_from(ctx)
     with project.open_store() as store:
-        found = get_with_run(store, record_id, kind)
+        dataset, local_id = resolve_id(store, record_id, kind)
+        found = [f for f in get_with_run(store, local_id, kind) if dataset in (None, f[0])]
         if not found:
             raise RecordNotFound(f"No record with id {record_id!r}. `glamwiki export records` lists them.")
         items = [{"dataset": ds, **to_builtins(rec), "read_from": provenance_of(store, run) or rec.provenance}

@@ -183,6 +183,34 @@ def get_with_run(store: Store, local_id: str, kind: str | None = None) -> list[t
     return [(r["dataset"], r["last_run"], decode(r["data"])) for r in rows]
 
 
+def qualified_id(dataset: str | None, local_id: str) -> str:
+    """The one printed form of a record id: ``dataset:id`` ("tate:N05737"); ``resolve_id`` reads it back."""
+    return f"{dataset}:{local_id}" if dataset else local_id
+
+
+def resolve_id(store: Store, text: str, kind: str | None = None, dataset: str | None = None) -> tuple[str | None, str]:
+    """(dataset, local id) for an id as a user gives it: "N05737" or "tate:N05737".
+
+    An id that exists as given wins (CMoA's own ids contain a colon: "cmoa:things/…"); else a
+    known dataset name before the first colon is the dataset. The one place ids are resolved:
+    every command that takes a record or person id goes through it."""
+    text = text.strip()
+    sql, params = _where(kind, dataset)
+    sql = (sql + " AND" if sql else " WHERE") + " local_id = ?"
+    if store.scalar(f"SELECT COUNT(*) FROM records{sql}", (*params, text)) or ":" not in text:
+        return dataset, text
+    prefix, rest = text.split(":", 1)
+    known = {d for d, _, _ in datasets(store)} | _linked_datasets(store)
+    if prefix in known and dataset in (None, prefix):
+        return prefix, rest
+    return dataset, text
+
+
+def _linked_datasets(store: Store) -> set[str]:
+    """Datasets that have people in the linking tables (people read from object rows included)."""
+    return {r["dataset"] for r in store.query("SELECT DISTINCT dataset FROM link_matches")}
+
+
 def datasets(store: Store) -> list[tuple[str, str, int]]:
     rows = store.query("SELECT dataset, kind, COUNT(*) AS n FROM records GROUP BY dataset, kind ORDER BY dataset, kind")
     return [(r["dataset"], r["kind"], r["n"]) for r in rows]
