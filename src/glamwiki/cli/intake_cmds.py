@@ -48,6 +48,12 @@ from glamwiki.store.runs import provenance_of
 )
 @click.option("--set", "oai_set", help="OAI-PMH: harvest only this set.")
 @click.option("--offline", is_flag=True, help="IIIF: do not fetch collection members from the network.")
+@click.option(
+    "--recursive/--no-recursive",
+    default=True,
+    show_default=True,
+    help="A folder: read its subfolders too (iiif/, lido/ddb/...), or only its own files.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_context
 def ingest(
@@ -62,11 +68,14 @@ def ingest(
     metadata_prefix: str,
     oai_set: str | None,
     offline: bool,
+    recursive: bool,
     as_json: bool,
 ) -> None:
     """Read SOURCE (a file, a folder or an OAI-PMH/IIIF URL) into the project.
 
-    Re-ingesting the same export updates records in place and reports what changed.
+    A folder is read with its subfolders (--no-recursive: its own files only). Re-ingesting the
+    same export updates records in place and reports what changed; one id in two files is
+    reported as an input error naming both, and the later copy is skipped.
     """
     project = project_from(ctx)
     chosen, reader = _choose(mapping, profile)
@@ -89,6 +98,7 @@ def ingest(
             encoding=encoding,
             options=options,
             progress=advance,
+            recursive=recursive,
         )
     if as_json:
         emit_json(summary.as_dict())

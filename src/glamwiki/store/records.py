@@ -86,12 +86,16 @@ def _existing_uids(store: Store, dataset: str, batch: Sequence[Pending], max_uid
     return {key for key, (uid, _, _) in _existing(store, dataset, batch).items() if uid <= max_uid}
 
 
-def write_batch(store: Store, run_id: int, dataset: str, batch: Sequence[Pending]) -> BatchOutcome:
+def write_batch(
+    store: Store, run_id: int, dataset: str, batch: Sequence[Pending], earlier: dict[int, str] | None = None
+) -> BatchOutcome:
     """Insert or update a batch; detect unchanged records and ids repeated within the run.
 
-    A record whose id was already written by this run is not written again: it is returned in
-    ``duplicates`` so the caller can report it (the first occurrence wins).
+    A record whose id was already written by this run, or by one of the ``earlier`` runs of the
+    same ingest (run id -> file: another file of the folder), is not written again: it is
+    returned in ``duplicates`` so the caller can report it (the first occurrence wins).
     """
+    earlier = earlier or {}
     out = BatchOutcome()
     existing = _existing(store, dataset, batch)
     seen_here: dict[tuple[str, str], str] = {}
@@ -109,6 +113,8 @@ def write_batch(store: Store, run_id: int, dataset: str, batch: Sequence[Pending
             rows.append((dataset, p.kind, p.local_id, p.data, p.hash, run_id, run_id))
         elif old[2] == run_id:
             out.duplicates.append((p, "the same id was read earlier in this run"))
+        elif old[2] in earlier:
+            out.duplicates.append((p, f"the same id was read earlier from another file, {earlier[old[2]]}"))
         elif old[1] == p.hash:
             out.unchanged += 1
             touches.append((run_id, old[0]))
