@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections import Counter
 from html import escape
+from typing import Any
 
 from glamwiki.dates.parse import UNKNOWN_WORDS, _normalise
 from glamwiki.model.dates import AMBIGUOUS, DateInterval
 from glamwiki.model.records import ObjectRecord, Person
-from glamwiki.report.page import Section, figures, table
+from glamwiki.report.page import Section, figures, message_kinds, table
 from glamwiki.report.svg import bar_chart
 from glamwiki.store import Store
 from glamwiki.store.records import datasets, iter_records
+from glamwiki.store.runs import issue_messages
 
 
 def intake_section(store: Store) -> Section | None:
@@ -19,11 +21,9 @@ def intake_section(store: Store) -> Section | None:
     if not sets:
         return None
     stats = _scan(store)
-    errors = store.query(
-        "SELECT severity, field, substr(message, 1, 60) AS what, COUNT(*) AS n FROM ingest_errors"
-        " GROUP BY severity, field, what ORDER BY n DESC LIMIT 12"
-    )
-    n_err = sum(r["n"] for r in errors if r["severity"] == "error")
+    messages = issue_messages(store)
+    n_err = sum(int(r["n"]) for r in messages if r["severity"] == "error")
+    errors = _issue_kinds(messages)
     html = figures(
         [
             ("objects", stats["objects"]),
@@ -39,14 +39,19 @@ def intake_section(store: Store) -> Section | None:
     quality = [[label, n, f"{100 * n / max(stats[base], 1):.0f}%"] for label, n, base in stats["quality"]]
     html += table(["problem", "records", "share"], quality, {1})
     if errors:
-        html += "<h3>Issues found while reading</h3>" + table(
-            ["severity", "field", "message", "count"],
-            [[r["severity"], r["field"], r["what"], r["n"]] for r in errors],
-            {3},
-        )
+        html += "<h3>Issues found while reading</h3>" + table(["severity", "field", "message", "count"], errors, {3})
         html += f'<p class="note">{escape("Every issue names its file, row and field: glamwiki export errors")}</p>'
     html += unread_dates_html(stats["unread"], stats["ambiguous"])
     return Section("intake", "What was read", html)
+
+
+def _issue_kinds(messages: list[dict[str, Any]], shown: int = 12) -> list[list[object]]:
+    """The commonest kinds of issue per severity and field (values quoted in messages set aside)."""
+    groups: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    for r in messages:
+        groups.setdefault((str(r["severity"]), str(r["field"])), []).append((str(r["message"]), int(r["n"])))
+    rows = [[sev, field, kind, n] for (sev, field), found in groups.items() for kind, n in message_kinds(found)]
+    return sorted(rows, key=lambda r: -int(r[3]))[:shown]
 
 
 def unread_dates_html(unread: Counter[str], ambiguous: Counter[str]) -> str:

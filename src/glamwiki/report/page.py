@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import escape
@@ -26,6 +29,30 @@ class Section:
     id: str
     title: str
     html: str
+
+
+def shorten(text: str, width: int = 90) -> str:
+    """``text`` in at most ``width`` characters, cut at a word boundary with an ellipsis, never mid-word."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    space = cut.rfind(" ")
+    if space > width // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-") + "…"
+
+
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+
+
+def message_kinds(counted: Iterable[tuple[str, int]], width: int = 90) -> list[tuple[str, int]]:
+    """Messages that differ only in the values they quote ("date '1850?' could not be read") counted
+    as one kind, most frequent first, each shortened at a word boundary."""
+    kinds: Counter[str] = Counter()
+    for message, n in counted:
+        kinds[_QUOTED.sub("'…'", message)] += n
+    return [(shorten(k, width), n) for k, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def figures(items: list[tuple[str, object]]) -> str:
