@@ -92,6 +92,10 @@ def test_a_catalogue_year_month_that_cannot_be_a_range_is_ambiguous() -> None:
 
 LIVES = [
     ("he: 1914 - 2004", (1914, 1914), (2004, 2004), "NGA displaydate"),
+    ("c. 1545 - died after 1602", (1540, 1550), (1602, None), "NGA displaydate"),
+    ("French, 1813 - in or after 1879", (1813, 1813), (1879, None), "NGA displaydate"),
+    ("American, 1890 - unknown", (1890, 1890), None, "NGA displaydate"),
+    ("American, 1906–pre-2007", (1906, 1906), (None, 2007), "MoMA ArtistBio"),
     ("American, born Germany 1918", (1918, 1918), None, "MoMA ArtistBio"),
     ("American, born probably 1854", (1854, 1854), None, "NGA displaydate"),
 ]
@@ -105,6 +109,27 @@ def test_lifespans_with_labels_and_places(text: str, birth: tuple, death: tuple 
         assert not life.death.is_known
     else:
         assert (life.death.earliest_year, life.death.latest_year) == death
+
+
+ACTIVE = [
+    ("American, active c. 1935 - active c. 1942", (1930, 1947), "NGA displaydate"),
+    ("German, mentioned 1555 - 1583", (1555, 1583), "NGA displaydate"),
+    ("British, alive in 1851", (1851, 1851), "NGA displaydate"),
+    ("built c. 1685", (1680, 1690), "NGA displaydate (a building's maker)"),
+]
+
+
+@pytest.mark.parametrize(("text", "active", "source"), ACTIVE, ids=[x[0] for x in ACTIVE])
+def test_active_spans(text: str, active: tuple, source: str) -> None:
+    life = parse_lifespan(text)
+    assert (life.active.earliest_year, life.active.latest_year) == active, source
+    assert not life.birth.is_known
+
+
+def test_a_doubtful_death() -> None:
+    life = parse_lifespan("French, probably died c. 1850")  # NGA displaydate
+    assert (life.death.earliest_year, life.death.latest_year) == (1845, 1855)
+    assert "uncertain" in life.death.qualifiers and not life.birth.is_known
 
 
 def test_active_in_a_place() -> None:
