@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from glamwiki.dates import parse_date, parse_lifespan
+from glamwiki.dates import parse_date, parse_date_events, parse_lifespan
 
 PHRASES = [
     # text, earliest, latest, source
@@ -136,3 +136,18 @@ def test_active_in_a_place() -> None:
     life = parse_lifespan("active 1959–1964 in Padua, Italy")  # MoMA ArtistBio
     assert (life.active.earliest_year, life.active.latest_year) == (1959, 1964)
     assert not life.birth.is_known
+
+
+EVENTS = [
+    # CMoA creation_date texts with more than one dated event and no comma between them
+    ("1991 (produced 1987-91)", [(None, 1991, 1991), ("produced", 1987, 1991)]),
+    ("1848 (designed 1847)", [(None, 1848, 1848), ("designed", 1847, 1847)]),
+    ("1953 (designed) c. 1977 (manufactured)", [("designed", 1953, 1953), ("manufactured", 1972, 1982)]),
+    ("modelled 1884-1887 cast 1912", [("modelled", 1884, 1887), ("cast", 1912, 1912)]),
+]
+
+
+@pytest.mark.parametrize(("text", "events"), EVENTS, ids=[e[0] for e in EVENTS])
+def test_events_without_commas(text: str, events: list) -> None:
+    found = [(e.event, e.date.earliest_year, e.date.latest_year) for e in parse_date_events(text)]
+    assert found == events

@@ -104,6 +104,16 @@ _EVENT_RE = re.compile(
     r"[\s:]*(?:in\s+|on\s+)?"
 )
 _PAREN_EVENT = re.compile(r"^(?P<date>.+?)\s*\((?P<ev>" + "|".join(map(re.escape, EVENT_WORDS)) + r")\)$")
+_EVENT_AHEAD = r"(?=(?:" + "|".join(map(re.escape, EVENT_WORDS)) + r")\b)"
+# Where one dated event ends and the next begins: "1978, printed 2005", "1953 (designed) c. 1977
+# (manufactured)", "1991 (produced 1987-91)", "modelled 1884-1887 cast 1912", "plate: 1747. impression: 1750".
+_PARTS = re.compile(
+    r"\s*[,;]\s*|(?<=\))\s+(?=\S)|(?<=\d)\s+"
+    + _EVENT_AHEAD
+    + r"|(?<=\d)\.\s+|\s*\(\s*"
+    + _EVENT_AHEAD[:-1]
+    + r"[^()]*\d)"
+)
 _UNCERTAIN = re.compile(r"^(?:probably|possibly|perhaps|presumably|likely|estimated|wohl|vermutlich)\s+")
 _UNDATED_NOTE = re.compile(r"^(?:undated|not dated|n\.d)[.,;:]?\s+(?=\D*\d)")  # "Undated. Estimated 8th century"
 _YEAR_MONTH = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})")
@@ -203,7 +213,8 @@ def _events_cached(text: str, circa_years: int, form: str = CATALOGUE) -> tuple[
     if whole is not None:
         return (whole,)
     events = []
-    for part in re.split(r"\s*[,;]\s*|(?<=\))\s+(?=\S)", norm):
+    for part in _PARTS.split(norm):
+        part = part.removesuffix(")") if part.count(")") > part.count("(") else part
         found = _segment(part, circa_years) if part else None
         if found is not None:
             events.append(found)
