@@ -3,7 +3,8 @@
 Usage: python scripts/date_survey.py ../shared/data [--list N]
 
 Every date text of Tate (artworks ``dateText``, artists ``dates``), CMoA (``creation_date``),
-MoMA (``ArtistBio``) and NGA (``displaydate``) is parsed. Where the museum publishes its own
+MoMA (``ArtistBio``) and NGA (``displaydate``) is parsed, and LIDO ``displayDate`` and Wellcome TEI
+``origDate`` texts (Japanese nengō ones aside) are listed when unread. Where the museum publishes its own
 bounds (Tate's ``dateRange``, CMoA's ``creation_date_earliest/latest``, MoMA's ``BeginDate`` /
 ``EndDate``, NGA's ``beginyear`` / ``endyear``) they are the yardstick: a reading that does not
 contain the museum's own years (one year of slack at either end) is counted as misread.
@@ -16,11 +17,12 @@ import gzip
 import json
 import re
 import sys
+import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from glamwiki.dates import parse_date, parse_date_events, parse_lifespan
+from glamwiki.dates import parse, parse_date, parse_date_events, parse_lifespan
 from glamwiki.dates.parse import UNKNOWN_WORDS, _normalise
 from glamwiki.model.dates import DateInterval
 
@@ -70,12 +72,29 @@ def _nga_lives(d: Path) -> Iterator[Sample]:
     return _lives(d / "nga" / "constituents.csv", "displaydate", "beginyear", "endyear")
 
 
+def _xml_texts(folder: Path, tag: str) -> Iterator[Sample]:
+    for path in sorted(folder.rglob("*.xml")):
+        for element in ET.parse(path).iter():
+            if element.tag.rsplit("}", 1)[-1] == tag and (element.get("calendar") or "").lower() != "nengō":
+                yield "".join(element.itertext()).strip(), None, None
+
+
+def _lido_dates(d: Path) -> Iterator[Sample]:
+    return _xml_texts(d / "lido", "displayDate")
+
+
+def _tei_dates(d: Path) -> Iterator[Sample]:
+    return _xml_texts(d / "tei-wellcome", "origDate")
+
+
 SOURCES = {
     "tate artworks dateText": (tate_works, "date"),
     "cmoa creation_date": (cmoa_works, "date"),
     "tate artists dates": (_tate_lives, "life"),
     "moma ArtistBio": (_moma_lives, "life"),
     "nga displaydate": (_nga_lives, "life"),
+    "lido displayDate (no bounds given)": (_lido_dates, "date"),
+    "tei origDate (Wellcome; no bounds given)": (_tei_dates, "date"),
 }
 
 
@@ -105,8 +124,22 @@ def _all_events(text: str) -> tuple[int | None, int | None]:
     return (None if None in los else min(los)), (None if None in his else max(his))  # type: ignore[type-var]
 
 
+_LAST_RESORT: set[str] = set()
+_fallback = parse._fallback
+
+
+def _recording_fallback(text: str, norm: str) -> tuple[parse.DateEvent, ...]:
+    found = _fallback(text, norm)
+    if found:
+        _LAST_RESORT.add(text)
+    return found
+
+
+parse._fallback = _recording_fallback  # the parser's last resort, watched (it is looked up at each call)
+
+
 def _fallback_only(d: DateInterval, text: str) -> bool:
-    return "?" not in text and "uncertain" in d.qualifiers and len(d.qualifiers) == 1
+    return text in _LAST_RESORT
 
 
 def classify_life(text: str, lo: int | None, hi: int | None) -> str:
