@@ -144,6 +144,10 @@ EVENTS = [
     ("1848 (designed 1847)", [(None, 1848, 1848), ("designed", 1847, 1847)]),
     ("1953 (designed) c. 1977 (manufactured)", [("designed", 1953, 1953), ("manufactured", 1972, 1982)]),
     ("modelled 1884-1887 cast 1912", [("modelled", 1884, 1887), ("cast", 1912, 1912)]),
+    ("Project: 1891-1895; Drawn January 25, 1894", [("project", 1891, 1895), (None, 1894, 1894)]),
+    # Tate dateText: a later event named by words the parser does not know is not the making
+    ("1828, reworked 1837", [(None, 1828, 1828), ("reworked", 1837, 1837)]),
+    ("1936, replica 1968", [(None, 1936, 1936), ("replica", 1968, 1968)]),
 ]
 
 

@@ -174,7 +174,8 @@ def _interval(text: str, raw: str, circa_years: int, among_words: bool = False) 
     """A date; after a role, words around it are dropped ("born Germany 1918", "active 1959-64 in Padua")."""
     found = _expression(text, circa_years)
     if found is None and among_words and not re.search(r"\b(?:active|born|died|fl|mentioned)\b", text):
-        found = _among_words(text, circa_years)
+        words = _among_words(text, circa_years)
+        found = words[0] if words is not None else None
     if found is None:
         return None
     (lo, hi), quals = found

@@ -114,6 +114,9 @@ _PARTS = re.compile(
     + _EVENT_AHEAD[:-1]
     + r"[^()]*\d)"
 )
+_LABEL = re.compile(r"^(?P<label>[a-z][a-z ]{1,30}):\s*(?=\S)")
+_MAKING = {"made", "executed", "painted", "drawn", "carved", "completed", "written", "date", "dated", "created",
+           "creation", "datierung", "entstehung"}  # fmt: skip
 _UNCERTAIN = re.compile(r"^(?:probably|possibly|perhaps|presumably|likely|estimated|wohl|vermutlich)\s+")
 _UNDATED_NOTE = re.compile(r"^(?:undated|not dated|n\.d)[.,;:]?\s+(?=\D*\d)")  # "Undated. Estimated 8th century"
 _YEAR_MONTH = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})")
@@ -213,9 +216,10 @@ def _events_cached(text: str, circa_years: int, form: str = CATALOGUE) -> tuple[
     if whole is not None:
         return (whole,)
     events = []
-    for part in _PARTS.split(norm):
+    for i, part in enumerate(_PARTS.split(norm)):
         part = part.removesuffix(")") if part.count(")") > part.count("(") else part
-        found = _segment(part, circa_years) if part else None
+        # words before a later part's date name an event ("1828, reworked 1837"): not the making
+        found = _segment(part, circa_years, leading_words=i == 0) if part else None
         if found is not None:
             events.append(found)
     if events:
@@ -232,7 +236,7 @@ def _normalise(text: str) -> str:
     return t.rstrip(".").strip() if not t.endswith(("b.c.", "a.d.", "c.e.")) else t
 
 
-def _segment(text: str, circa_years: int) -> DateEvent | None:
+def _segment(text: str, circa_years: int, leading_words: bool = True) -> DateEvent | None:
     event = None
     m = _PAREN_EVENT.match(text)
     if m:
@@ -241,7 +245,10 @@ def _segment(text: str, circa_years: int) -> DateEvent | None:
         m = _EVENT_RE.match(text)
         if m:
             event, text = m["ev"], text[m.end() :]
-    if event in ("made", "executed", "painted", "drawn", "carved", "completed", "written"):
+    label = _LABEL.match(text) if event is None else None  # "Project: 1891-1895; Drawn 1894"
+    if label:
+        event, text = label["label"].strip(), text[label.end() :]
+    if event in _MAKING:
         event = None  # these name the making itself
     event = _EVENT_NAMES.get(event or "", event)
     found = _expression(text, circa_years)
@@ -249,7 +256,10 @@ def _segment(text: str, circa_years: int) -> DateEvent | None:
         inner = _PAREN_RANGE.search(text)  # "Qianlong period (1736-1795)"
         found = _expression(inner["inner"], circa_years) if inner else None
     if found is None:
-        found = _among_words(text, circa_years)
+        words = _among_words(text, circa_years)
+        if words is not None and words[1] and not leading_words:
+            event = event or words[1]  # "1828, reworked 1837": a later event, named by its words
+        found = words[0] if words is not None else None
     if found is None:
         return None
     span, quals = found
@@ -421,10 +431,11 @@ def _expand_abbreviation(a: str, b: str) -> str:
 _WORD = re.compile(r"[a-zà-ÿ][a-zà-ÿ'.]*")
 
 
-def _among_words(text: str, circa_years: int) -> tuple[Span, set[str]] | None:
+def _among_words(text: str, circa_years: int) -> tuple[tuple[Span, set[str]], str] | None:
     """A date with words around it: "1500-1200 bc bronze age", "bronze age 1500 bc", "autumn of 1916".
 
-    Words without digits are dropped from either end, one at a time, keeping the era marker."""
+    Words without digits are dropped from either end, one at a time, keeping the era marker; the
+    date is returned with the words dropped before it."""
     words = text.split()
     for start in range(len(words)):
         if start and any(c.isdigit() for c in words[start - 1]):
@@ -436,7 +447,7 @@ def _among_words(text: str, circa_years: int) -> tuple[Span, set[str]] | None:
                 break
             found = _expression(" ".join(words[start:end]).strip(" ,:;()"), circa_years)
             if found is not None:
-                return found
+                return found, " ".join(words[:start]).strip(" ,:;()")
     return None
 
 
