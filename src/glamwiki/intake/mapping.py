@@ -69,7 +69,7 @@ PERSON_FIELDS = {
 }
 CREATOR_FIELDS = PERSON_FIELDS - {"alt_names", "biography", "url"} | {"role", "attribution", "path", "split"}
 PREFIXED = ("identifiers.", "extra.")
-DATE_FIELDS = {"date", "publication_date", "date_earliest", "date_latest", "birth", "death", "active"}
+DATE_FIELDS = {"date", "publication_date", "date_earliest", "date_latest"}  # fields that take format = "edtf"
 DATE_FORMATS = ("catalogue", "edtf")
 
 
