@@ -75,3 +75,13 @@ def test_link_accept_and_reject_take_both_forms(cli: CliRunner, store: Store) ->
     assert [d["person_id"] for d in db.decisions(store)] == [person]
     nothing = cli.invoke(app, ["link", "accept", "tate:no-such-person"])
     assert nothing.exit_code != 0 and "'tate:no-such-person'" in nothing.output
+
+
+def test_lists_print_the_one_form(cli: CliRunner, store: Store) -> None:
+    _tate(store)
+    assert cli.invoke(app, ["rights", "--as-of", "2014-01-01"]).exit_code == 0
+    text = cli.invoke(app, ["rights", "pd-day", "--year", "2010"]).output
+    listed = [line.split()[0] for line in text.splitlines() if line.startswith("  ")]
+    assert listed and all(rid.startswith("tate:") for rid in listed)
+    explained = cli.invoke(app, ["rights", "explain", listed[0], "--as-of", "2010-01-01"])
+    assert explained.exit_code == 0 and explained.output.startswith(listed[0]), "what is printed is accepted"

@@ -14,6 +14,7 @@ from glamwiki.publishing.preview import write_preview
 from glamwiki.publishing.results import rows, write_csv
 from glamwiki.publishing.run import Runner, RunOptions, planned_ids
 from glamwiki.publishing.settings import plan_settings, upload_settings
+from glamwiki.store.records import qualified_id
 
 TARGET_HELP = "MediaWiki API URL to publish to (default: Commons, or [publishing] target)."
 
@@ -125,7 +126,8 @@ def results(ctx: click.Context, target: str | None, output: str | None, as_json:
         else:
             for row in rows(store, api):
                 detail = row["duplicate_of"] or row["message"] or row["url"]
-                out.print(f"{row['record_id']}\t{row['outcome']}\t{row['title']}\t{detail}", highlight=False)
+                rid = qualified_id(row["dataset"], row["record_id"])
+                out.print(f"{rid}\t{row['outcome']}\t{row['title']}\t{detail}", highlight=False)
 
 
 @click.group()

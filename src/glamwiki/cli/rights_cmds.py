@@ -20,7 +20,7 @@ from glamwiki.rights.files import decisions_from_source, started, write_csv
 from glamwiki.rights.pdday import public_domain_day
 from glamwiki.rights.project import all_facts, assess_project, object_count, persons_by_dataset
 from glamwiki.rights.review import export_queue, export_queue_xlsx, import_facts, queue_groups
-from glamwiki.store.records import get_record, resolve_id
+from glamwiki.store.records import get_record, qualified_id, resolve_id
 from glamwiki.store.rights import get_decision
 
 
@@ -166,9 +166,9 @@ def pd_day(ctx: click.Context, year: int | None, as_json: bool) -> None:
     uploads = [f for f in freed if f.change == "upload"]
     click.echo(f"Free to upload from 1 January {year}: {len(uploads):,} records")
     for f in uploads:
-        click.echo(f"  {f.record_id}  {f.creators}: {f.title}  {' '.join(f.templates)}")
+        click.echo(f"  {qualified_id(f.dataset, f.record_id)}  {f.creators}: {f.title}  {' '.join(f.templates)}")
     uk_only = [f for f in freed if f.change == "uk"]
     click.echo(f"PD in the UK from 1 January {year} (still {', '.join(sorted({f.decision for f in uk_only})) or '-'}):"
                f" {len(uk_only):,} records")  # fmt: skip
     for f in uk_only:
-        click.echo(f"  {f.record_id}  {f.creators}: {f.title}")
+        click.echo(f"  {qualified_id(f.dataset, f.record_id)}  {f.creators}: {f.title}")
