@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from html import escape
 
 from glamwiki import __version__
+from glamwiki.textfit import shorten
 
 CSS = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:980px;margin:2em auto;
@@ -29,18 +30,6 @@ class Section:
     id: str
     title: str
     html: str
-
-
-def shorten(text: str, width: int = 90) -> str:
-    """``text`` in at most ``width`` characters, cut at a word boundary with an ellipsis, never mid-word."""
-    text = " ".join(text.split())
-    if len(text) <= width:
-        return text
-    cut = text[: width - 1]
-    space = cut.rfind(" ")
-    if space > width // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:.-") + "…"
 
 
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
