@@ -11,8 +11,8 @@ from glamwiki.intake.ingest import ingest
 from glamwiki.intake.registry import load_mapping
 from glamwiki.report.build import build_report
 from glamwiki.report.page import message_kinds
-from glamwiki.textfit import shorten
 from glamwiki.store import Store
+from glamwiki.textfit import shorten
 
 from ..intake.helpers import ROWS, write_csv, write_mapping
 
