@@ -114,6 +114,7 @@ _PARTS = re.compile(
     + _EVENT_AHEAD[:-1]
     + r"[^()]*\d)"
 )
+_WORD_DASH = re.compile(r"\b(early|mid|late|middle)[–—]")  # Tate's "mid–1820s" is "mid-1820s"
 _LABEL = re.compile(r"^(?P<label>[a-z][a-z ]{1,30}):\s*(?=\S)")
 _MAKING = {"made", "executed", "painted", "drawn", "carved", "completed", "written", "date", "dated", "created",
            "creation", "datierung", "entstehung"}  # fmt: skip
@@ -232,7 +233,7 @@ def _normalise(text: str) -> str:
     t = re.sub(r"\s+", " ", t)
     if t.count("[") != t.count("]"):  # "[last half 18 cent." as a cataloguer left it
         t = t.replace("[", "").replace("]", "").strip()
-    t = _UNDATED_NOTE.sub("", numeric_ordinals(t))
+    t = _UNDATED_NOTE.sub("", numeric_ordinals(_WORD_DASH.sub(r"\1-", t)))
     return t.rstrip(".").strip() if not t.endswith(("b.c.", "a.d.", "c.e.")) else t
 
 
