@@ -38,6 +38,9 @@ PHRASES = [
     ("10.1923", "1923-10-01", "1923-10-31", "LIDO displayDate (German Digital Library)"),
     ("1878 (patented)", "1878-01-01", "1878-12-31", "CMoA creation_date"),
     ("?late 1810s to mid–1820s", "1815-01-01", "1827-12-31", "Tate dateText (an en dash as a word hyphen)"),
+    ("1957–c.66", "1957-01-01", "1971-12-31", "Tate dateText"),
+    ("1828 (or 1836)", "1828-01-01", "1836-12-31", "Tate dateText"),
+    ("1966 (repaired 2009)", "1966-01-01", "1966-12-31", "Tate dateText"),
 ]
 
 

@@ -85,6 +85,7 @@ EVENT_WORDS = (
     "remade",
     "refabricated",
     "printed later",
+    "repaired",
     "patented",
     "produced",
     "conceived",
@@ -114,6 +115,7 @@ _PARTS = re.compile(
     + _EVENT_AHEAD[:-1]
     + r"[^()]*\d)"
 )
+_OR_IN_BRACKETS = re.compile(r"\s*\(or ([^()]*\d[^()]*)\)?$")
 _WORD_DASH = re.compile(r"\b(early|mid|late|middle)[–—]")  # Tate's "mid–1820s" is "mid-1820s"
 _LABEL = re.compile(r"^(?P<label>[a-z][a-z ]{1,30}):\s*(?=\S)")
 _MAKING = {"made", "executed", "painted", "drawn", "carved", "completed", "written", "date", "dated", "created",
@@ -234,6 +236,7 @@ def _normalise(text: str) -> str:
     if t.count("[") != t.count("]"):  # "[last half 18 cent." as a cataloguer left it
         t = t.replace("[", "").replace("]", "").strip()
     t = _UNDATED_NOTE.sub("", numeric_ordinals(_WORD_DASH.sub(r"\1-", t)))
+    t = _OR_IN_BRACKETS.sub(r" or \1", t)  # "1828 (or 1836)"
     return t.rstrip(".").strip() if not t.endswith(("b.c.", "a.d.", "c.e.")) else t
 
 
@@ -400,7 +403,9 @@ def _pair(a: str, b: str, era: int, quals: set[str]) -> tuple[Span, set[str]] | 
     right = _side(b, era) or _alternatives(b, era)
     if right is None:
         return None
-    span = union(left[0], right[0])
+    span = (left[0][0], right[0][1])  # from the start of one end to the end of the other
+    if ordered(span) != span:  # written backwards ("1027-711 BCE" read as AD ends, a slip): cover both ends
+        span = union(left[0], right[0])
     return span, quals | left[1] | right[1]
 
 
@@ -420,13 +425,14 @@ def _alternatives(text: str, era: int) -> tuple[Span, set[str]] | None:
 
 
 def _expand_abbreviation(a: str, b: str) -> str:
-    """ "1843-4" -> 1844, "1762-87" -> 1787, "1491/2" -> 1492 (only when the result is later)."""
+    """ "1843-4" -> 1844, "1762-87" -> 1787, "1491/2" -> 1492, "1957-c.66" -> c.1966 (only when
+    the result is later)."""
     ma = re.search(r"(\d{4})$", a.strip())
-    mb = re.fullmatch(r"\s*(\d{1,3})\s*", b)
+    mb = re.fullmatch(r"\s*(c\.\s*|ca\.\s*|\?)?(\d{1,3})\s*", b)
     if not ma or not mb:
         return b
-    full = ma[1][: 4 - len(mb[1])] + mb[1]
-    return full if int(full) > int(ma[1]) else b
+    full = ma[1][: 4 - len(mb[2])] + mb[2]
+    return (mb[1] or "") + full if int(full) > int(ma[1]) else b
 
 
 _WORD = re.compile(r"[a-zà-ÿ][a-zà-ÿ'.]*")
