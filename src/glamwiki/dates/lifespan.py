@@ -83,6 +83,8 @@ _DOUBT_FIRST = re.compile(r"^(probably|possibly|perhaps)\s+(born|died|active)\s+
 
 
 def _segment(seg: str, raw: str, circa_years: int) -> Lifespan | None:
+    if not any(c.isdigit() for c in seg):
+        return None  # "American", "born Germany": no date here
     seg = _DOUBT_FIRST.sub(r"\2 \1 ", _WHO.sub("", seg))  # "probably died by 1804": died, probably by 1804
     m = _ACTIVE_THEN_DIED.match(seg)
     if m:

@@ -117,6 +117,7 @@ _PARTS = re.compile(
 )
 _OR_IN_BRACKETS = re.compile(r"\s*\(or ([^()]*\d[^()]*)\)?$")
 _WORD_DASH = re.compile(r"\b(early|mid|late|middle)[–—]")  # Tate's "mid–1820s" is "mid-1820s"
+_DIGIT = re.compile(r"\d")
 _LABEL = re.compile(r"^(?P<label>[a-z][a-z ]{1,30}):\s*(?=\S)")
 _MAKING = {"made", "executed", "painted", "drawn", "carved", "completed", "written", "date", "dated", "created",
            "creation", "datierung", "entstehung"}  # fmt: skip
@@ -273,6 +274,8 @@ def _segment(text: str, circa_years: int, leading_words: bool = True) -> DateEve
 def _expression(text: str, circa_years: int) -> tuple[Span, set[str]] | None:
     """A date expression with its qualifiers: circa, ?, before/after, ranges, alternatives."""
     text = text.strip()
+    if not _DIGIT.search(text):
+        return None  # every date form has a digit (spelt ordinals are digits by now)
     quals: set[str] = set()
     if text.startswith("?") or text.endswith("?"):
         quals.add("uncertain")
