@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from glamwiki.dates import parse, parse_date, parse_date_events, parse_lifespan
-from glamwiki.dates.parse import UNKNOWN_WORDS, _normalise
+from glamwiki.dates.words import says_no_date
 from glamwiki.model.dates import DateInterval
 
 Sample = tuple[str, int | None, int | None]  # text, the museum's first and last year (if given)
@@ -100,7 +100,7 @@ SOURCES = {
 
 def classify_date(text: str, lo: int | None, hi: int | None) -> str:
     d = parse_date(text)
-    if _normalise(text) in UNKNOWN_WORDS:
+    if says_no_date(text):
         return "says unknown"
     if not d.is_known:
         return "unread"
@@ -143,7 +143,7 @@ def _fallback_only(d: DateInterval, text: str) -> bool:
 
 
 def classify_life(text: str, lo: int | None, hi: int | None) -> str:
-    if _normalise(text) in UNKNOWN_WORDS or not any(c.isdigit() for c in text):
+    if says_no_date(text) or not any(c.isdigit() for c in text):
         return "says unknown / no digits"
     life = parse_lifespan(text)
     if re.search(r"\b(?:he|she)\s*[:;]", text):

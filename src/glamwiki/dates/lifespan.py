@@ -7,14 +7,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from glamwiki.dates.parse import (
-    DEFAULT_CIRCA_YEARS,
-    UNKNOWN_WORDS,
-    _among_words,
-    _expand_abbreviation,
-    _expression,
-    _normalise,
-)
+from glamwiki.dates.parse import DEFAULT_CIRCA_YEARS, _among_words, _expand_abbreviation, _expression
+from glamwiki.dates.words import UNKNOWN_WORDS, normalise
 from glamwiki.model.dates import UNKNOWN, DateInterval
 
 _PREFIXES = (
@@ -46,7 +40,7 @@ def parse_lifespan(text: object, circa_years: int = DEFAULT_CIRCA_YEARS) -> Life
 
 @lru_cache(maxsize=65536)
 def _cached(raw: str, circa_years: int) -> Lifespan:
-    norm = _normalise(raw)
+    norm = normalise(raw)
     if norm in UNKNOWN_WORDS:
         return Lifespan()
     for segment in _segments(norm):

@@ -17,9 +17,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from glamwiki.dates.edtf import parse_edtf
-from glamwiki.dates.phrases import numeric_ordinals, split_hijri
+from glamwiki.dates.phrases import split_hijri
 from glamwiki.dates.points import parse_point, split_era
 from glamwiki.dates.spans import Span, ordered, union, widen, year_span
+from glamwiki.dates.words import EVENT_NAMES, EVENT_WORDS, MAKING, UNKNOWN_WORDS, normalise
 from glamwiki.model.dates import AMBIGUOUS, DateInterval
 
 CATALOGUE = "catalogue"  # free catalogue text: "1905-06" is two years
@@ -28,78 +29,6 @@ DATE_FORMS = (CATALOGUE, EDTF)
 
 DEFAULT_CIRCA_YEARS = 5
 
-UNKNOWN_WORDS = {
-    "",
-    "0",
-    "date not known",
-    "not known",
-    "unknown",
-    "undated",
-    "not dated",
-    "no date",
-    "n.d.",
-    "n.d",
-    "nd",
-    "s.d.",
-    "s.d",
-    "sans date",
-    "o.j.",
-    "unbekannt",
-    "date unknown",
-    "?",
-    "-",
-    "--",
-    "n/a",
-    "none",
-    "null",
-}
-EVENT_WORDS = (
-    "first published",
-    "published",
-    "exhibited",
-    "printed",
-    "reprinted",
-    "cast",
-    "reproduced",
-    "enlarged version",
-    "reconstructed",
-    "designed",
-    "manufactured",
-    "engraved",
-    "editioned",
-    "fabricated",
-    "issued",
-    "made",
-    "executed",
-    "painted",
-    "drawn",
-    "carved",
-    "photographed",
-    "taken",
-    "restored",
-    "completed",
-    "begun",
-    "assembled",
-    "modelled",
-    "modeled",
-    "remade",
-    "refabricated",
-    "printed later",
-    "repaired",
-    "patented",
-    "produced",
-    "conceived",
-    "written",
-    "copied",
-    "recorded",
-    "released",
-    "born",
-    "died",
-    "active",
-    "fl.",
-    "floruit",
-)
-_EVENT_NAMES = {"fl.": "active", "floruit": "active"}
 _EVENT_RE = re.compile(
     r"^(?P<ev>" + "|".join(map(re.escape, sorted(EVENT_WORDS, key=len, reverse=True))) + r")(?:(?<=\.)|(?!\w))"
     r"[\s:]*(?:in\s+|on\s+)?"
@@ -115,14 +44,9 @@ _PARTS = re.compile(
     + _EVENT_AHEAD[:-1]
     + r"[^()]*\d)"
 )
-_OR_IN_BRACKETS = re.compile(r"\s*\(or ([^()]*\d[^()]*)\)?$")
-_WORD_DASH = re.compile(r"\b(early|mid|late|middle)[–—]")  # Tate's "mid–1820s" is "mid-1820s"
 _DIGIT = re.compile(r"\d")
 _LABEL = re.compile(r"^(?P<label>[a-z][a-z ]{1,30}):\s*(?=\S)")
-_MAKING = {"made", "executed", "painted", "drawn", "carved", "completed", "written", "date", "dated", "created",
-           "creation", "datierung", "entstehung"}  # fmt: skip
 _UNCERTAIN = re.compile(r"^(?:probably|possibly|perhaps|presumably|likely|estimated|wohl|vermutlich)\s+")
-_UNDATED_NOTE = re.compile(r"^(?:undated|not dated|n\.d)[.,;:]?\s+(?=\D*\d)")  # "Undated. Estimated 8th century"
 _YEAR_MONTH = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})")
 _PAREN_RANGE = re.compile(r"\((?P<inner>[^()]*\d[^()]*)\)")
 _CIRCA = re.compile(r"^(?:c\.|ca\.|c(?=\s*\d)|ca\b|circa|approx\.?|approximately|about|around|um)\s*")
@@ -209,7 +133,7 @@ def _bounds_pair(making: list[DateInterval]) -> Span | None:
 
 @lru_cache(maxsize=65536)
 def _events_cached(text: str, circa_years: int, form: str = CATALOGUE) -> tuple[DateEvent, ...]:
-    norm = _normalise(text)
+    norm = normalise(text)
     if norm in UNKNOWN_WORDS:
         return ()
     edtf = parse_edtf(text.strip().upper()) if form == EDTF else None
@@ -231,16 +155,6 @@ def _events_cached(text: str, circa_years: int, form: str = CATALOGUE) -> tuple[
     return _fallback(text, norm)
 
 
-def _normalise(text: str) -> str:
-    t = text.strip().lower().replace("\u00a0", " ")
-    t = re.sub(r"\s+", " ", t)
-    if t.count("[") != t.count("]"):  # "[last half 18 cent." as a cataloguer left it
-        t = t.replace("[", "").replace("]", "").strip()
-    t = _UNDATED_NOTE.sub("", numeric_ordinals(_WORD_DASH.sub(r"\1-", t)))
-    t = _OR_IN_BRACKETS.sub(r" or \1", t)  # "1828 (or 1836)"
-    return t.rstrip(".").strip() if not t.endswith(("b.c.", "a.d.", "c.e.")) else t
-
-
 def _segment(text: str, circa_years: int, leading_words: bool = True) -> DateEvent | None:
     event = None
     m = _PAREN_EVENT.match(text)
@@ -253,9 +167,9 @@ def _segment(text: str, circa_years: int, leading_words: bool = True) -> DateEve
     label = _LABEL.match(text) if event is None else None  # "Project: 1891-1895; Drawn 1894"
     if label:
         event, text = label["label"].strip(), text[label.end() :]
-    if event in _MAKING:
+    if event in MAKING:
         event = None  # these name the making itself
-    event = _EVENT_NAMES.get(event or "", event)
+    event = EVENT_NAMES.get(event or "", event)
     found = _expression(text, circa_years)
     if found is None:
         inner = _PAREN_RANGE.search(text)  # "Qianlong period (1736-1795)"

@@ -8,7 +8,8 @@ from functools import lru_cache
 from typing import Any
 
 from glamwiki.dates import parse_date, parse_date_events
-from glamwiki.dates.parse import CATALOGUE, EDTF, UNKNOWN_WORDS, _normalise
+from glamwiki.dates.parse import CATALOGUE, EDTF
+from glamwiki.dates.words import says_no_date
 from glamwiki.intake.base import WARNING, Issue, Read, ReadContext
 from glamwiki.intake.creators import CreatorReader
 from glamwiki.intake.fields import Joins, compile_field, text_getter, texts_getter
@@ -119,7 +120,7 @@ class ObjectBuilder:
 
     def _date_warning(self, raw: str, date: DateInterval, field: str, locator: str, warnings: list[Issue]) -> None:
         where = self.plan.provenance[field]
-        if not date.is_known and _normalise(raw) not in UNKNOWN_WORDS:
+        if not date.is_known and not says_no_date(raw):
             warnings.append(
                 self.ctx.issue(locator, where, f"date {raw!r} could not be read; kept as text", WARNING, raw)
             )

@@ -6,7 +6,7 @@ from collections import Counter
 from html import escape
 from typing import Any
 
-from glamwiki.dates.parse import UNKNOWN_WORDS, _normalise
+from glamwiki.dates.words import says_no_date
 from glamwiki.model.dates import AMBIGUOUS, DateInterval
 from glamwiki.model.records import ObjectRecord, Person
 from glamwiki.report.page import Section, figures, message_kinds, table
@@ -91,7 +91,7 @@ def _listing(rows: list[list[object]], header: list[str], shown: int = 25) -> st
 
 
 def _unread(date: DateInterval) -> bool:
-    return bool(date.text) and not date.is_known and _normalise(date.text) not in UNKNOWN_WORDS
+    return bool(date.text) and not date.is_known and not says_no_date(date.text)
 
 
 def _scan(store: Store) -> dict:
