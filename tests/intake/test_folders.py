@@ -65,3 +65,10 @@ def test_a_real_folder_with_subfolders(shared_data: Path) -> None:
     every = folder_files(shared_data / "lido")
     assert len(every) > len(top) and any("/ddb/" in f for f in every)
     assert not any("/ddb/" in f for f in top)
+
+
+def test_a_person_named_in_two_files_is_one_person(store: Store, shared_data: Path) -> None:
+    """Wellcome's manuscripts MS Arabic 189, 199 and 405 share an author (person_17316331)."""
+    summary = ingest(store, str(shared_data / "tei-wellcome"), dataset="tei", reader="tei")
+    assert summary.objects == 60 and summary.errors == 0
+    assert len(get_record(store, "person_17316331", "person")) == 1

@@ -91,9 +91,10 @@ def write_batch(
 ) -> BatchOutcome:
     """Insert or update a batch; detect unchanged records and ids repeated within the run.
 
-    A record whose id was already written by this run, or by one of the ``earlier`` runs of the
-    same ingest (run id -> file: another file of the folder), is not written again: it is
-    returned in ``duplicates`` so the caller can report it (the first occurrence wins).
+    A record whose id was already written by this run, or an object whose id was written by one of
+    the ``earlier`` runs of the same ingest (run id -> file: another file of the folder), is not
+    written again: it is returned in ``duplicates`` so the caller can report it (the first
+    occurrence wins). People may be named in several files (the author of two manuscripts).
     """
     earlier = earlier or {}
     out = BatchOutcome()
@@ -113,7 +114,7 @@ def write_batch(
             rows.append((dataset, p.kind, p.local_id, p.data, p.hash, run_id, run_id))
         elif old[2] == run_id:
             out.duplicates.append((p, "the same id was read earlier in this run"))
-        elif old[2] in earlier:
+        elif old[2] in earlier and p.kind == "object":  # a person named in two files is one person
             out.duplicates.append((p, f"the same id was read earlier from another file, {earlier[old[2]]}"))
         elif old[1] == p.hash:
             out.unchanged += 1
