@@ -316,7 +316,8 @@ def _pair(a: str, b: str, era: int, quals: set[str]) -> tuple[Span, set[str]] | 
         left = _borrow_year(a, b, era)  # "May - June 1944"
     if left is None:
         return None
-    b = _expand_abbreviation(a, b) if era >= 0 and not split_era(b)[1] < 0 else b  # "1027-711 BCE" stays
+    if era >= 0 and split_era(b)[1] >= 0:  # in a BC range the second year is the smaller: "1027-711 BCE"
+        b = _expand_abbreviation(a, b)
     right = _side(b, era) or _alternatives(b, era)
     if right is None:
         return None
@@ -350,9 +351,6 @@ def _expand_abbreviation(a: str, b: str) -> str:
         return b
     full = ma[1][: 4 - len(mb[2])] + mb[2]
     return (mb[1] or "") + full if int(full) > int(ma[1]) else b
-
-
-_WORD = re.compile(r"[a-zà-ÿ][a-zà-ÿ'.]*")
 
 
 def _among_words(text: str, circa_years: int) -> tuple[tuple[Span, set[str]], str] | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from glamwiki.dates.parse import DATE_FORMS
 from glamwiki.errors import ConfigError
 
 TABULAR_FORMATS = {"csv", "tsv", "xlsx", "json", "jsonl"}
@@ -70,7 +71,7 @@ PERSON_FIELDS = {
 CREATOR_FIELDS = PERSON_FIELDS - {"alt_names", "biography", "url"} | {"role", "attribution", "path", "split"}
 PREFIXED = ("identifiers.", "extra.")
 DATE_FIELDS = {"date", "publication_date", "date_earliest", "date_latest"}  # fields that take format = "edtf"
-DATE_FORMATS = ("catalogue", "edtf")
+DATE_FORMATS = DATE_FORMS
 
 
 @dataclass(frozen=True, slots=True)
