@@ -217,7 +217,7 @@ def _serves(pid: int, box: Sandbox) -> bool:
         command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
     except OSError:
         return True  # no /proc to ask: trust the pid file
-    return any(b"php" in part for part in command[:1]) and f"127.0.0.1:{box.port}".encode() in command
+    return b"php" in command[0] and f"127.0.0.1:{box.port}".encode() in command
 
 
 def _port_taken(port: int) -> bool:
