@@ -54,7 +54,7 @@ def _issue_kinds(messages: list[dict[str, Any]], shown: int = 12) -> list[list[o
     return sorted(rows, key=lambda r: -int(r[3]))[:shown]
 
 
-def unread_dates_html(unread: Counter[str], ambiguous: Counter[str]) -> str:
+def unread_dates_html(unread: Counter[tuple[str, str]], ambiguous: Counter[str]) -> str:
     """Every date text that was not read, most frequent first, so a user sees what to map."""
     if not unread and not ambiguous:
         return ""
@@ -65,8 +65,8 @@ def unread_dates_html(unread: Counter[str], ambiguous: Counter[str]) -> str:
             " The text is kept, but those records have no date for rights, gaps or Commons. Map such a column"
             " differently, fix the texts at the source, or report a phrase the parser should know.</p>"
         )
-        rows = [[text, n] for text, n in sorted(unread.items(), key=lambda kv: (-kv[1], kv[0]))]
-        html += _listing(rows, ["date text", "records"])
+        rows = [[text, where, n] for (where, text), n in sorted(unread.items(), key=lambda kv: (-kv[1], kv[0]))]
+        html += _listing(rows, ["date text", "where", "records"], numeric={2})
     if ambiguous:
         html += (
             f'<p>Dates that could be a month or a range of years ("1985-04"): {_records(sum(ambiguous.values()))},'
@@ -74,7 +74,7 @@ def unread_dates_html(unread: Counter[str], ambiguous: Counter[str]) -> str:
             ' <code>format = "edtf"</code> (docs/mapping.md).</p>'
         )
         rows = [[text, n] for text, n in sorted(ambiguous.items(), key=lambda kv: (-kv[1], kv[0]))]
-        html += _listing(rows, ["ambiguous date text", "records"])
+        html += _listing(rows, ["ambiguous date text", "records"], numeric={1})
     return html
 
 
@@ -82,11 +82,11 @@ def _records(n: int) -> str:
     return f"{n:,} record" if n == 1 else f"{n:,} records"
 
 
-def _listing(rows: list[list[object]], header: list[str], shown: int = 25) -> str:
+def _listing(rows: list[list[object]], header: list[str], numeric: set[int], shown: int = 25) -> str:
     """The first rows in view; all of them one click away."""
-    html = table(header, rows[:shown], {1})
+    html = table(header, rows[:shown], numeric)
     if len(rows) > shown:
-        html += f"<details><summary>All {len(rows):,} texts</summary>{table(header, rows, {1})}</details>"
+        html += f"<details><summary>All {len(rows):,} texts</summary>{table(header, rows, numeric)}</details>"
     return html
 
 
@@ -98,7 +98,7 @@ def _scan(store: Store) -> dict:
     forms: Counter[str] = Counter()
     centuries: Counter[str] = Counter()
     q = Counter()
-    unread: Counter[str] = Counter()
+    unread: Counter[tuple[str, str]] = Counter()  # (where, text)
     ambiguous: Counter[str] = Counter()
     objects = people = 0
     for _, record in iter_records(store):
@@ -110,9 +110,12 @@ def _scan(store: Store) -> dict:
             q["no date"] += not record.date.is_known
             if _unread(record.date):
                 q["date text not understood"] += 1
-                unread[record.date.text] += 1
+                unread[("object date", record.date.text)] += 1
             elif AMBIGUOUS in record.date.qualifiers:
                 ambiguous[record.date.text] += 1
+            for c in record.creators:  # life dates given with the creator in the object's row
+                if not c.death.is_known and _unread(c.birth):
+                    unread[("creator's life dates", c.birth.text)] += 1
             q["no creator"] += not record.creators
             q["no image"] += not record.images
             q["no title"] += not record.titles
@@ -123,7 +126,7 @@ def _scan(store: Store) -> dict:
             q["person: no birth or death date"] += not (record.birth.is_known or record.death.is_known)
             life = [d for d in (record.birth, record.death, record.active) if d.text]
             if life and not any(d.is_known for d in life) and _unread(life[0]):
-                unread[life[0].text] += 1
+                unread[("person's life dates", life[0].text)] += 1
             q["person: died before born"] += bool(
                 record.birth.earliest_year
                 and record.death.latest_year
