@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from glamwiki.intake.ingest import ingest
@@ -34,3 +35,21 @@ def test_unread_date_texts_are_counted_and_listed_by_frequency(store: Store, tmp
     assert "&lt;b&gt;=1+1&lt;/b&gt; reign" in part and "<b>=1+1" not in part
     assert "Undated" not in part.split("could be a month")[0]
     assert 'range of years ("1985-04"): 1 record,' in part.replace("&quot;", '"') and "<td>1985-04</td>" in part
+
+
+def test_a_text_not_read_is_listed_even_when_bounds_columns_gave_the_dates(store: Store, tmp_path: Path) -> None:
+    """CMoA gives creation_date with creation_date_earliest/latest: "Meiji period" is bounded, not read."""
+    lines = [
+        {"id": "c1", "title": "Bowl", "creation_date": "Meiji period", "lo": "1868-01-01", "hi": "1912-01-01"},
+        {"id": "c2", "title": "Cup", "creation_date": "c. 1860", "lo": "1855-01-01", "hi": "1865-01-01"},
+    ]
+    source = tmp_path / "objects.jsonl"
+    source.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    mapping = tmp_path / "mapping.toml"
+    fields = 'id = "id"\ntitle = "title"\ndate = "creation_date"\ndate_earliest = "lo"\ndate_latest = "hi"\n'
+    mapping.write_text('[[sources]]\nkind = "object"\n[sources.fields]\n' + fields, encoding="utf-8")
+    ingest(store, str(source), dataset="c", profile=load_mapping(mapping))
+    html = build_report(store, tmp_path / "report.html", "Test").read_text(encoding="utf-8")
+    part = html[html.index("Date texts not understood") :]
+    assert "<td>Meiji period</td><td>object date (its bounds columns used)</td>" in part
+    assert "c. 1860" not in part

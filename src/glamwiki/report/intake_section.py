@@ -6,6 +6,7 @@ from collections import Counter
 from html import escape
 from typing import Any
 
+from glamwiki.dates import parse_date
 from glamwiki.dates.words import says_no_date
 from glamwiki.model.dates import AMBIGUOUS, DateInterval
 from glamwiki.model.records import ObjectRecord, Person
@@ -62,8 +63,9 @@ def unread_dates_html(unread: Counter[tuple[str, str]], ambiguous: Counter[str])
     if unread:
         html += (
             f"<p>Dates glamwiki could not read: {_records(sum(unread.values()))}, {len(unread):,} different texts."
-            " The text is kept, but those records have no date for rights, gaps or Commons. Map such a column"
-            " differently, fix the texts at the source, or report a phrase the parser should know.</p>"
+            " The text is kept; unless a bounds column filled in (see where), the record has no date for rights,"
+            " gaps or Commons. Map such a column differently, fix the texts at the source, or report a phrase"
+            " the parser should know.</p>"
         )
         rows = [[text, where, n] for (where, text), n in sorted(unread.items(), key=lambda kv: (-kv[1], kv[0]))]
         html += _listing(rows, ["date text", "where", "records"], numeric={2})
@@ -94,6 +96,23 @@ def _unread(date: DateInterval) -> bool:
     return bool(date.text) and not date.is_known and not says_no_date(date.text)
 
 
+def _count_dates(record: ObjectRecord, unread: Counter[tuple[str, str]], ambiguous: Counter[str]) -> bool:
+    """Count an object's date texts that were not read (True if its own date is one of them)."""
+    date, own = record.date, False
+    if _unread(date):
+        unread[("object date", date.text)] += 1
+        own = True
+    elif date.is_known and date.text and not says_no_date(date.text) and not parse_date(date.text).is_known:
+        unread[("object date (its bounds columns used)", date.text)] += 1  # CMoA: creation_date_earliest
+        own = True
+    elif AMBIGUOUS in date.qualifiers:
+        ambiguous[date.text] += 1
+    for c in record.creators:  # life dates given with the creator in the object's row
+        if not c.death.is_known and _unread(c.birth):
+            unread[("creator's life dates", c.birth.text)] += 1
+    return own
+
+
 def _scan(store: Store) -> dict:
     forms: Counter[str] = Counter()
     centuries: Counter[str] = Counter()
@@ -108,14 +127,7 @@ def _scan(store: Store) -> dict:
             year = record.date.earliest_year
             centuries[_century(year)] += 1
             q["no date"] += not record.date.is_known
-            if _unread(record.date):
-                q["date text not understood"] += 1
-                unread[("object date", record.date.text)] += 1
-            elif AMBIGUOUS in record.date.qualifiers:
-                ambiguous[record.date.text] += 1
-            for c in record.creators:  # life dates given with the creator in the object's row
-                if not c.death.is_known and _unread(c.birth):
-                    unread[("creator's life dates", c.birth.text)] += 1
+            q["date text not understood"] += _count_dates(record, unread, ambiguous)
             q["no creator"] += not record.creators
             q["no image"] += not record.images
             q["no title"] += not record.titles
