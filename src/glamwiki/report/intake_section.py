@@ -58,7 +58,7 @@ def _issue_kinds(messages: list[dict[str, Any]], shown: int = 12) -> list[list[o
 def unread_dates_html(unread: Counter[tuple[str, str]], ambiguous: Counter[str]) -> str:
     """Every date text that was not read, most frequent first, so a user sees what to map."""
     if not unread and not ambiguous:
-        return ""
+        return '<p class="note">Every date text was read (or says there is no date).</p>'
     html = "<h3>Date texts not understood</h3>"
     if unread:
         html += (
