@@ -65,3 +65,13 @@ def test_a_format_must_be_known_and_on_a_date_field(tmp_path: Path) -> None:
                     encoding="utf-8")  # fmt: skip
     with pytest.raises(ConfigError, match="date fields only"):
         load_mapping(path)
+
+
+def test_life_dates_without_a_digit_are_no_date_not_a_warning(store: Store, tmp_path: Path) -> None:
+    """NGA's displaydate is often a nationality alone ("American"): no date given, nothing to map."""
+    rows = [list(r) for r in ROWS]
+    rows[0][9], rows[1][9] = "American", "active 14th - 16th centuries"
+    (tmp_path / "mapping.toml").write_text(MAPPING, encoding="utf-8")
+    ingest(store, str(write_csv(tmp_path / "export.csv", rows)), dataset="m",
+           profile=load_mapping(tmp_path / "mapping.toml"))  # fmt: skip
+    assert list(iter_issues(store)) == []

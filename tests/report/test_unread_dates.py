@@ -23,13 +23,13 @@ def test_unread_date_texts_are_counted_and_listed_by_frequency(store: Store, tmp
     rows.append([*rows[0][:1], *rows[0][1:2], "1985-04", *rows[0][3:]])
     rows[-1][0] = "A.1"
     rows[0][2] = "Undated"  # says unknown: not a text to map
-    rows[1][9] = "during the reign of Queen Anne"  # a creator's life dates that cannot be read
+    rows[1][9] = "in the reign of the 2nd king"  # a creator's life dates that cannot be read
     source = write_csv(tmp_path / "export.csv", rows)
     ingest(store, str(source), dataset="m", profile=load_mapping(write_mapping(tmp_path)))
     html = build_report(store, tmp_path / "report.html", "Test").read_text(encoding="utf-8")
     part = html[html.index("Date texts not understood") :]
     assert "could not read: 5 records, 4 different texts" in part
-    assert "<td>during the reign of Queen Anne</td><td>creator&#x27;s life dates</td>" in part
+    assert "<td>in the reign of the 2nd king</td><td>creator&#x27;s life dates</td>" in part
     assert part.index("Meiji period") < part.index("late Qing?")
     assert '<td>Meiji period</td><td>object date</td><td class="n">2</td>' in part
     assert "&lt;b&gt;=1+1&lt;/b&gt; reign" in part and "<b>=1+1" not in part

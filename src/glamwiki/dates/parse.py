@@ -300,7 +300,7 @@ def _side(text: str, era: int) -> tuple[Span, set[str]] | None:
     return span, quals
 
 
-_PERIOD_SUFFIX = re.compile(r"\s*(?:-\s*)?(\d{1,2}(?:st|nd|rd|th)?[\s-]*(?:century|cent\.?|c\.))$")
+_PERIOD_SUFFIX = re.compile(r"\s*(?:-\s*)?(\d{1,2}(?:st|nd|rd|th)?[\s-]*(?:century|centuries|cent\.?|c\.))$")
 
 
 def _pair(a: str, b: str, era: int, quals: set[str]) -> tuple[Span, set[str]] | None:

@@ -40,7 +40,7 @@ _ORD = r"(?P<n>\d{1,2})(?:st|nd|rd|th)?"
 _CENTURY = re.compile(
     r"(?:(?P<part>early|mid|middle|late|later|earlier|beginning|start|end|"
     r"(?:first|second|last|1st|2nd) half|(?:first|second|third|fourth|last|1st|2nd|3rd|4th) quarter)"
-    r"(?:\s+of)?\s*(?:the\s+)?-?\s*)?" + _ORD + r"[\s-]*(?:century|cent\.?|c\.|c\b)"
+    r"(?:\s+of)?\s*(?:the\s+)?-?\s*)?" + _ORD + r"[\s-]*(?:century|centuries|cent\.?|c\.|c\b)"
 )
 # A day: catalogue text reads "1905-06" as a range of years, so a month needs a declared EDTF field.
 _ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")

@@ -92,6 +92,11 @@ def _listing(rows: list[list[object]], header: list[str], numeric: set[int], sho
     return html
 
 
+def _has_digit(text: str) -> bool:
+    """Life dates with no digit ("American", as NGA's displaydate often is) give no date to map."""
+    return any(c.isdigit() for c in text)
+
+
 def _unread(date: DateInterval) -> bool:
     return bool(date.text) and not date.is_known and not says_no_date(date.text)
 
@@ -108,7 +113,7 @@ def _count_dates(record: ObjectRecord, unread: Counter[tuple[str, str]], ambiguo
     elif AMBIGUOUS in date.qualifiers:
         ambiguous[date.text] += 1
     for c in record.creators:  # life dates given with the creator in the object's row
-        if not c.death.is_known and _unread(c.birth):
+        if not c.death.is_known and _unread(c.birth) and _has_digit(c.birth.text):
             unread[("creator's life dates", c.birth.text)] += 1
     return own
 
@@ -137,7 +142,7 @@ def _scan(store: Store) -> dict:
             q["person: no gender recorded"] += not record.gender
             q["person: no birth or death date"] += not (record.birth.is_known or record.death.is_known)
             life = [d for d in (record.birth, record.death, record.active) if d.text]
-            if life and not any(d.is_known for d in life) and _unread(life[0]):
+            if life and not any(d.is_known for d in life) and _unread(life[0]) and _has_digit(life[0].text):
                 unread[("person's life dates", life[0].text)] += 1
             q["person: died before born"] += bool(
                 record.birth.earliest_year
