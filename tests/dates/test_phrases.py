@@ -40,6 +40,9 @@ PHRASES = [
     ("Ende 19. Jahrhundert/Anfang 20. Jahrhundert", "1865-01-01", "1935-12-31", "LIDO displayDate (DDB)"),
     ("1. Viertel 19. Jahrhundert", "1800-01-01", "1825-12-31", "German catalogue phrase"),
     ("3. Jh. v. Chr.", "-0299-01-01", "-0200-12-31", "German catalogue phrase"),
+    ("Meiji period", "1868-01-01", "1912-12-31", "CMoA creation_date"),
+    ("Edo period", "1603-01-01", "1868-12-31", "Wellcome TEI origDate (Japanese manuscripts)"),
+    ("Han Dynasty", "-0206-01-01", "0220-12-31", "CMoA creation_date (Han Dynasty, 202 BCE-220 CE)"),
     ("1878 (patented)", "1878-01-01", "1878-12-31", "CMoA creation_date"),
     ("?late 1810s to mid–1820s", "1815-01-01", "1827-12-31", "Tate dateText (an en dash as a word hyphen)"),
     ("1957–c.66", "1957-01-01", "1971-12-31", "Tate dateText"),
@@ -54,6 +57,11 @@ def test_catalogue_phrases(text: str, earliest: str, latest: str, source: str) -
     assert (d.earliest, d.latest) == (earliest, latest), source
     said = "ossibly" in text or "stimated" in text or text.startswith("?")
     assert "uncertain" not in d.qualifiers or said, "read properly, not by picking years out"
+
+
+def test_a_period_name_needs_to_be_the_date_not_a_word_in_it() -> None:
+    assert parse_date("late Qing?").latest_year == 1912 and "uncertain" in parse_date("late Qing?").qualifiers
+    assert not parse_date("song of the sea").is_known
 
 
 @pytest.mark.parametrize("text", ["Undated", "Undated.", "n.d.", "N.D.", "s.d.", "date not known"])

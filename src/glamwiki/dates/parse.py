@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from glamwiki.dates.edtf import parse_edtf
-from glamwiki.dates.phrases import split_hijri
+from glamwiki.dates.phrases import names_period, split_hijri
 from glamwiki.dates.points import parse_point, split_era
 from glamwiki.dates.spans import Span, ordered, union, widen, year_span
 from glamwiki.dates.words import EVENT_NAMES, EVENT_WORDS, MAKING, UNKNOWN_WORDS, normalise
@@ -188,8 +188,8 @@ def _segment(text: str, circa_years: int, leading_words: bool = True) -> DateEve
 def _expression(text: str, circa_years: int) -> tuple[Span, set[str]] | None:
     """A date expression with its qualifiers: circa, ?, before/after, ranges, alternatives."""
     text = text.strip()
-    if not _DIGIT.search(text):
-        return None  # every date form has a digit (spelt ordinals are digits by now)
+    if not _DIGIT.search(text) and not names_period(text):
+        return None  # every other date form has a digit (spelt ordinals are digits by now)
     quals: set[str] = set()
     if text.startswith("?") or text.endswith("?"):
         quals.add("uncertain")
@@ -367,7 +367,8 @@ def _among_words(text: str, circa_years: int) -> tuple[tuple[Span, set[str]], st
                 continue
             if end < len(words) and any(c.isdigit() for c in words[end]):
                 break
-            found = _expression(" ".join(words[start:end]).strip(" ,:;()"), circa_years)
+            candidate = " ".join(words[start:end]).strip(" ,:;()")
+            found = _expression(candidate, circa_years) if _DIGIT.search(candidate) else None
             if found is not None:
                 return found, " ".join(words[:start]).strip(" ,:;()")
     return None

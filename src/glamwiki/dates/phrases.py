@@ -102,3 +102,41 @@ def split_hijri(text: str) -> tuple[str, Span | None] | None:
     if (rest and _COMMON_ERA.search(rest)) or re.fullmatch(r"\d{4}(?:\s*[-–]\s*\d{1,4})?", rest):
         return re.sub(r"\s*(?:c\.?\s?e\.?|a\.?\s?d\.?)$|^(?:c\.?\s?e\.?|a\.?\s?d\.?)\s*", "", rest), None
     return "", hijri_span(int(m["a"] or m["b"]))
+
+
+# Named periods catalogues use for East Asian works, with the years reference works give them
+# (Getty AAT styles and periods; negative years are BC): "Meiji period", "late Qing", "Edo".
+PERIODS: dict[str, tuple[int, int]] = {
+    "asuka": (538, 710), "nara": (710, 794), "heian": (794, 1185), "kamakura": (1185, 1333),
+    "muromachi": (1336, 1573), "momoyama": (1568, 1600), "azuchi-momoyama": (1568, 1600), "edo": (1603, 1868),
+    "meiji": (1868, 1912), "taisho": (1912, 1926), "taishō": (1912, 1926), "showa": (1926, 1989),
+    "shōwa": (1926, 1989), "heisei": (1989, 2019),
+    "shang": (-1600, -1046), "western zhou": (-1046, -771), "eastern zhou": (-770, -256), "zhou": (-1046, -256),
+    "qin": (-221, -206), "western han": (-206, 9), "eastern han": (25, 220), "han": (-206, 220),
+    "tang": (618, 907), "northern song": (960, 1127), "southern song": (1127, 1279), "song": (960, 1279),
+    "yuan": (1271, 1368), "ming": (1368, 1644), "qing": (1644, 1912),
+}  # fmt: skip
+_PERIOD = re.compile(
+    r"(?:(?P<part>early|mid|middle|late)[\s-]+)?(?P<name>"
+    + "|".join(map(re.escape, sorted(PERIODS, key=len, reverse=True)))
+    + r")(?:\s+(?:period|dynasty|era|jidai))?"
+)
+_PERIOD_PARTS = {None: (0.0, 1.0), "early": (0.0, 0.35), "mid": (0.3, 0.7), "middle": (0.3, 0.7), "late": (0.65, 1.0)}
+
+
+def named_period(text: str, era: int) -> tuple[Span, str | None] | None:
+    """ "Meiji period" is 1868-1912; "late Qing" the last third of 1644-1912."""
+    m = _PERIOD.fullmatch(text)
+    if not m or era:
+        return None
+    first, last = PERIODS[m["name"]]
+    lo, hi = _PERIOD_PARTS[m["part"]]
+    length = last - first
+    return year_span(first + round(length * lo), first + round(length * hi)), "period"
+
+
+_PERIOD_NAME = re.compile(r"\b(?:" + "|".join(map(re.escape, PERIODS)) + r")\b")
+
+
+def names_period(text: str) -> bool:
+    return _PERIOD_NAME.search(text) is not None

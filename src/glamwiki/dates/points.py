@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from glamwiki.dates.phrases import millennium, season
+from glamwiki.dates.phrases import millennium, named_period, season
 from glamwiki.dates.spans import Span, day_span, month_span, year_span
 
 MONTHS = {
@@ -212,4 +212,5 @@ def _named_month(text: str, era: int) -> tuple[Span, str | None] | None:
     return None
 
 
-_PARSERS = (_year, _decade, _century, _iso, _slash, _month_slash_year, _dotted, _named_month, millennium, season)
+_PARSERS = (_year, _decade, _century, _iso, _slash, _month_slash_year, _dotted, _named_month, millennium, season,
+            named_period)  # fmt: skip
