@@ -104,11 +104,12 @@ def split_hijri(text: str) -> tuple[str, Span | None] | None:
     return "", hijri_span(int(m["a"] or m["b"]))
 
 
-# Named periods catalogues use for East Asian works, with the years reference works give them
-# (Getty AAT styles and periods; negative years are BC): "Meiji period", "late Qing", "Edo".
+# Named periods catalogues use for East Asian works, with the widest years common references give
+# them, since catalogues differ by a few years (Edo from 1603 or from 1615; Momoyama 1568 or
+# 1573 to 1600 or 1615); negative years are BC. "Meiji period", "late Qing", "Edo".
 PERIODS: dict[str, tuple[int, int]] = {
     "asuka": (538, 710), "nara": (710, 794), "heian": (794, 1185), "kamakura": (1185, 1333),
-    "muromachi": (1336, 1573), "momoyama": (1568, 1600), "azuchi-momoyama": (1568, 1600), "edo": (1603, 1868),
+    "muromachi": (1336, 1573), "momoyama": (1568, 1615), "azuchi-momoyama": (1568, 1615), "edo": (1603, 1868),
     "meiji": (1868, 1912), "taisho": (1912, 1926), "taishō": (1912, 1926), "showa": (1926, 1989),
     "shōwa": (1926, 1989), "heisei": (1989, 2019),
     "shang": (-1600, -1046), "western zhou": (-1046, -771), "eastern zhou": (-770, -256), "zhou": (-1046, -256),
