@@ -221,3 +221,15 @@ def test_namesakes_whose_dates_conflict_do_not_hold(tmp_path: Path, born: str, h
     assert bool(searched.by_name) is held
     if not held:
         assert set(searched.ruled_out) == {"Q1370741", "Q3431192"} and "birth 1943" in searched.ruled_out["Q1370741"]
+
+
+def test_an_accept_imported_from_the_review_sheet_withdraws_at_once(store: Store, wikidata, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from glamwiki.linking.project_flow import import_decisions
+
+    searcher, _ = wikidata
+    _unmatched(store, {"138": PEOPLE["138"]})
+    assert prepare_new_items(store, searcher).added == 1
+    sheet = tmp_path / "decided.csv"
+    sheet.write_text("dataset,person_id,authority,qid,verdict\ntate,138,wikidata,Q7766554,accept\n", encoding="utf-8")
+    assert import_decisions(store, sheet) == 1
+    assert db.new_items(store, "prepared") == [] and db.new_items(store, "withdrawn")[0]["qid"] == "Q7766554"
