@@ -101,12 +101,28 @@ def test_every_sample_work_is_valid_in_both_forms(store: Store) -> None:
     assert made > 50
 
 
+def _found(qid: str) -> bytes:
+    return json.dumps({"batchcomplete": "", "query": {"searchinfo": {"totalhits": 1},
+                       "search": [{"ns": 0, "title": qid, "pageid": 1}]}}).encode()  # fmt: skip
+
+
+def _work_entity(qid: str, inventory: str | None) -> dict:  # type: ignore[type-arg]
+    """A painting's item as wbgetentities gives it, reduced to what the title check reads (P217)."""
+    claims = {"P217": [{"mainsnak": {"snaktype": "value", "property": "P217", "datatype": "string",
+                                     "datavalue": {"value": inventory, "type": "string"}},
+                        "type": "statement", "rank": "normal"}]} if inventory else {}  # fmt: skip
+    return {"type": "item", "id": qid, "labels": {}, "claims": claims}
+
+
 def _route(path: str, q: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
     query = q.get("srsearch", "")
-    found = {"batchcomplete": "", "query": {"searchinfo": {"totalhits": 1},
-             "search": [{"ns": 0, "title": "Q20000001", "pageid": 1}]}}  # fmt: skip
+    if q.get("action") == "wbgetentities":
+        items = {"Q20000001": _work_entity("Q20000001", None), "Q20000002": _work_entity("Q20000002", "N09999")}
+        return 200, {}, json.dumps({"entities": {i: items[i] for i in q["ids"].split("|")}, "success": 1}).encode()
     if 'haswbstatement:"P217=N01254"' in query or (query.startswith('"') and "A Man in a Black Cap" in query):
-        return 200, {}, json.dumps(found).encode()
+        return 200, {}, _found("Q20000001")
+    if query.startswith('"') and "His First Offence" in query:  # same title, another work (N09999)
+        return 200, {}, _found("Q20000002")
     return 200, {}, NO_STATEMENT.encode()
 
 
@@ -129,7 +145,9 @@ def test_search_first_links_holds_and_prepares(store: Store, searcher: Searcher)
     assert "N01254" in rows
     assert rows["N01254"]["status"] == "linked" and rows["N01254"]["qid"] == "Q20000001"
     held = [r for r in rows.values() if r["status"] == "held"]
-    assert [r["record_id"] for r in held] == ["N01496"]
+    assert [r["record_id"] for r in held] == ["N01496"]  # a title hit with no inventory number holds
+    offence = json.loads(rows["N01567"]["search"])
+    assert rows["N01567"]["status"] == "prepared" and "N09999" in offence["ruled_out"]["Q20000002"]
     again = prepare_work_items(store, searcher)
     assert again.added == 0  # journaled: nothing twice
 

@@ -2,8 +2,9 @@
 
 An item that already carries the work's inventory number in the collection
 (`haswbstatement:P217=… haswbstatement:P195=…`) is the work's item: it is linked, never created
-again. An item of the same collection found by the title (and no inventory number) is held for a
-person to check. Only a work Wikidata has nothing for is prepared, and journaled first.
+again. An item of the same collection found by the title is held for a person to check, unless it
+carries another inventory number (another work with the same title, e.g. "[title not known]").
+Only a work Wikidata has nothing for is prepared, and journaled first.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ def prepare_work_items(
         done += 1
         collection = (COLLECTION, settings[ds].collection) if settings[ds].collection else None
         searched = searcher.work(object_id_query(record, settings[ds]), record.title, collection)
+        searcher.rule_out_works(searched, record.accession_number or "")
         status, qid = "prepared", ""
         if searched.by_id:
             status, qid = "linked", searched.by_id[0]

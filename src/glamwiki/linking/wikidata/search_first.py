@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from glamwiki.errors import GlamwikiError
-from glamwiki.linking.constants import HUMAN, INSTANCE_OF
+from glamwiki.linking.constants import HUMAN, INSTANCE_OF, INVENTORY_NUMBER
 from glamwiki.linking.wikidata.client import WikidataClient, WikidataError
-from glamwiki.linking.wikidata.entities import entity_person, item_ids
+from glamwiki.linking.wikidata.entities import best_values, entity_person, item_ids
 from glamwiki.model.dates import ACTIVE, DateInterval
 from glamwiki.model.records import Person
 
@@ -75,6 +75,19 @@ class Searcher:
             return
         entities = self._ask(lambda c: list(c.get_entities(out.by_name).items()), "the items found")
         why = {qid: reason for qid, e in entities if (reason := cannot_be(person, e))}
+        out.ruled_out.update(why)
+        out.by_name = [q for q in out.by_name if q not in why]
+
+    def rule_out_works(self, out: Searched, inventory: str) -> None:
+        """Drop title hits that are other works: items with a different inventory number (P217)."""
+        if not out.by_name or not inventory:
+            return
+        entities = self._ask(lambda c: list(c.get_entities(out.by_name).items()), "the items found")
+        why = {}
+        for qid, entity in entities:
+            numbers = [v for v in best_values(entity, INVENTORY_NUMBER) if isinstance(v, str)]
+            if numbers and inventory.strip() not in numbers:
+                why[qid] = f"another work: inventory number {numbers[0]}"
         out.ruled_out.update(why)
         out.by_name = [q for q in out.by_name if q not in why]
 
