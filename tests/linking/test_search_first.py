@@ -233,3 +233,13 @@ def test_an_accept_imported_from_the_review_sheet_withdraws_at_once(store: Store
     sheet.write_text("dataset,person_id,authority,qid,verdict\ntate,138,wikidata,Q7766554,accept\n", encoding="utf-8")
     assert import_decisions(store, sheet) == 1
     assert db.new_items(store, "prepared") == [] and db.new_items(store, "withdrawn")[0]["qid"] == "Q7766554"
+
+
+def test_status_counts_the_new_items(store: Store, wikidata) -> None:  # type: ignore[no-untyped-def]
+    from glamwiki.status import project_status
+
+    searcher, _ = wikidata
+    _unmatched(store, {"138": PEOPLE["138"]})
+    prepare_new_items(store, searcher)
+    status = {s.stage: s for s in project_status(store)}["linking"]
+    assert "new Wikidata items: 1 person prepared" in status.summary

@@ -15,4 +15,8 @@ def linking_status(store: Store) -> StageStatus:
     state = "attention" if c["queue"] else "ok"
     summary = (f"{c.get('match', 0):,} linked, {c['queue']:,} to review, {c.get('none', 0):,} unmatched, "
                f"{c['decided']:,} decided by people")  # fmt: skip
+    items = db.item_counts(store)
+    made = ", ".join(f"{n:,} {k}" for k, n in sorted(items.items()) if n)
+    if made:
+        summary += f"; new Wikidata items: {made}"
     return StageStatus("linking", state, summary, c)

@@ -225,3 +225,12 @@ def linked_qids(store: Store) -> set[str]:
         " UNION SELECT qid FROM link_decisions WHERE verdict = 'accept' AND qid <> ''"
     )
     return {r[0] for r in rows}
+
+
+def item_counts(store: Store) -> dict[str, int]:
+    """New Wikidata items by kind and status: {"person prepared": 12, "work created": 3, ...}."""
+    rows = store.query(
+        "SELECT 'person ' || status AS k, COUNT(*) AS n FROM wikidata_new_items GROUP BY status"
+        " UNION ALL SELECT 'work ' || status, COUNT(*) FROM wikidata_work_items GROUP BY status"
+    )
+    return {r["k"]: r["n"] for r in rows}
