@@ -190,16 +190,27 @@ def dumps(
 
 @reach.command("usage-dump")
 @click.argument("dump_file", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--files",
+    "files_list",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Add these files (one name a line) to the measured set first: a collect from dumps alone.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.pass_context
-def usage_dump(ctx: click.Context, dump_file: str, as_json: bool) -> None:
+def usage_dump(ctx: click.Context, dump_file: str, files_list: str | None, as_json: bool) -> None:
     """Usage of the measured files from Commons' dump commonswiki-YYYYMMDD-globalimagelinks.sql.gz.
 
     The dump is a full snapshot as of its date: usage not in it is marked gone."""
+    from glamwiki.reach.mediawiki import file_key
+    from glamwiki.reach.session import read_file_list
     from glamwiki.reach.usagedump import load_usage_dump
+    from glamwiki.store.reach import add_files
 
     project = project_from(ctx)
     with project.open_store() as store:
+        if files_list:
+            add_files(store, [file_key(n) for n in read_file_list(Path(files_list))], "list")
         result = load_usage_dump(store, Path(dump_file))
     if as_json:
         emit_json(result)
