@@ -30,7 +30,9 @@ from glamwiki.store.db import Store
 
 ARTICLES_PER_FILE = 1.25  # when usage is not known yet: ~60% of files used, on 1-5 articles each
 LATENCY_S = 0.25  # assumed round trip of one request
-DAILY_USER_DUMP_MB = 500.0  # pageviews-YYYYMMDD-user.bz2 is about 500 MB (a day of 2021); --dump-mb-per-day
+# pageviews-20210101-user.bz2: ~500 MB of bz2, 36,859,696 lines (as quoted from the published listing in
+# charelF/LSDEW4 data.md, see tests/reach/fixtures/dumps/README.md)
+DAILY_USER_DUMP_MB = 500.0
 DUMP_RATIO = 1.5  # aggregation time / decompression floor (benchmarks/bench_reach.py aim)
 
 
