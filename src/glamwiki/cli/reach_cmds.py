@@ -186,6 +186,9 @@ def dumps(
             f"{r['file']}: {r['status']}; {r.get('lines', 0):,} lines, {r.get('malformed', 0):,} malformed, "
             f"{r.get('matched', 0):,} pages matched ({engine})"
         )
+        for line in r.get("malformed_examples", []):
+            shown = "".join(c if c.isprintable() else "\ufffd" for c in line)  # no control codes on a terminal
+            out.print(f"  malformed, as read: {shown}", markup=False, highlight=False)
 
 
 @reach.command("usage-dump")
