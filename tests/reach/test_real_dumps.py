@@ -159,3 +159,14 @@ def test_real_mediacounts_lines(tmp_path: Path) -> None:
     path = _write(tmp_path, "mediacounts.2021-01-01.v00.tsv.bz2", lines)
     counts = aggregate(path, [("commons.wikimedia", "Mona_Lisa.jpg")], "duckdb")
     assert (counts.lines, counts.malformed, counts.views) == (10, 0, {})  # 5 to 11 fields: all read
+
+
+def test_dumps_command_shows_unreadable_lines(cli, tmp_path: Path) -> None:
+    from glamwiki.cli import cli as glamwiki_cli
+
+    unclosed = LINES[15].replace('المنتهي"', "المنتهي", 1)
+    path = _write(tmp_path, "pageviews-20250103-user.bz2", [LINES[0], unclosed + "\x1b[31m"])
+    result = cli.invoke(glamwiki_cli, ["reach", "dumps", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "1 malformed" in result.output and "malformed, as read: ar.wikipedia" in result.output
+    assert "\x1b" not in result.output  # a control code in a dump line never reaches the terminal
