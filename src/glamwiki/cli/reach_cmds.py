@@ -130,7 +130,7 @@ def collect(
     source = "project" if from_project else source
     with project.open_store() as store:
         months = len(month_range(start, end))
-        guess = for_collect(store, files, months, client.polite, bool(category), not no_media)
+        guess = for_collect(store, files, months, client.polite, category, not no_media)
     if only_estimate and as_json:
         emit_json(guess.__dict__)
         return
