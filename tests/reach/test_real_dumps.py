@@ -170,3 +170,14 @@ def test_dumps_command_shows_unreadable_lines(cli, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "1 malformed" in result.output and "malformed, as read: ar.wikipedia" in result.output
     assert "\x1b" not in result.output  # a control code in a dump line never reaches the terminal
+
+
+def test_files_loaded_together_give_the_same_figures(store: Store, tmp_path: Path) -> None:
+    _museum(store)
+    days = [_write(tmp_path, f"pageviews-202501{d:02d}-user.bz2", LINES[: 10 + d]) for d in range(1, 7)]
+    results = load_dumps(store, days, jobs=3)
+    assert [r["file"] for r in results] == [p.name for p in days] and all(r["status"] == "done" for r in results)
+    together = compute(store, "2025-01", "2025-01").article_months
+    load_dumps(store, days, force=True, jobs=1)
+    assert compute(store, "2025-01", "2025-01").article_months == together
+    assert load_dumps(store, days[:2], jobs=2)[1]["status"] == "already done"

@@ -166,18 +166,31 @@ def collect(
     default="",
     help="Spark master URL for --engine spark (default: local mode on this machine).",
 )
-@click.option("--force", is_flag=True, help="Aggregate files already done again.")
+@click.option("--force", is_flag=True, help="Aggregate files already done again (replacing what they gave).")
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Files aggregated at once on DuckDB (each decompresses in its own process); e.g. the number of cores.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 @click.pass_context
 def dumps(
-    ctx: click.Context, dump_files: tuple[str, ...], engine: str, spark_master: str, force: bool, as_json: bool
+    ctx: click.Context,
+    dump_files: tuple[str, ...],
+    engine: str,
+    spark_master: str,
+    force: bool,
+    jobs: int,
+    as_json: bool,
 ) -> None:
     """Count views of the pages using the files (and media requests) from downloaded dump files."""
     from glamwiki.reach.dumpload import load_dumps
 
     project = project_from(ctx)
     with project.open_store() as store, progress_bar("aggregating dumps", len(dump_files)) as advance:
-        results = load_dumps(store, [Path(p) for p in dump_files], engine, force, advance, spark_master)
+        results = load_dumps(store, [Path(p) for p in dump_files], engine, force, advance, spark_master, jobs)
     if as_json:
         emit_json(results)
         return
