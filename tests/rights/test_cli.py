@@ -98,8 +98,10 @@ def test_assess_path_without_a_project(tmp_path: Path) -> None:
     assert {r["uk_status"] for r in rows} <= {"pd", "copyright", "unknown"}
     ids = {r["record_id"] for r in rows}
     assert "AR00539" in ids and "T10769" in ids  # Tate accession numbers (acno)
-    arbus = next(r for r in rows if r["record_id"] == "AR00539")  # Diane Arbus, d.1971
-    assert arbus["decision"] == "block" and arbus["uk_status"] == "copyright" and arbus["uk_expires"] == "2041"
+    arbus = next(r for r in rows if r["record_id"] == "AR00539")  # Diane Arbus (born New York), d.1971
+    # a US work: whether it was published with notice (and renewed) decides it, in the US and by the shorter term
+    assert arbus["decision"] == "review" and "us_notice_and_renewal" in arbus["missing_facts"]
+    assert "Country of origin US" in arbus["reasons"] and "URAA" not in arbus["reasons"]
     stdout = CliRunner().invoke(cli, ["rights", "assess", str(sample_folder()), "--profile", "tate"])
     assert len(list(csv.DictReader(io.StringIO(stdout.stdout)))) == 300
 

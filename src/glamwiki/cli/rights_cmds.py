@@ -10,6 +10,7 @@ import click
 from rich.table import Table
 
 from glamwiki.cli.context import emit_json, out, progress_bar, project_from
+from glamwiki.cli.rights_presumptions import presumptions
 from glamwiki.errors import ConfigError, RecordNotFound
 from glamwiki.intake.registry import load_mapping, load_named_profile
 from glamwiki.model.records import ObjectRecord
@@ -18,7 +19,8 @@ from glamwiki.rights.engine import assess as assess_record
 from glamwiki.rights.explain import explain_lines
 from glamwiki.rights.files import decisions_from_source, started, write_csv
 from glamwiki.rights.pdday import public_domain_day
-from glamwiki.rights.project import all_facts, assess_project, object_count, persons_by_dataset
+from glamwiki.rights.presumptions import SHIPPED, shipped
+from glamwiki.rights.project import all_facts, approved_presumptions, assess_project, object_count, persons_by_dataset
 from glamwiki.rights.review import export_queue, export_queue_xlsx, import_facts, queue_groups
 from glamwiki.store.records import get_record
 from glamwiki.store.rights import get_decision
@@ -40,20 +42,31 @@ LIFESPAN = click.option(
 )  # fmt: skip
 
 
+PRESUME = click.option(
+    "--presume", "presume", multiple=True, metavar="NAME",
+    help="Apply a presumption (repeatable): " + ", ".join(SHIPPED) + ". See `glamwiki rights presumptions`.",
+)  # fmt: skip
+
+
 @click.group(invoke_without_command=True)
 @AS_OF
 @LIFESPAN
+@PRESUME
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_context
-def rights(ctx: click.Context, as_of: str | None, max_lifespan: int | None, as_json: bool) -> None:
+def rights(ctx: click.Context, as_of: str | None, max_lifespan: int | None, presume: tuple[str, ...],
+           as_json: bool) -> None:  # fmt: skip
     """Decide for every object record: upload, block or review, under UK law, US law and Commons policy.
 
-    Without a subcommand: assess every object record in the project and store the decisions."""
+    Without a subcommand: assess every object record in the project and store the decisions. --presume NAME
+    applies a presumption a curator approved in this project (`glamwiki rights presumptions approve`)."""
     if ctx.invoked_subcommand:
         return
     project = project_from(ctx)
-    with project.open_store() as store, progress_bar("assessing rights", object_count(store)) as advance:
-        summary = assess_project(store, _day(as_of), default_settings(max_lifespan), advance)
+    with project.open_store() as store:
+        chosen = approved_presumptions(store, presume)
+        with progress_bar("assessing rights", object_count(store)) as advance:
+            summary = assess_project(store, _day(as_of), default_settings(max_lifespan), advance, chosen)
     if as_json:
         emit_json(summary.as_dict())
         return
@@ -64,6 +77,8 @@ def rights(ctx: click.Context, as_of: str | None, max_lifespan: int | None, as_j
         n = summary.decisions.get(k, 0)
         table.add_row(k, f"{n:,}", f"{100 * n / max(summary.assessed, 1):.0f}%")
     out.print(table)
+    for name in summary.presumed:
+        out.print(f"{summary.presumed[name]:,} records decided with presumption {name}")
     if summary.decisions.get("review"):
         out.print("Records needing a person: glamwiki rights review")
 
@@ -93,12 +108,18 @@ def explain(ctx: click.Context, record_id: str, as_of: str | None, dataset: str 
 @click.option("--mapping", type=click.Path(exists=True, dir_okay=False), help="Mapping file (TOML) instead.")
 @AS_OF
 @LIFESPAN
+@PRESUME
 @click.option("--output", "-o", default="-", show_default=True, help="CSV file to write ('-' for standard output).")
 def assess(path: str, profile: str | None, mapping: str | None, as_of: str | None, max_lifespan: int | None,
-           output: str) -> None:  # fmt: skip
-    """Assess an export straight from its files (no project needed); one CSV row per object record."""
+           presume: tuple[str, ...], output: str) -> None:  # fmt: skip
+    """Assess an export straight from its files (no project needed); one CSV row per object record.
+
+    --presume NAME applies a shipped presumption as defined (no project, so no approval is recorded: the
+    reasons say so)."""
     prof = load_mapping(mapping) if mapping else (load_named_profile(profile) if profile else None)
-    rows = started(decisions_from_source(path, prof, _day(as_of), default_settings(max_lifespan)))
+    chosen = [shipped(n) for n in dict.fromkeys(presume)]
+    rows = started(decisions_from_source(path, prof, _day(as_of), default_settings(max_lifespan), chosen,
+                                         list(SHIPPED.values())))  # fmt: skip
     if output == "-":
         counts = write_csv(rows, sys.stdout)
     else:
@@ -171,3 +192,6 @@ def pd_day(ctx: click.Context, year: int | None, as_json: bool) -> None:
                f" {len(uk_only):,} records")  # fmt: skip
     for f in uk_only:
         click.echo(f"  {f.record_id}  {f.creators}: {f.title}")
+
+
+rights.add_command(presumptions)

@@ -16,11 +16,11 @@ from glamwiki.model.records import (
     FORM_SOUND,
     FORM_TEXT,
     ORGANISATION,
-    UNKNOWN_AGENT,
     CreatorRef,
     ObjectRecord,
     Person,
 )
+from glamwiki.rights import evidence as ev
 from glamwiki.rights.rules import Settings
 
 # Categories of work the UK terms branch on.
@@ -55,7 +55,8 @@ FACTS = {
     "authorship": "named | unknown | crown | parliamentary | us-federal",
     "enquiry_recorded": "a reasonable enquiry for the author was made and recorded (yes/no)",
     "work_type": "artistic | engraving | photograph | literary | sound | film",
-    "country_of_origin": "country of first publication (GB, US, ...)",
+    "country_of_origin": "country of first publication, or the author's nationality if unpublished (GB, US, ...)",
+    "us_notice_and_renewal": "US works published 1931-1977: published with a copyright notice and renewed (yes/no)",
     "reproduction": "faithful-2d | scan | 3d-photo | original",
     "reproduction_licence": "licence of the photograph of a 3D object (e.g. CC BY-SA 4.0)",
     "rights_statement": "rights statement or licence to use instead of the catalogue's",
@@ -65,9 +66,6 @@ FACTS = {
     "other_restrictions_checked": "personality, trademark and cultural-sensitivity checks done (yes/no)",
 }
 
-_UNKNOWN_ATTRIBUTION = re.compile(
-    r"workshop|studio|school|circle|follower|manner|style|after|imitator|pupil|assistant", re.I
-)
 _CROWN = re.compile(
     r"\b(HMSO|Her Majesty's Stationery Office|His Majesty's Stationery Office|Ministry of|Crown copyright|"
     r"Ordnance Survey|War Office|Admiralty|Royal Air Force|Foreign Office|Home Office|"
@@ -96,9 +94,9 @@ class WorkFacts:
     category: str
     authorship: str
     death: tuple[int | None, int | None]  # last-dying named creator
-    death_basis: str  # "recorded" | "lifespan" | "work date" | ""
+    death_basis: str  # "recorded" | "lifespan" | "alive" | "floruit" | "work date" | ""
     made: tuple[str | None, str | None]  # ISO days
-    made_basis: str  # "recorded" | "lifetime" (not recorded: made in the creator's lifetime) | ""
+    made_basis: str  # "recorded" | "lifetime" | "period" | "acquired" | ""
     published: str  # "yes" | "no" | "unknown"
     publication: tuple[int | None, int | None]
     exhibited: int | None
@@ -107,39 +105,105 @@ class WorkFacts:
     nasa: bool = False
     attribution_doubt: bool = False
     no_creator: bool = False
+    basis: tuple[str, ...] = ()  # what the record implied, in words (acquisition, origin, Crown body...)
+    problems: tuple[str, ...] = ()  # dates that cannot all be true: data-quality flags
+    us_formalities: str = ""  # US works: "yes" notice and renewal complied with, "no" not, "" unknown
+    settled: tuple[tuple[str, bool], ...] = ()  # legal questions a presumption answers
+    presumed: tuple[str, ...] = ()  # presumptions applied, with what each presumed
 
 
 def work_facts(
-    record: ObjectRecord, persons: Mapping[str, Person], facts: Mapping[str, str], settings: Settings
+    record: ObjectRecord,
+    persons: Mapping[str, Person],
+    facts: Mapping[str, str],
+    settings: Settings,
+    year: int | None = None,
 ) -> WorkFacts:
     category = facts.get("work_type") or category_of(record)
     creators = list(record.creators)
+    basis: list[str] = []
+    crown_body = ev.crown_commission(record)
     authorship = facts.get("authorship") or authorship_of(creators)
-    made = _interval_iso(facts.get("creation_year")) or (record.date.earliest, record.date.latest)
-    death, basis = _death(creators, persons, facts, made, settings) if authorship == NAMED else ((None, None), "")
-    made_basis = "recorded" if made[0] or made[1] else ""
+    if crown_body and "authorship" not in facts and authorship != CROWN:
+        authorship = CROWN
+        basis.append(f"Crown work: commissioned through the {crown_body} (credit line)")
+    if others := ev.not_authors(creators):
+        basis.append("Not the author of this object: " + "; ".join(others))
+    made, made_basis = _made(record, creators, facts)
+    death, dbasis = ((None, None), "")
+    if authorship == NAMED:
+        death, dbasis = _death(creators, persons, facts, made, settings, year)
     if not made_basis and authorship == NAMED and death[1] is not None:
         made, made_basis = (iso_day(death[1] - settings.max_lifespan), iso_day(death[1], 12, 31)), "lifetime"
+    made, acquired = _bound_by_acquisition(record, made, facts, category)
+    if acquired:
+        basis.append(acquired)
+        made_basis = made_basis or "acquired"
     published, publication = _publication(record, facts)
-    exhibited = _year(facts.get("made_available_year"))
+    origin = (facts.get("country_of_origin") or "").upper()
+    if not origin:
+        origin, why = ev.origin_of(creators, persons)
+        if origin:
+            basis.append(f"Country of origin {origin}, from the creators' place of birth or nationality ({why})")
+    births = [(c.name, b) for c in creators if ev.is_named(c) and (b := _birth_year(c, persons)) is not None]
+    made_years = (_iso_year(made[0]), _iso_year(made[1]))
+    problems = [] if "creation_year" in facts else ev.date_problems(record, made_years, category == PHOTOGRAPH, births)
     return WorkFacts(
         category=category,
         authorship=authorship,
         death=death,
-        death_basis=basis,
+        death_basis=dbasis,
         made=made,
         made_basis=made_basis,
         published=published,
         publication=publication,
-        exhibited=exhibited,
-        origin=(facts.get("country_of_origin") or "").upper(),
+        exhibited=_year(facts.get("made_available_year")),
+        origin=origin,
         reproduction=facts.get("reproduction") or reproduction_of(record, category),
         nasa=any("nasa" in c.name.lower() or "aeronautics" in c.name.lower() for c in creators),
-        attribution_doubt=any(
-            (c.attribution or "").lower().startswith(("attributed", "possibly", "probably")) for c in creators
-        ),
+        attribution_doubt=ev.doubtful(creators),
         no_creator=not creators and "authorship" not in facts,
+        basis=tuple(basis),
+        problems=tuple(problems),
+        us_formalities=(facts.get("us_notice_and_renewal") or "").strip().lower()[:3],
     )
+
+
+def _made(
+    record: ObjectRecord, creators: list[CreatorRef], facts: Mapping[str, str]
+) -> tuple[tuple[str | None, str | None], str]:
+    if given := _interval_iso(facts.get("creation_year")):
+        return given, "recorded"
+    if record.date.earliest or record.date.latest:
+        return (record.date.earliest, record.date.latest), "recorded"
+    periods = [p for c in creators if (p := ev.century_of(c.name))]
+    if periods:
+        lo, hi = max(p[0] for p in periods), min(p[1] for p in periods)
+        if lo <= hi:
+            return (iso_day(lo), iso_day(hi, 12, 31)), "period"
+    return (None, None), ""
+
+
+def _bound_by_acquisition(
+    record: ObjectRecord, made: tuple[str | None, str | None], facts: Mapping[str, str], category: str
+) -> tuple[tuple[str | None, str | None], str]:
+    """A work acquired in 1896 was made by 1896."""
+    acquired, source = ev.acquired_by(record)
+    if acquired is None or "creation_year" in facts:
+        return made, ""
+    lo, hi = made
+    if hi is not None and _iso_year(hi) is not None and _iso_year(hi) <= acquired:  # type: ignore[operator]
+        return made, ""
+    if lo is not None and (_iso_year(lo) or 0) > acquired:
+        return made, ""  # contradicts the acquisition: flagged as a date problem, not silently changed
+    if lo is None:
+        lo = iso_day(ev.FIRST_PHOTOGRAPH_YEAR if category == PHOTOGRAPH else 1)
+    return (lo, iso_day(acquired, 12, 31)), f"Made by {acquired}: the institution held it then ({source})"
+
+
+def _birth_year(c: CreatorRef, persons: Mapping[str, Person]) -> int | None:
+    birth, _ = ev.life_of(c, persons.get(c.person_id or ""))
+    return birth.earliest_year
 
 
 def category_of(record: ObjectRecord) -> str:
@@ -173,8 +237,9 @@ def reproduction_of(record: ObjectRecord, category: str) -> str:
 
 
 def authorship_of(creators: list[CreatorRef]) -> str:
-    """Named if any creator is a named author (s.12(4): the known joint authors count)."""
-    bodies = [_public_body(c.name) for c in creators]
+    """Named if any creator is a named author (s.12(4): the known joint authors count); "after X" and
+    "formerly attributed to X" do not make X an author."""
+    bodies = [_public_body(c.name) for c in creators if ev.is_author(c)]
     if CROWN in bodies:
         return CROWN
     if US_FEDERAL in bodies:
@@ -189,10 +254,7 @@ def _public_body(name: str) -> str:
     return US_FEDERAL if _US_FEDERAL.search(name) else ""
 
 
-def is_named(c: CreatorRef) -> bool:
-    if c.kind in (UNKNOWN_AGENT, ORGANISATION):
-        return False
-    return not (c.attribution and _UNKNOWN_ATTRIBUTION.search(c.attribution))
+is_named = ev.is_named
 
 
 def _death(
@@ -201,29 +263,42 @@ def _death(
     facts: Mapping[str, str],
     made: tuple[str | None, str | None],
     settings: Settings,
+    year: int | None,
 ) -> tuple[tuple[int | None, int | None], str]:
     if given := _interval_years(facts.get("creator_death_year")):
         return given, "recorded"
     made_lo, made_hi = _iso_year(made[0]), _iso_year(made[1])
     los, his, bases = [], [], set()
     for c in (c for c in creators if is_named(c)):
-        person = persons.get(c.person_id or "")
-        death = c.death if c.death.is_known else (person.death if person else DateInterval())
-        birth = c.birth if c.birth.is_known else (person.birth if person else DateInterval())
-        lo, hi = death.earliest_year, death.latest_year
-        basis = "recorded"
-        if hi is None:
-            bounds = [y + settings.max_lifespan for y in (birth.latest_year, made_hi) if y is not None]
-            hi, basis = (min(bounds), "lifespan") if bounds else (None, "")
-        if lo is None:
-            lo = max((y for y in (birth.earliest_year, made_lo) if y is not None), default=None)
+        lo, hi, basis = _one_death(c, persons.get(c.person_id or ""), made_lo, made_hi, settings, year)
         los.append(lo)
         his.append(hi)
         bases.add(basis)
     lo = None if None in los else max(los, default=None)
     hi = None if None in his else max(his, default=None)
-    basis = "lifespan" if "lifespan" in bases else ("recorded" if bases == {"recorded"} else "")
-    return (lo, hi), basis
+    for b in ("alive", "floruit", "lifespan"):
+        if b in bases:
+            return (lo, hi), b
+    return (lo, hi), ("recorded" if bases == {"recorded"} else "")
+
+
+def _one_death(
+    c: CreatorRef, person: Person | None, made_lo: int | None, made_hi: int | None, settings: Settings,
+    year: int | None,
+) -> tuple[int | None, int | None, str]:  # fmt: skip
+    """One creator's death as an interval: recorded; else alive (born, no death, the longest life not
+    yet passed); else bounded by the floruit or the making and the maximum lifespan."""
+    birth, death = ev.life_of(c, person)
+    lo, hi = death.earliest_year, death.latest_year
+    if hi is not None:
+        return (lo if lo is not None else birth.earliest_year), hi, "recorded"
+    active = ev.floruit(person)
+    starts = [y for y in (birth.latest_year, active[0] if active else None, made_hi) if y is not None]
+    hi = min(y + settings.max_lifespan for y in starts) if starts else None
+    lo = max((y for y in (birth.earliest_year, made_lo, active[1] if active else None) if y is not None), default=None)
+    if year is not None and birth.is_known and hi is not None and year <= hi and c.kind != ORGANISATION:
+        return max(lo or year, year), hi, "alive"
+    return lo, hi, ("floruit" if active and not birth.is_known else ("lifespan" if hi is not None else ""))
 
 
 def _publication(record: ObjectRecord, facts: Mapping[str, str]) -> tuple[str, tuple[int | None, int | None]]:
@@ -276,6 +351,7 @@ _YES_NO = (
     "contract_allows_upload",
     "licensor_holds_rights",
     "other_restrictions_checked",
+    "us_notice_and_renewal",
 )
 _YEARS = ("publication_year", "made_available_year", "creation_year", "creator_death_year", "edition_year")
 _CHOICES = {

@@ -18,6 +18,9 @@ from glamwiki.rights.uk import in_uk_eea, uk_term
 from glamwiki.rights.us import us_term
 
 T = TypeVar("T", int, str)
+LEGAL_2039_ARTISTIC = "legal:2039-anonymous-artistic"
+LEGAL_REVIVAL = "legal:photo-revival"
+LEGAL_EXHIBITION = "legal:exhibition-made-available"
 PD = "pd"
 COPYRIGHT = "copyright"
 UNKNOWN = "unknown"
@@ -26,8 +29,10 @@ VAR_FACTS = {
     "death": "creator_death_year",
     "made": "creation_year",
     "pub": "publication_year",
-    "revival": "legal:photo-revival",
-    "exhibition_counts": "legal:exhibition-made-available",
+    "revival": LEGAL_REVIVAL,
+    "exhibition_counts": LEGAL_EXHIBITION,
+    "old_term_ran": LEGAL_2039_ARTISTIC,
+    "us_formalities": "us_notice_and_renewal",
 }
 _DEATH_BREAKS = (1925, 1926)
 _MADE_BREAKS = (
@@ -35,7 +40,8 @@ _MADE_BREAKS = (
     "1971-12-31", "1972-01-01", "1989-07-31", "1989-08-01",
 )  # fmt: skip
 _PUB_BREAKS = (1900, 1901, 1922, 1923, 1925, 1926, 1945, 1946, 1947, 1956, 1957, 1962, 1963, 1972, 1973)
-_PUB_BREAKS += (1977, 1978, 1988, 1989)
+_PUB_BREAKS += (1977, 1978, 1988, 1989, 2002, 2003)
+_MADE_1978 = ("1977-12-31", "1978-01-01")
 
 
 @dataclass
@@ -60,9 +66,10 @@ class Evaluation:
 
 
 @lru_cache(maxsize=8192)
-def evaluate(wf: WorkFacts, year: int, horizon: int = 150) -> Evaluation:
-    """The layers' status in ``year``. Cached: many records share their facts (treat as read-only)."""
-    names, rows = scenario_terms(wf, horizon)
+def evaluate(wf: WorkFacts, year: int, horizon: int = 150, lifespan: int = 122) -> Evaluation:
+    """The layers' status in ``year``. Cached: many records share their facts (treat as read-only).
+    Publication is never looked for after ``year`` (a work cannot have been published in the future)."""
+    names, rows = scenario_terms(wf, horizon, year, lifespan)
     uk = _layer([r[-2] for r in rows], year)
     us = _layer([r[-1] for r in rows], year)
     missing: list[str] = []
@@ -72,16 +79,19 @@ def evaluate(wf: WorkFacts, year: int, horizon: int = 150) -> Evaluation:
 
 
 @lru_cache(maxsize=8192)
-def scenario_terms(wf: WorkFacts, horizon: int) -> tuple[tuple[str, ...], list[tuple]]:
+def scenario_terms(
+    wf: WorkFacts, horizon: int, year: int = 9999, lifespan: int = 122
+) -> tuple[tuple[str, ...], list[tuple]]:
     """The candidate values of each uncertain fact, and (values..., uk Term, us Term) per scenario."""
-    candidates = _candidates(wf, horizon)
+    candidates = _candidates(wf, horizon, year, lifespan)
     names = tuple(candidates)
     rows = []
     shared: dict[Term, Term] = {}
     for values in itertools.product(*candidates.values()):
         v = dict(zip(names, values, strict=True))
         s = Scenario(wf.category, wf.authorship, v["death"], v["made"], v["pub"], wf.exhibited,
-                     v["exhibition_counts"], v["revival"], wf.origin)  # fmt: skip
+                     v["exhibition_counts"], v["revival"], wf.origin, v["old_term_ran"], v["us_formalities"],
+                     wf.published == "yes")  # fmt: skip
         uk, us = uk_term(s), us_term(s)
         shorter = not in_uk_eea(wf.origin) and wf.origin == "US" and None not in (uk.expiry, us.expiry)
         if shorter and us.expiry < uk.expiry:  # type: ignore[operator]
@@ -90,12 +100,45 @@ def scenario_terms(wf: WorkFacts, horizon: int) -> tuple[tuple[str, ...], list[t
     return names, rows
 
 
-def _candidates(wf: WorkFacts, horizon: int) -> dict[str, list]:
-    made = _with_breaks(wf.made[0], wf.made[1], _MADE_BREAKS)
+def _candidates(wf: WorkFacts, horizon: int, year: int = 9999, lifespan: int = 122) -> dict[str, list]:
+    made = _with_breaks(wf.made[0], wf.made[1], _MADE_BREAKS + _MADE_1978)
     made_years = [int(m[:4]) for m in made if m and not m.startswith("-")] or [-9999]
+    straddles_1978 = min(made_years) < 1978 <= max(made_years)
     if wf.authorship == NAMED and wf.category in (ARTISTIC, ENGRAVING, LITERARY) and None not in made:
-        made = made[:1]  # these terms never read the making date (it only bounds publication, below)
+        # these terms read the making date only for 17 USC 303(a) (made before 1978); it also bounds publication
+        made = made[:1] + (made[-1:] if straddles_1978 else [])
     death = _with_breaks(*wf.death, _DEATH_BREAKS) if wf.authorship in (NAMED,) else [None]
+    settled = dict(wf.settled)
+    revival = wf.category == PHOTOGRAPH and wf.authorship == NAMED and min(made_years) < 1945
+    exhibition = wf.exhibited is not None and wf.exhibited < 1989 and wf.authorship not in (NAMED, CROWN)
+    return {
+        "death": death,
+        "made": made,
+        "pub": _pub_candidates(wf, made_years, death, horizon, year),
+        "revival": _question(settled, LEGAL_REVIVAL, revival),
+        "exhibition_counts": _question(settled, LEGAL_EXHIBITION, exhibition),
+        "old_term_ran": _question(settled, LEGAL_2039_ARTISTIC, _old_term_question(wf, made_years, lifespan)),
+        "us_formalities": ["yes", "no"] if wf.origin == "US" and not wf.us_formalities else [wf.us_formalities],
+    }
+
+
+def _question(settled: dict[str, bool], name: str, open_: bool) -> list[bool]:
+    """An open legal question is evaluated both ways, unless a presumption answers it."""
+    if not open_:
+        return [False]
+    return [settled[name]] if name in settled else [False, True]
+
+
+def _old_term_question(wf: WorkFacts, made_years: list[int], lifespan: int) -> bool:
+    """An anonymous painting or drawing (not a photograph, not an engraving) unpublished on 1 Aug 1989 whose
+    author must have died by 1938 (made + the longest life): had its life + 50 term run before 1989?"""
+    return (
+        wf.authorship != NAMED and wf.authorship != CROWN and wf.category == ARTISTIC and wf.published != "yes"
+        and max(made_years) > -9999 and max(made_years) + lifespan + 50 < 1989
+    )  # fmt: skip
+
+
+def _pub_candidates(wf: WorkFacts, made_years: list[int], death: list, horizon: int, year: int) -> list[int | None]:
     pub: list[int | None] = []
     if wf.published in ("no", "unknown"):
         pub.append(None)
@@ -107,18 +150,10 @@ def _candidates(wf: WorkFacts, horizon: int) -> dict[str, list]:
             pub.append(PUB_YEAR_UNKNOWN)
         else:
             hi = hi if hi is not None else lo + horizon
+            hi = max(lo, min(hi, year))  # never published in the future
             extra = [y + k for y in made_years for k in (70, 71, 75, 76)] + [d for d in death if d is not None]
             pub += _with_breaks(lo, hi, tuple(sorted({*_PUB_BREAKS, *extra})))
-    revival = (
-        [False, True] if wf.category == PHOTOGRAPH and wf.authorship == NAMED and min(made_years) < 1945 else [False]
-    )
-    exhib = (
-        [False, True]
-        if wf.exhibited is not None and wf.exhibited < 1989 and wf.authorship not in (NAMED, CROWN)
-        else [False]
-    )
-    return {"death": death, "made": made, "pub": sorted(set(pub), key=lambda p: -2 if p is None else p),
-            "revival": revival, "exhibition_counts": exhib}  # fmt: skip
+    return sorted(set(pub), key=lambda p: -2 if p is None else p)
 
 
 def _with_breaks(lo: T | None, hi: T | None, breaks: tuple[T, ...]) -> list[T | None]:
@@ -143,9 +178,13 @@ def _layer(terms: list[Term], year: int) -> Layer:
     known = [t.expiry for t in terms if t.expiry is not None]
     expiry = max(known) if known and len(known) == len(terms) else None
     upcoming = [e for e in known if e >= year]
-    distinct = sorted(set(terms), key=lambda t: -(t.expiry if t.expiry is not None else 10**6))
+    distinct = sorted(set(terms), key=_term_order)  # latest first; ties by text: never by hash (PYTHONHASHSEED)
     return Layer(status, expiry if expiry is None or expiry > -10_000 else None,
                  min(known) if known else None, min(upcoming) if upcoming else None, distinct)  # fmt: skip
+
+
+def _term_order(t: Term) -> tuple:
+    return (-(t.expiry if t.expiry is not None else 10**6), t.rule, t.cite, t.missing, t.route)
 
 
 def _missing(names: tuple[str, ...], rows: list[tuple], year: int) -> list[str]:

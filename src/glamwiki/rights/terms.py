@@ -18,6 +18,9 @@ class Scenario(NamedTuple):
     exhibition_counts: bool  # legal question: does exhibition before 1989 count as "made available"?
     revival: bool  # legal question: were pre-1945 photographs revived in 1995?
     origin: str
+    old_term_ran: bool = False  # legal question: had the pre-1989 term of this anonymous artistic work run?
+    us_formalities: str = ""  # US works: notice and renewal complied with ("yes"/"no"), "" unknown
+    pub_recorded: bool = True  # False: publication is only one possibility (the record does not say)
 
     @property
     def made_year(self) -> int | None:
