@@ -375,3 +375,11 @@ def check_fact(fact: str, value: str) -> str | None:
     if fact == "country_of_origin" and not re.fullmatch(r"[a-z]{2,3}", v):
         return f"{value!r} is not a country code such as GB or US"
     return None
+
+
+def fact_choices() -> dict[str, tuple[str, ...]]:
+    """The valid answers of each curator fact that has a fixed list; "year" for the year columns."""
+    out: dict[str, tuple[str, ...]] = {f: ("yes", "no") for f in _YES_NO}
+    out.update({f: ("year",) for f in _YEARS})
+    out.update(_CHOICES)
+    return out
