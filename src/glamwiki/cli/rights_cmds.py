@@ -86,10 +86,14 @@ def rights(ctx: click.Context, as_of: str | None, max_lifespan: int | None, pres
 @rights.command()
 @click.argument("record_id")
 @AS_OF
+@PRESUME
 @click.option("--dataset", help="Dataset of the record, when several have the id.")
 @click.pass_context
-def explain(ctx: click.Context, record_id: str, as_of: str | None, dataset: str | None) -> None:
-    """Print the chain of reasoning for one record, each step with its legal source."""
+def explain(ctx: click.Context, record_id: str, as_of: str | None, presume: tuple[str, ...],
+            dataset: str | None) -> None:  # fmt: skip
+    """Print the chain of reasoning for one record, each step with its legal source.
+
+    The presumptions its stored decision used are applied again; --presume NAME adds one."""
     with project_from(ctx).open_store() as store:
         found = [(ds, r) for ds, r in get_record(store, record_id, "object", dataset) if isinstance(r, ObjectRecord)]
         if not found:
@@ -98,7 +102,9 @@ def explain(ctx: click.Context, record_id: str, as_of: str | None, dataset: str 
         stored = get_decision(store, record.id, ds)
         day = _day(as_of or (stored.as_of if stored else None))
         facts = all_facts(store).get((ds, record.id))
-        d = assess_record(record, day, persons=persons_by_dataset(store).get(ds, {}), facts=facts, dataset=ds)
+        chosen = approved_presumptions(store, [*(stored.presumptions if stored else []), *presume])
+        d = assess_record(record, day, persons=persons_by_dataset(store).get(ds, {}), facts=facts, dataset=ds,
+                          presumptions=chosen, candidates=list(SHIPPED.values()))  # fmt: skip
     click.echo("\n".join(explain_lines(d, record.title)))
 
 
@@ -135,13 +141,14 @@ def assess(path: str, profile: str | None, mapping: str | None, as_of: str | Non
     "export_path",
     help="Write the queue for a curator to fill in: a .csv or .xlsx file ('-': CSV to stdout).",
 )
-@click.option("--fact", help="Only records missing this fact (e.g. publication_year).")
+@click.option("--fact", help="Only records missing this fact (e.g. publication_year), or that a presumption would "
+              "decide (presumption:NAME).")  # fmt: skip
 @click.option("--import", "import_path", type=click.Path(exists=True, dir_okay=False), help="Read a filled-in sheet.")
 @click.option("--json", "as_json", is_flag=True, help="Print the groups as JSON.")
 @click.pass_context
 def review(ctx: click.Context, export_path: str | None, fact: str | None, import_path: str | None,
            as_json: bool) -> None:  # fmt: skip
-    """The review queue, grouped by the missing fact that would decide each record.
+    """The review queue, grouped by the presumption (else the missing fact) that would decide each record.
 
     Export it as CSV or Excel (.xlsx), fill in the fact columns, then --import it: the facts are kept and used
     by the next `glamwiki rights`."""
@@ -169,17 +176,23 @@ def review(ctx: click.Context, export_path: str | None, fact: str | None, import
         click.echo("Nothing to review (run `glamwiki rights` first if nothing was assessed).")
     for f, label, n in groups:
         click.echo(f"{label}: {n:,} records  [{f}]")
+    if any(f.startswith("presumption:") for f, _, _ in groups):
+        click.echo(
+            "One decision answers a presumption's group: `glamwiki rights presumptions` lists them; "
+            "`glamwiki rights presumptions approve NAME --by PERSON`, then `glamwiki rights --presume NAME`."
+        )
 
 
 @rights.command("pd-day")
 @click.option("--year", type=int, help="The 1 January to look at (default: next year).")
+@PRESUME
 @click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
 @click.pass_context
-def pd_day(ctx: click.Context, year: int | None, as_json: bool) -> None:
+def pd_day(ctx: click.Context, year: int | None, presume: tuple[str, ...], as_json: bool) -> None:
     """Public Domain Day: what becomes free to upload on 1 January."""
     year = year or date.today().year + 1
     with project_from(ctx).open_store() as store:
-        freed = list(public_domain_day(store, year))
+        freed = list(public_domain_day(store, year, approved_presumptions(store, presume)))
     if as_json:
         emit_json({"year": year, "records": [f.__dict__ for f in freed]})
         return

@@ -47,6 +47,12 @@ def _group(d: RightsDecision) -> str:
     return d.missing_facts[0] if d.missing_facts else "(no fact named)"
 
 
+def _in_group(d: RightsDecision, key: str) -> bool:
+    if key.startswith(PRESUMPTION):
+        return key[len(PRESUMPTION) :] in d.would_decide
+    return key in d.missing_facts
+
+
 def _group_label(key: str) -> str:
     if key.startswith(PRESUMPTION):
         name = key[len(PRESUMPTION) :]
@@ -60,7 +66,7 @@ HEADER = [*FIXED, *FACTS, "source"]
 def queue_rows(store: Store, fact: str | None = None) -> Iterator[list[str]]:
     """One row per record under review: what a curator needs to answer, then a column per fact to fill in."""
     for d in iter_decisions(store, decision=REVIEW):
-        if fact and fact not in d.missing_facts and PRESUMPTION + fact != _group(d):
+        if fact and not _in_group(d, fact):
             continue
         found = [r for ds, r in get_record(store, d.record_id, "object", d.dataset) if isinstance(r, ObjectRecord)]
         record = found[0] if found else ObjectRecord(id=d.record_id)
