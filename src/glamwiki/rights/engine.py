@@ -59,13 +59,19 @@ def assess(
         for p in candidates:
             if p.name in d.presumptions or (tried := p.apply(wf, record, dataset)) is wf:
                 continue
-            if _decide(record, tried, day, facts, settings, dataset).decision != REVIEW:
+            if _decide(record, tried, day, facts, settings, dataset, explain=False).decision != REVIEW:
                 d.would_decide.append(p.name)
     return d
 
 
 def _decide(
-    record: ObjectRecord, wf: WorkFacts, day: date, facts: Mapping[str, str], settings: Settings, dataset: str
+    record: ObjectRecord,
+    wf: WorkFacts,
+    day: date,
+    facts: Mapping[str, str],
+    settings: Settings,
+    dataset: str,
+    explain: bool = True,
 ) -> RightsDecision:
     ev = evaluate(wf, day.year, settings.publication_horizon, settings.max_lifespan)
     statement = st.parse_statement(facts.get("rights_statement") or record.rights_statement or _image_rights(record))
@@ -76,7 +82,7 @@ def _decide(
     d = RightsDecision(dataset=dataset, record_id=record.id, as_of=day.isoformat(), decision=REVIEW)
     if not ev.reasons:
         ev.reasons = (*layer_reasons("uk", ev.uk, day.year), *layer_reasons("us", ev.us, day.year))
-    d.reasons = work_reasons(wf, settings) + list(ev.reasons)
+    d.reasons = work_reasons(wf, settings) + list(ev.reasons) if explain else []
     d.uk_status, d.uk_expires = ev.uk.status, ev.uk.expiry
     d.us_status, d.us_expires = ev.us.status, ev.us.expiry
     _combine(d, x)

@@ -42,13 +42,18 @@ def relation(c: CreatorRef) -> str:
 
 def is_author(c: CreatorRef) -> bool:
     """False for "after X" and "formerly attributed to X": X is not the author of this object."""
-    return not _NOT_AUTHOR.match(relation(c))
+    return _kind_of(relation(c)) != "not-author"
 
 
 def is_named(c: CreatorRef) -> bool:
-    if c.kind in (UNKNOWN_AGENT, ORGANISATION) or not is_author(c):
-        return False
-    return not _UNNAMED.search(relation(c))
+    return c.kind not in (UNKNOWN_AGENT, ORGANISATION) and _kind_of(relation(c)) == "author"
+
+
+@lru_cache(maxsize=1024)
+def _kind_of(rel: str) -> str:
+    if _NOT_AUTHOR.match(rel):
+        return "not-author"
+    return "unnamed" if _UNNAMED.search(rel) else "author"
 
 
 def not_authors(creators: list[CreatorRef]) -> list[str]:
@@ -69,14 +74,15 @@ def century_of(name: str) -> tuple[int, int] | None:
     return start, start + 99
 
 
-def acquired_by(record: ObjectRecord) -> tuple[int | None, str]:
-    """The year the institution held the work by (it was made by then), and where that comes from."""
+@lru_cache(maxsize=4096)
+def acquired_by(acq: str, credit_line: str | None) -> tuple[int | None, str]:
+    """The year the institution held the work by (it was made by then), and where that comes from: the
+    acquisition year (``extra.acquisition_year``) or a year ending the credit line, the earlier."""
     found: list[tuple[int, str]] = []
-    acq = (record.extra or {}).get("acquisition_year", "")
     if acq.strip().isdigit() and 1000 < int(acq) < 2200:
         found.append((int(acq), f"acquisition year {acq}"))
-    if record.credit_line and (m := _TRAILING_YEAR.search(record.credit_line)):
-        found.append((int(m[1]), f"credit line '{record.credit_line[:80]}'"))
+    if credit_line and (m := _TRAILING_YEAR.search(credit_line)):
+        found.append((int(m[1]), f"credit line '{credit_line[:80]}'"))
     return min(found) if found else (None, "")
 
 
@@ -133,7 +139,7 @@ def date_problems(
     """Dates in the record that cannot all be true: each one a data-quality flag."""
     lo, hi = made
     out = []
-    acquired, source = acquired_by(record)
+    acquired, source = acquired_by(record.extra.get("acquisition_year", ""), record.credit_line)
     if lo is not None and acquired is not None and lo > acquired:
         out.append(f"date problem: made {lo} or later, but held by {acquired} ({source})")
     if is_photo and hi is not None and hi < FIRST_PHOTOGRAPH_YEAR:

@@ -188,7 +188,7 @@ def _bound_by_acquisition(
     record: ObjectRecord, made: tuple[str | None, str | None], facts: Mapping[str, str], category: str
 ) -> tuple[tuple[str | None, str | None], str]:
     """A work acquired in 1896 was made by 1896."""
-    acquired, source = ev.acquired_by(record)
+    acquired, source = ev.acquired_by(record.extra.get("acquisition_year", ""), record.credit_line)
     if acquired is None or "creation_year" in facts:
         return made, ""
     lo, hi = made

@@ -7,6 +7,7 @@ Candidates never depend on the evaluation year, so nothing becomes un-free as it
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -65,10 +66,16 @@ class Evaluation:
     reasons: tuple = ()  # the layers' reasons, filled once by the engine (evaluations are shared)
 
 
-@lru_cache(maxsize=8192)
 def evaluate(wf: WorkFacts, year: int, horizon: int = 150, lifespan: int = 122) -> Evaluation:
     """The layers' status in ``year``. Cached: many records share their facts (treat as read-only).
     Publication is never looked for after ``year`` (a work cannot have been published in the future)."""
+    if wf.basis or wf.presumed or wf.problems:  # words for the reasons: the terms never read them
+        wf = dataclasses.replace(wf, basis=(), presumed=(), problems=())
+    return _evaluate(wf, year, horizon, lifespan)
+
+
+@lru_cache(maxsize=65536)
+def _evaluate(wf: WorkFacts, year: int, horizon: int, lifespan: int) -> Evaluation:
     names, rows = scenario_terms(wf, horizon, year, lifespan)
     uk = _layer([r[-2] for r in rows], year)
     us = _layer([r[-1] for r in rows], year)
@@ -78,7 +85,7 @@ def evaluate(wf: WorkFacts, year: int, horizon: int = 150, lifespan: int = 122) 
     return Evaluation(uk, us, missing)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def scenario_terms(
     wf: WorkFacts, horizon: int, year: int = 9999, lifespan: int = 122
 ) -> tuple[tuple[str, ...], list[tuple]]:
