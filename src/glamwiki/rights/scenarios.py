@@ -69,8 +69,9 @@ class Evaluation:
 def evaluate(wf: WorkFacts, year: int, horizon: int = 150, lifespan: int = 122) -> Evaluation:
     """The layers' status in ``year``. Cached: many records share their facts (treat as read-only).
     Publication is never looked for after ``year`` (a work cannot have been published in the future)."""
-    if wf.basis or wf.presumed or wf.problems:  # words for the reasons: the terms never read them
-        wf = dataclasses.replace(wf, basis=(), presumed=(), problems=())
+    # only what the terms read is the cache key (not the words for the reasons, not the reproduction)
+    wf = dataclasses.replace(wf, basis=(), presumed=(), problems=(), death_basis="", made_basis="",
+                             reproduction="", nasa=False, attribution_doubt=False, no_creator=False)  # fmt: skip
     return _evaluate(wf, year, horizon, lifespan)
 
 
@@ -158,7 +159,9 @@ def _pub_candidates(wf: WorkFacts, made_years: list[int], death: list, horizon: 
         else:
             hi = hi if hi is not None else lo + horizon
             hi = max(lo, min(hi, year))  # never published in the future
-            extra = [y + k for y in made_years for k in (70, 71, 75, 76)] + [d for d in death if d is not None]
+            # made + 70 (s.12(3)) and made + 75 (Crown) matter only when no named author's life decides
+            spans = (70, 71, 75, 76) if wf.authorship != NAMED else ()
+            extra = [y + k for y in made_years for k in spans] + [d for d in death if d is not None]
             pub += _with_breaks(lo, hi, tuple(sorted({*_PUB_BREAKS, *extra})))
     return sorted(set(pub), key=lambda p: -2 if p is None else p)
 
