@@ -36,7 +36,7 @@ def assess_to_csv(source: str, profile: str, as_of: str, presume: str = "") -> d
         for record, d in rows:
             would.update(d.would_decide)
             if d.decision == "upload":
-                flags.update(f.split(":")[0][:40] for f in d.flags)
+                flags.update(f[:70] for f in d.flags)
             yield record, d
 
     rows = decisions_from_source(

@@ -55,6 +55,14 @@ def test_303a_first_published_1978_to_2002_protected_to_2047() -> None:
     assert d.us_status == "copyright" and d.us_expires == 2047 and d.decision == "block"
 
 
+def test_an_unrecorded_publication_is_not_put_in_1978_to_2002_silently() -> None:
+    drawing = work(years(1880), [person(died=1900)], medium="Graphite on paper", object_type="drawing")
+    d = assess(drawing, "2026-01-01")
+    assert d.decision == "upload" and any("17 USC 303(a)" in f for f in d.flags)
+    settled = assess(drawing, "2026-01-01", presumptions=[SHIPPED["unique-works-unpublished"]])
+    assert not any("303(a)" in f for f in settled.flags) and settled.us_expires == 2002
+
+
 def test_a_photograph_cannot_precede_photography() -> None:
     d = assess(photo(years(1729), [person(died=1851, born=1775)]), "2026-01-01")
     assert d.decision == "review" and d.missing_facts[0] == "data_quality"

@@ -86,7 +86,7 @@ def _decide(
     d.uk_status, d.uk_expires = ev.uk.status, ev.uk.expiry
     d.us_status, d.us_expires = ev.us.status, ev.us.expiry
     _combine(d, x)
-    if d.decision == UPLOAD and _may_be_303a(wf, d):
+    if d.decision == UPLOAD and _may_be_303a(wf, d, settings.publication_horizon):
         d.flags.append(US_303A_FLAG)
     if wf.problems and not _statement_blocks(statement):
         _data_problem(d, wf)
@@ -100,15 +100,13 @@ US_303A_FLAG = (
 )
 
 
-def _may_be_303a(wf: WorkFacts, d: RightsDecision) -> bool:
-    made_lo = wf.made[0]
-    return (
-        wf.published == "unknown"
-        and bool(made_lo)
-        and made_lo < "1978"
-        and d.us_status == PD
-        and (d.us_expires is None or d.us_expires < 2047)
-    )
+def _may_be_303a(wf: WorkFacts, d: RightsDecision, horizon: int) -> bool:
+    """Publication unrecorded, made before 1978, and (within the publication horizon from its making)
+    it could have been first published 1978-2002: the US PD answer assumes it was not."""
+    lo, hi = wf.made
+    if wf.published != "unknown" or not lo or not hi or lo >= "1978" or hi.startswith("-"):
+        return False
+    return int(hi[:4]) + horizon >= 1978 and d.us_status == PD and (d.us_expires is None or d.us_expires < 2047)
 
 
 def _statement_blocks(statement: st.Statement) -> bool:
