@@ -106,3 +106,15 @@ def test_assess_without_a_project_names_the_unapproved_presumption(tmp_path: Pat
     used = [r for r in rows if r["presumptions"] == "prints-published-when-made"]
     assert used and all("shipped rule; no approval recorded" in r["reasons"] for r in used)
     assert CliRunner().invoke(cli, [*args, "--presume", "no-such-rule"]).exit_code == 2
+
+
+def test_books_are_published_in_their_imprint_year_manuscripts_are_not() -> None:
+    from glamwiki.model.records import FORM_TEXT
+
+    book = work(years(1880), [person(died=1890)], FORM_TEXT, "paper", "printed book")
+    manuscript = work(years(1880), [person(died=1890)], FORM_TEXT, "ink on paper", "manuscript")
+    rule = [SHIPPED["books-published-in-imprint-year"]]
+    assert assess(book, "2026-01-01").decision == "review"  # unpublished on 1 Aug 1989 it would be a 2039 work
+    d = assess(book, "2026-01-01", presumptions=rule)
+    assert d.decision == "upload" and d.templates == ["{{PD-scan|PD-old-auto-expired|deathyear=1890}}"]
+    assert assess(manuscript, "2026-01-01", presumptions=rule).presumptions == []
