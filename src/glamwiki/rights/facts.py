@@ -133,8 +133,11 @@ def work_facts(
     death, dbasis = ((None, None), "")
     if authorship == NAMED:
         death, dbasis = _death(creators, persons, facts, made, settings, year)
+    births = [(c.name, b) for c in creators if ev.is_named(c) and (b := _birth_year(c, persons)) is not None]
     if not made_basis and authorship == NAMED and death[1] is not None:
-        made, made_basis = (iso_day(death[1] - settings.max_lifespan), iso_day(death[1], 12, 31)), "lifetime"
+        born = max((b for _, b in births), default=death[1] - settings.max_lifespan)
+        made = (iso_day(min(death[1], max(born, death[1] - settings.max_lifespan))), iso_day(death[1], 12, 31))
+        made_basis = "lifetime"
     made, acquired = _bound_by_acquisition(record, made, facts, category)
     if acquired:
         basis.append(acquired)
@@ -145,7 +148,6 @@ def work_facts(
         origin, why = ev.origin_of(creators, persons)
         if origin:
             basis.append(f"Country of origin {origin}, from the creators' place of birth or nationality ({why})")
-    births = [(c.name, b) for c in creators if ev.is_named(c) and (b := _birth_year(c, persons)) is not None]
     made_years = (_iso_year(made[0]), _iso_year(made[1]))
     problems = [] if "creation_year" in facts else ev.date_problems(record, made_years, category == PHOTOGRAPH, births)
     return WorkFacts(
