@@ -162,7 +162,7 @@ def work_facts(
         exhibited=_year(facts.get("made_available_year")),
         origin=origin,
         reproduction=facts.get("reproduction") or reproduction_of(record, category),
-        nasa=any("nasa" in c.name.lower() or "aeronautics" in c.name.lower() for c in creators),
+        nasa=any(_nasa(c.name) for c in creators),
         attribution_doubt=ev.doubtful(creators),
         no_creator=not creators and "authorship" not in facts,
         basis=tuple(basis),
@@ -228,12 +228,23 @@ def _category(form: str | None, medium: str | None, object_type: str | None) -> 
     return ARTISTIC
 
 
+@lru_cache(maxsize=8192)
+def _nasa(name: str) -> bool:
+    lowered = name.lower()
+    return "nasa" in lowered or "aeronautics" in lowered
+
+
 def reproduction_of(record: ObjectRecord, category: str) -> str:
+    return _reproduction(record.form, record.object_type, category)
+
+
+@lru_cache(maxsize=4096)
+def _reproduction(form: str | None, object_type: str | None, category: str) -> str:
     if category in (PHOTOGRAPH, SOUND, FILM):
         return ORIGINAL
     if category == LITERARY:
         return SCAN
-    if record.form == FORM_3D or _3D_TYPES.search(record.object_type or ""):
+    if form == FORM_3D or _3D_TYPES.search(object_type or ""):
         return PHOTO_3D
     return FAITHFUL_2D
 

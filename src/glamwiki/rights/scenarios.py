@@ -100,21 +100,29 @@ def scenario_terms(
         s = Scenario(wf.category, wf.authorship, v["death"], v["made"], v["pub"], wf.exhibited,
                      v["exhibition_counts"], v["revival"], wf.origin, v["old_term_ran"], v["us_formalities"],
                      wf.published == "yes")  # fmt: skip
-        uk, us = uk_term(s), us_term(s)
-        shorter = not in_uk_eea(wf.origin) and wf.origin == "US" and None not in (uk.expiry, us.expiry)
-        if shorter and us.expiry < uk.expiry:  # type: ignore[operator]
-            uk = Term(us.expiry, f"rule of the shorter term: the US term ({us.rule})", "uk_shorter", route="shorter")
+        uk, us = _terms(s)
         rows.append((*values, shared.setdefault(uk, uk), shared.setdefault(us, us)))
     return names, rows
+
+
+@lru_cache(maxsize=1 << 17)
+def _terms(s: Scenario) -> tuple[Term, Term]:
+    """The UK term (after the rule of the shorter term) and the US term of one scenario."""
+    uk = uk_term(s)
+    us = us_term(s, uk)
+    shorter = not in_uk_eea(s.origin) and s.origin == "US" and None not in (uk.expiry, us.expiry)
+    if shorter and us.expiry < uk.expiry:  # type: ignore[operator]
+        uk = Term(us.expiry, f"rule of the shorter term: the US term ({us.rule})", "uk_shorter", route="shorter")
+    return uk, us
 
 
 def _candidates(wf: WorkFacts, horizon: int, year: int = 9999, lifespan: int = 122) -> dict[str, list]:
     made = _with_breaks(wf.made[0], wf.made[1], _MADE_BREAKS + _MADE_1978)
     made_years = [int(m[:4]) for m in made if m and not m.startswith("-")] or [-9999]
-    straddles_1978 = min(made_years) < 1978 <= max(made_years)
     if wf.authorship == NAMED and wf.category in (ARTISTIC, ENGRAVING, LITERARY) and None not in made:
         # these terms read the making date only for 17 USC 303(a) (made before 1978); it also bounds publication
-        made = made[:1] + (made[-1:] if straddles_1978 else [])
+        # (one value on each side of 1978 stands for all: scenarios are then shared, and their terms cached)
+        made = (["1977-12-31"] if min(made_years) < 1978 else []) + (["1978-01-01"] if max(made_years) >= 1978 else [])
     death = _with_breaks(*wf.death, _DEATH_BREAKS) if wf.authorship in (NAMED,) else [None]
     settled = dict(wf.settled)
     revival = wf.category == PHOTOGRAPH and wf.authorship == NAMED and min(made_years) < 1945

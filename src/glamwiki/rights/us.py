@@ -9,11 +9,12 @@ from glamwiki.rights.uk import uk_term
 URAA_DATE_YEAR = 1996  # UK restoration date: 1 Jan 1996
 
 
-def us_term(s: Scenario) -> Term:
+def us_term(s: Scenario, uk: Term | None = None) -> Term:
+    """The US term in this scenario; ``uk`` is the scenario's UK term when already computed."""
     if s.authorship == US_FEDERAL:
         return Term(NEVER, "work of the US federal government", "us_federal", route="federal")
     if s.authorship == CROWN:
-        uk = uk_term(s)
+        uk = uk or uk_term(s)
         return Term(uk.expiry, "Crown copyright expiry applied worldwide (HMSO 2005)", "us_crown", uk.missing, "crown")
     if s.category == SOUND:
         return sound_term(s)
@@ -23,7 +24,7 @@ def us_term(s: Scenario) -> Term:
         return unknown("publication_year", "published: publication + 95", "us_published")
     pub = s.pub
     if pub <= 1977:
-        return _published_before_1978(s, pub)
+        return _published_before_1978(s, pub, uk)
     if s.authorship == NAMED:
         if s.death is None:
             return unknown("creator_death_year", "published from 1978: life + 70", "us_later")
@@ -35,7 +36,7 @@ def us_term(s: Scenario) -> Term:
     ))  # fmt: skip
 
 
-def _published_before_1978(s: Scenario, pub: int) -> Term:
+def _published_before_1978(s: Scenario, pub: int, uk: Term | None) -> Term:
     """Published before 1978. The term was 75 years until 1998 (17 USC 304 before the CTEA): a work
     published by 1922 was PD by then whatever else is true, so nothing restored it. Later works run
     publication + 95 if US formalities were met, or if the URAA restored them; the URAA restores only
@@ -45,7 +46,7 @@ def _published_before_1978(s: Scenario, pub: int) -> Term:
                     "us_expired_before_uraa", route="expired")  # fmt: skip
     if s.origin == "US":
         return _us_formalities(s, pub)
-    uk = uk_term(s)
+    uk = uk or uk_term(s)
     if uk.expiry is not None and uk.expiry < URAA_DATE_YEAR:
         return Term(
             NEVER,
