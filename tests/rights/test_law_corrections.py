@@ -61,6 +61,7 @@ def test_an_unrecorded_publication_is_not_put_in_1978_to_2002_silently() -> None
     assert d.decision == "upload" and any("17 USC 303(a)" in f for f in d.flags)
     settled = assess(drawing, "2026-01-01", presumptions=[SHIPPED["unique-works-unpublished"]])
     assert not any("303(a)" in f for f in settled.flags) and settled.us_expires == 2002
+    assert any("publication right" in f and "presumption unique-works-unpublished" in f for f in settled.flags)
 
 
 def test_a_photograph_cannot_precede_photography() -> None:

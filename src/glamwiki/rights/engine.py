@@ -217,7 +217,8 @@ def _upload_pd(d: RightsDecision, x: Inputs) -> None:
     if any("PD-UK-unknown" in t for t in d.templates) and not x.yes("enquiry_recorded"):
         d.flags.append("{{PD-UK-unknown}} needs a recorded enquiry for the author (s.9(5)): record it with the file")
     if x.wf.published == "no":
-        d.flags.append("first publication creates a publication right (SI 1996/2967 reg 16): add a CC0 waiver")
+        by = "".join(f" (unpublished by {p.split(' (')[0]})" for p in x.wf.presumed if "never published" in p)
+        d.flags.append(f"first publication creates a publication right (SI 1996/2967 reg 16): add a CC0 waiver{by}")
     why, fact, source = _statement_caveat(x)
     if why:
         _caveat(d, Reason(why, cite(source), "other"), fact)
