@@ -72,7 +72,19 @@ def evaluate(wf: WorkFacts, year: int, horizon: int = 150, lifespan: int = 122) 
     # only what the terms read is the cache key (not the words for the reasons, not the reproduction)
     wf = dataclasses.replace(wf, basis=(), presumed=(), problems=(), death_basis="", made_basis="",
                              reproduction="", nasa=False, attribution_doubt=False, no_creator=False)  # fmt: skip
-    return _evaluate(wf, year, horizon, lifespan)
+    return _evaluate(_canonical_made(wf), year, horizon, lifespan)
+
+
+def _canonical_made(wf: WorkFacts) -> WorkFacts:
+    """A named creator's painting, print or text: when publication does not hang on the making date, the
+    terms read it only as before or after 1978 (17 USC 303(a)), so records share one cached evaluation."""
+    lo, hi = wf.made
+    if wf.authorship != NAMED or wf.category not in (ARTISTIC, ENGRAVING, LITERARY) or not lo or not hi:
+        return wf
+    if lo.startswith("-") or hi.startswith("-") or (wf.published != "no" and wf.publication[0] is None):
+        return wf
+    side = ("1977-12-31", "1978-01-01")
+    return dataclasses.replace(wf, made=(side[lo >= "1978"], side[hi >= "1978"]))
 
 
 @lru_cache(maxsize=65536)
