@@ -8,19 +8,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from glamwiki.model.dates import DateInterval, iso_day
 from glamwiki.model.records import (
     FORM_3D,
     FORM_MOVING_IMAGE,
     FORM_PHOTOGRAPH,
     FORM_SOUND,
     FORM_TEXT,
-    ORGANISATION,
     CreatorRef,
     ObjectRecord,
     Person,
 )
 from glamwiki.rights import evidence as ev
+from glamwiki.rights import lifetimes as lt
 from glamwiki.rights.rules import Settings
 
 # Categories of work the UK terms branch on.
@@ -122,33 +121,20 @@ def work_facts(
     category = facts.get("work_type") or category_of(record)
     creators = list(record.creators)
     basis: list[str] = []
-    crown_body = ev.crown_commission(record)
-    authorship = facts.get("authorship") or authorship_of(creators)
-    if crown_body and "authorship" not in facts and authorship != CROWN:
-        authorship = CROWN
-        basis.append(f"Crown work: commissioned through the {crown_body} (credit line)")
-    if others := ev.not_authors(creators):
-        basis.append("Not the author of this object: " + "; ".join(others))
-    made, made_basis = _made(record, creators, facts)
+    authorship = _authorship(record, creators, facts, basis)
+    made, made_basis = lt.made_of(record, creators, facts)
     death, dbasis = ((None, None), "")
     if authorship == NAMED:
-        death, dbasis = _death(creators, persons, facts, made, settings, year)
-    births = [(c.name, b) for c in creators if ev.is_named(c) and (b := _birth_year(c, persons)) is not None]
+        death, dbasis = lt.death_of(creators, persons, facts, made, settings, year)
+    births = [(c.name, b) for c in creators if ev.is_named(c) and (b := lt.birth_year(c, persons)) is not None]
     if not made_basis and authorship == NAMED and death[1] is not None:
-        born = max((b for _, b in births), default=death[1] - settings.max_lifespan)
-        made = (iso_day(min(death[1], max(born, death[1] - settings.max_lifespan))), iso_day(death[1], 12, 31))
-        made_basis = "lifetime"
-    made, acquired = _bound_by_acquisition(record, made, facts, category)
+        made, made_basis = lt.lifetime([b for _, b in births], death[1], settings.max_lifespan), "lifetime"
+    made, acquired = lt.bound_by_acquisition(record, made, facts, category == PHOTOGRAPH)
     if acquired:
         basis.append(acquired)
         made_basis = made_basis or "acquired"
     published, publication = _publication(record, facts)
-    origin = (facts.get("country_of_origin") or "").upper()
-    if not origin:
-        origin, why = ev.origin_of(creators, persons)
-        if origin:
-            basis.append(f"Country of origin {origin}, from the creators' place of birth or nationality ({why})")
-    made_years = (_iso_year(made[0]), _iso_year(made[1]))
+    made_years = (lt.iso_year(made[0]), lt.iso_year(made[1]))
     problems = [] if "creation_year" in facts else ev.date_problems(record, made_years, category == PHOTOGRAPH, births)
     return WorkFacts(
         category=category,
@@ -160,7 +146,7 @@ def work_facts(
         published=published,
         publication=publication,
         exhibited=_year(facts.get("made_available_year")),
-        origin=origin,
+        origin=_origin(creators, persons, facts, basis),
         reproduction=facts.get("reproduction") or reproduction_of(record, category),
         nasa=any(_nasa(c.name) for c in creators),
         attribution_doubt=ev.doubtful(creators),
@@ -171,41 +157,26 @@ def work_facts(
     )
 
 
-def _made(
-    record: ObjectRecord, creators: list[CreatorRef], facts: Mapping[str, str]
-) -> tuple[tuple[str | None, str | None], str]:
-    if given := _interval_iso(facts.get("creation_year")):
-        return given, "recorded"
-    if record.date.earliest or record.date.latest:
-        return (record.date.earliest, record.date.latest), "recorded"
-    periods = [p for c in creators if (p := ev.century_of(c.name))]
-    if periods:
-        lo, hi = max(p[0] for p in periods), min(p[1] for p in periods)
-        if lo <= hi:
-            return (iso_day(lo), iso_day(hi, 12, 31)), "period"
-    return (None, None), ""
+def _authorship(record: ObjectRecord, creators: list[CreatorRef], facts: Mapping[str, str], basis: list[str]) -> str:
+    """Who the authors are (a curator's answer first); a commissioning body can make it a Crown work."""
+    authorship = facts.get("authorship") or authorship_of(creators)
+    crown_body = ev.crown_commission(record)
+    if crown_body and "authorship" not in facts and authorship != CROWN:
+        authorship = CROWN
+        basis.append(f"Crown work: commissioned through the {crown_body} (credit line)")
+    if others := ev.not_authors(creators):
+        basis.append("Not the author of this object: " + "; ".join(others))
+    return authorship
 
 
-def _bound_by_acquisition(
-    record: ObjectRecord, made: tuple[str | None, str | None], facts: Mapping[str, str], category: str
-) -> tuple[tuple[str | None, str | None], str]:
-    """A work acquired in 1896 was made by 1896."""
-    acquired, source = ev.acquired_by(record.extra.get("acquisition_year", ""), record.credit_line)
-    if acquired is None or "creation_year" in facts:
-        return made, ""
-    lo, hi = made
-    if hi is not None and _iso_year(hi) is not None and _iso_year(hi) <= acquired:  # type: ignore[operator]
-        return made, ""
-    if lo is not None and (_iso_year(lo) or 0) > acquired:
-        return made, ""  # contradicts the acquisition: flagged as a date problem, not silently changed
-    if lo is None:
-        lo = iso_day(ev.FIRST_PHOTOGRAPH_YEAR if category == PHOTOGRAPH else 1)
-    return (lo, iso_day(acquired, 12, 31)), f"Made by {acquired}: the institution held it then ({source})"
-
-
-def _birth_year(c: CreatorRef, persons: Mapping[str, Person]) -> int | None:
-    birth, _ = ev.life_of(c, persons.get(c.person_id or ""))
-    return birth.earliest_year
+def _origin(creators: list[CreatorRef], persons: Mapping[str, Person], facts: Mapping[str, str],
+            basis: list[str]) -> str:  # fmt: skip
+    if origin := (facts.get("country_of_origin") or "").upper():
+        return origin
+    origin, why = ev.origin_of(creators, persons)
+    if origin:
+        basis.append(f"Country of origin {origin}, from the creators' place of birth or nationality ({why})")
+    return origin
 
 
 def category_of(record: ObjectRecord) -> str:
@@ -270,52 +241,8 @@ def _public_body(name: str) -> str:
 is_named = ev.is_named
 
 
-def _death(
-    creators: list[CreatorRef],
-    persons: Mapping[str, Person],
-    facts: Mapping[str, str],
-    made: tuple[str | None, str | None],
-    settings: Settings,
-    year: int | None,
-) -> tuple[tuple[int | None, int | None], str]:
-    if given := _interval_years(facts.get("creator_death_year")):
-        return given, "recorded"
-    made_lo, made_hi = _iso_year(made[0]), _iso_year(made[1])
-    los, his, bases = [], [], set()
-    for c in (c for c in creators if is_named(c)):
-        lo, hi, basis = _one_death(c, persons.get(c.person_id or ""), made_lo, made_hi, settings, year)
-        los.append(lo)
-        his.append(hi)
-        bases.add(basis)
-    lo = None if None in los else max(los, default=None)
-    hi = None if None in his else max(his, default=None)
-    for b in ("alive", "floruit", "lifespan"):
-        if b in bases:
-            return (lo, hi), b
-    return (lo, hi), ("recorded" if bases == {"recorded"} else "")
-
-
-def _one_death(
-    c: CreatorRef, person: Person | None, made_lo: int | None, made_hi: int | None, settings: Settings,
-    year: int | None,
-) -> tuple[int | None, int | None, str]:  # fmt: skip
-    """One creator's death as an interval: recorded; else alive (born, no death, the longest life not
-    yet passed); else bounded by the floruit or the making and the maximum lifespan."""
-    birth, death = ev.life_of(c, person)
-    lo, hi = death.earliest_year, death.latest_year
-    if hi is not None:
-        return (lo if lo is not None else birth.earliest_year), hi, "recorded"
-    active = ev.floruit(person)
-    starts = [y for y in (birth.latest_year, active[0] if active else None, made_hi) if y is not None]
-    hi = min(y + settings.max_lifespan for y in starts) if starts else None
-    lo = max((y for y in (birth.earliest_year, made_lo, active[1] if active else None) if y is not None), default=None)
-    if year is not None and birth.is_known and hi is not None and year <= hi and c.kind != ORGANISATION:
-        return max(lo or year, year), hi, "alive"
-    return lo, hi, ("floruit" if active and not birth.is_known else ("lifespan" if hi is not None else ""))
-
-
 def _publication(record: ObjectRecord, facts: Mapping[str, str]) -> tuple[str, tuple[int | None, int | None]]:
-    if years := _interval_years(facts.get("publication_year")):
+    if years := lt.interval_years(facts.get("publication_year")):
         return "yes", years
     flag = (facts.get("published") or "").lower()
     if flag in ("no", "false", "0", "unpublished"):
@@ -334,28 +261,6 @@ def _year(text: str | None) -> int | None:
         return None
     m = re.match(r"\s*(-?\d{1,4})", text or "")
     return int(m[1]) if m else None
-
-
-def _interval_years(text: str | None) -> tuple[int | None, int | None] | None:
-    if not text:
-        return None
-    m = re.match(r"\s*(-?\d{1,4})(?:\s*[-–/]\s*(\d{1,4}))?\s*$", text or "")
-    if not m:
-        return None
-    lo = int(m[1])
-    return lo, int(m[2]) if m[2] else lo
-
-
-def _interval_iso(text: str | None) -> tuple[str | None, str | None] | None:
-    years = _interval_years(text)
-    if not years:
-        return None
-    lo, hi = years
-    return iso_day(lo), iso_day(hi, 12, 31)
-
-
-def _iso_year(iso: str | None) -> int | None:
-    return DateInterval(earliest=iso).earliest_year if iso else None
 
 
 _YES_NO = (
@@ -381,7 +286,7 @@ def check_fact(fact: str, value: str) -> str | None:
         return f"unknown fact {fact!r}"
     if fact in _YES_NO and v not in ("yes", "no", "true", "false", "y", "n", "1", "0", "unpublished", "published"):
         return f"{value!r} is not yes or no"
-    if fact in _YEARS and _interval_years(value) is None:
+    if fact in _YEARS and lt.interval_years(value) is None:
         return f"{value!r} is not a year or a range YYYY-YYYY"
     if fact in _CHOICES and v not in _CHOICES[fact]:
         return f"{value!r} is not one of {', '.join(_CHOICES[fact])}"
