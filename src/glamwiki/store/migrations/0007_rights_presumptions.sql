@@ -1,6 +1,6 @@
 -- Presumptions a curator approved for a group of records (glamwiki.rights.presumptions), with their
 -- history: every approval, change of scope or withdrawal is a new version; none is ever overwritten.
-CREATE TABLE rights_presumptions (
+CREATE TABLE IF NOT EXISTS rights_presumptions (
     name TEXT NOT NULL,            -- e.g. prints-published-when-made (a shipped rule)
     version INTEGER NOT NULL,
     status TEXT NOT NULL,          -- approved | withdrawn
