@@ -81,7 +81,7 @@ def _decide(
         photo = statement  # on a record of a 3D object, a licence is the photograph's
     x = Inputs(wf, ev, statement, photo, facts, day.year)
     d = RightsDecision(dataset=dataset, record_id=record.id, as_of=day.isoformat(), decision=REVIEW)
-    if not ev.reasons:
+    if explain and not ev.reasons:
         ev.reasons = (*layer_reasons("uk", ev.uk, day.year), *layer_reasons("us", ev.us, day.year))
     d.reasons = work_reasons(wf, settings) + list(ev.reasons) if explain else []
     d.uk_status, d.uk_expires = ev.uk.status, ev.uk.expiry

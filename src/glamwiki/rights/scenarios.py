@@ -7,7 +7,6 @@ Candidates never depend on the evaluation year, so nothing becomes un-free as it
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -66,28 +65,39 @@ class Evaluation:
     reasons: tuple = ()  # the layers' reasons, filled once by the engine (evaluations are shared)
 
 
+_EVALUATIONS: dict[tuple, Evaluation] = {}
+_MAX_EVALUATIONS = 65536
+
+
 def evaluate(wf: WorkFacts, year: int, horizon: int = 150, lifespan: int = 122) -> Evaluation:
     """The layers' status in ``year``. Cached: many records share their facts (treat as read-only).
-    Publication is never looked for after ``year`` (a work cannot have been published in the future)."""
-    # only what the terms read is the cache key (not the words for the reasons, not the reproduction)
-    wf = dataclasses.replace(wf, basis=(), presumed=(), problems=(), death_basis="", made_basis="",
-                             reproduction="", nasa=False, attribution_doubt=False, no_creator=False)  # fmt: skip
-    return _evaluate(_canonical_made(wf), year, horizon, lifespan)
+    Publication is never looked for after ``year`` (a work cannot have been published in the future).
+    The cache key is only what the terms read (not the words for the reasons, not the reproduction)."""
+    made = _canonical_made(wf)
+    key = (wf.category, wf.authorship, wf.death, made, wf.published, wf.publication, wf.exhibited, wf.origin,
+           wf.us_formalities, wf.settled, year, horizon, lifespan)  # fmt: skip
+    found = _EVALUATIONS.get(key)
+    if found is None:
+        if len(_EVALUATIONS) >= _MAX_EVALUATIONS:
+            _EVALUATIONS.clear()
+        core = WorkFacts(wf.category, wf.authorship, wf.death, "", made, "", wf.published, wf.publication,
+                         wf.exhibited, wf.origin, "", us_formalities=wf.us_formalities, settled=wf.settled)  # fmt: skip
+        found = _EVALUATIONS[key] = _evaluate(core, year, horizon, lifespan)
+    return found
 
 
-def _canonical_made(wf: WorkFacts) -> WorkFacts:
+def _canonical_made(wf: WorkFacts) -> tuple[str | None, str | None]:
     """A named creator's painting, print or text: when publication does not hang on the making date, the
     terms read it only as before or after 1978 (17 USC 303(a)), so records share one cached evaluation."""
     lo, hi = wf.made
     if wf.authorship != NAMED or wf.category not in (ARTISTIC, ENGRAVING, LITERARY) or not lo or not hi:
-        return wf
+        return wf.made
     if lo.startswith("-") or hi.startswith("-") or (wf.published != "no" and wf.publication[0] is None):
-        return wf
+        return wf.made
     side = ("1977-12-31", "1978-01-01")
-    return dataclasses.replace(wf, made=(side[lo >= "1978"], side[hi >= "1978"]))
+    return side[lo >= "1978"], side[hi >= "1978"]
 
 
-@lru_cache(maxsize=65536)
 def _evaluate(wf: WorkFacts, year: int, horizon: int, lifespan: int) -> Evaluation:
     names, rows = scenario_terms(wf, horizon, year, lifespan)
     uk = _layer([r[-2] for r in rows], year)
@@ -107,11 +117,11 @@ def scenario_terms(
     names = tuple(candidates)
     rows = []
     shared: dict[Term, Term] = {}
+    recorded = wf.published == "yes"
     for values in itertools.product(*candidates.values()):
-        v = dict(zip(names, values, strict=True))
-        s = Scenario(wf.category, wf.authorship, v["death"], v["made"], v["pub"], wf.exhibited,
-                     v["exhibition_counts"], v["revival"], wf.origin, v["old_term_ran"], v["us_formalities"],
-                     wf.published == "yes")  # fmt: skip
+        death, made, pub, revival, exhibition, old_term, formalities = values  # the order of VAR_FACTS
+        s = Scenario(wf.category, wf.authorship, death, made, pub, wf.exhibited, exhibition, revival, wf.origin,
+                     old_term, formalities, recorded)  # fmt: skip
         uk, us = _terms(s)
         rows.append((*values, shared.setdefault(uk, uk), shared.setdefault(us, us)))
     return names, rows
