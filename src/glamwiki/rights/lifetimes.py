@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from glamwiki.model.dates import DateInterval, iso_day
 from glamwiki.model.records import ORGANISATION, CreatorRef, ObjectRecord, Person
@@ -115,6 +116,7 @@ def interval_iso(text: str | None) -> tuple[str | None, str | None] | None:
     return iso_day(lo), iso_day(hi, 12, 31)
 
 
+@lru_cache(maxsize=65536)
 def iso_year(iso: str | None) -> int | None:
     return DateInterval(earliest=iso).earliest_year if iso else None
 
