@@ -52,9 +52,13 @@ class Presumption:
 
 
 Rule = Callable[[WorkFacts, ObjectRecord], "tuple[WorkFacts, str] | None"]
-_BOOKISH = re.compile(r"\b(book|volume|map|atlas|chart|pamphlet|printed|broadside|periodical|newspaper)", re.I)
+_BOOKISH = re.compile(
+    r"\b(books?|volumes?|maps?|atlas(es)?|charts?|pamphlets?|printed|broadsides?|periodicals?|newspapers?)\b", re.I
+)
 _HANDWRITTEN = re.compile(r"manuscript|letter|diary|notebook|sketchbook|journal|autograph|typescript", re.I)
-_UNIQUE = re.compile(r"unique|painting|drawing|watercolou?r|sculpture|pastel|gouache|oil|tempera|collage", re.I)
+_UNIQUE = re.compile(
+    r"\b(unique|paintings?|drawings?|watercolou?rs?|sculptures?|pastels?|gouache|oil|tempera|collage)\b", re.I
+)
 
 
 def _years(iso: tuple[str | None, str | None]) -> tuple[int, int] | None:
