@@ -78,7 +78,7 @@ def rights(ctx: click.Context, as_of: str | None, max_lifespan: int | None, pres
         table.add_row(k, f"{n:,}", f"{100 * n / max(summary.assessed, 1):.0f}%")
     out.print(table)
     for name in summary.presumed:
-        out.print(f"{summary.presumed[name]:,} records decided with presumption {name}")
+        out.print(f"presumption {name} supplied a fact for {summary.presumed[name]:,} records")
     if summary.decisions.get("review"):
         out.print("Records needing a person: glamwiki rights review")
 
