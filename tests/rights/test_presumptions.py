@@ -118,3 +118,14 @@ def test_books_are_published_in_their_imprint_year_manuscripts_are_not() -> None
     d = assess(book, "2026-01-01", presumptions=rule)
     assert d.decision == "upload" and d.templates == ["{{PD-scan|PD-old-auto-expired|deathyear=1890}}"]
     assert assess(manuscript, "2026-01-01", presumptions=rule).presumptions == []
+
+
+def test_the_queue_exports_one_presumptions_group(project: Path, tmp_path: Path) -> None:
+    invoke(project, "--as-of", "2026-01-01")
+    groups = {g["fact"]: g["records"] for g in json.loads(invoke(project, "review", "--json"))}
+    sheet = tmp_path / "prints.csv"
+    invoke(project, "review", "--export", str(sheet), "--fact", "presumption:prints-published-when-made")
+    rows = list(csv.DictReader(sheet.open(encoding="utf-8")))
+    assert len(rows) == groups["presumption:prints-published-when-made"]
+    assert all("prints-published-when-made" in r["presumption"] for r in rows)
+    assert "decided by presumption prints-published-when-made once approved" in invoke(project, "review")
