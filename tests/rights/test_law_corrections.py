@@ -134,6 +134,7 @@ def test_war_artists_commissions_are_crown_works() -> None:
                           credit_line="Presented by the War Artists Advisory Committee 1946")  # fmt: skip
     d = assess(record, "2026-01-01")
     assert d.decision == "upload" and d.templates == ["{{PD-Art|PD-UKGov}}"] and "Crown work" in text(d)
+    assert any("check it was commissioned" in f for f in d.flags)
 
 
 def test_reasons_do_not_depend_on_the_hash_seed() -> None:

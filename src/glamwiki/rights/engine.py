@@ -212,6 +212,9 @@ def _upload_pd(d: RightsDecision, x: Inputs) -> None:
     d.decision = UPLOAD
     if x.wf.authorship == CROWN:
         d.flags.append("US side relies on the HMSO 2005 policy statement ({{PD-UKGov}}), not a statute")
+    if any(b.startswith("Crown work: commissioned") for b in x.wf.basis):
+        d.flags.append("Crown work read from the credit line: check it was commissioned (a work the committee bought "
+                       "keeps its artist's copyright)")  # fmt: skip
     if x.statement.kind == st.PD_MARK:
         d.flags.append("Public Domain Mark given: a label; the specific PD tags above are the reason")
     if any("PD-UK-unknown" in t for t in d.templates) and not x.yes("enquiry_recorded"):
