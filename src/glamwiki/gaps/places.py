@@ -1,0 +1,274 @@
+"""Place and nationality text to a country and, for the United Kingdom, a nation (England,
+Scotland, Wales, Northern Ireland), offline, with pycountry's ISO 3166 data: country names in
+every language pycountry ships translations for ("Deutschland", "Polska", "Éire"), and the UK's
+ISO 3166-2 subdivisions with their parent nation ("Edinburgh, City of" -> Scotland,
+"Cardiff [Caerdydd GB-CRF]" -> Wales).
+
+ISO 3166: https://www.iso.org/iso-3166-country-codes.html ; pycountry: https://pypi.org/project/pycountry/
+Text that resolves to nothing is kept as given, counted and listed by the caller.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import pycountry
+
+from glamwiki.linking.names import fold
+from glamwiki.store import Store
+from glamwiki.store.linking import entity_facts
+
+UK = "GB"
+NATIONS = {"GB-ENG": "England", "GB-SCT": "Scotland", "GB-WLS": "Wales", "GB-NIR": "Northern Ireland"}
+# Names a catalogue may use for a nation that ISO 3166-2 does not list as the nation's own name.
+NATION_NAMES = {
+    "cymru": "GB-WLS",
+    "alba": "GB-SCT",
+    "ulster": "GB-NIR",
+    "great britain": UK,
+    "britain": UK,
+    "uk": UK,
+    "u.k.": UK,
+    "england and wales": UK,
+}
+# Romanised endonyms (as Tate writes them) that ISO's translations do not carry, each to its ISO 3166-1
+# code; kept short on purpose: anything else is listed as unresolved for a person to map.
+ROMANISED = {
+    "rossiya": "RU",
+    "nihon": "JP",
+    "bharat": "IN",
+    "zhonghua": "CN",
+    "yisra'el": "IL",
+    "misr": "EG",
+    "ukrayina": "UA",
+    "ellas": "GR",
+    "iran": "IR",
+    "al-lubnan": "LB",
+    "suriyah": "SY",
+    "al-'iraq": "IQ",
+    "al-jaza'ir": "DZ",
+    "taehan min'guk": "KR",
+    "ceska republika": "CZ",
+    "slovenska republika": "SK",
+}
+# Demonyms for nationality fields ("British", "American"), the commonest in museum catalogues.
+DEMONYMS = {
+    "british": UK,
+    "english": "GB-ENG",
+    "scottish": "GB-SCT",
+    "welsh": "GB-WLS",
+    "irish": "IE",
+    "northern irish": "GB-NIR",
+    "american": "US",
+    "french": "FR",
+    "german": "DE",
+    "italian": "IT",
+    "spanish": "ES",
+    "dutch": "NL",
+    "flemish": "BE",
+    "belgian": "BE",
+    "swiss": "CH",
+    "austrian": "AT",
+    "russian": "RU",
+    "polish": "PL",
+    "japanese": "JP",
+    "chinese": "CN",
+    "indian": "IN",
+    "canadian": "CA",
+    "australian": "AU",
+    "mexican": "MX",
+    "brazilian": "BR",
+    "argentine": "AR",
+    "swedish": "SE",
+    "norwegian": "NO",
+    "danish": "DK",
+    "finnish": "FI",
+    "czech": "CZ",
+    "hungarian": "HU",
+    "greek": "GR",
+    "portuguese": "PT",
+    "israeli": "IL",
+    "south african": "ZA",
+    "new zealander": "NZ",
+    "korean": "KR",
+    "cuban": "CU",
+    "chilean": "CL",
+    "colombian": "CO",
+    "venezuelan": "VE",
+    "romanian": "RO",
+}
+_BRACKET = re.compile(r"\s*\[(?P<alt>[^\]]*?)\s+GB-[A-Z]{3}\]")
+_CITY = re.compile(r",\s*city of$|\s+city$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Place:
+    country_code: str  # ISO 3166-1 alpha-2
+    country: str  # its English short name
+    nation: str = ""  # England, Scotland, Wales or Northern Ireland, for the UK when the text says
+
+    @property
+    def where(self) -> str:
+        return self.nation or self.country
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", fold(text).replace("’", "'").replace("‘", "'")).strip(" .")
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Folded country name in any shipped language -> alpha-2."""
+    out: dict[str, str] = {}
+    names = [
+        (c.alpha_2, [getattr(c, a, "") for a in ("name", "common_name", "official_name")]) for c in pycountry.countries
+    ]
+    for lang in sorted(os.listdir(pycountry.LOCALES_DIR)):
+        try:
+            tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        except OSError:
+            continue
+        for code, forms in names:
+            for form in forms:
+                if form:
+                    out.setdefault(_key(tr.gettext(form)), code)
+    for code, forms in names:  # English names and codes last-but-first: they win
+        for form in forms:
+            if form:
+                out[_key(form)] = code
+        out[code.lower()] = code
+    out.update({k: v for k, v in ROMANISED.items()})
+    return out
+
+
+@lru_cache(maxsize=1)
+def _uk_places() -> dict[str, str]:
+    """Folded name of a UK ISO 3166-2 subdivision (English and Welsh forms, "City of" dropped) -> nation code."""
+    out: dict[str, str] = {}
+    for sub in pycountry.subdivisions.get(country_code=UK):
+        nation = sub.code if sub.code in NATIONS else (sub.parent_code or "")
+        if nation not in NATIONS:
+            continue
+        name = sub.name
+        alt = _BRACKET.search(name)
+        plain = _BRACKET.sub("", name)
+        for form in (plain, _CITY.sub("", plain), alt["alt"] if alt else ""):
+            if form:
+                out.setdefault(_key(form), nation)
+    out.update({k: v for k, v in NATION_NAMES.items() if v in NATIONS})
+    return out
+
+
+def _country(code: str) -> Place:
+    if code in NATIONS:
+        return Place(UK, _uk_name(), NATIONS[code])
+    c = pycountry.countries.get(alpha_2=code)
+    return Place(code, getattr(c, "common_name", None) or c.name if c else code)
+
+
+@lru_cache(maxsize=1)
+def _uk_name() -> str:
+    return str(pycountry.countries.get(alpha_2=UK).name)
+
+
+@lru_cache(maxsize=65536)
+def resolve(text: str | None) -> Place | None:
+    """The country (and UK nation) a place text names, or None. "Edinburgh, United Kingdom" ->
+    United Kingdom / Scotland; "Polska" -> Poland; "London" -> United Kingdom / England."""
+    if not text or not text.strip():
+        return None
+    parts = [_key(p) for p in text.split(",") if p.strip()]
+    countries, uk = _countries(), _uk_places()
+    for i in range(len(parts) - 1, -1, -1):
+        code = countries.get(parts[i]) or NATION_NAMES.get(parts[i])
+        if code is None and parts[i] in uk and (i == len(parts) - 1 or i == 0):
+            code = uk[parts[i]]
+        if code is None:
+            continue
+        place = _country(code)
+        if place.country_code == UK and not place.nation:
+            nation = next((uk[p] for p in parts[:i] if p in uk), "")
+            place = Place(UK, place.country, NATIONS.get(nation, ""))
+        return place
+    return None
+
+
+def resolve_nationality(text: str | None) -> Place | None:
+    """A nationality field: a demonym ("British", "Welsh") or a country name."""
+    if not text or not text.strip():
+        return None
+    code = DEMONYMS.get(_key(text))
+    return _country(code) if code else resolve(text)
+
+
+# Wikidata items of countries (P27 values) most often met in collections, to their ISO 3166-1
+# codes (each item's own P297), so a citizenship reads as a country name without fetching the item.
+WIKIDATA_COUNTRIES = {
+    "Q145": "GB",
+    "Q30": "US",
+    "Q142": "FR",
+    "Q183": "DE",
+    "Q38": "IT",
+    "Q29": "ES",
+    "Q55": "NL",
+    "Q29999": "NL",
+    "Q27": "IE",
+    "Q31": "BE",
+    "Q39": "CH",
+    "Q40": "AT",
+    "Q159": "RU",
+    "Q36": "PL",
+    "Q17": "JP",
+    "Q148": "CN",
+    "Q668": "IN",
+    "Q16": "CA",
+    "Q408": "AU",
+    "Q96": "MX",
+    "Q155": "BR",
+    "Q414": "AR",
+    "Q34": "SE",
+    "Q20": "NO",
+    "Q35": "DK",
+    "Q33": "FI",
+    "Q213": "CZ",
+    "Q28": "HU",
+    "Q41": "GR",
+    "Q45": "PT",
+    "Q801": "IL",
+    "Q258": "ZA",
+    "Q664": "NZ",
+    "Q884": "KR",
+    "Q241": "CU",
+    "Q218": "RO",
+    "Q21": "GB-ENG",
+    "Q22": "GB-SCT",
+    "Q25": "GB-WLS",
+    "Q26": "GB-NIR",
+    "Q174193": "GB",
+}
+
+
+def wikidata_country(qid: str) -> Place | None:
+    code = WIKIDATA_COUNTRIES.get(qid)
+    return _country(code) if code else None
+
+
+def country_label(qid: str, labels: dict[str, str]) -> str:
+    """A P27 value by name: the recorded item's label, else the ISO name, else say it was not fetched."""
+    if labels.get(qid):
+        return labels[qid]
+    place = wikidata_country(qid)
+    if place:
+        return place.where
+    return f"{qid} (country item not fetched)"
+
+
+def country_labels(store: Store, people: list[Any]) -> dict[str, str]:
+    """QID -> label for the countries people's items name as citizenship, when those items are recorded."""
+    wanted = {q for c in people if c.wd for q in c.wd.get("citizenship", [])}
+    return {q: f.get("label", "") for q, f in entity_facts(store, wanted).items() if f.get("label")}
