@@ -11,6 +11,7 @@ from typing import Any
 
 from glamwiki.gaps.places import Place, resolve, resolve_nationality
 from glamwiki.gaps.works import WorkInfo, collection_works
+from glamwiki.intake.names import invert_name
 from glamwiki.linking.constants import FEMALE, GENDER_WORDS, MALE
 from glamwiki.linking.names import fold, parse_name
 from glamwiki.model.records import ORGANISATION, PERSON, CreatorRef, Person
@@ -82,6 +83,12 @@ class Creator:
         return "; ".join(b for b in bits if b)
 
 
+def name_key(name: str) -> str:
+    """The comparable form of a name: "Bell, Gertrude" and "Gertrude Bell" give the same key."""
+    forms = parse_name(name)
+    return forms[0].key if forms else fold(name)
+
+
 def _life(born: int | None, died: int | None) -> str:
     if born and died:
         return f"{born}–{died}"
@@ -107,10 +114,13 @@ def collect_creators(
     deduplicated (by the row's person id, else by name and compatible birth year)."""
     works = collection_works(store, dataset) if works is None else works
     people: dict[tuple[str, str], Creator] = {}
+    ids: dict[tuple[str, str], Creator] = {}
     for ds, rec in iter_records(store, kind="person", dataset=dataset):
         if isinstance(rec, Person):
-            people[(ds, rec.id)] = _from_person(ds, rec)
-    derived = _Derived(people)
+            c = people[(ds, rec.id)] = _from_person(ds, rec)
+            ids[(ds, rec.id)] = c
+            ids.update(((ds, f"{k}:{v}"), c) for k, v in rec.identifiers.items())
+    derived = _Derived(people, ids)
     for (ds, wid), w in works.items():
         for ref in w.creators:
             c = derived.find(ds, ref)
@@ -152,11 +162,14 @@ def _place(c: Creator) -> None:
 class _Derived:
     """Creators named on object rows: matched to the people file by id, else made once each."""
 
-    def __init__(self, people: dict[tuple[str, str], Creator]) -> None:
+    def __init__(self, people: dict[tuple[str, str], Creator], ids: dict[tuple[str, str], Creator]) -> None:
         self.people = people
+        self.ids = ids  # (dataset, "scheme:value") of the people file's identifiers -> that person
         self.new: list[Creator] = []
         self.by_name: dict[tuple[str, str], list[Creator]] = {}
         self.by_id: dict[tuple[str, str], Creator] = {}
+        for c in people.values():  # a row naming someone of the people file without its id joins them
+            self.by_name.setdefault((c.dataset, name_key(c.name)), []).append(c)
 
     def find(self, ds: str, ref: CreatorRef) -> Creator:
         if ref.person_id:
@@ -166,21 +179,23 @@ class _Derived:
             if c.gender == NOT_RECORDED and ref.gender:  # the row states what the people file leaves blank
                 c.gender = institution_gender(ref.gender)
             return c
+        for scheme, value in ref.identifiers.items():
+            if (ds, f"{scheme}:{value}") in self.ids:
+                return self.ids[(ds, f"{scheme}:{value}")]
         return self._by_name(ds, ref)
 
     def _by_name(self, ds: str, ref: CreatorRef) -> Creator:
-        forms = parse_name(ref.name)
-        name_key = forms[0].key if forms else fold(ref.name)
+        key = name_key(ref.name)
         born = ref.birth.earliest_year if ref.birth.is_known else None
-        for c in self.by_name.get((ds, name_key), []):
+        for c in self.by_name.get((ds, key), []):
             if born is None or c.birth_year is None or abs(born - c.birth_year) <= YEARS_APART:
                 if c.birth_year is None:
                     c.birth_year = born
                 if c.gender == NOT_RECORDED and ref.gender:
                     c.gender = institution_gender(ref.gender)
                 return c
-        same = self.by_name.setdefault((ds, name_key), [])
-        c = self._make(ds, f"name:{name_key}" + (f"|{born}" if same and born else ""), ref)
+        same = self.by_name.setdefault((ds, key), [])
+        c = self._make(ds, f"name:{key}" + (f"|{born}" if same and born else ""), ref)
         same.append(c)
         return c
 
@@ -188,7 +203,7 @@ class _Derived:
         c = Creator(
             ds,
             pid,
-            ref.name,
+            _display(ref.name),
             ref.kind or PERSON,
             institution_gender(ref.gender),
             (ref.nationality or NOT_RECORDED).strip(),
@@ -198,6 +213,13 @@ class _Derived:
         )
         self.new.append(c)
         return c
+
+
+def _display(name: str) -> str:
+    """ "Betz, Johann" -> "Johann Betz" (a title an article could have); names with dates or more kept."""
+    if any(ch.isdigit() or ch in "()[]&" for ch in name):
+        return name.strip()
+    return invert_name(name)
 
 
 def _from_person(ds: str, p: Person) -> Creator:
