@@ -9,6 +9,7 @@ Dashboard event tracking Wikidata."""
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 from glamwiki.cells import neutralise
@@ -37,6 +38,7 @@ COLUMNS = (
     "dataset",
     "person_id",
 )
+_PLAIN_NAME = re.compile(r"^[^\W\d_][\w .,'’()-]*$")
 _TITLE_FORBIDDEN = set("#<>[]|{}_") | {"\n", "\r", "\t"}  # https://www.mediawiki.org/wiki/Manual:Page_title
 
 
@@ -79,9 +81,10 @@ def write_csv(entries: list[Entry], path: str | Path) -> int:
 
 
 def _name_link(name: str) -> str:
-    """A (red or blue) link to the article named after her, or the plain name when it cannot be a title."""
+    """A (red or blue) link to the article named after her, when the name is plainly a name (letters,
+    spaces, . , ' ( ) -); anything else (markup, "~~~~", a formula) is shown as escaped text."""
     clean = " ".join(name.split())
-    if not clean or set(clean) & _TITLE_FORBIDDEN or clean.startswith((":", "/", ".")):
+    if not _PLAIN_NAME.match(clean) or "''" in clean or "__" in clean:
         return escape(clean)
     return f"[[{clean}]]"
 

@@ -106,6 +106,9 @@ _BRACKET = re.compile(r"\s*\[(?P<alt>[^\]]*?)\s+GB-[A-Z]{3}\]")
 _CITY = re.compile(r",\s*city of$|\s+city$", re.IGNORECASE)
 
 
+_NATION_KEYS = {re.sub(r"[\s-]+", " ", k): v for k, v in NATION_NAMES.items()}
+
+
 @dataclass(frozen=True)
 class Place:
     country_code: str  # ISO 3166-1 alpha-2
@@ -118,7 +121,7 @@ class Place:
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", fold(text).replace("’", "'").replace("‘", "'")).strip(" .")
+    return re.sub(r"[\s-]+", " ", fold(text).replace("’", "'").replace("‘", "'")).strip(" .")
 
 
 @lru_cache(maxsize=1)
@@ -142,7 +145,7 @@ def _countries() -> dict[str, str]:
             if form:
                 out[_key(form)] = code
         out[code.lower()] = code
-    out.update({k: v for k, v in ROMANISED.items()})
+    out.update({_key(k): v for k, v in ROMANISED.items()})
     return out
 
 
@@ -160,7 +163,7 @@ def _uk_places() -> dict[str, str]:
         for form in (plain, _CITY.sub("", plain), alt["alt"] if alt else ""):
             if form:
                 out.setdefault(_key(form), nation)
-    out.update({k: v for k, v in NATION_NAMES.items() if v in NATIONS})
+    out.update({_key(k): v for k, v in NATION_NAMES.items() if v in NATIONS})
     return out
 
 
@@ -185,7 +188,7 @@ def resolve(text: str | None) -> Place | None:
     parts = [_key(p) for p in text.split(",") if p.strip()]
     countries, uk = _countries(), _uk_places()
     for i in range(len(parts) - 1, -1, -1):
-        code = countries.get(parts[i]) or NATION_NAMES.get(parts[i])
+        code = countries.get(parts[i]) or _NATION_KEYS.get(parts[i])
         if code is None and parts[i] in uk and (i == len(parts) - 1 or i == 0):
             code = uk[parts[i]]
         if code is None:
@@ -202,7 +205,7 @@ def resolve_nationality(text: str | None) -> Place | None:
     """A nationality field: a demonym ("British", "Welsh") or a country name."""
     if not text or not text.strip():
         return None
-    code = DEMONYMS.get(_key(text))
+    code = {_key(k): v for k, v in DEMONYMS.items()}.get(_key(text))
     return _country(code) if code else resolve(text)
 
 

@@ -173,9 +173,10 @@ def _empty(report: GapReport, kind: str) -> str:
     if not linked:
         return "None yet: no woman in the collection is linked to Wikidata (glamwiki link run)."
     if fetched < linked:
+        who = "1 woman is" if linked == 1 else f"{linked:,} women are"
         return (
-            f"None yet: {linked:,} women are linked, but their items' facts are not fetched "
-            f"({fetched:,} are): glamwiki link facts --fetch."
+            f"None yet: {who} linked, but their items' facts are not fetched ({fetched:,} are): "
+            "glamwiki link facts --fetch."
         )
     return "None: every linked woman's item already has what this list looks for."
 
