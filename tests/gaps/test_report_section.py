@@ -13,6 +13,8 @@ from click.testing import CliRunner
 from glamwiki.cli import cli as app
 from glamwiki.demo import run_demo
 from glamwiki.gaps.audit import period
+from glamwiki.gaps.people import collect_creators
+from glamwiki.gaps.status import gaps_status
 from glamwiki.linking.wikidata.entities import EntityFacts
 from glamwiki.model.dates import DateInterval
 from glamwiki.model.records import Person
@@ -62,6 +64,10 @@ def test_one_denominator_everywhere(store: Store) -> None:
     assert "women, of the 7 with gender recorded" in text
     assert re.search(r"in the collection 7 7 42\.9%", text)  # the funnel's first step: same 7, same share
     assert "(creator–work pairs)" in text
+    status = gaps_status(store)
+    assert status.figures["gender_recorded"] == 7 and "42.9% women of 7 with gender recorded" in status.summary
+    wd_only = next(c for c in collect_creators(store) if c.id == "p0")
+    assert wd_only.place is not None and wd_only.place.country_code == "NL"  # from the item's P27, no text
 
 
 def test_runs_keep_snapshots_and_events_mark_the_chart(cli: CliRunner, store: Store) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from glamwiki.gaps.places import Place, resolve, resolve_nationality
+from glamwiki.gaps.places import Place, resolve, resolve_nationality, wikidata_country
 from glamwiki.gaps.works import WorkInfo, collection_works
 from glamwiki.intake.names import invert_name
 from glamwiki.linking.constants import FEMALE, GENDER_WORDS, MALE
@@ -150,6 +150,8 @@ def _tally(c: Creator, works: dict[tuple[str, str], WorkInfo]) -> None:
 
 
 def _place(c: Creator) -> None:
+    """The collection's own text first (nationality, then places of birth and death), else the
+    linked item's citizenship (P27) when its country is known; unresolved text is kept."""
     for text, how in ((c.nationality, resolve_nationality), (c.birth_place, resolve), (c.death_place, resolve)):
         if text and text != NOT_RECORDED:
             c.place = how(text)
@@ -157,6 +159,10 @@ def _place(c: Creator) -> None:
                 c.place_text = text
                 return
             c.place_text = c.place_text or text
+    for qid in (c.wd or {}).get("citizenship", []):
+        c.place = wikidata_country(qid)
+        if c.place is not None:
+            return
 
 
 class _Derived:
