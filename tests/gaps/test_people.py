@@ -3,12 +3,14 @@ role, gender where the row states it), each once; a people file still wins where
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from glamwiki.gaps.people import OBJECT_RECORDS, PEOPLE_FILE, collect_creators
 from glamwiki.gaps.summary import gap_report
+from glamwiki.gaps.worklist import UPLOAD
 from glamwiki.intake.ingest import ingest
 from glamwiki.model.dates import DateInterval
 from glamwiki.model.records import CreatorRef, ObjectRecord, Person
@@ -83,6 +85,7 @@ def test_whole_tate_export(store: Store, shared_data: Path) -> None:
     are people-file records; 500 women are credited on works (521 in the people file); the five
     credited ids missing from artist_data become people from the rows that credit them."""
     from glamwiki.intake.registry import load_named_profile
+    from glamwiki.rights.project import assess_project
 
     ingest(store, str(shared_data / "tate"), dataset="tate", profile=load_named_profile("tate"))
     report = gap_report(store)
@@ -93,3 +96,9 @@ def test_whole_tate_export(store: Store, shared_data: Path) -> None:
     assert {c.name for c in derived} >= {"Ilya Kabakov", "Patrick Gilbert"}
     share, known = report.women
     assert report.steps[0].gender_known == known and report.steps[0].share_women == share  # one denominator
+    assert report.worklists[UPLOAD] == []  # the rights stage has not run: nothing is cleared yet
+    assess_project(store, date(2026, 11, 30))
+    upload = gap_report(store).worklists[UPLOAD]
+    assert (len(upload), sum(e.creator.files_to_upload for e in upload)) == (30, 246)
+    top = [(e.creator.name, e.creator.files_to_upload) for e in upload[:3]]
+    assert top == [("Susanna Duncombe", 63), ("Elizabeth Rigby", 60), ("Lady Wharncliffe", 53)]

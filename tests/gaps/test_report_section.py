@@ -78,11 +78,13 @@ def test_runs_keep_snapshots_and_events_mark_the_chart(cli: CliRunner, store: St
     assert cli.invoke(app, ["gaps", "--json"]).exit_code == 0
     assert cli.invoke(app, ["gaps", "--nation", "Wales"]).exit_code == 0  # a filtered run is no snapshot
     snaps = snapshots(store)
-    assert len(snaps) == 2
+    assert len(snaps) == 2 and snaps[0][1]["languages"] == ["en"]
     linked = [next(s for s in f["funnel"] if s["step"] == "with a Wikidata item")["people"] for _, f in snaps]
     assert linked == [3, 4]
     html = gaps_section(store).html  # type: ignore[union-attr]
     assert "Art+Feminism edit-a-thon" in html and "stroke-dasharray" in html
+    assert cli.invoke(app, ["gaps", "--languages", "en,cy"]).exit_code == 0
+    assert "no cy Wikipedia article" in gaps_section(store).html  # type: ignore[union-attr]  # the run's languages
     assert cli.invoke(app, ["gaps", "event", "8 March", "x"]).exit_code == 2
 
 

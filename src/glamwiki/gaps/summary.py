@@ -79,6 +79,7 @@ class GapReport:
     def snapshot(self) -> dict[str, Any]:
         """What one run records for the change-over-time chart."""
         return {
+            "languages": self.languages,
             "denominators": asdict(self.denominators),
             "funnel": [
                 {"step": s.label, "people": s.people, "women": s.women, "gender_recorded": s.gender_known}

@@ -150,10 +150,10 @@ def _choose(
         site = f"{language}wiki"
         keys = key_properties([c for c in creators if c.wd is not None])
         return [
-            Entry(c, f"no {language} Wikipedia article", missing_properties(c, keys))
+            Entry(c, f"no {language} Wikipedia article", missing_properties(c, keys), works=list(c.work_ids))
             for c in fetched
-            if site not in c.wd.get("sitelinks", [])
-        ]  # type: ignore[union-attr]
+            if site not in (c.wd or {}).get("sitelinks", [])
+        ]
     if kind == MISSING_PROPERTIES:
         keys = key_properties([c for c in creators if c.wd is not None])
         out = [Entry(c, "missing key properties", missing_properties(c, keys)) for c in fetched]
@@ -162,7 +162,7 @@ def _choose(
         out, index = [], portrait_index(works) if fetched else []
         for c in fetched:
             found = portraits(c, index)
-            if not c.wd.get("has_image") and found:  # type: ignore[union-attr]
+            if not (c.wd or {}).get("has_image") and found:
                 out.append(Entry(c, "no image (P18); a public-domain portrait is in the collection", works=found))
         return out
     raise ValueError(f"unknown worklist {kind!r}: one of {', '.join(KINDS)}")

@@ -19,7 +19,10 @@ ROWS = 15  # rows of each worklist shown in the report (the CSV has them all)
 
 
 def gaps_section(store: Store, languages: list[str] | None = None) -> Section | None:
-    report = gap_report(store, languages)
+    """The section; its languages are those of the last `glamwiki gaps` run unless given, so the
+    report shows the figures the command printed."""
+    snaps = snapshots(store)
+    report = gap_report(store, languages or (snaps[-1][1].get("languages") if snaps else None))
     if not report.creators:
         return None
     d = report.denominators
@@ -35,7 +38,7 @@ def gaps_section(store: Store, languages: list[str] | None = None) -> Section | 
     html += _denominators_note(report)
     html += _shares(report)
     html += _funnel(report)
-    html += change_chart(snapshots(store), events(store))
+    html += change_chart(snaps, events(store))
     html += bar_chart(
         [(p, round(100 * s, 1)) for p, s, _ in report.by_period],
         "Share of women by birth period (of people with gender recorded)",
