@@ -3,6 +3,7 @@ point per `glamwiki gaps` run, with events (an edit-a-thon, a residency) marked 
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from html import escape
 from typing import Any
@@ -37,14 +38,16 @@ def change_chart(snaps: list[tuple[str, dict[str, Any]]], events: list[tuple[str
     def x(d: date) -> float:
         return LEFT + plot_w * ((d - first).days / span if last > first else 0.5)
 
+    top = min(100, max(10, math.ceil(max(v for pts in data.values() for _, v in pts) / 10) * 10))
+
     def y(v: float) -> float:
-        return TOP + plot_h * (1 - v / 100)
+        return TOP + plot_h * (1 - v / top)
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{WIDTH}" height="{HEIGHT}" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(title)}">',
         f'<text x="0" y="14" class="t">{escape(title)}</text>',
-        f'<text x="{LEFT - 4}" y="{y(100) + 4:.1f}" text-anchor="end">100%</text>',
+        f'<text x="{LEFT - 4}" y="{y(top) + 4:.1f}" text-anchor="end">{top}%</text>',
         f'<text x="{LEFT - 4}" y="{y(0):.1f}" text-anchor="end">0%</text>',
         f'<text x="{LEFT}" y="{TOP + plot_h + 14}">{first.isoformat()}</text>',
         f'<text x="{LEFT + plot_w}" y="{TOP + plot_h + 14}" text-anchor="end">{last.isoformat()}</text>',

@@ -48,6 +48,9 @@ def gaps_section(store: Store, languages: list[str] | None = None) -> Section | 
     html += "<h3>The collection's own record and Wikidata's, side by side</h3>"
     for t in report.tables:
         html += f"<h4>{escape(t.dimension)} — {escape(t.source)}</h4>"
+        if len(t.cells) == 1:  # one value for everyone ("not recorded", "no item"): a line, not a table
+            html += f'<p class="note">{escape(t.cells[0].value)} for all {t.cells[0].creators:,} people.</p>'
+            continue
         html += table(["value", "people", "credits (creator–work pairs)"], t.rows()[:12], {1, 2})
     html += '<p class="note">Cells under 5 are shown as "&lt;5"; missing values are counted as "not recorded". '
     html += "Periods are 50-year bins of the birth year, in date order.</p>"
