@@ -146,3 +146,13 @@ def test_cli_writes_every_worklist_three_ways(cli: CliRunner, store: Store, tmp_
 
 def cli_app():  # type: ignore[no-untyped-def]
     return cli
+
+
+def test_catalogue_text_cannot_inject_wikitext(store: Store) -> None:
+    for i, name in enumerate(["Ann ~~~~", "{{Delete}} Jane", "Mary [[Evil]]", "Anna ''Bold''", "Zoë O’Neill-Smith"]):
+        put(store, Person(id=f"p{i}", name=name, gender="female", biography="x"))
+    text = wikitext(gap_report(store).worklists[NO_ITEM], "No item")
+    assert "~~~~" not in text and "{{Delete}}" not in text and "[[Evil]]" not in text and "''Bold''" not in text
+    assert "[[Zoë O’Neill-Smith]]" in text  # a plain name is a link to the article she could have
+    titles = dashboard_titles(gap_report(store).worklists[NO_ITEM], NO_ITEM).splitlines()
+    assert titles == ["Zoë O’Neill-Smith"]  # only what is plainly a name becomes a title

@@ -39,7 +39,7 @@ COLUMNS = (
     "person_id",
 )
 _PLAIN_NAME = re.compile(r"^[^\W\d_][\w .,'’()-]*$")
-_TITLE_FORBIDDEN = set("#<>[]|{}_") | {"\n", "\r", "\t"}  # https://www.mediawiki.org/wiki/Manual:Page_title
+# Titles: https://www.mediawiki.org/wiki/Manual:Page_title (no # < > [ ] | { }, no "~~~"); a narrower set here.
 
 
 def rows(entries: list[Entry]) -> list[dict[str, str]]:
@@ -80,13 +80,16 @@ def write_csv(entries: list[Entry], path: str | Path) -> int:
     return len(entries)
 
 
+def _plain(name: str) -> bool:
+    """Plainly a name (letters, spaces, . , ' ( ) -), so safe as a link and a page title."""
+    return bool(_PLAIN_NAME.match(name)) and "''" not in name and "__" not in name
+
+
 def _name_link(name: str) -> str:
-    """A (red or blue) link to the article named after her, when the name is plainly a name (letters,
-    spaces, . , ' ( ) -); anything else (markup, "~~~~", a formula) is shown as escaped text."""
+    """A (red or blue) link to the article named after her when the name is plainly a name;
+    anything else (markup, "~~~~", a formula) is shown as escaped text."""
     clean = " ".join(name.split())
-    if not _PLAIN_NAME.match(clean) or "''" in clean or "__" in clean:
-        return escape(clean)
-    return f"[[{clean}]]"
+    return f"[[{clean}]]" if _plain(clean) else escape(clean)
 
 
 def wikitext(entries: list[Entry], title: str, note: str = "") -> str:
@@ -131,6 +134,6 @@ def dashboard_titles(entries: list[Entry], kind: str) -> str:
     seen: list[str] = []
     for e in entries:
         t = e.creator.qid if wikidata else " ".join(e.creator.name.split())
-        if t and t not in seen and not set(t) & _TITLE_FORBIDDEN:
+        if t and t not in seen and (wikidata or _plain(t)):
             seen.append(t)
     return "".join(t + "\n" for t in seen)
