@@ -127,10 +127,10 @@ def _key(text: str) -> str:
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
     """Folded country name in any shipped language -> alpha-2."""
-    out: dict[str, str] = {}
     names = [
         (c.alpha_2, [getattr(c, a, "") for a in ("name", "common_name", "official_name")]) for c in pycountry.countries
     ]
+    translated: dict[str, str] = {}  # each distinct translation once (most repeat across languages)
     for lang in sorted(os.listdir(pycountry.LOCALES_DIR)):
         try:
             tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
@@ -139,7 +139,10 @@ def _countries() -> dict[str, str]:
         for code, forms in names:
             for form in forms:
                 if form:
-                    out.setdefault(_key(tr.gettext(form)), code)
+                    translated.setdefault(tr.gettext(form), code)
+    out: dict[str, str] = {}
+    for text, code in translated.items():
+        out.setdefault(_key(text), code)
     for code, forms in names:  # English names and codes last-but-first: they win
         for form in forms:
             if form:
