@@ -35,6 +35,8 @@ def test_place_texts(text: str, country: str, nation: str) -> None:
 
 
 def test_unresolvable_text_is_none_and_nationalities_read() -> None:
+    assert resolve("Birmingham, Alabama") is None  # a UK name before an unknown part is not taken for the UK
+    assert resolve("Clifton, Bristol").nation == "England"  # type: ignore[union-attr]
     assert resolve("Jugoslavija") is None and resolve("Saint Hélier") is None and resolve("") is None
     assert resolve_nationality("Welsh").nation == "Wales"  # type: ignore[union-attr]
     assert resolve_nationality("American").country_code == "US"  # type: ignore[union-attr]

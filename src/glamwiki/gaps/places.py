@@ -192,7 +192,7 @@ def resolve(text: str | None) -> Place | None:
     countries, uk = _countries(), _uk_places()
     for i in range(len(parts) - 1, -1, -1):
         code = countries.get(parts[i]) or _NATION_KEYS.get(parts[i])
-        if code is None and parts[i] in uk and (i == len(parts) - 1 or i == 0):
+        if code is None and parts[i] in uk and i == len(parts) - 1:  # "Clifton, Bristol"; not "Birmingham, Alabama"
             code = uk[parts[i]]
         if code is None:
             continue
