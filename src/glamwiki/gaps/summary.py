@@ -36,6 +36,7 @@ class Denominators:
     women: int
     from_object_records: int  # people known only from the object records that credit them
     credited: int  # people credited on at least one work
+    women_credited: int  # women credited on at least one work
     works: int
     credits: int  # creator–work pairs over people
 
@@ -165,6 +166,7 @@ def denominators(people: list[Creator], works: dict[tuple[str, str], WorkInfo]) 
         women=women,
         from_object_records=sum(c.origin == OBJECT_RECORDS for c in people),
         credited=sum(1 for c in people if c.works),
+        women_credited=sum(1 for c in people if c.works and c.is_woman),
         works=len(works),
         credits=sum(c.works for c in people),
     )

@@ -77,7 +77,8 @@ def _denominators_note(report: GapReport) -> str:
     return (
         f'<p class="note">People: {d.people:,} people (not organisations or groups) in the collection, each once'
         f"{derived if d.from_object_records else ''}; {d.gender_recorded:,} have a gender recorded, "
-        f"{d.women:,} of them women. {d.credited:,} are credited on at least one of the {d.works:,} works. "
+        f"{d.women:,} of them women. {d.credited:,} are credited on at least one of the {d.works:,} works "
+        f"({d.women_credited:,} of the women). "
         f"The tables' third column counts credits, creator–work pairs ({d.credits:,}): a work by two people "
         "counts for each.</p>"
     )
