@@ -14,7 +14,8 @@ from glamwiki.gaps.outputs import dashboard_titles, wikitext, write_csv
 from glamwiki.gaps.summary import gap_report
 from glamwiki.gaps.worklist import MISSING_PROPERTIES, NO_ARTICLE, NO_ITEM, PORTRAIT, UPLOAD, Filters
 from glamwiki.linking.project_flow import load_facts
-from glamwiki.model.records import CreatorRef, ObjectRecord, Person, Subject
+from glamwiki.model.dates import DateInterval
+from glamwiki.model.records import CreatorRef, ObjectRecord, Person, Subject, Title
 from glamwiki.store import Store
 from glamwiki.store import linking as links_db
 
@@ -22,8 +23,9 @@ from .helpers import BLOCK, decide, images, on_commons, put
 
 
 def upload_project(store: Store) -> None:
+    born = DateInterval("1725", "1725-01-01", "1725-12-31")
     put(store, Person(id="w1", name="Susanna Duncombe", gender="Female", birth_place="London, United Kingdom",
-                      url="https://tate.example/artists/w1"))  # fmt: skip
+                      url="https://tate.example/artists/w1", birth=born))  # fmt: skip
     put(store, Person(id="w2", name="Gwen John", gender="Female", birth_place="Haverfordwest, Pembrokeshire"))
     put(store, Person(id="w3", name='=HYPERLINK("http://x")', gender="Female", birth_place="Cardiff, United Kingdom"))
     put(store, Person(id="m1", name="J.M.W. Turner", gender="Male"))
@@ -71,7 +73,7 @@ def test_filters_by_nation_period_and_medium(store: Store) -> None:
     assert got["nation"] == ["w2", "w3"]  # Pembrokeshire and Cardiff are Welsh ISO 3166-2 subdivisions
     assert got["country"] == ["w2", "w1", "w3"]
     assert got["medium"] == ["w1"]
-    assert got["period"] == []  # no birth years recorded here
+    assert got["period"] == ["w1"]  # born 1725; the others' birth years are not recorded
 
 
 def test_no_item_worklist_cites_the_record(store: Store) -> None:
@@ -101,13 +103,10 @@ def wikidata_project(store: Store, shared: Path) -> None:
         ObjectRecord(id="s1", titles=[], creators=[CreatorRef(name="Barbara Ramsden", person_id="p1")],
                      subjects=[Subject("self-portraits")], images=images(1)),
         ObjectRecord(id="s2", creators=[CreatorRef(name="A. Painter", person_id="m1")], images=images(1),
-                     subjects=[Subject("portraits")]),
+                     subjects=[Subject("portraits")], titles=[Title("Portrait of Geneviève Cluny")]),
         ObjectRecord(id="s3", creators=[CreatorRef(name="Denise Ramsden", person_id="p2")], images=images(1),
                      subjects=[Subject("self-portraits")]),  # she has an image on Wikidata already
     ]  # fmt: skip
-    from glamwiki.model.records import Title
-
-    portraits[1].titles = [Title("Portrait of Geneviève Cluny")]
     for p in portraits:
         put(store, p)
     decide(store, ["s1", "s2", "s3"])
