@@ -49,6 +49,7 @@ def test_section_names_countries_says_what_is_missing_and_orders_periods(store: 
     assert section is not None
     text = text_of(section.html)
     assert "Netherlands" in text and "Q29999 " not in text  # a country by name
+    assert "Women by country or UK nation" in text and "Netherlands <5 suppressed" in text  # a small cell
     assert "None yet: link people" not in text
     assert "None yet: 1 woman is linked, but their items' facts are not fetched" in text  # the step actually missing
     periods = re.findall(r"born (\d{4})–(\d{4})", text)

@@ -67,6 +67,7 @@ class GapReport:
     places: Places
     works: dict[tuple[str, str], WorkInfo] = field(default_factory=dict)
     by_period: list[tuple[str, float, int]] = field(default_factory=list)
+    by_place: list[tuple[str, float, int]] = field(default_factory=list)
     filters: Filters = field(default_factory=Filters)
 
     @property
@@ -153,6 +154,7 @@ def gap_report(
         places=places(people),
         works=works,
         by_period=women_by_period(people),
+        by_place=women_by_place(people),
         filters=flt,
     )
 
@@ -185,6 +187,22 @@ def places(people: list[Creator]) -> Places:
         with_text=sum(1 for c in people if c.place or c.place_text),
         unresolved=sorted(unresolved.items(), key=lambda kv: (-kv[1], kv[0])),
     )
+
+
+def women_by_place(creators: list[Creator]) -> list[tuple[str, float, int]]:
+    """(country or UK nation, share of women, people with gender recorded), most people first."""
+    from glamwiki.gaps.audit import where
+
+    groups: dict[str, list[Creator]] = {}
+    for c in creators:
+        if c.place is not None:
+            groups.setdefault(where(c), []).append(c)
+    out = []
+    for label, group in groups.items():
+        share, n = share_of_women(group)
+        if share is not None:
+            out.append((label, share, n))
+    return sorted(out, key=lambda r: (-r[2], r[0]))
 
 
 def women_by_period(creators: list[Creator]) -> list[tuple[str, float, int]]:

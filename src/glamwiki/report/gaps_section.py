@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from glamwiki.gaps.audit import SMALL_CELL
 from glamwiki.gaps.summary import GapReport, gap_report
 from glamwiki.gaps.worklist import MISSING_PROPERTIES, NO_ARTICLE, NO_ITEM, PORTRAIT, UPLOAD, Entry, title_for
 from glamwiki.report.gaps_charts import change_chart
@@ -132,6 +133,13 @@ def _places(report: GapReport) -> str:
     )
     if p.unresolved:
         html += table(["text as given", "people"], [[t, n] for t, n in p.unresolved[:15]], {1})
+    if report.by_place:
+        rows = [
+            [label, n, _pct(share)] if n >= SMALL_CELL else [label, f"<{SMALL_CELL}", "suppressed"]
+            for label, share, n in report.by_place[:15]
+        ]
+        html += "<h4>Women by country or UK nation (of the people there with gender recorded)</h4>"
+        html += table(["country or nation", "people with gender recorded", "women"], rows, {1})
     return html
 
 
