@@ -20,7 +20,10 @@ from glamwiki.gaps.places import country_label, resolve, resolve_nationality
         ("Caerdydd", "GB", "Wales"),  # its Welsh name
         ("Belfast, United Kingdom", "GB", "Northern Ireland"),
         ("London", "GB", "England"),  # Tate sometimes gives the city alone
-        ("Norwich, United Kingdom", "GB", ""),  # a town that is no ISO subdivision: the nation is not guessed
+        ("Norwich, United Kingdom", "GB", ""),  # a town named in no ISO subdivision: the nation is not guessed
+        ("Chelsea, United Kingdom", "GB", "England"),  # inside "Kensington and Chelsea" only
+        ("Oxford, United Kingdom", "GB", "England"),  # the root of "Oxfordshire"
+        ("Perth, United Kingdom", "GB", "Scotland"),  # "Perth and Kinross"
         ("Polska", "PL", ""),  # endonyms, from pycountry's translations
         ("Deutschland", "DE", ""),
         ("Éire", "IE", ""),
@@ -37,6 +40,7 @@ def test_place_texts(text: str, country: str, nation: str) -> None:
 def test_unresolvable_text_is_none_and_nationalities_read() -> None:
     assert resolve("Birmingham, Alabama") is None  # a UK name before an unknown part is not taken for the UK
     assert resolve("Clifton, Bristol").nation == "England"  # type: ignore[union-attr]
+    assert resolve("Chelsea") is None  # a name inside a UK subdivision counts only when the text says UK
     assert resolve("Jugoslavija") is None and resolve("Saint Hélier") is None and resolve("") is None
     assert resolve_nationality("Welsh").nation == "Wales"  # type: ignore[union-attr]
     assert resolve_nationality("American").country_code == "US"  # type: ignore[union-attr]

@@ -170,6 +170,30 @@ def _uk_places() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _uk_words() -> dict[str, set[str]]:
+    """Each run of whole words in a UK subdivision's name -> the nations of the subdivisions having it
+    ("chelsea" -> {GB-ENG} from "Kensington and Chelsea"; "cheshire" from "Cheshire East")."""
+    out: dict[str, set[str]] = {}
+    for name, nation in _uk_places().items():
+        words = name.split()
+        for a in range(len(words)):
+            for b in range(a + 1, len(words) + 1):
+                if words[a:b] != ["and"] and words[a:b] != ["of"]:
+                    out.setdefault(" ".join(words[a:b]), set()).add(nation)
+    return out
+
+
+def _within_uk(part: str) -> str:
+    """For text already known to be in the UK only: the nation of a place named inside one
+    subdivision's name ("Chelsea"), or of its county ("Oxford" -> "Oxfordshire"); "" if unsure."""
+    uk = _uk_places()
+    if part + "shire" in uk:
+        return uk[part + "shire"]
+    nations = _uk_words().get(part, set())
+    return next(iter(nations)) if len(nations) == 1 else ""
+
+
 def _country(code: str) -> Place:
     if code in NATIONS:
         return Place(UK, _uk_name(), NATIONS[code])
@@ -198,7 +222,7 @@ def resolve(text: str | None) -> Place | None:
             continue
         place = _country(code)
         if place.country_code == UK and not place.nation:
-            nation = next((uk[p] for p in parts[:i] if p in uk), "")
+            nation = next((n for p in parts[:i] if (n := uk.get(p) or _within_uk(p))), "")
             place = Place(UK, place.country, NATIONS.get(nation, ""))
         return place
     return None
