@@ -38,12 +38,15 @@ def test_place_texts(text: str, country: str, nation: str) -> None:
 
 
 def test_unresolvable_text_is_none_and_nationalities_read() -> None:
-    assert resolve("Birmingham, Alabama") is None  # a UK name before an unknown part is not taken for the UK
+    assert resolve("Birmingham, Alabama").country_code == "US"  # type: ignore[union-attr]  # not the UK's Birmingham
     assert resolve("Clifton, Bristol").nation == "England"  # type: ignore[union-attr]
+    assert resolve("Kensington, Maryland").country_code == "US"  # type: ignore[union-attr]  # CMoA: a US state
     assert resolve("Chelsea") is None  # a name inside a UK subdivision counts only when the text says UK
     assert resolve("Jugoslavija") is None and resolve("Saint Hélier") is None and resolve("") is None
     assert resolve_nationality("Welsh").nation == "Wales"  # type: ignore[union-attr]
     assert resolve_nationality("American").country_code == "US"  # type: ignore[union-attr]
+    assert resolve_nationality("Peruvian").country_code == "PE"  # type: ignore[union-attr]  # MoMA's words
+    assert resolve_nationality("Puerto Rican").country_code == "PR"  # type: ignore[union-attr]
     assert country_label("Q145", {}) == "United Kingdom" and country_label("Q25", {}) == "Wales"
     assert country_label("Q29999", {"Q29999": "Kingdom of the Netherlands"}) == "Kingdom of the Netherlands"
     assert country_label("Q99999999", {}) == "Q99999999 (country item not fetched)"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from glamwiki.gaps.places import Place, resolve, resolve_nationality, wikidata_country
+from glamwiki.gaps.places import UNKNOWN_TEXT, Place, resolve, resolve_nationality, wikidata_country
 from glamwiki.gaps.works import WorkInfo, collection_works
 from glamwiki.intake.names import invert_name
 from glamwiki.linking.constants import FEMALE, GENDER_WORDS, MALE
@@ -153,7 +153,7 @@ def _place(c: Creator) -> None:
     """The collection's own text first (nationality, then places of birth and death), else the
     linked item's citizenship (P27) when its country is known; unresolved text is kept."""
     for text, how in ((c.nationality, resolve_nationality), (c.birth_place, resolve), (c.death_place, resolve)):
-        if text and text != NOT_RECORDED:
+        if text and text != NOT_RECORDED and text.strip().lower() not in UNKNOWN_TEXT:
             c.place = how(text)
             if c.place is not None:
                 c.place_text = text

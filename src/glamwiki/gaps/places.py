@@ -102,6 +102,24 @@ DEMONYMS = {
     "venezuelan": "VE",
     "romanian": "RO",
 }
+MORE_DEMONYMS = (
+    "peruvian PE, croatian HR, uruguayan UY, turkish TR, iranian IR, icelandic IS, haitian HT, slovenian SI, "
+    "slovene SI, egyptian EG, moroccan MA, slovak SK, lebanese LB, ukrainian UA, vietnamese VN, albanian AL, "
+    "algerian DZ, kyrgyzstani KG, puerto rican PR, tunisian TN, bulgarian BG, estonian EE, georgian GE, "
+    "guatemalan GT, lithuanian LT, latvian LV, namibian NA, nicaraguan NI, pakistani PK, palestinian PS, "
+    "singaporean SG, taiwanese TW, afghan AF, bolivian BO, nigerian NG, cypriot CY, ecuadorian EC, malian ML, "
+    "montenegrin ME, panamanian PA, syrian SY, serbian RS, bosnian BA, macedonian MK, thai TH, indonesian ID, "
+    "filipino PH, malaysian MY, ghanaian GH, kenyan KE, ethiopian ET, senegalese SN, zimbabwean ZW, ugandan UG, "
+    "sudanese SD, iraqi IQ, jordanian JO, saudi SA, emirati AE, kuwaiti KW, bangladeshi BD, sri lankan LK, "
+    "nepalese NP, luxembourgish LU, maltese MT, costa rican CR, salvadoran SV, honduran HN, jamaican JM, "
+    "trinidadian TT, barbadian BB, bahamian BS, paraguayan PY, armenian AM, azerbaijani AZ, kazakh KZ, "
+    "uzbek UZ, mongolian MN, cambodian KH, beninese BJ, cameroonian CM, congolese CD, ivorian CI, "
+    "malagasy MG, mozambican MZ, rwandan RW, tanzanian TZ, zambian ZM, angolan AO, libyan LY, yemeni YE, "
+    "qatari QA, bahraini BH, omani OM, belarusian BY, moldovan MD"
+)
+DEMONYMS.update({w.rsplit(" ", 1)[0]: w.rsplit(" ", 1)[1] for w in MORE_DEMONYMS.split(", ")})
+# Fields that say the nationality is unknown: counted as not recorded, not as text to map.
+UNKNOWN_TEXT = {"nationality unknown", "undetermined", "unknown", "not known", "various"}
 _BRACKET = re.compile(r"\s*\[(?P<alt>[^\]]*?)\s+GB-[A-Z]{3}\]")
 _CITY = re.compile(r",\s*city of$|\s+city$", re.IGNORECASE)
 
@@ -225,14 +243,35 @@ def resolve(text: str | None) -> Place | None:
             nation = next((n for p in parts[:i] if (n := uk.get(p) or _within_uk(p))), "")
             place = Place(UK, place.country, NATIONS.get(nation, ""))
         return place
-    return None
+    return _by_subdivision(parts[-1])
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, str]:
+    """Folded ISO 3166-2 subdivision name -> its country, for names only one country has."""
+    seen: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        for form in (_BRACKET.sub("", sub.name), _CITY.sub("", _BRACKET.sub("", sub.name))):
+            seen.setdefault(_key(form), set()).add(sub.country_code)
+    return {name: next(iter(codes)) for name, codes in seen.items() if len(codes) == 1}
+
+
+def _by_subdivision(last: str) -> Place | None:
+    """ "Kensington, Maryland" -> United States: the text ends with a subdivision of one country."""
+    code = _subdivisions().get(last)
+    return _country(code) if code and code != UK else None
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    return {_key(k): v for k, v in DEMONYMS.items()}
 
 
 def resolve_nationality(text: str | None) -> Place | None:
     """A nationality field: a demonym ("British", "Welsh") or a country name."""
     if not text or not text.strip():
         return None
-    code = {_key(k): v for k, v in DEMONYMS.items()}.get(_key(text))
+    code = _demonyms().get(_key(text))
     return _country(code) if code else resolve(text)
 
 
