@@ -40,7 +40,8 @@ def test_place_texts(text: str, country: str, nation: str) -> None:
 def test_unresolvable_text_is_none_and_nationalities_read() -> None:
     assert resolve("Birmingham, Alabama").country_code == "US"  # type: ignore[union-attr]  # not the UK's Birmingham
     assert resolve("Clifton, Bristol").nation == "England"  # type: ignore[union-attr]
-    assert resolve("Kensington, Maryland").country_code == "US"  # type: ignore[union-attr]  # CMoA: a US state
+    assert resolve("Pittsburgh, Pennsylvania").country_code == "US"  # type: ignore[union-attr]  # a US state
+    assert resolve("Kensington, Maryland") is None  # Liberia has a Maryland too: not guessed
     assert resolve("Chelsea") is None  # a name inside a UK subdivision counts only when the text says UK
     assert resolve("Jugoslavija") is None and resolve("Saint Hélier") is None and resolve("") is None
     assert resolve_nationality("Welsh").nation == "Wales"  # type: ignore[union-attr]
