@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from glamwiki.gaps.places import UNKNOWN_TEXT, Place, resolve, resolve_nationality, wikidata_country
+from glamwiki.gaps.place_names import UNKNOWN_TEXT
+from glamwiki.gaps.places import Place, resolve, resolve_nationality, wikidata_country
 from glamwiki.gaps.works import WorkInfo, collection_works
 from glamwiki.intake.names import invert_name
 from glamwiki.linking.constants import FEMALE, GENDER_WORDS, MALE
