@@ -98,4 +98,6 @@ def test_demo_shows_a_labelled_sample_with_worklists(tmp_path: Path) -> None:
     upload = text.split("Worklist: Women whose public-domain works are cleared")[1].split("Worklist:")[0]
     assert "Susanna Duncombe" in upload and "None" not in upload[:40]
     assert "Worklist: Women in the collection with no Wikidata item" in text
+    assert "one day of runs so far" in text  # the demo's snapshot: no chart of change from one day
+    assert "Periods with fewer than 5 people are left out." in text  # small cells out of the period chart
     assert any(s.startswith("gaps (sample)") and "cleared files to upload" in s for s in result.steps)

@@ -26,8 +26,13 @@ def series(snaps: list[tuple[str, dict[str, Any]]]) -> dict[str, list[tuple[date
 
 
 def change_chart(snaps: list[tuple[str, dict[str, Any]]], events: list[tuple[str, str]]) -> str:
-    title = "Share of women at each step, run by run (of the step's people with gender recorded)"
+    title = "Share of women at each funnel step, run by run"
     data = series(snaps)
+    if len({taken[:10] for taken, _ in snaps}) == 1 and not events:
+        return (
+            f'<p class="note">{escape(title)}: one day of runs so far ({escape(snaps[0][0][:10])}); '
+            "the chart of change over time starts with a `glamwiki gaps` run on another day.</p>"
+        )
     days = sorted({d for pts in data.values() for d, _ in pts} | {date.fromisoformat(e) for e, _ in events})
     if not data:
         return f'<p class="empty">{escape(title)}: no snapshot yet (each `glamwiki gaps` run keeps one).</p>'

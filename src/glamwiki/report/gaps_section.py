@@ -40,11 +40,12 @@ def gaps_section(store: Store, languages: list[str] | None = None) -> Section | 
     html += _shares(report)
     html += _funnel(report)
     html += change_chart(snaps, events(store))
-    html += bar_chart(
-        [(p, round(100 * s, 1)) for p, s, _ in report.by_period],
-        "Share of women by birth period (of people with gender recorded)",
-        unit="%",
-    )
+    html += '<p class="note">Shares of women over time: of each step\'s people with gender recorded.</p>'
+    shown = [(p, round(100 * s, 1)) for p, s, n in report.by_period if n >= SMALL_CELL]
+    html += bar_chart(shown, "Share of women by birth period (of people with gender recorded)", unit="%")
+    if len(shown) < len(report.by_period):
+        html += f'<p class="note">Periods with fewer than {SMALL_CELL} people are left out.</p>'
+
     html += _places(report)
     html += "<h3>The collection's own record and Wikidata's, side by side</h3>"
     for t in report.tables:
@@ -129,7 +130,8 @@ def _places(report: GapReport) -> str:
     html += (
         f'<p class="note">{p.resolved:,} of the {p.with_text:,} people with a nationality or place of birth '
         f"or death resolved to a country{share}; a UK nation for {p.nations:,} of the {p.uk:,} in the UK "
-        "(ISO 3166 names in every language pycountry ships). Text that resolved to nothing:</p>"
+        "(ISO 3166 names in every language pycountry ships)."
+        + (" Text that resolved to nothing:</p>" if p.unresolved else "</p>")
     )
     if p.unresolved:
         html += table(["text as given", "people"], [[t, n] for t, n in p.unresolved[:15]], {1})
