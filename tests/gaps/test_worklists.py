@@ -155,3 +155,23 @@ def test_catalogue_text_cannot_inject_wikitext(store: Store) -> None:
     assert "[[Zoë O’Neill-Smith]]" in text  # a plain name is a link to the article she could have
     titles = dashboard_titles(gap_report(store).worklists[NO_ITEM], NO_ITEM).splitlines()
     assert titles == ["Zoë O’Neill-Smith"]  # only what is plainly a name becomes a title
+
+
+def test_the_no_item_sheet_comes_back_as_link_decisions(cli: CliRunner, store: Store, tmp_path: Path) -> None:
+    """After the event, the organiser writes the new item's QID and "accept" into the sheet and
+    imports it with `glamwiki link review --import`; the next run counts her as linked, even a
+    woman known only from an object row."""
+    put(store, ObjectRecord(id="ms1", creators=[CreatorRef(name="Bell, Gertrude", gender="female")]))
+    out = tmp_path / "lists"
+    assert cli.invoke(cli_app(), ["gaps", "--out", str(out)]).exit_code == 0
+    rows = list(csv.DictReader((out / "no-item.csv").open(encoding="utf-8")))
+    assert [(r["name"], r["source"]) for r in rows] == [("Gertrude Bell", "object records")]
+    rows[0].update(qid="Q233365", verdict="accept")
+    with (tmp_path / "done.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    imported = cli.invoke(cli_app(), ["link", "review", "--import", str(tmp_path / "done.csv")])
+    assert imported.exit_code == 0, imported.output
+    report = gap_report(store)
+    assert report.worklists[NO_ITEM] == [] and report.steps[1].people == 1  # with a Wikidata item

@@ -14,8 +14,11 @@ from pathlib import Path
 
 from glamwiki.cells import neutralise
 from glamwiki.gaps.worklist import MISSING_PROPERTIES, PORTRAIT, Entry
+from glamwiki.linking.constants import WIKIDATA
 from glamwiki.publishing.wikitext import escape, external_link
 
+# The last four columns make the sheet a `glamwiki link review --import` file: once an item exists for
+# her (made at the event), put its QID in `qid` and "accept" in `verdict`, and import it.
 COLUMNS = (
     "rank",
     "name",
@@ -37,7 +40,11 @@ COLUMNS = (
     "source",
     "dataset",
     "person_id",
+    "authority",
+    "verdict",
 )
+# The last four columns make the sheet a `glamwiki link review --import` file: once an item exists for
+# her (made at the event), put its QID in `qid` and "accept" in `verdict`, and import it.
 _PLAIN_NAME = re.compile(r"^[^\W\d_][\w .,'’()-]*$")
 # Titles: https://www.mediawiki.org/wiki/Manual:Page_title (no # < > [ ] | { }, no "~~~"); a narrower set here.
 
@@ -67,6 +74,8 @@ def rows(entries: list[Entry]) -> list[dict[str, str]]:
             "source": c.origin,
             "dataset": c.dataset,
             "person_id": c.id,
+            "authority": WIKIDATA,
+            "verdict": "",
         }
         out.append({k: neutralise(v) for k, v in row.items()})
     return out
