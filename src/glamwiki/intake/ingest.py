@@ -6,19 +6,27 @@ every batch it finished; ingesting again updates in place and reports what chang
 
 from __future__ import annotations
 
+import fcntl
+import logging
+import os
+import sqlite3
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glamwiki.errors import ConfigError
+from glamwiki.errors import Busy, ConfigError, GlamwikiError
 from glamwiki.intake.base import Issue, Item, ReadContext
 from glamwiki.intake.mapped import detect_format, read_mapped
 from glamwiki.intake.mapping import Profile
-from glamwiki.intake.pipeline import produce
+from glamwiki.intake.pipeline import ReaderCrashed, produce
 from glamwiki.intake.registry import format_reader, sniff_reader
 from glamwiki.intake.writer import Counts, RunWriter
 from glamwiki.store import Store
+from glamwiki.store.db import store_error
 from glamwiki.store.runs import start_run
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int], None]
 
@@ -114,12 +122,39 @@ def ingest(
     """Read ``source`` into the store. ``parallel``: read in a second process (None: when the
     file is big enough to gain from it)."""
     summary = IngestSummary(dataset=dataset)
-    for plan in plan_sources(source, profile, reader, fmt):
-        ctx = plan.context(encoding, options, images_root)
-        _ingest_one(store, plan, ctx, dataset, profile, summary, progress, parallel)
-        if summary.status != "done":
-            break
+    plans = plan_sources(source, profile, reader, fmt)
+    with ingest_lock(store):
+        for plan in plans:
+            ctx = plan.context(encoding, options, images_root)
+            _ingest_one(store, plan, ctx, dataset, profile, summary, progress, parallel)
     return summary
+
+
+@contextmanager
+def ingest_lock(store: Store) -> Iterator[None]:
+    """One ingest at a time per project: a second one is refused at once, with the first one's pid
+    (an advisory lock the system releases when the holder exits, however it exits)."""
+    if store.location in ("", ":memory:"):
+        yield
+        return
+    with open(store.location + ".ingest-lock", "a+", encoding="utf-8") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "unknown"
+            raise Busy(
+                f"another ingest is running in this project (process {holder}); wait for it to finish, "
+                "then run this one again."
+            ) from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def _ingest_one(
@@ -134,17 +169,41 @@ def _ingest_one(
     summary.files.append(plan.path)
     summary.run_ids.append(run_id)
     writer = RunWriter(store, run_id, dataset, ctx.display, progress)
-    status = "done"
+    status = "failed"  # until the last item is written: a crash never leaves the run looking done
     try:
         for item in produce(plan.read, ctx, parallel):
             if isinstance(item, Issue):
                 writer.issue(item)
             else:
                 writer.encoded(item)
+        status = "done"
     except KeyboardInterrupt:
         status = "interrupted"
         raise
+    except sqlite3.Error as exc:
+        raise store_error(exc, store.location) from exc
+    except GlamwikiError:
+        raise
+    except Exception as exc:  # a reader bug: say so plainly, keep what was read, mark the run failed
+        raise ReaderCrashed(
+            f"Reading {plan.path} stopped on an unexpected error ({type(exc).__name__}: {exc}). The records read "
+            "before it are kept and the run is marked failed; please report this with the file."
+        ) from exc
     finally:
-        writer.finish(status)
-        summary.add(writer.counts)
         summary.status = status
+        _finish(writer, status)
+        summary.add(writer.counts)
+
+
+def _finish(writer: RunWriter, status: str) -> None:
+    """Write what is pending and the run's status; after a failure, at least the status."""
+    try:
+        writer.finish(status)
+    except sqlite3.Error:
+        if status == "done":
+            raise
+        try:
+            writer.finish_status_only(status)
+        except sqlite3.Error:
+            log.warning("run %s could not be marked %s; `glamwiki status` will show it as stopped", writer.run_id,
+                        status)  # fmt: skip
