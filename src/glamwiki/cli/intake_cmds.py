@@ -22,6 +22,7 @@ from glamwiki.intake.registry import (
 from glamwiki.model.codec import to_builtins
 from glamwiki.store.records import get_with_run
 from glamwiki.store.runs import provenance_of
+from glamwiki.terminal import plain
 
 
 @click.command()
@@ -94,13 +95,13 @@ def ingest(
         emit_json(summary.as_dict())
     else:
         out.print(
-            f"[bold]{name}[/]: {summary.objects:,} objects, {summary.people:,} people read from "
+            f"[bold]{plain(name)}[/]: {summary.objects:,} objects, {summary.people:,} people read from "
             f"{len(summary.files)} file(s): {summary.added:,} added, {summary.changed:,} changed, "
             f"{summary.unchanged:,} unchanged"
         )
         if summary.changed_fields:
             fields = ", ".join(f"{k} ({v})" for k, v in sorted(summary.changed_fields.items(), key=lambda kv: -kv[1]))
-            out.print(f"changed fields: {fields}")
+            out.print(f"changed fields: {plain(fields)}")
         if summary.errors or summary.warnings:
             out.print(
                 f"[yellow]{summary.errors:,} errors, {summary.warnings:,} warnings[/]: see `glamwiki export errors`"

@@ -26,6 +26,7 @@ from glamwiki.linking.run import MatchJob, live_client, run_match, summary
 from glamwiki.linking.service import make_server
 from glamwiki.linking.serving import service_for
 from glamwiki.store import linking as db
+from glamwiki.terminal import text
 
 PROFILE_HELP = "A built-in profile (tate, moma, nga, cmoa) or wikidata for entity JSON."
 
@@ -142,7 +143,7 @@ def link_accept(
     """Accept a link (the candidate shown, or the --qid given); no rerun will change it."""
     with project_from(ctx).open_store() as store:
         done = decide(store, person_id, "accept", authority_id, qid, dataset, note=note)
-    out.print(f"{person_id}: accepted {done['qid'] or authority_id}")
+    out.print(text(f"{person_id}: accepted {done['qid'] or authority_id}"))
 
 
 @link.command("reject")
@@ -154,7 +155,7 @@ def link_reject(ctx: click.Context, person_id: str, dataset: str | None, note: s
     """Reject the candidate: this person is not linked; no rerun will change it."""
     with project_from(ctx).open_store() as store:
         decide(store, person_id, "reject", dataset=dataset, note=note)
-    out.print(f"{person_id}: rejected")
+    out.print(text(f"{person_id}: rejected"))
 
 
 @link.command("facts")

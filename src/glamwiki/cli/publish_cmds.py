@@ -14,6 +14,7 @@ from glamwiki.publishing.preview import write_preview
 from glamwiki.publishing.results import rows, write_csv
 from glamwiki.publishing.run import Runner, RunOptions, planned_ids
 from glamwiki.publishing.settings import plan_settings, upload_settings
+from glamwiki.terminal import text
 
 TARGET_HELP = "MediaWiki API URL to publish to (default: Commons, or [publishing] target)."
 
@@ -87,7 +88,7 @@ def run(
     with project.open_store() as store:
         runner = Runner(store, client, options)
         with progress_bar(f"publishing to {chosen.api}", len(planned_ids(store))) as advance:
-            summary = runner.run(advance, lambda note: console.print(f"[yellow]{note}[/]", highlight=False))
+            summary = runner.run(advance, lambda note: console.print(text(note, "yellow"), highlight=False))
     data = {
         "batch": summary.batch,
         **dict(summary.outcomes),
@@ -125,7 +126,8 @@ def results(ctx: click.Context, target: str | None, output: str | None, as_json:
         else:
             for row in rows(store, api):
                 detail = row["duplicate_of"] or row["message"] or row["url"]
-                out.print(f"{row['record_id']}\t{row['outcome']}\t{row['title']}\t{detail}", highlight=False)
+                line = f"{row['record_id']}\t{row['outcome']}\t{row['title']}\t{detail}"
+                out.print(text(line), highlight=False)
 
 
 @click.group()
