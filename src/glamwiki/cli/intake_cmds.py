@@ -20,6 +20,7 @@ from glamwiki.intake.registry import (
     profile_text,
 )
 from glamwiki.model.codec import to_builtins
+from glamwiki.net import allow_hosts
 from glamwiki.store.records import get_with_run
 from glamwiki.store.runs import provenance_of
 from glamwiki.terminal import plain
@@ -77,6 +78,9 @@ def ingest(
         "set": oai_set,
         "offline": offline,
         "circa_years": project.config.get("intake", "circa_years", 5),
+        "allow_hosts": sorted(allow_hosts(project.config)),
+        "max_response_mb": project.config.get("intake", "max_response_mb", 100.0),
+        "response_seconds": project.config.get("intake", "response_seconds", 300.0),
     }
     with project.open_store() as store, progress_bar(f"ingesting {source}") as advance:
         summary = run_ingest(

@@ -18,7 +18,7 @@ import requests
 
 from glamwiki.errors import IntakeFileError
 from glamwiki.intake.base import WARNING, Item, Read, ReadContext
-from glamwiki.intake.fetch import fetch
+from glamwiki.intake.fetch import Limits, fetch, session_for
 from glamwiki.intake.iiif_fields import manifest_object
 from glamwiki.intake.iiif_values import as_list, ident
 from glamwiki.intake.textio import open_binary
@@ -46,8 +46,8 @@ def read_iiif(ctx: ReadContext) -> Iterator[Item]:
 
 def load(walk: _Walk, where: str) -> dict[str, Any]:
     if where.startswith(("http://", "https://")):
-        walk.session = walk.session or requests.Session()
-        data = fetch(where, walk.session, what="IIIF server")
+        walk.session = walk.session or session_for(walk.ctx.options)
+        data = fetch(where, walk.session, what="IIIF server", limits=Limits.from_options(walk.ctx.options))
     else:
         with open_binary(where) as f:
             data = f.read()

@@ -14,12 +14,10 @@ from collections.abc import Iterator
 from typing import BinaryIO
 from xml.etree.ElementTree import Element
 
-import requests
-
 from glamwiki.errors import IntakeFileError
 from glamwiki.intake.base import WARNING, Item, Read, ReadContext
 from glamwiki.intake.dublincore import dc_object
-from glamwiki.intake.fetch import fetch, page_url
+from glamwiki.intake.fetch import Limits, fetch, page_url, session_for
 from glamwiki.intake.lido import lido_items
 from glamwiki.intake.lido_fields import LIDO
 from glamwiki.intake.marc import marc_items
@@ -31,6 +29,7 @@ OAI = "http://www.openarchives.org/OAI/2.0/"
 OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 TAGS = frozenset({f"{{{OAI}}}record", f"{{{OAI}}}resumptionToken", f"{{{OAI}}}error"})
 NO_RECORDS = "noRecordsMatch"
+MAX_EMPTY_PAGES = 10  # pages in a row with a token but no record: the repository is not getting anywhere
 
 
 class OaiError(IntakeFileError):
@@ -57,16 +56,34 @@ def read_oai(ctx: ReadContext) -> Iterator[Item]:
 def harvest(ctx: ReadContext, circa: int) -> Iterator[Item]:
     params = {"verb": "ListRecords", "metadataPrefix": str(ctx.options.get("metadata_prefix") or "oai_dc"),
               "set": str(ctx.options.get("set") or "")}  # fmt: skip
-    session = requests.Session()
-    n = 0
+    session, limits = session_for(ctx.options), Limits.from_options(ctx.options)
+    seen: set[str] = set()
+    n = empty = 0
     while True:
         n += 1
         url = page_url(ctx.path, params)
         page = Page()
-        yield from _page_items(io.BytesIO(fetch(url, session)), ctx, f"page {n}, ", page, circa)
+        yield from _page_items(io.BytesIO(fetch(url, session, limits=limits)), ctx, f"page {n}, ", page, circa)
         if not page.token:
             return
+        empty = empty + 1 if page.records == 0 else 0
+        _check_progress(ctx, page.token, seen, empty, n)
+        seen.add(page.token)
         params = {"verb": "ListRecords", "resumptionToken": page.token}
+
+
+def _check_progress(ctx: ReadContext, token: str, seen: set[str], empty: int, n: int) -> None:
+    """Stop a harvest that cannot end: a resumption token sent again, or page after page of nothing."""
+    if token in seen:
+        raise IntakeFileError(
+            f"{ctx.display}: page {n} gave a resumption token already used ({token[:80]!r}), so the harvest "
+            "would loop for ever; stopped. The records read so far are kept; tell the repository's maintainers."
+        )
+    if empty >= MAX_EMPTY_PAGES:
+        raise IntakeFileError(
+            f"{ctx.display}: {empty} pages in a row had no records but asked for more (up to page {n}); stopped. "
+            "The records read so far are kept; tell the repository's maintainers."
+        )
 
 
 def _page_items(stream: BinaryIO, ctx: ReadContext, where: str, page: Page, circa: int) -> Iterator[Item]:

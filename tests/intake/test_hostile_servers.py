@@ -1,0 +1,129 @@
+"""Hostile or broken servers and URLs (issue 15 items 3, 5; issue 18 item 4): no fetch from
+non-public addresses unless the project allows the host by name, on the first request and on every
+redirect; an OAI-PMH harvest that cannot end is stopped; responses are bounded in size and time;
+a host that does not resolve or refuses is not retried."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+
+from glamwiki.intake.base import Issue, Read
+from glamwiki.intake.fetch import Limits, fetch
+from glamwiki.intake.stream import read_source
+from glamwiki.net import guarded_session
+
+from ..localserver import LOCAL, Answer, serve
+from . import oai_pmh_spec as spec
+from .test_oai import XML, tate_dc_records
+
+
+def issues(items: list) -> list[Issue]:  # type: ignore[type-arg]
+    return [i for i in items if isinstance(i, Issue)]
+
+
+def test_a_loopback_oai_url_is_refused_unless_allowed() -> None:
+    body = spec.list_records([x for _, x in tate_dc_records(2)], "", "oai_dc", 2, 0)
+    with serve(lambda p, q: (200, XML, body)) as (base, requests):
+        items = list(read_source(base, reader="oai"))
+        assert requests == []  # nothing was asked of it
+        [problem] = issues(items)
+        assert "non-public address" in problem.message and "allow_hosts" in problem.message
+        allowed = list(read_source(base, reader="oai", options=dict(LOCAL)))
+    assert len([i for i in allowed if isinstance(i, Read)]) == 2
+
+
+def test_localhost_and_metadata_addresses_are_refused() -> None:
+    for url in ("http://localhost:9/oai", "http://169.254.169.254/latest/meta-data/", "http://[::1]:9/",
+                "http://10.0.0.1/", "http://0.0.0.0:9/"):  # fmt: skip
+        [problem] = issues(list(read_source(url, reader="iiif")))
+        assert "non-public address" in problem.message, url
+
+
+def test_a_redirect_to_a_private_address_is_refused() -> None:
+    def route(path: str, query: dict[str, str]) -> Answer:
+        if path == "/start":
+            return 302, {"Location": path.replace("/start", "") + "http://127.0.0.1:9/secret"}, b""
+        return 200, XML, b"secret"
+
+    with serve(route) as (base, _):
+        port = base.rsplit(":", 1)[1]
+        session = guarded_session(["localhost"])  # the first host is allowed; where it redirects is not
+        with pytest.raises(Exception, match="non-public address"):
+            fetch(f"http://localhost:{port}/start", session, sleep=lambda s: None)
+
+
+def test_a_repeated_resumption_token_stops_the_harvest() -> None:
+    records = [x for _, x in tate_dc_records(2)]
+    with serve(lambda p, q: (200, XML, spec.list_records(records, "same", "oai_dc", 100, 0))) as (base, requests):
+        items = list(read_source(base, reader="oai", options=dict(LOCAL)))
+    assert len(requests) == 2
+    [problem] = issues(items)
+    assert "already used" in problem.message
+    assert len([i for i in items if isinstance(i, Read)]) == 4  # what was read is kept
+
+
+def test_endless_empty_pages_stop_the_harvest() -> None:
+    count = iter(range(10**6))
+    with serve(lambda p, q: (200, XML, spec.list_records([], f"t{next(count)}", "oai_dc", 100, 0))) as (base, req):
+        items = list(read_source(base, reader="oai", options=dict(LOCAL)))
+    assert len(req) == 10 and "had no records" in issues(items)[0].message
+
+
+def test_an_oversized_response_is_refused() -> None:
+    body = b"<x>" + b"a" * 2_000_000 + b"</x>"
+    with serve(lambda p, q: (200, XML, body)) as (base, _):
+        [problem] = issues(list(read_source(base, reader="oai", options={**LOCAL, "max_response_mb": 1})))
+    assert "larger than 1 MB" in problem.message
+
+
+@contextmanager
+def trickle(interval: float) -> Iterator[str]:
+    """A server on 127.0.0.1 that sends its answer one byte every ``interval`` seconds, never declaring a size."""
+    server = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def run() -> None:
+        conn, _ = server.accept()
+        conn.recv(65536)
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n\r\n")
+        while not stop.is_set():
+            try:
+                conn.sendall(b" ")
+            except OSError:
+                break
+            stop.wait(interval)
+        conn.close()
+
+    threading.Thread(target=run, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.getsockname()[1]}/oai"
+    finally:
+        stop.set()
+        server.close()
+
+
+def test_a_server_sending_a_byte_at_a_time_cannot_hold_the_harvest() -> None:
+    with trickle(0.2) as url:
+        started = time.monotonic()
+        with pytest.raises(Exception, match="took more than 1 s"):
+            fetch(url, guarded_session(["127.0.0.1"]), sleep=lambda s: None, limits=Limits(10**6, 1.0, 5.0))
+    assert time.monotonic() - started < 5
+
+
+def test_dns_failure_and_refused_connections_are_not_retried() -> None:
+    waits: list[float] = []
+    free = socket.socket()
+    free.bind(("127.0.0.1", 0))
+    port = free.getsockname()[1]
+    free.close()  # nothing listens there now
+    for url in (f"http://127.0.0.1:{port}/oai", "http://no-such-host.invalid/oai"):
+        with pytest.raises(Exception, match="cannot be reached") as caught:
+            fetch(url, guarded_session(["127.0.0.1", "no-such-host.invalid"]), sleep=waits.append)
+        assert "refused" in str(caught.value) or "does not resolve" in str(caught.value)
+    assert waits == []
