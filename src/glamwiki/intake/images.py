@@ -31,6 +31,10 @@ def image_refs(plan: Any, ctx: ReadContext, row: Any, locator: str) -> tuple[lis
                     issues.append(ctx.issue(locator, plan.provenance.get(fld, fld), checked, WARNING, loc))
                     continue
                 loc = str(checked)
+            elif not loc.lower().startswith(("http://", "https://")):
+                why = f"image URL {loc[:200]!r} is not an http(s) URL; refused"
+                issues.append(ctx.issue(locator, plan.provenance.get(fld, fld), why, WARNING, loc))
+                continue
             refs.append(ImageRef(kind=kind, location=loc))
     return refs, issues
 

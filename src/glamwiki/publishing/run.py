@@ -11,7 +11,15 @@ from datetime import UTC, datetime
 
 from glamwiki.publishing import journal as j
 from glamwiki.publishing.api import ApiClient
-from glamwiki.publishing.errors import ApiError, AssertFailed, MaxLag, RateLimited, ReadOnly, TransientError
+from glamwiki.publishing.errors import (
+    ApiError,
+    AssertFailed,
+    MaxLag,
+    RateLimited,
+    ReadOnly,
+    TransientError,
+    Unreachable,
+)
 from glamwiki.publishing.structured import StructuredData
 from glamwiki.publishing.upload import FileUploader, UploadSettings
 from glamwiki.store import Store
@@ -121,6 +129,9 @@ class Runner:
                 fresh = db.get_state(self.store, state.target, state.item_id)
                 if fresh:
                     state.__dict__.update(fresh.__dict__)
+            except Unreachable as exc:  # waiting will not mend it: no backoff, left for the next run
+                self._leave(state, f"{exc} Run `glamwiki publish run` again when it can be reached.")
+                return
             except AssertFailed:
                 raise  # logged out and logging in again did not help: stop the run, not each file
             except ApiError as exc:
