@@ -27,6 +27,7 @@ from rich.text import Text
 
 from glamwiki.errors import GlamwikiError
 from glamwiki.project import Project, find_project
+from glamwiki.scrub import scrub
 from glamwiki.store.db import store_error
 from glamwiki.terminal import plain
 
@@ -78,11 +79,11 @@ class GuardedGroup(click.Group):
         try:
             return super().invoke(ctx)
         except GlamwikiError as exc:
-            console.print(f"[bold red]error:[/] {plain(exc)}", highlight=False)
+            console.print(f"[bold red]error:[/] {plain(scrub(str(exc)))}", highlight=False)
             ctx.exit(exc.exit_code)
         except sqlite3.Error as exc:  # a database that went bad mid-command: disk full, read-only, locked
             error = store_error(exc, _db_path(ctx))
-            console.print(f"[bold red]error:[/] {plain(error)}", highlight=False)
+            console.print(f"[bold red]error:[/] {plain(scrub(str(error)))}", highlight=False)
             ctx.exit(error.exit_code)
         except KeyboardInterrupt:
             console.print("interrupted: work finished so far is saved; run the same command again to go on")

@@ -22,6 +22,7 @@ from glamwiki.publishing.errors import (
 )
 from glamwiki.publishing.structured import StructuredData
 from glamwiki.publishing.upload import FileUploader, UploadSettings
+from glamwiki.scrub import scrub
 from glamwiki.store import Store
 from glamwiki.store import publishing as db
 
@@ -142,7 +143,7 @@ class Runner:
                 self._finish()
 
     def _leave(self, state: db.FileState, message: str) -> None:
-        state.message = message
+        state.message = scrub(message)
         state.attempts += 1
         db.put_state(self.store, state)
 
