@@ -23,7 +23,7 @@ from glamwiki.linking.project_flow import (
 )  # fmt: skip
 from glamwiki.linking.review import review_panel
 from glamwiki.linking.run import MatchJob, live_client, run_match, summary
-from glamwiki.linking.service import make_server
+from glamwiki.linking.service import OPENREFINE_ORIGINS, make_server
 from glamwiki.linking.serving import service_for
 from glamwiki.store import linking as db
 from glamwiki.terminal import text
@@ -180,15 +180,29 @@ def link_facts(ctx: click.Context, path: str | None, fetch: bool) -> None:
 @click.option("--authority-mapping", type=click.Path(exists=True, dir_okay=False), help="Mapping file for it.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (keep it local).")
 @click.option("--port", type=int, default=8765, show_default=True, help="Port to listen on.")
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    help="Another name this machine is reached by (the Host header); 127.0.0.1 and localhost always are.",
+)
+@click.option(
+    "--allow-origin",
+    "allow_origins",
+    multiple=True,
+    default=OPENREFINE_ORIGINS,
+    show_default=True,
+    help="A web page allowed to call the service from a browser (CORS): OpenRefine's address.",
+)
 @click.pass_context
 def serve(
     ctx: click.Context, authority: str, authority_profile: str | None, authority_mapping: str | None, host: str,
-    port: int,
+    port: int, allow_hosts: tuple[str, ...], allow_origins: tuple[str, ...],
 ) -> None:  # fmt: skip
     """Serve the matcher as a W3C Reconciliation API 0.2 service for OpenRefine (manifest, batched
     queries, preview, suggest). Uses the project's last fitted model when there is one."""
     service = service_for(ctx, authority, authority_profile, authority_mapping, f"http://{host}:{port}")
-    server = make_server(service, host, port)
+    server = make_server(service, host, port, tuple(allow_origins), tuple(allow_hosts))
     out.print(
         f"Reconciliation service for {service.name} at http://{host}:{port}/ — add it in OpenRefine; Ctrl-C stops"
     )
