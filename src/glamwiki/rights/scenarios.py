@@ -143,7 +143,8 @@ def _layer(terms: list[Term], year: int) -> Layer:
     known = [t.expiry for t in terms if t.expiry is not None]
     expiry = max(known) if known and len(known) == len(terms) else None
     upcoming = [e for e in known if e >= year]
-    distinct = sorted(set(terms), key=lambda t: -(t.expiry if t.expiry is not None else 10**6))
+    # first-seen order among equal expiries (a set here made the reasons depend on the hash seed)
+    distinct = sorted(dict.fromkeys(terms), key=lambda t: -(t.expiry if t.expiry is not None else 10**6))
     return Layer(status, expiry if expiry is None or expiry > -10_000 else None,
                  min(known) if known else None, min(upcoming) if upcoming else None, distinct)  # fmt: skip
 
