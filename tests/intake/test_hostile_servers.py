@@ -127,3 +127,23 @@ def test_dns_failure_and_refused_connections_are_not_retried() -> None:
             fetch(url, guarded_session(["127.0.0.1", "no-such-host.invalid"]), sleep=waits.append)
         assert "refused" in str(caught.value) or "does not resolve" in str(caught.value)
     assert waits == []
+
+
+def test_iiif_collection_members_stay_inside_the_collection_folder(tmp_path, shared_data) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    v2 = shared_data / "iiif" / "version-2"
+    folder, outside = tmp_path / "collection", tmp_path / "elsewhere"
+    folder.mkdir()
+    outside.mkdir()
+    (folder / "299843.json").write_bytes((v2 / "299843.json").read_bytes())
+    (outside / "Osbornfa1.json").write_bytes((v2 / "Osbornfa1.json").read_bytes())
+    members = ["299843.json", "file:///etc/passwd", "/etc/passwd", "../../../../etc/passwd",
+               "../elsewhere/Osbornfa1.json", str(outside / "Osbornfa1.json")]  # fmt: skip
+    collection = {"@id": "local", "@type": "sc:Collection", "label": "ours", "manifests": [{"@id": m} for m in members]}
+    (folder / "collection.json").write_text(json.dumps(collection))
+    items = list(read_source(str(folder / "collection.json"), reader="iiif", options={"offline": True}))
+    assert len([i for i in items if isinstance(i, Read)]) == 1  # only the member inside the folder
+    refused = issues(items)
+    assert len(refused) == 5
+    assert all("outside the collection folder" in i.message or "Refused" in i.message for i in refused)
