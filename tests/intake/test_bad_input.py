@@ -124,3 +124,19 @@ def test_unreadable_dates_are_warnings_and_keep_their_text(store: Store, tmp_pat
     assert summary.objects == 3 and summary.warnings == 1
     record = get_record(store, "M.1")[0][1]
     assert record.date.text == "sometime in the reign of the old king" and not record.date.is_known  # type: ignore[union-attr]
+
+
+def test_a_file_declared_latin1_but_written_in_utf8_is_reported(store: Store, tmp_path: Path) -> None:
+    """Issue 15 item 14: read as what it is (not mojibake), and the mismatch reported."""
+    path = write_csv(tmp_path / "export.csv")
+    text = path.read_text(encoding="utf-8").replace("The Harbour", "Café Harbour")
+    path.write_bytes(text.encode("utf-8"))
+    ingest(store, str(path), dataset="m", profile=load_mapping(write_mapping(tmp_path)), encoding="iso-8859-1")
+    assert get_record(store, "M.1")[0][1].title == "Café Harbour"  # type: ignore[union-attr]
+    [note] = [i for i in issues(store) if "declared iso-8859-1" in i["message"]]
+    assert note["severity"] == "warning" and "lines 2" in note["message"] and "--encoding utf-8" in note["message"]
+    plain = write_csv(tmp_path / "latin.csv")
+    plain.write_bytes(text.replace("–", "-").encode("iso-8859-1"))  # really Latin-1: nothing to report
+    before = len(issues(store))
+    ingest(store, str(plain), dataset="n", profile=load_mapping(tmp_path / "mapping.toml"), encoding="iso-8859-1")
+    assert len(issues(store)) == before and get_record(store, "M.1", dataset="n")[0][1].title == "Café Harbour"  # type: ignore[union-attr]

@@ -85,3 +85,15 @@ def test_a_file_changed_after_it_was_checked_is_not_uploaded(tmp_path: Path, cli
         Path(item.source).write_bytes(png_bytes(999_002))  # swapped between the check and the upload
         uploader.advance(item, state)
     assert state.state == j.FAILED and "changed after it was checked" in (state.message or "")
+
+
+def test_a_page_over_the_wikis_size_limit_fails_in_preflight(tmp_path: Path, client: ApiClient) -> None:
+    """Issue 15 item 14: a 2 MB catalogue field would make a page the wiki refuses; said before sending."""
+    project = ready_project(tmp_path, 1)
+    with project.open_store() as store:
+        [item] = db.iter_plan(store, db.PLANNED)
+        store.execute("UPDATE publish_plan SET wikitext = ? WHERE item_id = ?", ("x" * (2048 * 1024 + 1), item.item_id))
+        runner = Runner(store, client, RunOptions(upload=UploadSettings(cache=tmp_path / "c")))
+        runner.run()
+        [state] = _states(store, client.api_url)
+    assert state.state == j.FAILED and "page size limit" in (state.message or "")

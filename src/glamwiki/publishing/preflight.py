@@ -25,6 +25,9 @@ class OnWiki:
     refusals: list[str] = field(default_factory=list)  # why the account may not create/upload it (title blacklist...)
 
 
+MAX_PAGE_BYTES = 2048 * 1024
+
+
 def check_local(title: str, fetched: Fetched, max_size: int = MAX_SIZE) -> None:
     """Title rules, file type and size, as MediaWiki enforces them. Raises PreflightError."""
     if len(title.encode("utf-8")) > MAX_BYTES:
@@ -41,6 +44,17 @@ def check_local(title: str, fetched: Fetched, max_size: int = MAX_SIZE) -> None:
     ext = filetypes.canonical(title.rsplit(".", 1)[-1]) if "." in title else ""
     if ext != fetched.ext:
         raise PreflightError(f"The title {title!r} does not end in .{fetched.ext}, the file's real type.")
+
+
+def check_page_size(text: str, limit: int = MAX_PAGE_BYTES) -> None:
+    """The file description page must fit the wiki's page size limit ($wgMaxArticleSize, 2048 KiB by
+    default and on Wikimedia wikis: https://www.mediawiki.org/wiki/Manual:$wgMaxArticleSize)."""
+    size = len(text.encode("utf-8"))
+    if size > limit:
+        raise PreflightError(
+            f"The page text is {size:,} bytes, over the wiki's page size limit of {limit:,} bytes; the wiki would "
+            "refuse it. Shorten the longest catalogue field (or leave it out of the mapping) and re-plan."
+        )
 
 
 class Preflight:

@@ -19,7 +19,7 @@ from glamwiki.publishing import sources
 from glamwiki.publishing.api import ApiClient
 from glamwiki.publishing.errors import ApiError, PreflightError, StashFailed
 from glamwiki.publishing.filetypes import extension_for
-from glamwiki.publishing.preflight import Preflight, check_local
+from glamwiki.publishing.preflight import Preflight, check_local, check_page_size
 from glamwiki.publishing.titles import make_title, with_extension
 from glamwiki.store import Store
 from glamwiki.store import publishing as db
@@ -108,6 +108,7 @@ class FileUploader:
         j.begin(self.store, state, "preflight", {"title": state.title})
         try:
             check_local(state.title, _fetched(state))
+            check_page_size(item.wikitext)
         except PreflightError as exc:
             return j.fail(self.store, state, "preflight", str(exc))
         owner = db.sha1_owner(self.store, self.target, state.sha1, state.item_id)
