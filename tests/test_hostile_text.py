@@ -100,3 +100,14 @@ def test_visible_escapes_controls_and_keeps_joiners() -> None:
     assert visible("a\x1b[31mb\u202ec") == "a\\x1b[31mb\\u202ec"
     assert visible("می\u200cخواهم") == "می\u200cخواهم"  # ZWNJ is part of Persian spelling
     assert plain("[bold]x[/]") == "\\[bold]x\\[/]"
+
+
+def test_rights_explain_shows_escape_codes_escaped(cli: CliRunner, tmp_path: Path) -> None:
+    rows = [list(r) for r in ROWS]
+    rows[0][1] = "Harbour \x1b]0;owned\x07\x1b[2J[link=http://evil.example]x[/link]"
+    path = write_csv(tmp_path / "export.csv", rows)
+    assert cli.invoke(cli_app, ["ingest", str(path), "--mapping", str(write_mapping(tmp_path))]).exit_code == 0
+    result = cli.invoke(cli_app, ["rights", "explain", "M.1"])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "\\x1b]0;owned\\x07" in result.output and "[link=http://evil.example]" in result.output

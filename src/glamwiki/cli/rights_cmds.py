@@ -22,6 +22,7 @@ from glamwiki.rights.project import all_facts, assess_project, object_count, per
 from glamwiki.rights.review import export_queue, export_queue_xlsx, import_facts, queue_groups
 from glamwiki.store.records import get_record
 from glamwiki.store.rights import get_decision
+from glamwiki.terminal import visible
 
 
 def _day(value: str | None) -> date:
@@ -84,7 +85,7 @@ def explain(ctx: click.Context, record_id: str, as_of: str | None, dataset: str 
         day = _day(as_of or (stored.as_of if stored else None))
         facts = all_facts(store).get((ds, record.id))
         d = assess_record(record, day, persons=persons_by_dataset(store).get(ds, {}), facts=facts, dataset=ds)
-    click.echo("\n".join(explain_lines(d, record.title)))
+    click.echo("\n".join(visible(line) for line in explain_lines(d, record.title)))  # catalogue text: no escapes
 
 
 @rights.command()
@@ -165,9 +166,9 @@ def pd_day(ctx: click.Context, year: int | None, as_json: bool) -> None:
     uploads = [f for f in freed if f.change == "upload"]
     click.echo(f"Free to upload from 1 January {year}: {len(uploads):,} records")
     for f in uploads:
-        click.echo(f"  {f.record_id}  {f.creators}: {f.title}  {' '.join(f.templates)}")
+        click.echo(visible(f"  {f.record_id}  {f.creators}: {f.title}  {' '.join(f.templates)}"))
     uk_only = [f for f in freed if f.change == "uk"]
     click.echo(f"PD in the UK from 1 January {year} (still {', '.join(sorted({f.decision for f in uk_only})) or '-'}):"
                f" {len(uk_only):,} records")  # fmt: skip
     for f in uk_only:
-        click.echo(f"  {f.record_id}  {f.creators}: {f.title}")
+        click.echo(visible(f"  {f.record_id}  {f.creators}: {f.title}"))
