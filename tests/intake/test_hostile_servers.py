@@ -147,3 +147,11 @@ def test_iiif_collection_members_stay_inside_the_collection_folder(tmp_path, sha
     refused = issues(items)
     assert len(refused) == 5
     assert all("outside the collection folder" in i.message or "Refused" in i.message for i in refused)
+
+
+def test_a_huge_resumption_token_is_not_sent_back() -> None:
+    records = [x for _, x in tate_dc_records(1)]
+    body = spec.list_records(records, "t" * 1_000_000, "oai_dc", 100, 0)
+    with serve(lambda p, q: (200, XML, body)) as (base, requests):
+        items = list(read_source(base, reader="oai", options=dict(LOCAL)))
+    assert len(requests) == 1 and "too long to send back" in issues(items)[0].message

@@ -29,6 +29,7 @@ OAI = "http://www.openarchives.org/OAI/2.0/"
 OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 TAGS = frozenset({f"{{{OAI}}}record", f"{{{OAI}}}resumptionToken", f"{{{OAI}}}error"})
 NO_RECORDS = "noRecordsMatch"
+MAX_TOKEN = 4096  # characters: a token goes back in a URL
 MAX_EMPTY_PAGES = 10  # pages in a row with a token but no record: the repository is not getting anywhere
 
 
@@ -74,6 +75,11 @@ def harvest(ctx: ReadContext, circa: int) -> Iterator[Item]:
 
 def _check_progress(ctx: ReadContext, token: str, seen: set[str], empty: int, n: int) -> None:
     """Stop a harvest that cannot end: a resumption token sent again, or page after page of nothing."""
+    if len(token) > MAX_TOKEN:
+        raise IntakeFileError(
+            f"{ctx.display}: page {n} gave a resumption token of {len(token):,} characters (more than {MAX_TOKEN:,}), "
+            "too long to send back; stopped. The records read so far are kept; tell the repository's maintainers."
+        )
     if token in seen:
         raise IntakeFileError(
             f"{ctx.display}: page {n} gave a resumption token already used ({token[:80]!r}), so the harvest "
