@@ -15,6 +15,7 @@ import ipaddress
 import socket
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -105,6 +106,14 @@ class GuardedAdapter(HTTPAdapter):
             "http": type("GuardedHTTPPool", (HTTPConnectionPool,), {"ConnectionCls": plain}),
             "https": type("GuardedHTTPSPool", (HTTPSConnectionPool,), {"ConnectionCls": tls}),
         }
+
+    def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> requests.Response:
+        """Through a proxy the connection goes to the proxy, so the destination is checked here too."""
+        proxies = kwargs.get("proxies") or (args[4] if len(args) > 4 else None) or {}
+        parts = urlsplit(request.url or "")
+        if parts.hostname and proxies.get(parts.scheme):
+            check_host(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80), self.allowed)
+        return super().send(request, *args, **kwargs)
 
     def __getstate__(self) -> dict[str, Any]:
         return {**super().__getstate__(), "allowed": self.allowed}

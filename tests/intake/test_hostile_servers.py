@@ -155,3 +155,14 @@ def test_a_huge_resumption_token_is_not_sent_back() -> None:
     with serve(lambda p, q: (200, XML, body)) as (base, requests):
         items = list(read_source(base, reader="oai", options=dict(LOCAL)))
     assert len(requests) == 1 and "too long to send back" in issues(items)[0].message
+
+
+def test_through_a_proxy_the_destination_is_still_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    with serve(lambda p, q: (200, XML, b"proxied")) as (proxy, requests):
+        monkeypatch.setenv("HTTP_PROXY", proxy)
+        monkeypatch.delenv("NO_PROXY", raising=False)
+        monkeypatch.delenv("no_proxy", raising=False)
+        session = guarded_session([proxy.split("//")[1].split(":")[0]])  # the proxy itself is allowed
+        with pytest.raises(Exception, match="non-public address"):
+            fetch("http://169.254.169.254/latest/meta-data/", session, sleep=lambda s: None)
+    assert requests == []
