@@ -88,7 +88,8 @@ class Runner:
     ) -> RunSummary:
         """Drive every planned file on; ``notify`` hears of each wait before a retry, so a long
         backoff is never silent."""
-        self.notify = notify or (lambda _: None)
+        heard = notify or (lambda _: None)
+        self.notify = lambda note: heard(scrub(note))  # notes quote errors, which may quote a server
         started = time.monotonic()
         self.uploader.settings.taken |= {t.lower() for t in db.plan_titles(self.store)}
         sent = 0
