@@ -23,6 +23,7 @@ from glamwiki.intake.lido_fields import LIDO
 from glamwiki.intake.marc import marc_items
 from glamwiki.intake.marcxml import RECORD, to_pymarc
 from glamwiki.intake.textio import open_binary
+from glamwiki.intake.xmlencoding import EncodingMismatch
 from glamwiki.intake.xmlsafe import iter_elements, text_of
 
 OAI = "http://www.openarchives.org/OAI/2.0/"
@@ -93,15 +94,18 @@ def _check_progress(ctx: ReadContext, token: str, seen: set[str], empty: int, n:
 
 
 def _page_items(stream: BinaryIO, ctx: ReadContext, where: str, page: Page, circa: int) -> Iterator[Item]:
-    for elem in iter_elements(stream, TAGS, ctx.display):
-        local = elem.tag.rsplit("}", 1)[-1]
-        if local == "error":
-            _raise_error(elem, ctx)
-        elif local == "resumptionToken":
-            page.token = text_of(elem)
-        else:
-            page.records += 1
-            yield from _record(elem, ctx, f"{where}record {page.records}", circa)
+    try:
+        for elem in iter_elements(stream, TAGS, ctx.display):
+            local = elem.tag.rsplit("}", 1)[-1]
+            if local == "error":
+                _raise_error(elem, ctx)
+            elif local == "resumptionToken":
+                page.token = text_of(elem)
+            else:
+                page.records += 1
+                yield from _record(elem, ctx, f"{where}record {page.records}", circa)
+    except EncodingMismatch as note:  # the page was read; the harvest goes on
+        yield ctx.issue(where.rstrip(", "), "", str(note), WARNING)
 
 
 def _raise_error(elem: Element, ctx: ReadContext) -> None:

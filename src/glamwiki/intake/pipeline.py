@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from glamwiki.errors import GlamwikiError, IntakeFileError
-from glamwiki.intake.base import Issue, Item, ReadContext
+from glamwiki.intake.base import ERROR, Issue, Item, ReadContext
 from glamwiki.model.codec import encode
 from glamwiki.model.records import ObjectRecord
 from glamwiki.store.records import digest
@@ -58,7 +58,7 @@ def encoded_items(read: Source, ctx: ReadContext) -> Iterator[Produced]:
             kind = "object" if isinstance(record, ObjectRecord) else "person"
             yield Encoded(kind, record.id, data, digest(data), item.locator, item.warnings)
     except IntakeFileError as exc:
-        yield Issue(ctx.display, "", "", str(exc))
+        yield Issue(ctx.display, "", "", str(exc), getattr(exc, "severity", ERROR))
 
 
 def produce(read: Source, ctx: ReadContext, parallel: bool | None = None) -> Iterator[Produced]:

@@ -29,7 +29,8 @@ def open_binary(path: str | Path) -> BinaryIO:
 _SINGLE_BYTE = ("latin", "iso-8859", "iso8859", "cp125", "windows-125", "8859")
 
 
-def _single_byte(encoding: str) -> bool:
+def single_byte(encoding: str) -> bool:
+    """True for the single-byte Latin encodings an export may declare (ISO-8859-x, cp125x)."""
     name = encoding.lower().replace("_", "-")
     return name.startswith(_SINGLE_BYTE) or name in ("l1", "cp819")
 
@@ -70,7 +71,7 @@ class DecodedLines:
         self.encoding = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
         self.bad_lines: set[int] = set()
         self.utf8_lines: list[int] = []  # lines in UTF-8 although a single-byte encoding was declared
-        self.single_byte = _single_byte(encoding)
+        self.single_byte = single_byte(encoding)
         self.line_no = 0
 
     def __iter__(self) -> Iterator[str]:
