@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -129,6 +130,32 @@ def guarded_session(allowed: Iterable[str] = (), user_agent: str | None = None) 
     if user_agent:
         session.headers["User-Agent"] = user_agent
     return session
+
+
+class BodyLimit(GlamwikiError):
+    """A response was larger, or slower, than allowed; ``kind`` is "size" or "time"."""
+
+    def __init__(self, kind: str, limit: float, got: int) -> None:
+        self.kind, self.limit, self.got = kind, limit, got
+        what = f"more than {limit / 1024 / 1024:,.0f} MB" if kind == "size" else f"more than {limit:,.0f} s"
+        super().__init__(f"the response took {what} ({got:,} bytes read)")
+
+
+def iter_body(response: requests.Response, max_bytes: int, seconds: float, block: int = 64 * 1024) -> Iterator[bytes]:
+    """The body of a streamed response as it arrives (a byte every few seconds still counts against
+    ``seconds``), refused past ``max_bytes`` or ``seconds`` (:class:`BodyLimit`)."""
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise BodyLimit("size", max_bytes, 0)
+    started = time.monotonic()
+    size = 0
+    while chunk := response.raw.read1(block, decode_content=True):
+        size += len(chunk)
+        if size > max_bytes:
+            raise BodyLimit("size", max_bytes, size)
+        if time.monotonic() - started > seconds:
+            raise BodyLimit("time", seconds, size)
+        yield chunk
 
 
 def permanent_reason(exc: BaseException) -> str | None:

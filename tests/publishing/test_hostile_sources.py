@@ -97,3 +97,16 @@ def test_a_page_over_the_wikis_size_limit_fails_in_preflight(tmp_path: Path, cli
         runner.run()
         [state] = _states(store, client.api_url)
     assert state.state == j.FAILED and "page size limit" in (state.message or "")
+
+
+def test_an_image_server_sending_a_byte_at_a_time_is_cut_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.intake.test_hostile_servers import trickle
+
+    from glamwiki.net import guarded_session
+    from glamwiki.publishing import sources
+    from glamwiki.publishing.errors import TransientError
+
+    monkeypatch.setattr(sources, "DOWNLOAD_SECONDS", 1.0)
+    with trickle(0.2) as url, pytest.raises(TransientError, match="more than 1 s"):
+        sources.fetch(IMAGE_URL, url, tmp_path / "cache", "x", guarded_session(["127.0.0.1"]), timeout=5)
+    assert not list((tmp_path / "cache").glob("*.part"))

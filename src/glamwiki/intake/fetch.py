@@ -16,7 +16,7 @@ import urllib3
 
 from glamwiki import __version__
 from glamwiki.errors import IntakeFileError
-from glamwiki.net import RefusedAddress, guarded_session, permanent_reason
+from glamwiki.net import BodyLimit, RefusedAddress, guarded_session, iter_body, permanent_reason
 
 USER_AGENT = f"glamwiki/{__version__} (OAI-PMH harvester; https://pypi.org/project/glamwiki/)"
 MAX_TRIES = 5
@@ -91,30 +91,18 @@ def fetch(
 
 def _read_bounded(response: requests.Response, url: str, what: str, limits: Limits) -> bytes:
     """The body, read as it arrives, refused past ``limits`` (size, total time)."""
-    declared = response.headers.get("Content-Length", "")
-    if declared.isdigit() and int(declared) > limits.max_bytes:
-        raise IntakeFileError(_too_big(url, what, limits))
-    started = time.monotonic()
-    parts: list[bytes] = []
-    size = 0
-    while chunk := response.raw.read1(BLOCK, decode_content=True):
-        parts.append(chunk)
-        size += len(chunk)
-        if size > limits.max_bytes:
-            raise IntakeFileError(_too_big(url, what, limits))
-        if time.monotonic() - started > limits.seconds:
+    try:
+        return b"".join(iter_body(response, limits.max_bytes, limits.seconds, BLOCK))
+    except BodyLimit as exc:
+        if exc.kind == "size":
             raise IntakeFileError(
-                f"{url}: the {what} took more than {limits.seconds:.0f} s to send one response ({size:,} bytes "
-                "so far); stopped. Try again later, or raise [intake] response_seconds."
-            )
-    return b"".join(parts)
-
-
-def _too_big(url: str, what: str, limits: Limits) -> str:
-    return (
-        f"{url}: the {what} sent a response larger than {limits.max_bytes / 1024 / 1024:.0f} MB; refused. "
-        "Ask for smaller pages, or raise [intake] max_response_mb."
-    )
+                f"{url}: the {what} sent a response larger than {limits.max_bytes / 1024 / 1024:.0f} MB; refused. "
+                "Ask for smaller pages, or raise [intake] max_response_mb."
+            ) from None
+        raise IntakeFileError(
+            f"{url}: the {what} took more than {limits.seconds:.0f} s to send one response ({exc.got:,} bytes "
+            "so far); stopped. Try again later, or raise [intake] response_seconds."
+        ) from None
 
 
 def _retry_after(response: requests.Response, attempt: int) -> float:

@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 from glamwiki.publishing import filetypes
 from glamwiki.publishing.api import ApiClient
 from glamwiki.publishing.errors import ApiError, PreflightError
-from glamwiki.publishing.sources import Fetched
+from glamwiki.publishing.sources import MAX_SIZE, Fetched
 from glamwiki.publishing.titles import MAX_BYTES
 
 FORBIDDEN = set("#<>[]|{}:/\\")
-MAX_SIZE = 5 * 1024**3  # Commons: 5 GiB through chunked upload
 
 
 @dataclass

@@ -10,13 +10,16 @@ from pathlib import Path
 from typing import BinaryIO
 
 import requests
+import urllib3
 
 from glamwiki.model.records import IMAGE_FILE
-from glamwiki.net import RefusedAddress, permanent_reason
+from glamwiki.net import BodyLimit, RefusedAddress, iter_body, permanent_reason
 from glamwiki.publishing import filetypes
 from glamwiki.publishing.errors import PreflightError, TransientError, Unreachable
 
 BLOCK = 1024 * 1024
+MAX_SIZE = 5 * 1024**3  # Commons accepts files up to 5 GiB (chunked upload)
+DOWNLOAD_SECONDS = 3600.0  # one image; a server sending a byte at a time cannot hold the run
 IIIF_MAX = "/full/max/0/default.jpg"  # Image API 3 (and 2.1): the full image at its largest size
 IIIF_FULL = "/full/full/0/default.jpg"  # Image API 2.0
 
@@ -74,11 +77,16 @@ def _download(source: str, target: Path, session: requests.Session, timeout: flo
             if response.status_code >= 400:
                 raise PreflightError(f"Downloading {source} failed with HTTP {response.status_code}.")
             with partial.open("wb") as fh:
-                for block in response.iter_content(BLOCK):
+                for block in iter_body(response, MAX_SIZE, DOWNLOAD_SECONDS, BLOCK):
                     fh.write(block)
+    except BodyLimit as exc:
+        partial.unlink(missing_ok=True)
+        if exc.kind == "size":
+            raise PreflightError(f"Downloading {source}: larger than the wiki accepts; refused.") from None
+        raise TransientError(f"Downloading {source}: {exc}; stopped, it will be tried again.") from None
     except RefusedAddress as exc:
         raise PreflightError(f"Downloading {source} refused: {exc}") from None
-    except requests.RequestException as exc:
+    except (requests.RequestException, urllib3.exceptions.HTTPError) as exc:  # urllib3's: reading the body
         why = permanent_reason(exc)
         if why is not None:
             raise Unreachable(f"Downloading {source} failed: {why}.") from None
