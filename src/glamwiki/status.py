@@ -26,6 +26,7 @@ RUN_STATES = {
 
 
 def intake_status(store: Store) -> StageStatus:
+    from glamwiki.intake.ingest import ingest_running
     from glamwiki.store import records, runs
 
     sets = records.datasets(store)
@@ -33,7 +34,7 @@ def intake_status(store: Store) -> StageStatus:
     people = sum(n for _, k, n in sets if k == "person")
     errors = int(store.scalar("SELECT COUNT(*) FROM ingest_errors WHERE severity = 'error'"))
     warnings = runs.issue_count(store) - errors
-    unfinished = runs.unfinished_runs(store)
+    unfinished = runs.unfinished_runs(store, ingest_running(store))
     figures = {
         "datasets": sorted({d for d, _, _ in sets}),
         "objects": objects,

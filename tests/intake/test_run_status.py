@@ -171,3 +171,15 @@ def test_read_only_and_full_databases_are_explained(tmp_path: Path) -> None:
     with pytest.raises(sqlite3.Error) as caught:
         full.execute("INSERT INTO t VALUES (?)", ("x" * 100_000,))
     assert "disk holding" in str(store_error(caught.value, str(path)))
+
+
+def test_a_running_run_with_a_live_pid_but_no_ingest_lock_is_killed(store: Store) -> None:
+    """The pid may have been reused by another process: the ingest lock says whether an ingest runs."""
+    from glamwiki.intake.ingest import ingest_lock
+
+    with store.transaction():
+        store.execute("INSERT INTO ingest_runs(source, reader, dataset, pid) VALUES ('x.csv', 'csv', 'm', ?)",
+                      (os.getpid(),))  # fmt: skip
+    assert "stopped without finishing" in intake_status(store).summary
+    with ingest_lock(store):
+        assert "still running" in intake_status(store).summary

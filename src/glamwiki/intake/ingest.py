@@ -157,6 +157,21 @@ def ingest_lock(store: Store) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+def ingest_running(store: Store) -> bool | None:
+    """Whether an ingest holds this project's lock now (None for a database without a file)."""
+    if store.location in ("", ":memory:"):
+        return None
+    try:
+        with open(store.location + ".ingest-lock", "a+", encoding="utf-8") as fh:
+            fcntl.flock(fh, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            fcntl.flock(fh, fcntl.LOCK_UN)
+            return False
+    except BlockingIOError:
+        return True
+    except OSError:  # a read-only folder: cannot tell
+        return None
+
+
 def _ingest_one(
     store: Store, plan: Plan, ctx: ReadContext, dataset: str, profile: Profile | None,
     summary: IngestSummary, progress: Progress | None, parallel: bool | None,

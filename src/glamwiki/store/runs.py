@@ -94,9 +94,10 @@ def provenance_of(store: Store, run_id: int) -> dict[str, str]:
     return msgspec.json.decode(raw) if raw else {}
 
 
-def unfinished_runs(store: Store) -> dict[str, int]:
+def unfinished_runs(store: Store, ingesting: bool | None = None) -> dict[str, int]:
     """The latest run of each source, when it did not end well, counted by how it ended: ``failed``,
-    ``interrupted``, ``killed`` (left ``running`` by a process that no longer exists) and ``running``."""
+    ``interrupted``, ``killed`` (left ``running`` by a process that no longer exists, or while no ingest
+    holds the project's lock: ``ingesting`` False) and ``running``."""
     out: dict[str, int] = {}
     latest = (
         "SELECT r.status, r.pid FROM ingest_runs r JOIN (SELECT MAX(id) AS id FROM ingest_runs"
@@ -104,7 +105,7 @@ def unfinished_runs(store: Store) -> dict[str, int]:
     )
     for row in store.query(latest):
         status = str(row["status"])
-        if status == "running" and not _alive(row["pid"]):
+        if status == "running" and (ingesting is False or not _alive(row["pid"])):
             status = "killed"
         out[status] = out.get(status, 0) + 1
     return out
