@@ -110,3 +110,16 @@ def test_an_image_server_sending_a_byte_at_a_time_is_cut_off(tmp_path: Path, mon
     with trickle(0.2) as url, pytest.raises(TransientError, match="more than 1 s"):
         sources.fetch(IMAGE_URL, url, tmp_path / "cache", "x", guarded_session(["127.0.0.1"]), timeout=5)
     assert not list((tmp_path / "cache").glob("*.part"))
+
+
+def test_a_second_publishing_run_is_refused_while_one_runs(tmp_path: Path) -> None:
+    """Two runs at once could both send a file before either journals it: the second is refused."""
+    from glamwiki.errors import Busy
+    from glamwiki.locks import exclusive
+
+    project = ready_project(tmp_path, 1)
+    idle = ApiClient("http://127.0.0.1:9/api.php", "tests")  # never reached: the run stops first
+    with project.open_store() as store, exclusive(store, "publish", "publishing run"):
+        with pytest.raises(Busy, match="another publishing run"):
+            Runner(store, idle, RunOptions(upload=UploadSettings(cache=tmp_path / "c"))).run()
+    assert idle.requests == 0

@@ -6,22 +6,21 @@ every batch it finished; ingesting again updates in place and reports what chang
 
 from __future__ import annotations
 
-import fcntl
 import logging
-import os
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glamwiki.errors import Busy, ConfigError, GlamwikiError
+from glamwiki.errors import ConfigError, GlamwikiError
 from glamwiki.intake.base import Issue, Item, ReadContext
 from glamwiki.intake.mapped import detect_format, read_mapped
 from glamwiki.intake.mapping import Profile
 from glamwiki.intake.pipeline import ReaderCrashed, produce
 from glamwiki.intake.registry import format_reader, sniff_reader
 from glamwiki.intake.writer import Counts, RunWriter
+from glamwiki.locks import exclusive, held
 from glamwiki.store import Store
 from glamwiki.store.db import store_error
 from glamwiki.store.runs import start_run
@@ -130,46 +129,14 @@ def ingest(
     return summary
 
 
-@contextmanager
-def ingest_lock(store: Store) -> Iterator[None]:
-    """One ingest at a time per project: a second one is refused at once, with the first one's pid
-    (an advisory lock the system releases when the holder exits, however it exits)."""
-    if store.location in ("", ":memory:"):
-        yield
-        return
-    with open(store.location + ".ingest-lock", "a+", encoding="utf-8") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            fh.seek(0)
-            holder = fh.read().strip() or "unknown"
-            raise Busy(
-                f"another ingest is running in this project (process {holder}); wait for it to finish, "
-                "then run this one again."
-            ) from None
-        fh.seek(0)
-        fh.truncate()
-        fh.write(str(os.getpid()))
-        fh.flush()
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+def ingest_lock(store: Store) -> AbstractContextManager[None]:
+    """One ingest at a time per project: a second one is refused at once, naming the first."""
+    return exclusive(store, "ingest", "ingest")
 
 
 def ingest_running(store: Store) -> bool | None:
-    """Whether an ingest holds this project's lock now (None for a database without a file)."""
-    if store.location in ("", ":memory:"):
-        return None
-    try:
-        with open(store.location + ".ingest-lock", "a+", encoding="utf-8") as fh:
-            fcntl.flock(fh, fcntl.LOCK_SH | fcntl.LOCK_NB)
-            fcntl.flock(fh, fcntl.LOCK_UN)
-            return False
-    except BlockingIOError:
-        return True
-    except OSError:  # a read-only folder: cannot tell
-        return None
+    """Whether an ingest holds this project's lock now (None when it cannot be told)."""
+    return held(store, "ingest")
 
 
 def _ingest_one(

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from glamwiki.locks import exclusive
 from glamwiki.publishing import journal as j
 from glamwiki.publishing.api import ApiClient
 from glamwiki.publishing.errors import (
@@ -88,6 +89,12 @@ class Runner:
     ) -> RunSummary:
         """Drive every planned file on; ``notify`` hears of each wait before a retry, so a long
         backoff is never silent."""
+        with exclusive(self.store, "publish", "publishing run"):  # two runs at once could send a file twice
+            return self._run(progress, notify)
+
+    def _run(
+        self, progress: Callable[[int], None] | None = None, notify: Callable[[str], None] | None = None
+    ) -> RunSummary:
         heard = notify or (lambda _: None)
         self.notify = lambda note: heard(scrub(note))  # notes quote errors, which may quote a server
         started = time.monotonic()
