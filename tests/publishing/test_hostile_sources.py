@@ -119,7 +119,10 @@ def test_a_second_publishing_run_is_refused_while_one_runs(tmp_path: Path) -> No
 
     project = ready_project(tmp_path, 1)
     idle = ApiClient("http://127.0.0.1:9/api.php", "tests")  # never reached: the run stops first
-    with project.open_store() as store, exclusive(store, "publish", "publishing run"):
-        with pytest.raises(Busy, match="another publishing run"):
-            Runner(store, idle, RunOptions(upload=UploadSettings(cache=tmp_path / "c"))).run()
+    with (
+        project.open_store() as store,
+        exclusive(store, "publish", "publishing run"),
+        pytest.raises(Busy, match="another publishing run"),
+    ):
+        Runner(store, idle, RunOptions(upload=UploadSettings(cache=tmp_path / "c"))).run()
     assert idle.requests == 0
