@@ -82,7 +82,7 @@ def ingest(
         "max_response_mb": project.config.get("intake", "max_response_mb", 100.0),
         "response_seconds": project.config.get("intake", "response_seconds", 300.0),
     }
-    with project.open_store() as store, progress_bar(f"ingesting {source}") as advance:
+    with project.open_store() as store, progress_bar(f"ingesting {plain(source)}") as advance:
         summary = run_ingest(
             store,
             source,

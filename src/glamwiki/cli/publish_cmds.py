@@ -14,7 +14,7 @@ from glamwiki.publishing.preview import write_preview
 from glamwiki.publishing.results import rows, write_csv
 from glamwiki.publishing.run import Runner, RunOptions, planned_ids
 from glamwiki.publishing.settings import plan_settings, upload_settings
-from glamwiki.terminal import text
+from glamwiki.terminal import plain, text
 
 TARGET_HELP = "MediaWiki API URL to publish to (default: Commons, or [publishing] target)."
 
@@ -87,7 +87,7 @@ def run(
     client = connect(chosen)
     with project.open_store() as store:
         runner = Runner(store, client, options)
-        with progress_bar(f"publishing to {chosen.api}", len(planned_ids(store))) as advance:
+        with progress_bar(f"publishing to {plain(chosen.api)}", len(planned_ids(store))) as advance:
             summary = runner.run(advance, lambda note: console.print(text(note, "yellow"), highlight=False))
     data = {
         "batch": summary.batch,
