@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any
-from urllib.parse import quote, quote_plus
+from urllib.parse import quote, quote_plus, unquote, urlsplit, urlunsplit
 
 MASK = "[secret]"
 MIN_LENGTH = 4  # shorter values would blank ordinary words; no real secret is that short
@@ -31,6 +31,16 @@ def scrub(text: str) -> str:
         if secret in text:
             text = text.replace(secret, MASK)
     return text
+
+
+def without_userinfo(url: str) -> str:
+    """``url`` without a ``user:password@`` part (the password is remembered, so it is scrubbed elsewhere too)."""
+    parts = urlsplit(url)
+    if not parts.scheme.startswith("http") or "@" not in parts.netloc:
+        return url
+    userinfo, _, host = parts.netloc.rpartition("@")
+    remember(unquote(userinfo.partition(":")[2]))
+    return urlunsplit(parts._replace(netloc=host))
 
 
 def _install() -> None:

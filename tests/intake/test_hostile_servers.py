@@ -166,3 +166,23 @@ def test_through_a_proxy_the_destination_is_still_checked(monkeypatch: pytest.Mo
         with pytest.raises(Exception, match="non-public address"):
             fetch("http://169.254.169.254/latest/meta-data/", session, sleep=lambda s: None)
     assert requests == []
+
+
+def test_a_password_in_a_harvest_url_is_not_stored_or_shown(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from glamwiki.cli import cli as cli_app
+
+    records = [x for _, x in tate_dc_records(2)]
+    runner = CliRunner()
+    assert runner.invoke(cli_app, ["init", str(tmp_path / "p")]).exit_code == 0
+    env = {"GLAMWIKI_PROJECT": str(tmp_path / "p"), "GLAMWIKI_NETWORK_ALLOW_HOSTS": "127.0.0.1"}
+    with serve(lambda p, q: (200, XML, spec.list_records(records, "", "oai_dc", 2, 0))) as (base, requests):
+        url = base.replace("http://", "http://harvester:s3cret-harvest-pw@") + "/oai"
+        result = runner.invoke(cli_app, ["ingest", url, "--profile", "oai", "--json"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "Authorization" in requests[0][2]  # the credentials were used ...
+    assert "s3cret-harvest-pw" not in result.output  # ... and never shown or stored
+    for path in (tmp_path / "p").rglob("*"):
+        if path.is_file():
+            assert b"s3cret-harvest-pw" not in path.read_bytes(), path

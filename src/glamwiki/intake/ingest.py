@@ -21,6 +21,7 @@ from glamwiki.intake.pipeline import ReaderCrashed, produce
 from glamwiki.intake.registry import format_reader, sniff_reader
 from glamwiki.intake.writer import Counts, RunWriter
 from glamwiki.locks import exclusive, held
+from glamwiki.scrub import without_userinfo
 from glamwiki.store import Store
 from glamwiki.store.db import store_error
 from glamwiki.store.runs import start_run
@@ -57,7 +58,7 @@ class Plan:
     ) -> ReadContext:
         """How to read this file; local image paths must stay inside ``images_root`` (default: its folder)."""
         root = images_root or (None if self.path.startswith("http") else Path(self.path).resolve().parent)
-        return ReadContext(self.path, self.path, root, encoding, dict(options or {}))
+        return ReadContext(self.path, without_userinfo(self.path), root, encoding, dict(options or {}))
 
 
 def plan_sources(source: str, profile: Profile | None, reader: str | None, fmt: str | None = None) -> list[Plan]:
@@ -145,10 +146,10 @@ def _ingest_one(
 ) -> None:  # fmt: skip
     with store.transaction():
         run_id = start_run(
-            store, source=plan.path, reader=plan.reader_name, profile=profile.name if profile else None,
-            dataset=dataset, provenance=plan.provenance,
+            store, source=without_userinfo(plan.path), reader=plan.reader_name,
+            profile=profile.name if profile else None, dataset=dataset, provenance=plan.provenance,
         )  # fmt: skip
-    summary.files.append(plan.path)
+    summary.files.append(without_userinfo(plan.path))
     summary.run_ids.append(run_id)
     writer = RunWriter(store, run_id, dataset, ctx.display, progress)
     status = "failed"  # until the last item is written: a crash never leaves the run looking done
