@@ -111,3 +111,16 @@ def test_rights_explain_shows_escape_codes_escaped(cli: CliRunner, tmp_path: Pat
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output and "\x07" not in result.output
     assert "\\x1b]0;owned\\x07" in result.output and "[link=http://evil.example]" in result.output
+
+
+def test_export_errors_csv_has_no_live_formula(cli: CliRunner, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "export.csv")
+    text = path.read_text(encoding="utf-8").splitlines()
+    text.insert(2, "=cmd|' /C calc'!A0,only three")  # a malformed row: its text is quoted in the error
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    assert cli.invoke(cli_app, ["ingest", str(path), "--mapping", str(write_mapping(tmp_path))]).exit_code == 3
+    out = tmp_path / "errors.csv"
+    assert cli.invoke(cli_app, ["export", "errors", "-o", str(out)]).exit_code == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert rows and all(not v.startswith(("=", "+", "-", "@")) for r in rows for v in r.values())
+    assert any(r["value"].startswith("'=cmd") for r in rows)
