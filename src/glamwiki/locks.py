@@ -9,7 +9,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from glamwiki.errors import Busy
+from glamwiki.errors import Busy, StoreError
 from glamwiki.store import Store
 
 
@@ -24,7 +24,11 @@ def exclusive(store: Store, name: str, what: str) -> Iterator[None]:
     if path is None:
         yield
         return
-    with open(path, "a+", encoding="utf-8") as fh:
+    try:
+        fh = open(path, "a+", encoding="utf-8")  # noqa: SIM115 (closed below, after the work)
+    except OSError as exc:
+        raise StoreError(f"cannot write {path} ({exc.strerror}): is the project folder read-only?") from None
+    with fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
