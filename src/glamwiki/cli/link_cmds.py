@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from glamwiki.cli.context import emit_json, out, progress_bar, project_from
+from glamwiki.cli.context import console, emit_json, out, progress_bar, project_from
 from glamwiki.errors import ConfigError
 from glamwiki.linking.matcher import Thresholds
 from glamwiki.linking.output import write_csv_file
@@ -23,10 +23,10 @@ from glamwiki.linking.project_flow import (
 )  # fmt: skip
 from glamwiki.linking.review import review_panel
 from glamwiki.linking.run import MatchJob, live_client, run_match, summary
-from glamwiki.linking.service import OPENREFINE_ORIGINS, make_server
+from glamwiki.linking.service import LOCAL_NAMES, OPENREFINE_ORIGINS, make_server
 from glamwiki.linking.serving import service_for
 from glamwiki.store import linking as db
-from glamwiki.terminal import text
+from glamwiki.terminal import plain, text
 
 PROFILE_HELP = "A built-in profile (tate, moma, nga, cmoa) or wikidata for entity JSON."
 
@@ -203,6 +203,8 @@ def serve(
     queries, preview, suggest). Uses the project's last fitted model when there is one."""
     service = service_for(ctx, authority, authority_profile, authority_mapping, f"http://{host}:{port}")
     server = make_server(service, host, port, tuple(allow_origins), tuple(allow_hosts))
+    if host not in LOCAL_NAMES:
+        console.print(f"[yellow]warning:[/] listening on {plain(host)}: other machines can reach this service too")
     out.print(
         f"Reconciliation service for {service.name} at http://{host}:{port}/ — add it in OpenRefine; Ctrl-C stops"
     )
