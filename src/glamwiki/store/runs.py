@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import msgspec
 
@@ -121,3 +122,11 @@ def _alive(pid: int | None) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def issue_messages(store: Store) -> list[dict[str, Any]]:
+    """Severity, field and whole message of the issues found, with how many times each was found."""
+    rows = store.query(
+        "SELECT severity, field, message, COUNT(*) AS n FROM ingest_errors GROUP BY severity, field, message"
+    )
+    return [dict(r) for r in rows]
