@@ -124,3 +124,17 @@ def test_export_errors_csv_has_no_live_formula(cli: CliRunner, tmp_path: Path) -
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert rows and all(not v.startswith(("=", "+", "-", "@")) for r in rows for v in r.values())
     assert any(r["value"].startswith("'=cmd") for r in rows)
+
+
+def test_book_pages_prints_manifest_labels_safely(tmp_path: Path) -> None:
+    import json
+
+    labels = ["\x1b]0;owned\x07iv", '=HYPERLINK("http://evil.example")']
+    canvases = [{"@id": f"c{n}", "@type": "sc:Canvas", "label": label} for n, label in enumerate(labels)]
+    manifest = tmp_path / "m.json"
+    manifest.write_text(json.dumps({"@type": "sc:Manifest", "@id": "m", "label": "B",
+                                    "sequences": [{"canvases": canvases}]}))  # fmt: skip
+    result = CliRunner().invoke(cli_app, ["book", "pages", str(manifest)])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\\x1b]0;owned\\x07iv" in result.output
+    assert "\t\"'=HYPERLINK" in result.output  # quoted by csv, neutralised inside

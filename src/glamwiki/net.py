@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 import time
 from collections.abc import Iterable, Iterator
@@ -38,7 +39,10 @@ class RefusedAddress(GlamwikiError):
 
 def allow_hosts(config: Any) -> frozenset[str]:
     """Host names the project allows to be private (``[network] allow_hosts``; a list, or comma-separated)."""
-    value = config.get("network", "allow_hosts", []) if config is not None else []
+    if config is not None:
+        value = config.get("network", "allow_hosts", [])
+    else:  # outside a project: the environment only
+        value = os.environ.get("GLAMWIKI_NETWORK_ALLOW_HOSTS", "")
     items = value.split(",") if isinstance(value, str) else list(value or [])
     return frozenset(_norm(str(h)) for h in items if str(h).strip())
 
