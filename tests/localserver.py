@@ -10,6 +10,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
 Answer = tuple[int, dict[str, str], bytes]
+# The servers here listen on 127.0.0.1, a loopback address glamwiki refuses to fetch from unless the
+# project allows it by name ([network] allow_hosts): readers' options that allow it.
+LOCAL: dict[str, object] = {"allow_hosts": ["127.0.0.1"]}
 Route = Callable[[str, dict[str, str]], Answer]
 
 

@@ -30,7 +30,11 @@ class IntakeFileError(GlamwikiError):
 
 
 class StoreError(GlamwikiError):
-    """The project's database cannot be opened or migrated."""
+    """The project's database cannot be opened, migrated, read or written."""
+
+
+class Busy(GlamwikiError):
+    """Another glamwiki process is doing the same work in this project."""
 
 
 class RecordNotFound(GlamwikiError):

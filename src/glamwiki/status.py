@@ -17,7 +17,16 @@ class StageStatus:
     figures: dict[str, object] = field(default_factory=dict)
 
 
+RUN_STATES = {
+    "failed": "failed (the records read before the failure are kept; run the ingest again)",
+    "interrupted": "interrupted (run the ingest again to finish)",
+    "killed": "stopped without finishing (the process was killed; run the ingest again)",
+    "running": "still running",
+}
+
+
 def intake_status(store: Store) -> StageStatus:
+    from glamwiki.intake.ingest import ingest_running
     from glamwiki.store import records, runs
 
     sets = records.datasets(store)
@@ -25,19 +34,23 @@ def intake_status(store: Store) -> StageStatus:
     people = sum(n for _, k, n in sets if k == "person")
     errors = int(store.scalar("SELECT COUNT(*) FROM ingest_errors WHERE severity = 'error'"))
     warnings = runs.issue_count(store) - errors
+    unfinished = runs.unfinished_runs(store, ingest_running(store))
     figures = {
         "datasets": sorted({d for d, _, _ in sets}),
         "objects": objects,
         "people": people,
         "errors": errors,
         "warnings": warnings,
+        "runs_not_done": unfinished,
     }
-    if not sets:
+    if not sets and not unfinished:
         return StageStatus("intake", "empty", "nothing ingested yet: run `glamwiki ingest FILE`", figures)
-    state = "attention" if errors else "ok"
+    state = "attention" if errors or set(unfinished) - {"running"} else "ok"
     summary = f"{objects:,} objects, {people:,} people in {len(figures['datasets'])} dataset(s)"
     if errors or warnings:
         summary += f"; {errors:,} errors, {warnings:,} warnings (glamwiki export errors)"
+    if unfinished:
+        summary += "; " + ", ".join(f"{n} ingest run(s) {RUN_STATES[k]}" for k, n in sorted(unfinished.items()))
     return StageStatus("intake", state, summary, figures)
 
 

@@ -31,9 +31,12 @@ def test_images_are_fetched_once_each_at_full_size(tmp_path: Path) -> None:
             "service": {"@id": f"{base}/iiif/p{n}"}}}]} for n in (1, 2)]  # fmt: skip
         book = manifest_book({"@type": "sc:Manifest", "@id": "m", "label": "B", "sequences": [{"canvases": canvases}]},
                              "m.json")  # fmt: skip
-        paths = fetch_images(book, tmp_path / "pages", "tests@example.org")
+        with pytest.raises(BookError, match="non-public address"):  # 127.0.0.1 must be allowed by name
+            fetch_images(book, tmp_path / "refused", "tests@example.org")
+        assert seen == []
+        paths = fetch_images(book, tmp_path / "pages", "tests@example.org", allow_hosts=["127.0.0.1"])
         asked = len(seen)
-        again = fetch_images(book, tmp_path / "pages", "tests@example.org")
+        again = fetch_images(book, tmp_path / "pages", "tests@example.org", allow_hosts=["127.0.0.1"])
     assert [p.read_bytes() for p in paths] == jpegs
     assert [p.name for p in paths] == ["page-00001.jpg", "page-00002.jpg"] == [p.name for p in again]
     assert asked == 3 and len(seen) == 3  # p2 tried at max, then full; the rerun asks nothing

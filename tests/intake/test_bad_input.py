@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from glamwiki.intake.ingest import ingest
 from glamwiki.intake.registry import load_mapping
 from glamwiki.store import Store
@@ -124,3 +126,47 @@ def test_unreadable_dates_are_warnings_and_keep_their_text(store: Store, tmp_pat
     assert summary.objects == 3 and summary.warnings == 1
     record = get_record(store, "M.1")[0][1]
     assert record.date.text == "sometime in the reign of the old king" and not record.date.is_known  # type: ignore[union-attr]
+
+
+def test_a_file_declared_latin1_but_written_in_utf8_is_reported(store: Store, tmp_path: Path) -> None:
+    """Issue 15 item 14: read as what it is (not mojibake), and the mismatch reported."""
+    path = write_csv(tmp_path / "export.csv")
+    text = path.read_text(encoding="utf-8").replace("The Harbour", "Café Harbour")
+    path.write_bytes(text.encode("utf-8"))
+    ingest(store, str(path), dataset="m", profile=load_mapping(write_mapping(tmp_path)), encoding="iso-8859-1")
+    assert get_record(store, "M.1")[0][1].title == "Café Harbour"  # type: ignore[union-attr]
+    [note] = [i for i in issues(store) if "declared iso-8859-1" in i["message"]]
+    assert note["severity"] == "warning" and "lines 2" in note["message"] and "--encoding utf-8" in note["message"]
+    plain = write_csv(tmp_path / "latin.csv")
+    plain.write_bytes(text.replace("–", "-").encode("iso-8859-1"))  # really Latin-1: nothing to report
+    before = len(issues(store))
+    ingest(store, str(plain), dataset="n", profile=load_mapping(tmp_path / "mapping.toml"), encoding="iso-8859-1")
+    assert len(issues(store)) == before and get_record(store, "M.1", dataset="n")[0][1].title == "Café Harbour"  # type: ignore[union-attr]
+
+
+LIDO_DECLARED = """<?xml version="1.0" encoding="{declared}"?>
+<lido:lidoWrap xmlns:lido="http://www.lido-schema.org">
+ <lido:lido><lido:lidoRecID lido:type="local">rec-1</lido:lidoRecID>
+  <lido:descriptiveMetadata xml:lang="de"><lido:objectIdentificationWrap><lido:titleWrap><lido:titleSet>
+   <lido:appellationValue>Café an der Müritz</lido:appellationValue>
+  </lido:titleSet></lido:titleWrap></lido:objectIdentificationWrap></lido:descriptiveMetadata>
+ </lido:lido>
+</lido:lidoWrap>
+"""
+
+
+@pytest.mark.parametrize(("declared", "written", "warned"), [("ISO-8859-1", "utf-8", True),
+                         ("ISO-8859-1", "iso-8859-1", False), ("windows-1252", "utf-8", True),
+                         ("UTF-8", "utf-8", False)])  # fmt: skip
+def test_xml_declared_latin1_but_written_in_utf8(tmp_path: Path, declared: str, written: str, warned: bool) -> None:
+    """Issue 15 item 14: the text is read as it really is, and a wrong declaration is reported."""
+    from glamwiki.intake.base import Read
+    from glamwiki.intake.stream import read_source
+
+    path = tmp_path / "lido.xml"
+    path.write_bytes(LIDO_DECLARED.format(declared=declared).encode(written))
+    items = list(read_source(str(path), reader="lido"))
+    [record] = [i.record for i in items if isinstance(i, Read)]
+    assert record.title == "Café an der Müritz"
+    notes = [i for i in items if not isinstance(i, Read) and "declares encoding" in i.message]
+    assert len(notes) == int(warned) and all(n.severity == "warning" for n in notes)

@@ -10,7 +10,7 @@ from glamwiki.intake.base import Issue, Read
 from glamwiki.intake.stream import read_source
 from glamwiki.model.records import FORM_2D, FORM_MOVING_IMAGE, FORM_SOUND, IMAGE_IIIF, ObjectRecord
 
-from ..localserver import serve
+from ..localserver import LOCAL, serve
 
 JSON = {"Content-Type": "application/json"}
 
@@ -82,7 +82,7 @@ def test_a_collection_is_followed_over_http(shared_data: Path) -> None:
         parent = json.loads((v2 / "parentCollection.json").read_text())
         parent["collections"] = [{"@id": f"{base}/c/child", "@type": "sc:Collection"}] * 2  # listed twice
         docs["/c/parent"] = parent
-        objs, issues = read(f"{base}/c/parent")
+        objs, issues = read(f"{base}/c/parent", **LOCAL)
     assert len(objs) == 3  # each manifest once, though its collection is listed twice
     assert "Self-Portrait Dedicated to Paul Gauguin" in {o.title for o in objs}
     (missing,) = issues

@@ -17,7 +17,7 @@ from glamwiki.intake.registry import load_named_profile
 from glamwiki.intake.stream import read_source
 from glamwiki.model.records import ObjectRecord
 
-from ..localserver import Answer, serve
+from ..localserver import LOCAL, Answer, serve
 from . import oai_pmh_spec as spec
 
 XML = {"Content-Type": "text/xml; charset=utf-8"}
@@ -75,7 +75,7 @@ def test_harvests_oai_dc_across_resumption_tokens() -> None:
     repo = Repository([x for _, x in records[:12]] + [spec.deleted_record("oai:tate.org.uk:gone")]
                       + [x for _, x in records[12:]], per_page=10)  # fmt: skip
     with serve(repo.route) as (base, requests):
-        objs, issues = split(list(read_source(f"{base}/oai", reader="oai", options={"set": "paintings"})))
+        objs, issues = split(list(read_source(f"{base}/oai", reader="oai", options={"set": "paintings", **LOCAL})))
     assert [o.id for o in objs] == [i for i, _ in records]
     assert [i.message for i in issues] == ["deleted at the source; not read"]
     assert issues[0].locator == "page 2, record 3 (oai:tate.org.uk:gone)"
@@ -97,7 +97,7 @@ def test_harvests_lido_records(shared_data: Path) -> None:
                for i, b in enumerate(bodies)]  # fmt: skip
     repo = Repository(wrapped, per_page=7, prefix="lido")
     with serve(repo.route) as (base, _):
-        objs, issues = split(list(read_source(base, reader="oai", options={"metadata_prefix": "lido"})))
+        objs, issues = split(list(read_source(base, reader="oai", options={"metadata_prefix": "lido", **LOCAL})))
     assert len(objs) == len(bodies) >= 10
     assert not [i for i in issues if i.severity == "error"]
     assert objs[0].id == "record_DE-68_kenom_123644"
@@ -106,7 +106,7 @@ def test_harvests_lido_records(shared_data: Path) -> None:
 def test_a_repository_error_is_explained() -> None:
     repo = Repository([x for _, x in tate_dc_records(3)], per_page=10)
     with serve(repo.route) as (base, _):
-        items = list(read_source(base, reader="oai", options={"metadata_prefix": "marc21"}))
+        items = list(read_source(base, reader="oai", options={"metadata_prefix": "marc21", **LOCAL}))
     (issue,) = items
     assert (
         isinstance(issue, Issue) and "cannotDisseminateFormat" in issue.message and "--metadata-prefix" in issue.message
@@ -124,7 +124,7 @@ def test_cli_ingests_from_a_url_or_saved_responses(tmp_path: Path, how: str) -> 
     records = tate_dc_records(12)
     runner = CliRunner()
     assert runner.invoke(cli_app, ["init", str(tmp_path / "p")]).exit_code == 0
-    env = {"GLAMWIKI_PROJECT": str(tmp_path / "p")}
+    env = {"GLAMWIKI_PROJECT": str(tmp_path / "p"), "GLAMWIKI_NETWORK_ALLOW_HOSTS": "127.0.0.1"}
     repo = Repository([x for _, x in records], per_page=5)
     with serve(repo.route) as (base, _):
         if how == "saved":

@@ -47,7 +47,10 @@ def png_bytes(seed: int, size: int = 0) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 0)) + chunk(b"IEND", b"")
+    # The pixels repeat every 256 seeds; a tEXt chunk with the seed makes every seed's bytes (and SHA-1) its own.
+    seed_text = chunk(b"tEXt", b"seed\x00" + str(seed).encode())
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + seed_text + chunk(b"IDAT", zlib.compress(raw, 0))
+            + chunk(b"IEND", b""))  # fmt: skip
 
 
 def make_record(n: int, image: Path | str | None, *, title: str | None = None, kind: str = "file") -> ObjectRecord:

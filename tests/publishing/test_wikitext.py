@@ -52,3 +52,11 @@ def test_licence_tags_must_be_single_balanced_templates() -> None:
 
 def test_control_and_bidi_characters_are_dropped() -> None:
     assert clean_text("a\u202eb\u200bc\x07d\u00a0e") == "abcd e"
+
+
+def test_zero_width_joiners_are_kept() -> None:
+    """Issue 15 item 14: ZWNJ in Persian (می‌خواهم), ZWJ in Devanagari conjuncts (क्‍ष) are spelling."""
+    for word in ("می\u200cخواهم", "क्\u200dष", "\u0dc1\u0dca\u200d\u0dbb\u0dd3"):  # Persian, Hindi, Sinhala (ශ්‍රී)
+        assert clean_text(word) == word
+        assert escape(word) == word
+    assert clean_text("a\u202eb\u200bc") == "abc"  # bidi overrides and zero-width spaces still go

@@ -4,23 +4,25 @@ download (a partial file never takes the final name). A rerun skips the pages al
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-
-import requests
 
 from glamwiki.books.errors import BookError
 from glamwiki.books.pages import Book
 from glamwiki.model.records import IMAGE_URL
+from glamwiki.net import guarded_session
 from glamwiki.publishing import sources
 from glamwiki.publishing.api import user_agent
-from glamwiki.publishing.errors import PreflightError, TransientError
+from glamwiki.publishing.errors import PreflightError, TransientError, Unreachable
 
 
-def fetch_images(book: Book, folder: Path, contact: str, progress: Callable[[int], None] | None = None) -> list[Path]:
-    """``folder/page-00001.jpg``... in page order; a page without an image is an error naming it."""
-    session = requests.Session()
-    session.headers["User-Agent"] = user_agent(contact or "glamwiki books")
+def fetch_images(
+    book: Book, folder: Path, contact: str, progress: Callable[[int], None] | None = None,
+    allow_hosts: Iterable[str] = (),
+) -> list[Path]:  # fmt: skip
+    """``folder/page-00001.jpg``... in page order; a page without an image is an error naming it. Image
+    URLs come from the manifest: only public addresses are fetched, plus ``allow_hosts`` (glamwiki.net)."""
+    session = guarded_session(allow_hosts, user_agent(contact or "glamwiki books"))
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for page in book.pages:
@@ -29,7 +31,7 @@ def fetch_images(book: Book, folder: Path, contact: str, progress: Callable[[int
         name = f"page-{page.number:05d}.jpg"
         try:
             got = sources.fetch(IMAGE_URL, page.image, folder, name, session)
-        except (PreflightError, TransientError) as exc:
+        except (PreflightError, TransientError, Unreachable) as exc:
             raise BookError(f"{book.source}: page {page.number} ({page.label}): {exc}") from None
         paths.append(got.path)
         if progress:

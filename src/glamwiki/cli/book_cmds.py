@@ -21,13 +21,16 @@ from glamwiki.books.pages import Book, read_book
 from glamwiki.books.tei import tei_document, write_tei
 from glamwiki.books.text import read_pages
 from glamwiki.books.upload import plan_book, upload_book
+from glamwiki.cells import neutralise
 from glamwiki.cli.context import emit_json, out, progress_bar, project_from
 from glamwiki.errors import ProjectNotFound
+from glamwiki.net import allow_hosts
 from glamwiki.publishing.api import ApiClient
 from glamwiki.publishing.connect import connect, target_from
 from glamwiki.publishing.run import RunOptions
 from glamwiki.publishing.sdc import structured_data
 from glamwiki.publishing.settings import upload_settings
+from glamwiki.terminal import visible
 
 SOURCE = click.argument("source", type=click.Path(exists=True, dir_okay=False))
 WIKISOURCE = click.option("--wikisource", "api", required=True,
@@ -44,6 +47,14 @@ def _contact(ctx: click.Context) -> str:
         return target_from(project_from(ctx).config).contact or os.environ.get("GLAMWIKI_PUBLISHING_CONTACT", "")
     except ProjectNotFound:
         return os.environ.get("GLAMWIKI_PUBLISHING_CONTACT", "")
+
+
+def _allowed(ctx: click.Context) -> frozenset[str]:
+    """Hosts allowed to be private ([network] allow_hosts, or GLAMWIKI_NETWORK_ALLOW_HOSTS outside a project)."""
+    try:
+        return allow_hosts(project_from(ctx).config)
+    except ProjectNotFound:
+        return allow_hosts(None)
 
 
 def _reader(ctx: click.Context, api: str) -> ApiClient:
@@ -74,7 +85,8 @@ def pages(source: str, as_json: bool) -> None:
         return
     writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     writer.writerow(["number", "label", "canvas", "image"])
-    writer.writerows([r["number"], r["label"], r["canvas"], r["image"]] for r in rows)
+    # manifest text to the terminal: control characters escaped, formula cells neutralised (it is often saved)
+    writer.writerows([r["number"], *(neutralise(visible(r[k])) for k in ("label", "canvas", "image"))] for r in rows)
 
 
 @book.command(name="pagelist")
@@ -92,7 +104,7 @@ def images(ctx: click.Context, source: str, folder: str) -> None:
     """Download each page's largest image (IIIF full/max) into a folder; a rerun skips pages already there."""
     found = read_book(source)
     with progress_bar("downloading pages", len(found.pages)) as advance:
-        paths = fetch_images(found, Path(folder), _contact(ctx), advance)
+        paths = fetch_images(found, Path(folder), _contact(ctx), advance, _allowed(ctx))
     out.print(f"{len(paths)} page images in {folder}")
 
 

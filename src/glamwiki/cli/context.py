@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +27,9 @@ from rich.text import Text
 
 from glamwiki.errors import GlamwikiError
 from glamwiki.project import Project, find_project
+from glamwiki.scrub import scrub
+from glamwiki.store.db import store_error
+from glamwiki.terminal import plain
 
 EXIT_INPUT_REJECTED = 3
 console = Console(stderr=True)
@@ -75,11 +79,22 @@ class GuardedGroup(click.Group):
         try:
             return super().invoke(ctx)
         except GlamwikiError as exc:
-            console.print(f"[bold red]error:[/] {exc}", highlight=False)
+            console.print(f"[bold red]error:[/] {plain(scrub(str(exc)))}", highlight=False)
             ctx.exit(exc.exit_code)
+        except sqlite3.Error as exc:  # a database that went bad mid-command: disk full, read-only, locked
+            error = store_error(exc, _db_path(ctx))
+            console.print(f"[bold red]error:[/] {plain(scrub(str(error)))}", highlight=False)
+            ctx.exit(error.exit_code)
         except KeyboardInterrupt:
             console.print("interrupted: work finished so far is saved; run the same command again to go on")
             ctx.exit(130)
+
+
+def _db_path(ctx: click.Context) -> str:
+    try:
+        return str(project_from(ctx).db_path)
+    except GlamwikiError:
+        return "the project database"
 
 
 def fail_if(condition: bool, message: str) -> None:

@@ -20,8 +20,10 @@ from glamwiki.intake.registry import (
     profile_text,
 )
 from glamwiki.model.codec import to_builtins
+from glamwiki.net import allow_hosts
 from glamwiki.store.records import get_with_run, resolve_id
 from glamwiki.store.runs import provenance_of
+from glamwiki.terminal import plain
 
 
 @click.command()
@@ -85,8 +87,11 @@ def ingest(
         "set": oai_set,
         "offline": offline,
         "circa_years": project.config.get("intake", "circa_years", 5),
+        "allow_hosts": sorted(allow_hosts(project.config)),
+        "max_response_mb": project.config.get("intake", "max_response_mb", 100.0),
+        "response_seconds": project.config.get("intake", "response_seconds", 300.0),
     }
-    with project.open_store() as store, progress_bar(f"ingesting {source}") as advance:
+    with project.open_store() as store, progress_bar(f"ingesting {plain(source)}") as advance:
         summary = run_ingest(
             store,
             source,
@@ -104,13 +109,13 @@ def ingest(
         emit_json(summary.as_dict())
     else:
         out.print(
-            f"[bold]{name}[/]: {summary.objects:,} objects, {summary.people:,} people read from "
+            f"[bold]{plain(name)}[/]: {summary.objects:,} objects, {summary.people:,} people read from "
             f"{len(summary.files)} file(s): {summary.added:,} added, {summary.changed:,} changed, "
             f"{summary.unchanged:,} unchanged"
         )
         if summary.changed_fields:
             fields = ", ".join(f"{k} ({v})" for k, v in sorted(summary.changed_fields.items(), key=lambda kv: -kv[1]))
-            out.print(f"changed fields: {fields}")
+            out.print(f"changed fields: {plain(fields)}")
         if summary.errors or summary.warnings:
             out.print(
                 f"[yellow]{summary.errors:,} errors, {summary.warnings:,} warnings[/]: see `glamwiki export errors`"

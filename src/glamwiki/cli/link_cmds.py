@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from glamwiki.cli import items_cmds as items
-from glamwiki.cli.context import emit_json, out, progress_bar, project_from
+from glamwiki.cli.context import console, emit_json, out, progress_bar, project_from
 from glamwiki.errors import ConfigError, RecordNotFound
 from glamwiki.linking.matcher import Thresholds
 from glamwiki.linking.output import write_csv_file
@@ -23,10 +23,11 @@ from glamwiki.linking.project_flow import (
 from glamwiki.linking.propose import prepare_new_items, record_created
 from glamwiki.linking.review import review_panel
 from glamwiki.linking.run import MatchJob, live_client, run_match, summary
-from glamwiki.linking.service import make_server
+from glamwiki.linking.service import LOCAL_NAMES, OPENREFINE_ORIGINS, make_server
 from glamwiki.linking.serving import service_for
 from glamwiki.linking.works_flow import commons_backlinks, prepare_work_items, published_images
 from glamwiki.store import linking as db
+from glamwiki.terminal import plain, text
 
 PROFILE_HELP = "A built-in profile (tate, moma, nga, cmoa) or wikidata for entity JSON."
 
@@ -143,7 +144,7 @@ def link_accept(
     """Accept a link (the candidate shown, or the --qid given); no rerun will change it."""
     with project_from(ctx).open_store() as store:
         done = decide(store, person_id, "accept", authority_id, qid, dataset, note=note)
-    out.print(f"{done['id']}: accepted {done['qid'] or authority_id}")
+    out.print(text(f"{done['id']}: accepted {done['qid'] or authority_id}"))
 
 
 @link.command("reject")
@@ -155,7 +156,7 @@ def link_reject(ctx: click.Context, person_id: str, dataset: str | None, note: s
     """Reject the candidate: this person is not linked; no rerun will change it."""
     with project_from(ctx).open_store() as store:
         done = decide(store, person_id, "reject", dataset=dataset, note=note)
-    out.print(f"{done['id']}: rejected")
+    out.print(text(f"{done['id']}: rejected"))
 
 
 @link.command("facts")
@@ -180,15 +181,31 @@ def link_facts(ctx: click.Context, path: str | None, fetch: bool) -> None:
 @click.option("--authority-mapping", type=click.Path(exists=True, dir_okay=False), help="Mapping file for it.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (keep it local).")
 @click.option("--port", type=int, default=8765, show_default=True, help="Port to listen on.")
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    help="Another name this machine is reached by (the Host header); 127.0.0.1 and localhost always are.",
+)
+@click.option(
+    "--allow-origin",
+    "allow_origins",
+    multiple=True,
+    default=OPENREFINE_ORIGINS,
+    show_default=True,
+    help="A web page allowed to call the service from a browser (CORS): OpenRefine's address.",
+)
 @click.pass_context
 def serve(
     ctx: click.Context, authority: str, authority_profile: str | None, authority_mapping: str | None, host: str,
-    port: int,
+    port: int, allow_hosts: tuple[str, ...], allow_origins: tuple[str, ...],
 ) -> None:  # fmt: skip
     """Serve the matcher as a W3C Reconciliation API 0.2 service for OpenRefine (manifest, batched
     queries, preview, suggest). Uses the project's last fitted model when there is one."""
     service = service_for(ctx, authority, authority_profile, authority_mapping, f"http://{host}:{port}")
-    server = make_server(service, host, port)
+    server = make_server(service, host, port, tuple(allow_origins), tuple(allow_hosts))
+    if host not in LOCAL_NAMES:
+        console.print(f"[yellow]warning:[/] listening on {plain(host)}: other machines can reach this service too")
     out.print(
         f"Reconciliation service for {service.name} at http://{host}:{port}/ — add it in OpenRefine; Ctrl-C stops"
     )

@@ -10,6 +10,7 @@ from glamwiki.cli.context import emit_json, out, progress_bar, project_from
 from glamwiki.demo import run_demo
 from glamwiki.project import init_project
 from glamwiki.status import project_status
+from glamwiki.terminal import plain
 
 
 @click.command()
@@ -32,10 +33,10 @@ def status(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         emit_json({"project": project.name, "root": str(project.root), "stages": [s.__dict__ for s in stages]})
         return
-    out.print(f"[bold]{project.name}[/] ({project.root})")
+    out.print(f"[bold]{plain(project.name)}[/] ({plain(project.root)})")
     for s in stages:
         colour = {"ok": "green", "attention": "yellow"}.get(s.state, "dim")
-        out.print(f"  [{colour}]{s.stage:11}[/] {s.summary}")
+        out.print(f"  [{colour}]{s.stage:11}[/] {plain(s.summary)}")
 
 
 @click.command()

@@ -15,6 +15,7 @@ from glamwiki.publishing.results import rows, write_csv
 from glamwiki.publishing.run import Runner, RunOptions, planned_ids
 from glamwiki.publishing.settings import plan_settings, upload_settings
 from glamwiki.store.records import qualified_id
+from glamwiki.terminal import plain, text
 
 TARGET_HELP = "MediaWiki API URL to publish to (default: Commons, or [publishing] target)."
 
@@ -87,8 +88,8 @@ def run(
     client = connect(chosen)
     with project.open_store() as store:
         runner = Runner(store, client, options)
-        with progress_bar(f"publishing to {chosen.api}", len(planned_ids(store))) as advance:
-            summary = runner.run(advance, lambda note: console.print(f"[yellow]{note}[/]", highlight=False))
+        with progress_bar(f"publishing to {plain(chosen.api)}", len(planned_ids(store))) as advance:
+            summary = runner.run(advance, lambda note: console.print(text(note, "yellow"), highlight=False))
     data = {
         "batch": summary.batch,
         **dict(summary.outcomes),
@@ -127,7 +128,7 @@ def results(ctx: click.Context, target: str | None, output: str | None, as_json:
             for row in rows(store, api):
                 detail = row["duplicate_of"] or row["message"] or row["url"]
                 rid = qualified_id(row["dataset"], row["record_id"])
-                out.print(f"{rid}\t{row['outcome']}\t{row['title']}\t{detail}", highlight=False)
+                out.print(text(f"{rid}\t{row['outcome']}\t{row['title']}\t{detail}"), highlight=False)
 
 
 @click.group()

@@ -24,6 +24,7 @@ from glamwiki.rights.project import all_facts, approved_presumptions, assess_pro
 from glamwiki.rights.review import export_queue, export_queue_xlsx, import_facts, queue_groups
 from glamwiki.store.records import get_record, qualified_id, resolve_id
 from glamwiki.store.rights import get_decision
+from glamwiki.terminal import visible
 
 
 def _day(value: str | None) -> date:
@@ -106,7 +107,7 @@ def explain(ctx: click.Context, record_id: str, as_of: str | None, presume: tupl
         chosen = approved_presumptions(store, [*(stored.presumptions if stored else []), *presume])
         d = assess_record(record, day, persons=persons_by_dataset(store).get(ds, {}), facts=facts, dataset=ds,
                           presumptions=chosen, candidates=list(SHIPPED.values()))  # fmt: skip
-    click.echo("\n".join(explain_lines(d, record.title)))
+    click.echo("\n".join(visible(line) for line in explain_lines(d, record.title)))  # catalogue text: no escapes
 
 
 @rights.command()
@@ -200,12 +201,13 @@ def pd_day(ctx: click.Context, year: int | None, presume: tuple[str, ...], as_js
     uploads = [f for f in freed if f.change == "upload"]
     click.echo(f"Free to upload from 1 January {year}: {len(uploads):,} records")
     for f in uploads:
-        click.echo(f"  {qualified_id(f.dataset, f.record_id)}  {f.creators}: {f.title}  {' '.join(f.templates)}")
+        line = f"  {qualified_id(f.dataset, f.record_id)}  {f.creators}: {f.title}  {' '.join(f.templates)}"
+        click.echo(visible(line))
     uk_only = [f for f in freed if f.change == "uk"]
     click.echo(f"PD in the UK from 1 January {year} (still {', '.join(sorted({f.decision for f in uk_only})) or '-'}):"
                f" {len(uk_only):,} records")  # fmt: skip
     for f in uk_only:
-        click.echo(f"  {qualified_id(f.dataset, f.record_id)}  {f.creators}: {f.title}")
+        click.echo(visible(f"  {qualified_id(f.dataset, f.record_id)}  {f.creators}: {f.title}"))
 
 
 rights.add_command(presumptions)

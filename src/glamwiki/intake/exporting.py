@@ -11,6 +11,7 @@ from typing import IO
 
 import msgspec
 
+from glamwiki.cells import neutralise
 from glamwiki.model.dates import DateInterval
 from glamwiki.model.records import ObjectRecord, Person, Record
 from glamwiki.store import Store
@@ -65,6 +66,11 @@ PERSON_COLUMNS = [
 ISSUE_COLUMNS = ["run_id", "dataset", "file", "locator", "field", "severity", "message", "value"]
 
 
+def safe_row(row: dict[str, object]) -> dict[str, object]:
+    """A CSV row whose text cells cannot run as spreadsheet formulas (:func:`glamwiki.cells.neutralise`)."""
+    return {k: neutralise(v) if isinstance(v, str) else v for k, v in row.items()}
+
+
 @contextmanager
 def open_output(path: str | None) -> Iterator[IO[str]]:
     if path is None:
@@ -88,7 +94,7 @@ def export_records(store: Store, stream: IO[str], fmt: str, kind: str | None = N
     writer = csv.DictWriter(stream, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     for ds, record in iter_records(store, kind, dataset):
-        writer.writerow(flatten(ds, record))
+        writer.writerow(safe_row(flatten(ds, record)))
         n += 1
     return n
 
@@ -154,6 +160,6 @@ def export_issues(store: Store, stream: IO[str], fmt: str) -> int:
     writer = csv.DictWriter(stream, fieldnames=ISSUE_COLUMNS)
     writer.writeheader()
     for issue in iter_issues(store):
-        writer.writerow(issue)
+        writer.writerow(safe_row(issue))
         n += 1
     return n

@@ -18,9 +18,10 @@ import requests
 
 from glamwiki.errors import IntakeFileError
 from glamwiki.intake.base import WARNING, Item, Read, ReadContext
-from glamwiki.intake.fetch import fetch
+from glamwiki.intake.fetch import Limits, fetch, session_for
 from glamwiki.intake.iiif_fields import manifest_object
 from glamwiki.intake.iiif_values import as_list, ident
+from glamwiki.intake.images import check_local
 from glamwiki.intake.textio import open_binary
 
 MANIFEST = ("sc:Manifest", "Manifest")
@@ -46,8 +47,8 @@ def read_iiif(ctx: ReadContext) -> Iterator[Item]:
 
 def load(walk: _Walk, where: str) -> dict[str, Any]:
     if where.startswith(("http://", "https://")):
-        walk.session = walk.session or requests.Session()
-        data = fetch(where, walk.session, what="IIIF server")
+        walk.session = walk.session or session_for(walk.ctx.options)
+        data = fetch(where, walk.session, what="IIIF server", limits=Limits.from_options(walk.ctx.options))
     else:
         with open_binary(where) as f:
             data = f.read()
@@ -113,9 +114,9 @@ def _member(walk: _Walk, member: Any, where: str, depth: int, locator: str) -> I
     if not ref or ref in walk.seen or ref in walk.visited:
         return
     walk.visited.add(ref)
-    target = _resolve(ref, where)
+    target, problem = _resolve(walk, ref, where)
     if target is None:
-        yield walk.ctx.issue(locator, "id", f"{ref} is neither a URL nor a file beside {where}; not read")
+        yield walk.ctx.issue(locator, "id", problem)
         return
     if walk.ctx.options.get("offline") and target.startswith("http"):
         walk.unfetched.append(target)
@@ -128,10 +129,22 @@ def _member(walk: _Walk, member: Any, where: str, depth: int, locator: str) -> I
     yield from _document(walk, doc, target, depth + 1)
 
 
-def _resolve(ref: str, where: str) -> str | None:
+def _resolve(walk: _Walk, ref: str, where: str) -> tuple[str | None, str]:
+    """Where a member is, or why it is not read: local members are relative paths that stay inside the
+    collection's folder (as image paths do); no ``file:`` URLs, absolute paths or ``..`` out of it."""
     if ref.startswith(("http://", "https://")):
-        return ref
+        return ref, ""
+    unread = f"{ref[:200]!r} is neither a URL nor a file beside {where}; not read"
     if where.startswith(("http://", "https://")):
-        return None
-    local = Path(where).parent / ref.removeprefix("file://")
-    return str(local) if local.is_file() else None
+        return None, unread
+    if ":" in ref.split("/", 1)[0] or Path(ref).is_absolute():
+        return (
+            None,
+            f"{ref[:200]!r} is a {ref.split(':', 1)[0]}: address or an absolute path; a local member "
+            "must be a path relative to the collection, inside its folder. Refused",
+        )
+    root = walk.ctx.images_root or Path(walk.ctx.path).parent
+    checked = check_local(str((Path(where).parent / ref).absolute()), root)
+    if isinstance(checked, str):
+        return None, unread if "was not found" in checked else checked.replace("image path", "member path")
+    return str(checked), ""

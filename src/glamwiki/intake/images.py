@@ -31,6 +31,10 @@ def image_refs(plan: Any, ctx: ReadContext, row: Any, locator: str) -> tuple[lis
                     issues.append(ctx.issue(locator, plan.provenance.get(fld, fld), checked, WARNING, loc))
                     continue
                 loc = str(checked)
+            elif not loc.lower().startswith(("http://", "https://")):
+                why = f"image URL {loc[:200]!r} is not an http(s) URL; refused"
+                issues.append(ctx.issue(locator, plan.provenance.get(fld, fld), why, WARNING, loc))
+                continue
             refs.append(ImageRef(kind=kind, location=loc))
     return refs, issues
 
@@ -39,13 +43,17 @@ def check_local(location: str, root: Path | None) -> Path | str:
     """The resolved path of a local image, or a message saying why it was refused."""
     if root is None:
         return "a local image path was given but there is no collection folder to resolve it in"
-    root = root.resolve()
-    path = (root / location).resolve()
+    try:
+        root = root.resolve()
+        path = (root / location).resolve()
+        exists = path.is_file()
+    except (ValueError, OSError) as exc:  # an embedded NUL byte, a name too long, a loop of links
+        return f"image path {location!r} is not a usable file path ({exc}); refused"
     if path != root and root not in path.parents:
         return (
             f"image path {location!r} points outside the collection folder {root}; refused. "
             "Move the image into the folder or pass --images-root."
         )
-    if not path.is_file():
+    if not exists:
         return f"image file {location!r} was not found under {root}"
     return path

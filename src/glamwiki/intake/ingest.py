@@ -6,20 +6,28 @@ every batch it finished; ingesting again updates in place and reports what chang
 
 from __future__ import annotations
 
+import logging
 import os
+import sqlite3
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glamwiki.errors import ConfigError
+from glamwiki.errors import ConfigError, GlamwikiError
 from glamwiki.intake.base import Issue, Item, ReadContext
 from glamwiki.intake.mapped import detect_format, read_mapped
 from glamwiki.intake.mapping import Profile
-from glamwiki.intake.pipeline import produce
+from glamwiki.intake.pipeline import ReaderCrashed, produce
 from glamwiki.intake.registry import format_reader, sniff_reader
 from glamwiki.intake.writer import Counts, RunWriter
+from glamwiki.locks import exclusive, held
+from glamwiki.scrub import without_userinfo
 from glamwiki.store import Store
+from glamwiki.store.db import store_error
 from glamwiki.store.runs import start_run
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int], None]
 
@@ -51,7 +59,7 @@ class Plan:
     ) -> ReadContext:
         """How to read this file; local image paths must stay inside ``images_root`` (default: its folder)."""
         root = images_root or (None if self.path.startswith("http") else Path(self.path).resolve().parent)
-        return ReadContext(self.path, self.path, root, encoding, dict(options or {}))
+        return ReadContext(self.path, without_userinfo(self.path), root, encoding, dict(options or {}))
 
 
 def plan_sources(
@@ -133,12 +141,22 @@ def ingest(
     An id read from two files of one ingest is an input problem: the later copy is skipped and
     reported, naming both files."""
     summary = IngestSummary(dataset=dataset)
-    for plan in plan_sources(source, profile, reader, fmt, recursive):
-        ctx = plan.context(encoding, options, images_root)
-        _ingest_one(store, plan, ctx, dataset, profile, summary, progress, parallel)
-        if summary.status != "done":
-            break
+    plans = plan_sources(source, profile, reader, fmt, recursive)
+    with ingest_lock(store):
+        for plan in plans:  # a run that does not finish raises: the next file is not started
+            ctx = plan.context(encoding, options, images_root)
+            _ingest_one(store, plan, ctx, dataset, profile, summary, progress, parallel)
     return summary
+
+
+def ingest_lock(store: Store) -> AbstractContextManager[None]:
+    """One ingest at a time per project: a second one is refused at once, naming the first."""
+    return exclusive(store, "ingest", "ingest")
+
+
+def ingest_running(store: Store) -> bool | None:
+    """Whether an ingest holds this project's lock now (None when it cannot be told)."""
+    return held(store, "ingest")
 
 
 def _ingest_one(
@@ -147,24 +165,48 @@ def _ingest_one(
 ) -> None:  # fmt: skip
     with store.transaction():
         run_id = start_run(
-            store, source=plan.path, reader=plan.reader_name, profile=profile.name if profile else None,
-            dataset=dataset, provenance=plan.provenance,
+            store, source=without_userinfo(plan.path), reader=plan.reader_name,
+            profile=profile.name if profile else None, dataset=dataset, provenance=plan.provenance,
         )  # fmt: skip
-    summary.files.append(plan.path)
+    summary.files.append(without_userinfo(plan.path))
     summary.run_ids.append(run_id)
     earlier = dict(zip(summary.run_ids[:-1], summary.files[:-1], strict=True))  # this ingest's runs before this one
     writer = RunWriter(store, run_id, dataset, ctx.display, progress, earlier)
-    status = "done"
+    status = "failed"  # until the last item is written: a crash never leaves the run looking done
     try:
         for item in produce(plan.read, ctx, parallel):
             if isinstance(item, Issue):
                 writer.issue(item)
             else:
                 writer.encoded(item)
+        status = "done"
     except KeyboardInterrupt:
         status = "interrupted"
         raise
+    except sqlite3.Error as exc:
+        raise store_error(exc, store.location) from exc
+    except GlamwikiError:
+        raise
+    except Exception as exc:  # a reader bug: say so plainly, keep what was read, mark the run failed
+        raise ReaderCrashed(
+            f"Reading {plan.path} stopped on an unexpected error ({type(exc).__name__}: {exc}). The records read "
+            "before it are kept and the run is marked failed; please report this with the file."
+        ) from exc
     finally:
-        writer.finish(status)
-        summary.add(writer.counts)
         summary.status = status
+        _finish(writer, status)
+        summary.add(writer.counts)
+
+
+def _finish(writer: RunWriter, status: str) -> None:
+    """Write what is pending and the run's status; after a failure, at least the status."""
+    try:
+        writer.finish(status)
+    except sqlite3.Error:
+        if status == "done":
+            raise
+        try:
+            writer.finish_status_only(status)
+        except sqlite3.Error:
+            log.warning("run %s could not be marked %s; `glamwiki status` will show it as stopped", writer.run_id,
+                        status)  # fmt: skip

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import msgspec
 
 from glamwiki.errors import IntakeFileError
-from glamwiki.intake.base import Issue, ReadContext
-from glamwiki.intake.textio import DecodedLines, open_binary
+from glamwiki.intake.base import WARNING, Issue, ReadContext
+from glamwiki.intake.textio import DecodedLines, mismatch_note, open_binary
 
 Row = tuple[str, dict[str, object], bool]
 
@@ -32,6 +32,8 @@ def iter_jsonl_rows(ctx: ReadContext) -> Iterator[Row | Issue]:
                 yield ctx.issue(locator, "", "expected a JSON object on this line; skipped", value=text[:200])
                 continue
             yield locator, obj, lines.line_no in lines.bad_lines
+        if note := mismatch_note(lines, ctx.encoding):
+            yield ctx.issue("", "", note, WARNING)
     finally:
         stream.close()
 

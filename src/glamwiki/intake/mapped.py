@@ -42,7 +42,11 @@ def read_mapped(ctx: ReadContext, spec: SourceSpec, fmt: str) -> Iterator[Item]:
             yield item
             continue
         locator, row, bad = item
-        yield from mapper.build(row, locator, bad)
+        try:
+            built = list(mapper.build(row, locator, bad))
+        except Exception as exc:  # a bug or an input nobody foresaw: this row's problem, not the batch's
+            built = [ctx.issue(locator, "", f"this row could not be read ({type(exc).__name__}: {exc}); skipped")]
+        yield from built
 
 
 def _rows(ctx: ReadContext, spec: SourceSpec, fmt: str, tabular: bool) -> Iterator:

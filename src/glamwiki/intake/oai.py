@@ -14,23 +14,24 @@ from collections.abc import Iterator
 from typing import BinaryIO
 from xml.etree.ElementTree import Element
 
-import requests
-
 from glamwiki.errors import IntakeFileError
 from glamwiki.intake.base import WARNING, Item, Read, ReadContext
 from glamwiki.intake.dublincore import dc_object
-from glamwiki.intake.fetch import fetch, page_url
+from glamwiki.intake.fetch import Limits, fetch, page_url, session_for
 from glamwiki.intake.lido import lido_items
 from glamwiki.intake.lido_fields import LIDO
 from glamwiki.intake.marc import marc_items
 from glamwiki.intake.marcxml import RECORD, to_pymarc
 from glamwiki.intake.textio import open_binary
+from glamwiki.intake.xmlencoding import EncodingMismatch
 from glamwiki.intake.xmlsafe import iter_elements, text_of
 
 OAI = "http://www.openarchives.org/OAI/2.0/"
 OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 TAGS = frozenset({f"{{{OAI}}}record", f"{{{OAI}}}resumptionToken", f"{{{OAI}}}error"})
 NO_RECORDS = "noRecordsMatch"
+MAX_TOKEN = 4096  # characters: a token goes back in a URL
+MAX_EMPTY_PAGES = 10  # pages in a row with a token but no record: the repository is not getting anywhere
 
 
 class OaiError(IntakeFileError):
@@ -57,28 +58,54 @@ def read_oai(ctx: ReadContext) -> Iterator[Item]:
 def harvest(ctx: ReadContext, circa: int) -> Iterator[Item]:
     params = {"verb": "ListRecords", "metadataPrefix": str(ctx.options.get("metadata_prefix") or "oai_dc"),
               "set": str(ctx.options.get("set") or "")}  # fmt: skip
-    session = requests.Session()
-    n = 0
+    session, limits = session_for(ctx.options), Limits.from_options(ctx.options)
+    seen: set[str] = set()
+    n = empty = 0
     while True:
         n += 1
         url = page_url(ctx.path, params)
         page = Page()
-        yield from _page_items(io.BytesIO(fetch(url, session)), ctx, f"page {n}, ", page, circa)
+        yield from _page_items(io.BytesIO(fetch(url, session, limits=limits)), ctx, f"page {n}, ", page, circa)
         if not page.token:
             return
+        empty = empty + 1 if page.records == 0 else 0
+        _check_progress(ctx, page.token, seen, empty, n)
+        seen.add(page.token)
         params = {"verb": "ListRecords", "resumptionToken": page.token}
 
 
+def _check_progress(ctx: ReadContext, token: str, seen: set[str], empty: int, n: int) -> None:
+    """Stop a harvest that cannot end: a resumption token sent again, or page after page of nothing."""
+    if len(token) > MAX_TOKEN:
+        raise IntakeFileError(
+            f"{ctx.display}: page {n} gave a resumption token of {len(token):,} characters (more than {MAX_TOKEN:,}), "
+            "too long to send back; stopped. The records read so far are kept; tell the repository's maintainers."
+        )
+    if token in seen:
+        raise IntakeFileError(
+            f"{ctx.display}: page {n} gave a resumption token already used ({token[:80]!r}), so the harvest "
+            "would loop for ever; stopped. The records read so far are kept; tell the repository's maintainers."
+        )
+    if empty >= MAX_EMPTY_PAGES:
+        raise IntakeFileError(
+            f"{ctx.display}: {empty} pages in a row had no records but asked for more (up to page {n}); stopped. "
+            "The records read so far are kept; tell the repository's maintainers."
+        )
+
+
 def _page_items(stream: BinaryIO, ctx: ReadContext, where: str, page: Page, circa: int) -> Iterator[Item]:
-    for elem in iter_elements(stream, TAGS, ctx.display):
-        local = elem.tag.rsplit("}", 1)[-1]
-        if local == "error":
-            _raise_error(elem, ctx)
-        elif local == "resumptionToken":
-            page.token = text_of(elem)
-        else:
-            page.records += 1
-            yield from _record(elem, ctx, f"{where}record {page.records}", circa)
+    try:
+        for elem in iter_elements(stream, TAGS, ctx.display):
+            local = elem.tag.rsplit("}", 1)[-1]
+            if local == "error":
+                _raise_error(elem, ctx)
+            elif local == "resumptionToken":
+                page.token = text_of(elem)
+            else:
+                page.records += 1
+                yield from _record(elem, ctx, f"{where}record {page.records}", circa)
+    except EncodingMismatch as note:  # the page was read; the harvest goes on
+        yield ctx.issue(where.rstrip(", "), "", str(note), WARNING)
 
 
 def _raise_error(elem: Element, ctx: ReadContext) -> None:

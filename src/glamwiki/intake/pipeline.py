@@ -8,8 +8,11 @@ either way the ingest sees the same stream of items.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing as mp
 import os
+import signal
 import traceback
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
@@ -17,13 +20,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 from glamwiki.errors import GlamwikiError, IntakeFileError
-from glamwiki.intake.base import Issue, Item, ReadContext
+from glamwiki.intake.base import ERROR, Issue, Item, ReadContext
 from glamwiki.model.codec import encode
 from glamwiki.model.records import ObjectRecord
 from glamwiki.store.records import digest
 
 PARALLEL_MIN_BYTES = 4 * 1024 * 1024  # below this, forking costs more than it saves
 BATCH = 1000
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 class Encoded(NamedTuple):
@@ -54,7 +58,7 @@ def encoded_items(read: Source, ctx: ReadContext) -> Iterator[Produced]:
             kind = "object" if isinstance(record, ObjectRecord) else "person"
             yield Encoded(kind, record.id, data, digest(data), item.locator, item.warnings)
     except IntakeFileError as exc:
-        yield Issue(ctx.display, "", "", str(exc))
+        yield Issue(ctx.display, "", "", str(exc), getattr(exc, "severity", ERROR))
 
 
 def produce(read: Source, ctx: ReadContext, parallel: bool | None = None) -> Iterator[Produced]:
@@ -76,7 +80,7 @@ def _worth_forking(path: str) -> bool:
 
 def _from_child(read: Source, ctx: ReadContext) -> Iterator[Produced]:
     parent_end, child_end = mp.get_context("fork").Pipe(duplex=False)
-    child = mp.get_context("fork").Process(target=_child, args=(read, ctx, child_end), daemon=True)
+    child = mp.get_context("fork").Process(target=_child, args=(read, ctx, child_end, os.getpid()), daemon=True)
     child.start()
     child_end.close()
     try:
@@ -96,8 +100,21 @@ def _from_child(read: Source, ctx: ReadContext) -> Iterator[Produced]:
         parent_end.close()
 
 
-def _child(read: Source, ctx: ReadContext, conn: Connection) -> None:
+def _die_with(parent: int) -> None:
+    """Ask Linux to kill this process when its parent dies, however it dies (prctl PR_SET_PDEATHSIG);
+    if the parent is already gone, leave now. Elsewhere the child ends when its pipe breaks."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _child(read: Source, ctx: ReadContext, conn: Connection, parent: int) -> None:
     """In the forked process: send batches, then None; a crash is sent as its traceback text."""
+    _die_with(parent)
     try:
         batch: list[Produced] = []
         for item in encoded_items(read, ctx):

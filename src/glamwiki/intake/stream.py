@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from glamwiki.errors import IntakeFileError
-from glamwiki.intake.base import Issue, Item
+from glamwiki.intake.base import ERROR, Issue, Item
 from glamwiki.intake.ingest import plan_sources
 from glamwiki.intake.mapping import Profile
 
@@ -28,4 +28,4 @@ def read_source(
         try:
             yield from plan.read(ctx)
         except IntakeFileError as exc:
-            yield Issue(ctx.display, "", "", str(exc))
+            yield Issue(ctx.display, "", "", str(exc), getattr(exc, "severity", ERROR))

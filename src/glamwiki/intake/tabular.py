@@ -7,8 +7,8 @@ import sys
 from collections.abc import Iterator
 
 from glamwiki.errors import IntakeFileError
-from glamwiki.intake.base import Issue, ReadContext
-from glamwiki.intake.textio import DecodedLines, open_binary
+from glamwiki.intake.base import WARNING, Issue, ReadContext
+from glamwiki.intake.textio import DecodedLines, mismatch_note, open_binary
 
 Row = tuple[str, dict[str, str], bool]  # locator, row, had bad bytes
 
@@ -54,6 +54,8 @@ def iter_csv_rows(ctx: ReadContext, required_columns: list[str], delimiter: str 
                 )
                 continue
             yield locator, dict(zip(header, values, strict=True)), bad
+        if note := mismatch_note(lines, ctx.encoding):
+            yield ctx.issue("", "", note, WARNING)
     except csv.Error as exc:
         yield ctx.issue(f"row {lines.line_no}", "", f"CSV could not be parsed past this point: {exc}")
     finally:

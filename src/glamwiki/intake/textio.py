@@ -26,6 +26,39 @@ def open_binary(path: str | Path) -> BinaryIO:
     return raw
 
 
+_SINGLE_BYTE = ("latin", "iso-8859", "iso8859", "cp125", "windows-125", "8859")
+
+
+def single_byte(encoding: str) -> bool:
+    """True for the single-byte Latin encodings an export may declare (ISO-8859-x, cp125x)."""
+    name = encoding.lower().replace("_", "-")
+    return name.startswith(_SINGLE_BYTE) or name in ("l1", "cp819")
+
+
+def _utf8_text(raw: bytes) -> bool:
+    """True for bytes with non-ASCII characters that are valid UTF-8 (in a single-byte file, a
+    sequence like "Ã©" is far likelier UTF-8 mislabelled than meant)."""
+    if raw.isascii():
+        return False
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def mismatch_note(lines: DecodedLines, encoding: str) -> str | None:
+    """A message when a file declared in a single-byte encoding turned out to hold UTF-8."""
+    if not lines.utf8_lines:
+        return None
+    first = ", ".join(map(str, lines.utf8_lines[:5]))
+    return (
+        f"the file was declared {encoding} but {len(lines.utf8_lines):,} line(s) are UTF-8 (lines {first}"
+        f"{', ...' if len(lines.utf8_lines) > 5 else ''}); they were read as UTF-8. Check the export, and pass "
+        "--encoding utf-8 if the whole file is UTF-8."
+    )
+
+
 class DecodedLines:
     """Iterate decoded text lines; remember the lines that were not valid in the encoding.
 
@@ -37,6 +70,8 @@ class DecodedLines:
         self.stream = stream
         self.encoding = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
         self.bad_lines: set[int] = set()
+        self.utf8_lines: list[int] = []  # lines in UTF-8 although a single-byte encoding was declared
+        self.single_byte = single_byte(encoding)
         self.line_no = 0
 
     def __iter__(self) -> Iterator[str]:
@@ -45,6 +80,10 @@ class DecodedLines:
             self.line_no += 1
             encoding = self.encoding if first else self.encoding.replace("-sig", "")
             first = False
+            if self.single_byte and _utf8_text(raw):
+                self.utf8_lines.append(self.line_no)  # read as what it is, not as mojibake; reported
+                yield raw.decode("utf-8")
+                continue
             try:
                 yield raw.decode(encoding)
             except UnicodeDecodeError:

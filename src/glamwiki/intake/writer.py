@@ -82,6 +82,13 @@ class RunWriter:
         with self.store.transaction():
             finish_run(self.store, self.run_id, status, self.counts.as_dict())
 
+    def finish_status_only(self, status: str) -> None:
+        """Mark the run without writing what is pending (when writing it is what failed)."""
+        if self.store.conn.in_transaction:
+            self.store.conn.rollback()
+        with self.store.transaction():
+            finish_run(self.store, self.run_id, status, self.counts.as_dict())
+
     def _write(self) -> list[BatchOutcome]:
         new = [p for p in self.batch if p.kind in self.fresh]
         old = [p for p in self.batch if p.kind not in self.fresh]

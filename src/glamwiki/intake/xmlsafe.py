@@ -17,6 +17,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
 from glamwiki.errors import IntakeFileError
+from glamwiki.intake.xmlencoding import DeclaredEncoding
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _SPACE = re.compile(r"\s+")
@@ -41,8 +42,9 @@ def iter_with_ancestors(
     """Like iter_elements, for nested records (archival components): each wanted element when it
     ends, with its open ancestors (whose earlier children, such as a parent's <did>, are complete)."""
     stack: list[Element] = []
+    source = DeclaredEncoding(stream)
     try:
-        for event, elem in iterparse(stream, events=("start", "end")):
+        for event, elem in iterparse(source, events=("start", "end")):
             if event == "start":
                 stack.append(elem)
                 continue
@@ -57,6 +59,8 @@ def iter_with_ancestors(
         raise _broken(display, exc) from None
     except LookupError as exc:  # the XML declaration names an encoding no codec knows
         raise IntakeFileError(f'{display}: {exc}; fix the XML declaration\'s encoding="..." or re-export.') from None
+    if note := source.mismatch(display):
+        raise note  # after the last record: everything was read, as UTF-8
 
 
 def _refused(display: str, exc: Exception) -> XmlRefused:

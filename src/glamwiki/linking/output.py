@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
+from glamwiki.intake.exporting import safe_row
 from glamwiki.linking.features import FEATURES
 from glamwiki.linking.matcher import LinkResult
 
@@ -48,7 +49,7 @@ def write_csv(results: Iterable[LinkResult], stream: TextIO) -> int:
     writer.writeheader()
     n = 0
     for r in results:
-        writer.writerow(result_row(r))
+        writer.writerow(safe_row(result_row(r)))
         n += 1
     return n
 

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from glamwiki.cells import FORMULA_PREFIXES
 from glamwiki.errors import ConfigError, RecordNotFound
+from glamwiki.intake.exporting import safe_row
 from glamwiki.linking.entity import Entity, from_person
 from glamwiki.linking.matcher import LinkResult, Thresholds, link
 from glamwiki.linking.people import store_people
@@ -130,19 +132,37 @@ def decide(
 def import_decisions(store: Store, path: str | Path, by: str = "") -> int:
     """Decisions from a CSV (e.g. `link review --export` with the `verdict` column filled in)."""
     n = 0
-    with open(path, encoding="utf-8", newline="") as f, store.transaction():
-        for row in csv.DictReader(f):
-            verdict = (row.get("verdict") or "").strip().lower()
-            if verdict not in db.VERDICTS:
+    skipped: list[str] = []
+    with open(path, encoding="utf-8-sig", newline="") as f, store.transaction():
+        for line, raw in enumerate(csv.DictReader(f), 2):
+            row = {k: _cell(v) for k, v in raw.items() if k}
+            verdict = row.get("verdict", "").strip().lower()
+            given = row.get("person_id") or row.get("source_id") or ""
+            if not verdict:
+                continue  # not decided yet
+            if verdict not in db.VERDICTS or not given:
+                why = f"verdict {verdict!r} is not accept or reject" if given else "no person_id"
+                skipped.append(f"row {line}: {why}")
                 continue
-            ds, pid = resolve_id(store, row.get("person_id") or row.get("source_id") or "", "person",
-                                 row.get("dataset") or None)  # fmt: skip
+            ds, pid = resolve_id(store, given, "person", row.get("dataset") or None)
             db.save_decision(store, ds or "", pid, row.get("authority", ""), verdict,
                              row.get("authority_id", ""), row.get("qid", ""), by, row.get("note", ""))  # fmt: skip
             if verdict == db.ACCEPT:
                 db.withdraw_new_item(store, ds or "", pid, row.get("qid", ""))
             n += 1
+        if skipped:  # raised inside the transaction: all of the file or none of it
+            raise ConfigError(
+                f"{path}: {len(skipped)} decided row(s) could not be read, so nothing was recorded: "
+                + "; ".join(skipped[:10])
+                + ". Correct them and import the file again."
+            )
     return n
+
+
+def _cell(value: str | None) -> str:
+    """A cell as written before :func:`glamwiki.cells.neutralise` protected it (the ``'`` taken off)."""
+    text = value or ""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_PREFIXES) else text
 
 
 REVIEW_COLUMNS = ("dataset", "person_id", "authority", "authority_id", "qid", "probability", "source_name",
@@ -158,11 +178,11 @@ def export_queue(store: Store, path: str | Path) -> int:
             ev = r["evidence"]
             cand = ev.get("candidate") or {}
             feats = "; ".join(f"{k}: {v}" for k, v in ev.get("features", {}).items() if v != "missing")
-            w.writerow({"dataset": r["dataset"], "person_id": r["person_id"], "authority": r["authority"],
+            w.writerow(safe_row({"dataset": r["dataset"], "person_id": r["person_id"], "authority": r["authority"],
                         "authority_id": r["authority_id"], "qid": r["qid"], "probability": r["probability"],
                         "source_name": ev["source"]["name"], "source_dates": ev["source"]["dates"],
                         "candidate_name": cand.get("name", ""), "candidate_dates": cand.get("dates", ""),
-                        "features": feats, "note": ev.get("note", ""), "verdict": ""})  # fmt: skip
+                        "features": feats, "note": ev.get("note", ""), "verdict": ""}))  # fmt: skip
     return len(rows)
 
 

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import requests
 
 from glamwiki import __version__
+from glamwiki.net import permanent_reason
 from glamwiki.publishing.auth import BOTPASSWORD, OAUTH2, Credentials, redact
 from glamwiki.publishing.errors import (
     ApiError,
@@ -22,9 +23,11 @@ from glamwiki.publishing.errors import (
     RateLimited,
     ReadOnly,
     StashFailed,
+    TargetUnreachable,
     TransientError,
 )
 from glamwiki.publishing.etiquette import EditThrottle, Etiquette
+from glamwiki.scrub import scrub
 
 log = logging.getLogger("glamwiki.publishing.api")
 
@@ -39,6 +42,8 @@ _ERRORS: dict[str, type[ApiError]] = {
     "stashfailed": StashFailed,
 }
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+CONNECT_TIMEOUT = 15.0  # seconds to wait for the wiki to accept a connection
 
 
 def user_agent(contact: str) -> str:
@@ -51,7 +56,7 @@ def raise_for_error(data: dict[str, Any], response: requests.Response | None = N
     if not error:
         return
     code = str(error.get("code", "unknown"))
-    info = str(error.get("info", ""))
+    info = scrub(str(error.get("info", "")))  # a server may quote what it was sent
     if code.startswith("mwoauth-"):
         raise AuthError(f"The wiki refused the OAuth token ({code}): {info} Check or renew the token.")
     cls = _ERRORS.get(code, ApiError)
@@ -73,10 +78,16 @@ class ApiClient:
         session: requests.Session | None = None,
     ) -> None:
         host = urlsplit(api_url).hostname or ""
-        if not contact and host not in ("127.0.0.1", "localhost", "::1"):
+        if not contact and host not in LOOPBACK:
             raise PublishError(
                 "A contact for the User-Agent is required by the Wikimedia API etiquette: set [publishing] contact "
                 "in glamwiki.toml or GLAMWIKI_PUBLISHING_CONTACT (an e-mail address or User:Name)."
+            )
+        parts = urlsplit(api_url)
+        if credentials and parts.scheme != "https" and host not in LOOPBACK:
+            raise PublishError(
+                f"{api_url} is not https: the {credentials.kind} would cross the network readable by anyone on "
+                "the way. Use the wiki's https:// address (plain http is accepted only on this machine)."
             )
         self.api_url = api_url
         self.credentials = credentials
@@ -185,14 +196,31 @@ class ApiClient:
         while True:
             self.requests += 1
             try:
+                timeout = (min(CONNECT_TIMEOUT, self.etiquette.timeout), self.etiquette.timeout)
+                # Never follow a redirect: the login form, a token or an OAuth header would go with it.
                 if method == "GET":
-                    response = self.session.get(self.api_url, params=params, timeout=self.etiquette.timeout)
+                    response = self.session.get(self.api_url, params=params, timeout=timeout, allow_redirects=False)
                 else:
-                    response = self.session.post(self.api_url, data=params, files=files, timeout=self.etiquette.timeout)
+                    response = self.session.post(
+                        self.api_url, data=params, files=files, timeout=timeout, allow_redirects=False
+                    )
+                if response.is_redirect:
+                    raise TargetUnreachable(
+                        f"{self.api_url} answered with a redirect to {response.headers.get('Location', '?')}; "
+                        "glamwiki does not follow redirects from the API (credentials would go along). Set the "
+                        "target to the address the wiki really uses."
+                    )
                 if response.status_code >= 500 or response.status_code == 429:
                     raise _HttpTransient(response)
                 data = response.json()
             except (requests.ConnectionError, requests.Timeout, _HttpTransient, ValueError) as exc:
+                permanent = permanent_reason(exc) or (
+                    f"no connection within {timeout[0]:.0f} s" if isinstance(exc, requests.ConnectTimeout)
+                    else None
+                )  # fmt: skip
+                if permanent:
+                    raise TargetUnreachable(f"Cannot reach {self.api_url}: {permanent}. Check the target URL and "
+                                            "the network, then run the command again.") from None  # fmt: skip
                 why = _describe(exc)
                 if not retry_transient or attempt >= self.etiquette.retries:
                     raise TransientError(f"No usable answer from {self.api_url} ({why}).") from None

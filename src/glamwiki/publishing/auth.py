@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from glamwiki.publishing.errors import AuthError
+from glamwiki.scrub import remember, scrub
 
 ENV_USER = "GLAMWIKI_BOT_USER"  # "User@botname" for a BotPassword
 ENV_PASSWORD = "GLAMWIKI_BOT_PASSWORD"
@@ -23,6 +24,9 @@ class Credentials:
     kind: str
     user: str
     secret: str = field(repr=False)
+
+    def __post_init__(self) -> None:
+        remember(self.secret)
 
     def __str__(self) -> str:
         return f"{self.kind} for {self.user or 'the token owner'}"
@@ -60,7 +64,7 @@ def load_credentials(target: str, env: dict[str, str] | None = None) -> Credenti
 
 
 def redact(text: str, credentials: Credentials | None) -> str:
-    """``text`` with the secret (if any) blanked: for messages that quote a server's answer."""
-    if credentials and credentials.secret and credentials.secret in text:
-        return text.replace(credentials.secret, "[secret]")
-    return text
+    """``text`` with the secret (if any) and every other known secret blanked."""
+    if credentials:
+        remember(credentials.secret)
+    return scrub(text)

@@ -62,5 +62,15 @@ class TransientError(PublishError):
     """The request did not get a usable answer (dropped connection, 5xx, timeout) after retries."""
 
 
+class TargetUnreachable(PublishError):
+    """The wiki's host does not resolve, refuses connections, or redirects elsewhere: the run stops at
+    once (no retries), with what to check."""
+
+
+class Unreachable(PublishError):
+    """A source's host does not resolve or refuses connections: waiting will not help this run, so the
+    file is left at once for the next run (no backoff)."""
+
+
 class PreflightError(PublishError):
     """A file cannot be uploaded as planned (title, type, size): the message says what to fix."""

@@ -9,6 +9,7 @@ in one transaction — so a run killed at any point is resumed from the last sta
 
 from __future__ import annotations
 
+from glamwiki.scrub import scrub
 from glamwiki.store import Store
 from glamwiki.store import publishing as db
 
@@ -46,6 +47,7 @@ def done(store: Store, state: db.FileState, step: str, data: dict | None = None)
 
 def fail(store: Store, state: db.FileState, step: str, message: str, new_state: str = FAILED) -> None:
     state.state = new_state
+    message = scrub(message)  # a server's words may quote a secret
     state.message = message
     with store.transaction():
         db.journal(store, state, step, "error", {"message": message})

@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 from glamwiki.publishing import filetypes
 from glamwiki.publishing.api import ApiClient
 from glamwiki.publishing.errors import ApiError, PreflightError
-from glamwiki.publishing.sources import Fetched
+from glamwiki.publishing.sources import MAX_SIZE, Fetched
 from glamwiki.publishing.titles import MAX_BYTES
 
 FORBIDDEN = set("#<>[]|{}:/\\")
-MAX_SIZE = 5 * 1024**3  # Commons: 5 GiB through chunked upload
 
 
 @dataclass
@@ -23,6 +22,9 @@ class OnWiki:
     title_sha1: str | None = None  # SHA-1 of the file now at the planned title (None: no file)
     title_page: bool = False  # a page exists at the title (with or without a file)
     refusals: list[str] = field(default_factory=list)  # why the account may not create/upload it (title blacklist...)
+
+
+MAX_PAGE_BYTES = 2048 * 1024
 
 
 def check_local(title: str, fetched: Fetched, max_size: int = MAX_SIZE) -> None:
@@ -41,6 +43,17 @@ def check_local(title: str, fetched: Fetched, max_size: int = MAX_SIZE) -> None:
     ext = filetypes.canonical(title.rsplit(".", 1)[-1]) if "." in title else ""
     if ext != fetched.ext:
         raise PreflightError(f"The title {title!r} does not end in .{fetched.ext}, the file's real type.")
+
+
+def check_page_size(text: str, limit: int = MAX_PAGE_BYTES) -> None:
+    """The file description page must fit the wiki's page size limit ($wgMaxArticleSize, 2048 KiB by
+    default and on Wikimedia wikis: https://www.mediawiki.org/wiki/Manual:$wgMaxArticleSize)."""
+    size = len(text.encode("utf-8"))
+    if size > limit:
+        raise PreflightError(
+            f"The page text is {size:,} bytes, over the wiki's page size limit of {limit:,} bytes; the wiki would "
+            "refuse it. Shorten the longest catalogue field (or leave it out of the mapping) and re-plan."
+        )
 
 
 class Preflight:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from glamwiki.intake.exporting import safe_row
 from glamwiki.publishing import journal as j
 from glamwiki.store import Store
 from glamwiki.store import publishing as db
@@ -71,6 +72,6 @@ def write_csv(store: Store, target: str, path: Path) -> int:
         writer = csv.DictWriter(fh, COLUMNS)
         writer.writeheader()
         for row in rows(store, target):
-            writer.writerow(row)
+            writer.writerow(safe_row(row))
             n += 1
     return n

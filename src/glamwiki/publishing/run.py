@@ -9,11 +9,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from glamwiki.locks import exclusive
 from glamwiki.publishing import journal as j
 from glamwiki.publishing.api import ApiClient
-from glamwiki.publishing.errors import ApiError, AssertFailed, MaxLag, RateLimited, ReadOnly, TransientError
+from glamwiki.publishing.errors import (
+    ApiError,
+    AssertFailed,
+    MaxLag,
+    RateLimited,
+    ReadOnly,
+    TransientError,
+    Unreachable,
+)
 from glamwiki.publishing.structured import StructuredData
 from glamwiki.publishing.upload import FileUploader, UploadSettings
+from glamwiki.scrub import scrub
 from glamwiki.store import Store
 from glamwiki.store import publishing as db
 
@@ -82,7 +92,14 @@ class Runner:
     ) -> RunSummary:
         """Drive every planned file on (or only ``item_ids``, e.g. one book); ``notify`` hears of each
         wait before a retry, so a long backoff is never silent."""
-        self.notify = notify or (lambda _: None)
+        with exclusive(self.store, "publish", "publishing run"):  # two runs at once could send a file twice
+            return self._run(progress, notify, item_ids)
+
+    def _run(
+        self, progress: Callable[[int], None] | None, notify: Callable[[str], None] | None, item_ids: list[int] | None
+    ) -> RunSummary:
+        heard = notify or (lambda _: None)
+        self.notify = lambda note: heard(scrub(note))  # notes quote errors, which may quote a server
         started = time.monotonic()
         self.uploader.settings.taken |= {t.lower() for t in db.plan_titles(self.store)}
         sent = 0
@@ -129,6 +146,9 @@ class Runner:
                 fresh = db.get_state(self.store, state.target, state.item_id)
                 if fresh:
                     state.__dict__.update(fresh.__dict__)
+            except Unreachable as exc:  # waiting will not mend it: no backoff, left for the next run
+                self._leave(state, f"{exc} Run `glamwiki publish run` again when it can be reached.")
+                return
             except AssertFailed:
                 raise  # logged out and logging in again did not help: stop the run, not each file
             except ApiError as exc:
@@ -139,7 +159,7 @@ class Runner:
                 self._finish()
 
     def _leave(self, state: db.FileState, message: str) -> None:
-        state.message = message
+        state.message = scrub(message)
         state.attempts += 1
         db.put_state(self.store, state)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from glamwiki.config import Config
+from glamwiki.net import allow_hosts
 from glamwiki.project import Project
 from glamwiki.publishing.plan import PlanSettings
 from glamwiki.publishing.titles import DEFAULT_PATTERN
@@ -29,4 +30,5 @@ def upload_settings(project: Project) -> UploadSettings:
         chunk_size=int(config.get("publishing", "chunk_size", 4 * 1024 * 1024)),
         cache=project.root / ".glamwiki-cache" / "publishing",
         preflight_titles=bool(config.get("publishing", "preflight_titles", True)),
+        allow_hosts=allow_hosts(config),
     )

@@ -7,14 +7,19 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import requests
+import urllib3
 
 from glamwiki.model.records import IMAGE_FILE
+from glamwiki.net import BodyLimit, RefusedAddress, iter_body, permanent_reason
 from glamwiki.publishing import filetypes
-from glamwiki.publishing.errors import PreflightError, TransientError
+from glamwiki.publishing.errors import PreflightError, TransientError, Unreachable
 
 BLOCK = 1024 * 1024
+MAX_SIZE = 5 * 1024**3  # Commons accepts files up to 5 GiB (chunked upload)
+DOWNLOAD_SECONDS = 3600.0  # one image; a server sending a byte at a time cannot hold the run
 IIIF_MAX = "/full/max/0/default.jpg"  # Image API 3 (and 2.1): the full image at its largest size
 IIIF_FULL = "/full/full/0/default.jpg"  # Image API 2.0
 
@@ -31,7 +36,7 @@ class Fetched:
 def digest_file(path: Path) -> Fetched:
     sha1 = hashlib.sha1()
     size = 0
-    with path.open("rb") as fh:
+    with open_exact(path) as fh:
         head = fh.read(filetypes.HEAD_BYTES)
         sha1.update(head)
         size += len(head)
@@ -49,6 +54,8 @@ def fetch(kind: str, source: str, cache: Path, name: str, session: requests.Sess
         if not path.is_file():
             raise PreflightError(f"The image file {source} is missing; restore it or re-plan without it.")
         return digest_file(path)
+    if not source.lower().startswith(("http://", "https://")):
+        raise PreflightError(f"{source[:200]!r} is not an http(s) URL; it will not be fetched. Correct the record.")
     target = cache / name
     if target.is_file():
         return digest_file(target)
@@ -70,8 +77,34 @@ def _download(source: str, target: Path, session: requests.Session, timeout: flo
             if response.status_code >= 400:
                 raise PreflightError(f"Downloading {source} failed with HTTP {response.status_code}.")
             with partial.open("wb") as fh:
-                for block in response.iter_content(BLOCK):
+                for block in iter_body(response, MAX_SIZE, DOWNLOAD_SECONDS, BLOCK):
                     fh.write(block)
-    except requests.RequestException as exc:
+    except BodyLimit as exc:
+        partial.unlink(missing_ok=True)
+        if exc.kind == "size":
+            raise PreflightError(f"Downloading {source}: larger than the wiki accepts; refused.") from None
+        raise TransientError(f"Downloading {source}: {exc}; stopped, it will be tried again.") from None
+    except RefusedAddress as exc:
+        raise PreflightError(f"Downloading {source} refused: {exc}") from None
+    except (requests.RequestException, urllib3.exceptions.HTTPError) as exc:  # urllib3's: reading the body
+        why = permanent_reason(exc)
+        if why is not None:
+            raise Unreachable(f"Downloading {source} failed: {why}.") from None
         raise TransientError(f"Downloading {source} failed ({type(exc).__name__}); it will be retried.") from None
     os.replace(partial, target)
+
+
+def open_exact(path: Path) -> BinaryIO:
+    """``path`` opened for reading only if it is exactly the file it names: no symbolic link anywhere in
+    it (a file swapped for a link after planning could point outside the collection folder)."""
+    resolved = os.path.realpath(path)
+    if resolved != os.path.abspath(path):
+        raise PreflightError(
+            f"{path} is now a symbolic link (to {resolved}), or lies under one; refused, since it could lead "
+            "outside the collection folder. Put the real file back, or re-plan."
+        )
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as exc:
+        raise PreflightError(f"Cannot read {path}: {exc.strerror}.") from None
+    return os.fdopen(fd, "rb")

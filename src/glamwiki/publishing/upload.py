@@ -8,18 +8,18 @@ never sent again; ``ignorewarnings`` is never sent up front.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import requests
-
+from glamwiki.net import guarded_session
 from glamwiki.publishing import journal as j
 from glamwiki.publishing import sources
 from glamwiki.publishing.api import ApiClient
 from glamwiki.publishing.errors import ApiError, PreflightError, StashFailed
 from glamwiki.publishing.filetypes import extension_for
-from glamwiki.publishing.preflight import Preflight, check_local
+from glamwiki.publishing.preflight import Preflight, check_local, check_page_size
 from glamwiki.publishing.titles import make_title, with_extension
 from glamwiki.store import Store
 from glamwiki.store import publishing as db
@@ -53,6 +53,7 @@ class UploadSettings:
     cache: Path = Path(".glamwiki-cache")
     preflight_titles: bool = True  # ask the title blacklist API before sending
     taken: set[str] = field(default_factory=set)
+    allow_hosts: frozenset[str] = frozenset()  # image hosts allowed to be private ([network] allow_hosts)
 
 
 class FileUploader:
@@ -65,8 +66,7 @@ class FileUploader:
         self.batch = batch
         self.settings = settings or UploadSettings()
         self.preflight = Preflight(client)
-        self.downloads = requests.Session()
-        self.downloads.headers["User-Agent"] = client.session.headers["User-Agent"]
+        self.downloads = guarded_session(self.settings.allow_hosts, str(client.session.headers["User-Agent"]))
         self.steps = {
             j.PENDING: self._fetch,
             j.FETCHED: self._check,
@@ -108,6 +108,7 @@ class FileUploader:
         j.begin(self.store, state, "preflight", {"title": state.title})
         try:
             check_local(state.title, _fetched(state))
+            check_page_size(item.wikitext)
         except PreflightError as exc:
             return j.fail(self.store, state, "preflight", str(exc))
         owner = db.sha1_owner(self.store, self.target, state.sha1, state.item_id)
@@ -135,7 +136,9 @@ class FileUploader:
         if (state.size or 0) > self.settings.chunk_size:
             state.state, state.offset, state.filekey = j.UPLOADING, 0, None
             return j.done(self.store, state, "chunked", {"size": state.size})
-        data = Path(state.local_path or "").read_bytes()
+        data = self._verified(state)
+        if data is None:
+            return
         params = {"action": "upload", "filename": state.title, "text": item.wikitext, "comment": self.summary(item)}
         j.begin(self.store, state, "commit", {"title": state.title, "sha1": state.sha1})
         self._answer(item, state, self._upload(params, {"file": (state.title, data)}))
@@ -143,7 +146,9 @@ class FileUploader:
     def _chunks(self, item: db.PlanItem, state: db.FileState) -> None:
         size = state.size or 0
         resyncs = 0
-        with open(state.local_path or "", "rb") as fh:
+        if state.offset == 0 and self._verified(state, whole=False) is None:
+            return
+        with sources.open_exact(Path(state.local_path or "")) as fh:
             while state.state == j.UPLOADING:
                 fh.seek(state.offset)
                 chunk = fh.read(self.settings.chunk_size)
@@ -175,6 +180,25 @@ class FileUploader:
                     return self._warned(item, state, answer)
                 state.state, state.offset = j.STASHED, size
                 j.done(self.store, state, "chunk", {"offset": size, "filekey": state.filekey, "stashed": True})
+
+    def _verified(self, state: db.FileState, whole: bool = True) -> bytes | None:
+        """The file's bytes (``whole``) or b"" once it is checked again just before sending: still the
+        very file planned (no symbolic link swapped in) with the SHA-1 checked then; else the file fails."""
+        try:
+            if whole:
+                with sources.open_exact(Path(state.local_path or "")) as fh:
+                    data = fh.read()
+                sha1 = hashlib.sha1(data).hexdigest()
+            else:
+                data, sha1 = b"", sources.digest_file(Path(state.local_path or "")).sha1
+        except PreflightError as exc:
+            j.fail(self.store, state, "verify", str(exc))
+            return None
+        if sha1 != state.sha1:
+            j.fail(self.store, state, "verify", f"{state.local_path} changed after it was checked (SHA-1 {sha1}, "
+                   f"not {state.sha1}); not sent. Re-plan if the new file is meant.")  # fmt: skip
+            return None
+        return data
 
     def _commit_params(self, item: db.PlanItem, state: db.FileState) -> dict[str, str]:
         """Publish the stashed file (by its filekey) under its title with the page text."""

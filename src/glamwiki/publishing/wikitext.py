@@ -36,12 +36,14 @@ _NEWLINES = re.compile(r"\s*(?:\r\n|\r|\n|\u2028|\u2029)+\s*")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _LANG = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$")
 _URL_SAFE = ":/?&=%#;,+@!$*()-._"
+_KEEP = frozenset("\n\t\u200c\u200d")  # newline, tab, ZWNJ, ZWJ
 
 
 def clean_text(text: str) -> str:
-    """Normalise Unicode (NFC), drop control and bidi-control characters, fold odd spaces."""
+    """Normalise Unicode (NFC), drop control and bidi-control characters, fold odd spaces. Zero-width
+    (non-)joiners are kept: Arabic, Persian and Indic scripts spell words with them."""
     text = unicodedata.normalize("NFC", text)
-    kept = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co"))
+    kept = "".join(ch for ch in text if ch in _KEEP or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co"))
     return _SPACES.sub(" ", kept)
 
 

@@ -1,4 +1,4 @@
-"""Store access for the books stage (table from migration 0006_books)."""
+"""Store access for the books stage (table from migration 0011_books)."""
 
 from __future__ import annotations
 

@@ -109,23 +109,76 @@ def available_migrations() -> list[tuple[str, str]]:
     return sorted(found)
 
 
+_SQLITE_PROBLEMS = {
+    sqlite3.SQLITE_NOTADB: "{loc} is not a glamwiki database, or it is damaged beyond reading. Restore it from a "
+    "backup, or move it away and run `glamwiki init` to start a new project",
+    sqlite3.SQLITE_CORRUPT: "{loc} is damaged ({exc}). Restore it from a backup; `sqlite3 {loc} .recover` may "
+    "save what it can",
+    sqlite3.SQLITE_READONLY: "cannot write to {loc}: the file or its folder is read-only ({exc}). Make both "
+    "writable, then run the command again",
+    sqlite3.SQLITE_FULL: "the disk holding {loc} is full. Free some space and run the command again: work "
+    "finished so far is saved, the step that was going on was rolled back",
+    sqlite3.SQLITE_BUSY: "{loc} is busy: another glamwiki command is writing to it. Wait for it to finish, then "
+    "run this one again",
+    sqlite3.SQLITE_LOCKED: "{loc} is busy: another glamwiki command is writing to it. Wait for it to finish, then "
+    "run this one again",
+    sqlite3.SQLITE_CANTOPEN: "cannot open {loc} ({exc}): check that the folder exists and is readable",
+    sqlite3.SQLITE_IOERR: "reading or writing {loc} failed ({exc}): check the disk, then run the command again",
+}
+
+_BY_TEXT = {  # errors raised without a code (e.g. by older Python builds)
+    "database is locked": sqlite3.SQLITE_BUSY,
+    "database or disk is full": sqlite3.SQLITE_FULL,
+    "attempt to write a readonly database": sqlite3.SQLITE_READONLY,
+    "file is not a database": sqlite3.SQLITE_NOTADB,
+    "database disk image is malformed": sqlite3.SQLITE_CORRUPT,
+}
+
+
+def store_error(exc: sqlite3.Error, location: str) -> StoreError:
+    """A clear message for a database that is damaged, read-only, full or busy (instead of a traceback)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else _BY_TEXT.get(str(exc))
+    template = _SQLITE_PROBLEMS.get(primary) if primary is not None else None
+    if template is None:
+        template = "the project database {loc} failed: {exc}"
+    error = StoreError(template.format(loc=location, exc=exc) + ".")
+    error.__cause__ = exc
+    return error
+
+
 def open_store(location: str | Path, *, migrate: bool = True) -> Store:
     """Open (creating if needed) the SQLite database at ``location`` and bring it up to date."""
     location = str(location)
+    if location != ":memory:" and Path(location).is_file() and Path(location).stat().st_size == 0:
+        raise StoreError(
+            f"{location} is empty (0 bytes), so it holds no project: a copy or a disk may have failed. Restore "
+            "it from a backup, or delete it to start this project again from nothing."
+        )
     try:
-        conn = sqlite3.connect(location, isolation_level=None, check_same_thread=False)
+        return _open(location, migrate)
+    except StoreError:
+        raise
     except sqlite3.Error as exc:
-        raise StoreError(f"Cannot open the project database {location}: {exc}.") from exc
+        raise store_error(exc, location) from exc
+
+
+def _open(location: str, migrate: bool) -> Store:
+    conn = sqlite3.connect(location, isolation_level=None, check_same_thread=False)
     conn.row_factory = sqlite3.Row
-    for pragma in (
-        "PRAGMA journal_mode=WAL",
-        "PRAGMA synchronous=NORMAL",
-        "PRAGMA foreign_keys=ON",
-        "PRAGMA busy_timeout=10000",
-        "PRAGMA cache_size=-32768",  # 32 MiB of page cache, whatever the database size
-    ):
-        conn.execute(pragma)
     store = Store(conn, location)
-    if migrate:
-        store.migrate()
+    try:
+        for pragma in (
+            "PRAGMA journal_mode=WAL",
+            "PRAGMA synchronous=NORMAL",
+            "PRAGMA foreign_keys=ON",
+            "PRAGMA busy_timeout=10000",
+            "PRAGMA cache_size=-32768",  # 32 MiB of page cache, whatever the database size
+        ):
+            conn.execute(pragma)
+        if migrate:
+            store.migrate()
+    except BaseException:
+        conn.close()
+        raise
     return store

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -31,8 +32,8 @@ def start_run(
     provenance: dict[str, str] | None = None,
 ) -> int:
     cur = store.execute(
-        "INSERT INTO ingest_runs(source, reader, profile, dataset, provenance) VALUES (?, ?, ?, ?, ?)",
-        (source, reader, profile, dataset, msgspec.json.encode(provenance) if provenance else None),
+        "INSERT INTO ingest_runs(source, reader, profile, dataset, provenance, pid) VALUES (?, ?, ?, ?, ?, ?)",
+        (source, reader, profile, dataset, msgspec.json.encode(provenance) if provenance else None, os.getpid()),
     )
     return int(cur.lastrowid or 0)
 
@@ -92,6 +93,35 @@ def provenance_of(store: Store, run_id: int) -> dict[str, str]:
     """Field -> column/path for the records a run read (mapping-driven readers)."""
     raw = store.scalar("SELECT provenance FROM ingest_runs WHERE id = ?", (run_id,))
     return msgspec.json.decode(raw) if raw else {}
+
+
+def unfinished_runs(store: Store, ingesting: bool | None = None) -> dict[str, int]:
+    """The latest run of each source, when it did not end well, counted by how it ended: ``failed``,
+    ``interrupted``, ``killed`` (left ``running`` by a process that no longer exists, or while no ingest
+    holds the project's lock: ``ingesting`` False) and ``running``."""
+    out: dict[str, int] = {}
+    latest = (
+        "SELECT r.status, r.pid FROM ingest_runs r JOIN (SELECT MAX(id) AS id FROM ingest_runs"
+        " GROUP BY dataset, source) m ON m.id = r.id WHERE r.status != 'done'"
+    )
+    for row in store.query(latest):
+        status = str(row["status"])
+        if status == "running" and (ingesting is False or not _alive(row["pid"])):
+            status = "killed"
+        out[status] = out.get(status, 0) + 1
+    return out
+
+
+def _alive(pid: int | None) -> bool:
+    if not pid:
+        return False  # a run from before pids were kept: it cannot still be going
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def issue_messages(store: Store) -> list[dict[str, Any]]:
