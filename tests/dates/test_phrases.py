@@ -142,6 +142,15 @@ def test_active_spans(text: str, active: tuple, source: str) -> None:
     assert not life.birth.is_known
 
 
+def test_active_and_died_in_two_segments() -> None:
+    life = parse_lifespan("Sienese, active from 1315; died 1344")  # NGA displaydate
+    assert (life.active.earliest_year, life.death.latest_year) == (1315, 1344)
+    life = parse_lifespan("Italian, active 1572, died 1624")  # NGA displaydate
+    assert (life.active.earliest_year, life.death.latest_year) == (1572, 1624)
+    couple = parse_lifespan("American, he: 1911 - 1983; she; 1917 - 2013")  # one life: the first person's
+    assert (couple.birth.earliest_year, couple.death.latest_year) == (1911, 1983)
+
+
 def test_a_doubtful_death() -> None:
     life = parse_lifespan("French, probably died c. 1850")  # NGA displaydate
     assert (life.death.earliest_year, life.death.latest_year) == (1845, 1855)
