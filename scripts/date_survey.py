@@ -23,7 +23,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from glamwiki.dates import parse, parse_date, parse_date_events, parse_lifespan
-from glamwiki.dates.words import says_no_date
+
+try:
+    from glamwiki.dates.words import says_no_date
+except ImportError:  # an older glamwiki, measured for the "before" figures
+
+    def says_no_date(text: str) -> bool:
+        return parse._normalise(text) in parse.UNKNOWN_WORDS  # type: ignore[attr-defined]
+
+
 from glamwiki.model.dates import DateInterval
 
 Sample = tuple[str, int | None, int | None]  # text, the museum's first and last year (if given)

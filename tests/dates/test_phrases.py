@@ -41,6 +41,8 @@ PHRASES = [
     ("1. Viertel 19. Jahrhundert", "1800-01-01", "1825-12-31", "German catalogue phrase"),
     ("3. Jh. v. Chr.", "-0299-01-01", "-0200-12-31", "German catalogue phrase"),
     ("Meiji period", "1868-01-01", "1912-12-31", "CMoA creation_date"),
+    ("380 BCE-342 BCE/330-305 BCE", "-0379-01-01", "-0304-12-31", "CMoA creation_date"),
+    ("c. 50-320", "0045-01-01", "0325-12-31", "CMoA creation_date"),
     ("Edo period", "1603-01-01", "1868-12-31", "Wellcome TEI origDate (Japanese manuscripts)"),
     ("Han Dynasty", "-0206-01-01", "0220-12-31", "CMoA creation_date (Han Dynasty, 202 BCE-220 CE)"),
     ("1878 (patented)", "1878-01-01", "1878-12-31", "CMoA creation_date"),
@@ -140,6 +142,15 @@ def test_active_spans(text: str, active: tuple, source: str) -> None:
     life = parse_lifespan(text)
     assert (life.active.earliest_year, life.active.latest_year) == active, source
     assert not life.birth.is_known
+
+
+def test_active_and_died_in_two_segments() -> None:
+    life = parse_lifespan("Sienese, active from 1315; died 1344")  # NGA displaydate
+    assert (life.active.earliest_year, life.death.latest_year) == (1315, 1344)
+    life = parse_lifespan("Italian, active 1572, died 1624")  # NGA displaydate
+    assert (life.active.earliest_year, life.death.latest_year) == (1572, 1624)
+    couple = parse_lifespan("American, he: 1911 - 1983; she; 1917 - 2013")  # one life: the first person's
+    assert (couple.birth.earliest_year, couple.death.latest_year) == (1911, 1983)
 
 
 def test_a_doubtful_death() -> None:

@@ -72,9 +72,10 @@ def test_a_stale_pid_file_is_not_trusted(tmp_path: Path) -> None:
     assert sandbox.stop(box) is False and not box.pid_file.exists()
 
 
-def test_stop_without_a_sandbox_says_so(tmp_path: Path) -> None:
-    result = CliRunner().invoke(glamwiki_cli, ["sandbox", "stop", "--dir", str(tmp_path / "none")])
-    assert result.exit_code != 0 and "No sandbox in" in flat(result.output)
+def test_stop_or_env_without_a_sandbox_says_so(tmp_path: Path) -> None:
+    for command in ("stop", "env"):
+        result = CliRunner().invoke(glamwiki_cli, ["sandbox", command, "--dir", str(tmp_path / "none")])
+        assert result.exit_code == 2 and "No sandbox in" in flat(result.output), command
 
 
 pytestmark = pytest.mark.skipif(not sandbox.available(), reason="needs Debian's mediawiki package and php-sqlite3")

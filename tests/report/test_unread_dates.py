@@ -15,7 +15,7 @@ from ..intake.helpers import ROWS, write_csv, write_mapping
 
 def test_unread_date_texts_are_counted_and_listed_by_frequency(store: Store, tmp_path: Path) -> None:
     rows = [list(r) for r in ROWS]
-    texts = ["Meiji period", "late Qing?", "Meiji period", "<b>=1+1</b> reign"]
+    texts = ["Kofun-Zeit", "19th century in the style of 16th century", "Kofun-Zeit", "<b>=1+1</b> reign"]
     for i, text in enumerate(texts):
         row = [*rows[i % len(rows)]]
         row[0], row[2] = f"U.{i}", text
@@ -30,17 +30,17 @@ def test_unread_date_texts_are_counted_and_listed_by_frequency(store: Store, tmp
     part = html[html.index("Date texts not understood") :]
     assert "could not read: 5 records, 4 different texts" in part
     assert "<td>in the reign of the 2nd king</td><td>creator&#x27;s life dates</td>" in part
-    assert part.index("Meiji period") < part.index("late Qing?")
-    assert '<td>Meiji period</td><td>object date</td><td class="n">2</td>' in part
+    assert part.index("Kofun-Zeit") < part.index("19th century in the style of 16th century")  # CMoA's own
+    assert '<td>Kofun-Zeit</td><td>object date</td><td class="n">2</td>' in part
     assert "&lt;b&gt;=1+1&lt;/b&gt; reign" in part and "<b>=1+1" not in part
     assert "Undated" not in part.split("could be a month")[0]
     assert 'range of years ("1985-04"): 1 record,' in part.replace("&quot;", '"') and "<td>1985-04</td>" in part
 
 
 def test_a_text_not_read_is_listed_even_when_bounds_columns_gave_the_dates(store: Store, tmp_path: Path) -> None:
-    """CMoA gives creation_date with creation_date_earliest/latest: "Meiji period" is bounded, not read."""
+    """CMoA gives creation_date with creation_date_earliest/latest: "posthumous reprint" is bounded, not read."""
     lines = [
-        {"id": "c1", "title": "Bowl", "creation_date": "Meiji period", "lo": "1868-01-01", "hi": "1912-01-01"},
+        {"id": "c1", "title": "Bowl", "creation_date": "posthumous reprint", "lo": "1868-01-01", "hi": "1912-01-01"},
         {"id": "c2", "title": "Cup", "creation_date": "c. 1860", "lo": "1855-01-01", "hi": "1865-01-01"},
     ]
     source = tmp_path / "objects.jsonl"
@@ -51,5 +51,5 @@ def test_a_text_not_read_is_listed_even_when_bounds_columns_gave_the_dates(store
     ingest(store, str(source), dataset="c", profile=load_mapping(mapping))
     html = build_report(store, tmp_path / "report.html", "Test").read_text(encoding="utf-8")
     part = html[html.index("Date texts not understood") :]
-    assert "<td>Meiji period</td><td>object date (its bounds columns used)</td>" in part
+    assert "<td>posthumous reprint</td><td>object date (its bounds columns used)</td>" in part
     assert "c. 1860" not in part

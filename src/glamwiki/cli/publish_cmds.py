@@ -159,10 +159,7 @@ def start(folder: str, port: int | None) -> None:
 @click.option("--dir", "folder", type=click.Path(file_okay=False), default=".glamwiki-sandbox", show_default=True)
 def stop(folder: str) -> None:
     """Stop the sandbox wiki that `sandbox start` started (its data is kept for the next start)."""
-    root = Path(folder).resolve()
-    if not (root / "credentials.json").exists():
-        raise click.UsageError(f"No sandbox in {folder}: `glamwiki sandbox start --dir {folder}` makes one.")
-    stopped = wiki.stop(wiki.load(root))
+    stopped = wiki.stop(_existing(folder))
     out.print("sandbox stopped" if stopped else "the sandbox was not running")
 
 
@@ -170,5 +167,12 @@ def stop(folder: str) -> None:
 @click.option("--dir", "folder", type=click.Path(file_okay=False), default=".glamwiki-sandbox", show_default=True)
 def env(folder: str) -> None:
     """Print shell exports of the sandbox bot's BotPassword (for `eval`; the sandbox's own throwaway account)."""
-    box = wiki.load(Path(folder).resolve())
+    box = _existing(folder)
     click.echo(f"export GLAMWIKI_BOT_USER='{box.user}' GLAMWIKI_BOT_PASSWORD='{box.password}'")
+
+
+def _existing(folder: str) -> wiki.Sandbox:
+    root = Path(folder).resolve()
+    if not (root / "credentials.json").exists():
+        raise click.UsageError(f"No sandbox in {folder}: `glamwiki sandbox start --dir {folder}` makes one.")
+    return wiki.load(root)

@@ -43,11 +43,25 @@ def _cached(raw: str, circa_years: int) -> Lifespan:
     norm = normalise(raw)
     if norm in UNKNOWN_WORDS:
         return Lifespan()
+    life: Lifespan | None = None
     for segment in _segments(norm):
         found = _segment(segment, raw, circa_years)
         if found is not None:
-            return found
-    return Lifespan()
+            life = found if life is None else _fill(life, found)
+    return life or Lifespan()
+
+
+def _fill(life: Lifespan, more: Lifespan) -> Lifespan:
+    """What a later segment adds: "active from 1315; died 1344" has both (the first one's win).
+    A second person's dates ("he: 1911 - 1983; she: 1917 - 2013") add nothing once one life is known."""
+    if life.birth.is_known or life.death.is_known:
+        return life
+    return Lifespan(
+        birth=more.birth,
+        death=more.death,
+        active=life.active if life.active.is_known else more.active,
+        founded=life.founded or more.founded,
+    )
 
 
 _ABBREVIATIONS = {"c", "ca", "est", "fl", "b", "d", "n", "approx", "geb", "gest", "st"}

@@ -270,10 +270,21 @@ def _range(text: str) -> tuple[Span, set[str]] | None:
     for sep in _ALT_SEP.finditer(body):
         a, b = body[: sep.start()], body[sep.end() :]
         if a and b:
-            found = _pair(a, b, era, {"one-of"})
+            found = _pair(a, b, era, {"one-of"}) or _either(a, b, era)
             if found is not None:
                 return found
     return None
+
+
+def _either(a: str, b: str, era: int) -> tuple[Span, set[str]] | None:
+    """Two whole ranges given as alternatives: "380 BCE-342 BCE/330-305 BCE" covers both (the era
+    written once at the end holds for both)."""
+    if era < 0:
+        a, b = (t if split_era(t)[1] else f"{t} bc" for t in (a, b))
+    left, right = _range(a), _range(b)
+    if left is None or right is None:
+        return None
+    return union(left[0], right[0]), left[1] | right[1] | {"one-of"}
 
 
 def _side(text: str, era: int) -> tuple[Span, set[str]] | None:
@@ -314,6 +325,8 @@ def _pair(a: str, b: str, era: int, quals: set[str]) -> tuple[Span, set[str]] | 
             left = _side(f"{stem} {noun}", era) or _side(f"{stem} {suffix[1]}", era)
     if left is None:
         left = _borrow_year(a, b, era)  # "May - June 1944"
+    if left is None and re.fullmatch(r"\s*\d{1,2}\s*", a) and re.fullmatch(r"\s*\d{3,4}\s*", b):
+        left = _side(a, era or 1)  # "c. 50-320": a year of the first centuries AD
     if left is None:
         return None
     if era >= 0 and split_era(b)[1] >= 0:  # in a BC range the second year is the smaller: "1027-711 BCE"
