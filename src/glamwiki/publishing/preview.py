@@ -41,6 +41,7 @@ def as_json(item: db.PlanItem) -> dict[str, Any]:
         "wikitext": item.wikitext,
         "structured_data": item.sdc_data,
         "rights": json.loads(item.rights or "{}"),
+        "notes": item.note_list,
     }
 
 

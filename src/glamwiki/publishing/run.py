@@ -11,7 +11,15 @@ from datetime import UTC, datetime
 
 from glamwiki.publishing import journal as j
 from glamwiki.publishing.api import ApiClient
-from glamwiki.publishing.errors import ApiError, AssertFailed, MaxLag, RateLimited, ReadOnly, TransientError
+from glamwiki.publishing.errors import (
+    ApiError,
+    AssertFailed,
+    MaxLag,
+    PublishError,
+    RateLimited,
+    ReadOnly,
+    TransientError,
+)
 from glamwiki.publishing.structured import StructuredData
 from glamwiki.publishing.upload import FileUploader, UploadSettings
 from glamwiki.store import Store
@@ -33,13 +41,15 @@ class RunSummary:
     batch: str
     outcomes: Counter = field(default_factory=Counter)
     unfinished: int = 0
+    later: int = 0  # not tried this time because of --limit
     seconds: float = 0.0
     requests: int = 0
     notes: list[str] = field(default_factory=list)
 
 
 def batch_id(store: Store, target: str) -> str:
-    """The batch of unfinished files on this target, else a new id (it tags every edit summary)."""
+    """The batch of unfinished files on this target, else the plan's (one batch id per plan, kept
+    across ``--limit`` runs), else a new id. It tags every edit summary and page."""
     row = store.query_one(
         "SELECT batch FROM publish_state WHERE target = ? AND state NOT IN ('done', 'duplicate', 'failed')"
         " AND batch IS NOT NULL ORDER BY updated_at DESC LIMIT 1",
@@ -47,7 +57,18 @@ def batch_id(store: Store, target: str) -> str:
     )
     if row:
         return row[0]
-    return f"gw-{datetime.now(UTC):%Y%m%d}-{secrets.token_hex(3)}"
+    return db.plan_batch(store) or f"gw-{datetime.now(UTC):%Y%m%d}-{secrets.token_hex(3)}"
+
+
+def refuse_partial_plan(store: Store, allowed: bool = False) -> None:
+    """An interrupted ``publish plan`` left a partial plan: refuse to upload from it unless allowed."""
+    last = db.last_plan_run(store)
+    if last is not None and last.partial and not allowed:
+        raise PublishError(
+            f"The last `publish plan` (batch {last.batch}, started {last.started_at}) did not finish: "
+            f"{last.done:,} of {last.total:,} records were planned. Run `glamwiki publish plan` again, "
+            "or pass --allow-partial-plan to upload what was planned."
+        )
 
 
 def planned_ids(store: Store) -> list[int]:
@@ -88,6 +109,7 @@ class Runner:
             state = self.uploader.state_of(item)
             if state.state not in j.TERMINAL:
                 if self.options.limit is not None and sent >= self.options.limit:
+                    self.summary.later += 1
                     continue
                 sent += 1
                 self._drive(item, state)
@@ -96,7 +118,8 @@ class Runner:
         self._finish()
         counts = db.state_counts(self.store, self.target)
         self.summary.outcomes = Counter({k: v for k, v in counts.items() if k in j.TERMINAL})
-        self.summary.unfinished = len(planned_ids(self.store)) - sum(self.summary.outcomes.values())
+        left = len(planned_ids(self.store)) - sum(self.summary.outcomes.values())
+        self.summary.unfinished = left - self.summary.later  # tried and not finished (a --limit is not a failure)
         self.summary.seconds = time.monotonic() - started
         self.summary.requests = self.client.requests
         return self.summary

@@ -56,11 +56,38 @@ def normalise_key(title: str) -> str:
     return (title[:1].upper() + title[1:]) if title else title
 
 
+def title_creator(record: ObjectRecord) -> str:
+    """The creator named in a file title: the first real author, or the attribution in words
+    ("after Turner"); never a person the catalogue says did not make it."""
+    from glamwiki.publishing.creators import JOINT, NOT_AUTHOR
+
+    for c in record.creators:
+        attribution = (c.attribution or "").lower()
+        if not c.name or attribution in NOT_AUTHOR:
+            continue
+        if attribution and attribution not in JOINT and attribution != "possibly":
+            return f"{attribution} {c.name}"
+        return c.name
+    return ""
+
+
+def display_title(record: ObjectRecord) -> str:
+    """The record's title, or "Untitled drawing" (etc.) for "[title not known]" and no title."""
+    from glamwiki.publishing.pages import is_untitled
+    from glamwiki.publishing.vocab import object_type
+
+    title = record.title
+    if title and not is_untitled(title):
+        return title
+    kind = object_type(record)
+    return f"Untitled {kind}" if kind else "Untitled"
+
+
 def pattern_fields(record: ObjectRecord, dataset: str, institution: str) -> dict[str, str]:
-    creator = next((c.name for c in record.creators if c.name), "")
+    creator = title_creator(record)
     year = record.date.earliest_year if record.date.is_exact_year else None
     return {
-        "title": record.title or "Untitled",
+        "title": display_title(record),
         "creator": creator,
         "year": str(year) if year is not None else "",
         "institution": record.institution or institution,
