@@ -142,8 +142,11 @@ def _snak(prop: str, value: dict[str, Any] | None) -> dict[str, Any]:
     return {"snaktype": "value", "property": prop, "datavalue": value}
 
 
-def _name_string(creator: CreatorRef) -> dict[str, Any]:
-    return _snak(ids.AUTHOR_NAME_STRING, {"type": "string", "value": clean_text(creator.name)[:400]})
+def _name_string(creator: CreatorRef, words: str = "") -> dict[str, Any]:
+    """P2093 with the name as credited; an unlinked reference artist keeps the attribution in words
+    ("after Joseph Mallord William Turner"), since the item-valued qualifiers need a Wikidata item."""
+    text = f"{words} {clean_text(creator.name)}".strip()
+    return _snak(ids.AUTHOR_NAME_STRING, {"type": "string", "value": text[:400]})
 
 
 def creator_statement(creator: CreatorRef) -> dict[str, Any] | None:
@@ -156,7 +159,7 @@ def creator_statement(creator: CreatorRef) -> dict[str, Any] | None:
     prop = QUALIFIER.get(attribution)
     if prop:  # unknown creator, qualified by the reference artist
         main = _snak(ids.CREATOR, None)
-        qualifiers.append(_snak(prop, _item(qid)) if qid else _name_string(creator))
+        qualifiers.append(_snak(prop, _item(qid)) if qid else _name_string(creator, attribution))
     elif qid and creator.kind != UNKNOWN_AGENT:
         main = _snak(ids.CREATOR, _item(qid))
     else:
