@@ -10,7 +10,7 @@ from glamwiki.cli.context import console, emit_json, out, progress_bar, project_
 from glamwiki.publishing import sandbox as wiki
 from glamwiki.publishing.connect import connect, target_from
 from glamwiki.publishing.plan import build_plan
-from glamwiki.publishing.preview import write_preview
+from glamwiki.publishing.preview import PreviewOptions, write_preview
 from glamwiki.publishing.results import rows, write_csv
 from glamwiki.publishing.run import Runner, RunOptions, planned_ids, refuse_partial_plan
 from glamwiki.publishing.settings import plan_settings, upload_settings
@@ -52,15 +52,29 @@ def plan(ctx: click.Context, dataset: str | None, title_pattern: str | None, as_
 @click.option("--output", type=click.Path(dir_okay=False), default="publish-preview.html", show_default=True)
 @click.option("--jsonl", type=click.Path(dir_okay=False), help="JSONL file (default: beside the HTML page).")
 @click.option("--dataset", help="Only this dataset.")
+@click.option("--status", type=click.Choice(["planned", "held", "blocked", "unplannable"]), help="Only this decision.")
+@click.option("--warning", help="Only items held for a reason containing this text (e.g. thumbnail, date).")
+@click.option("--limit", type=click.IntRange(min=0), help="At most this many items.")
+@click.option("--page-size", type=click.IntRange(min=1), default=200, show_default=True, help="Items per HTML page.")
 @click.pass_context
-def preview(ctx: click.Context, output: str, jsonl: str | None, dataset: str | None) -> None:
-    """Write an HTML page and a JSONL of the planned batch for a curator to review (sends nothing)."""
+def preview(
+    ctx: click.Context,
+    output: str,
+    jsonl: str | None,
+    dataset: str | None,
+    status: str | None,
+    warning: str | None,
+    limit: int | None,
+    page_size: int,
+) -> None:
+    """Write an HTML index with pages, and a JSONL, of the planned batch for a curator to review (sends nothing)."""
     project = project_from(ctx)
     html_path = Path(output)
     jsonl_path = Path(jsonl) if jsonl else html_path.with_suffix(".jsonl")
+    options = PreviewOptions(dataset, status, warning, limit, page_size)
     with project.open_store() as store:
-        n = write_preview(store, html_path, jsonl_path, dataset)
-    out.print(f"{n:,} items written to {html_path} and {jsonl_path}")
+        n = write_preview(store, html_path, jsonl_path, options=options)
+    out.print(f"{n:,} items written to {html_path} (index and pages beside it) and {jsonl_path}")
 
 
 @publish.command()
