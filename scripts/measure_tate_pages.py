@@ -43,7 +43,8 @@ def tate_truth(tate: Path) -> tuple[dict[str, dict], dict[str, int]]:
     floruit = {}
     with open(tate / "artist_data.csv", encoding="utf-8-sig") as f:
         for row in csv.DictReader(f):
-            if row["dates"].startswith("active") and row["yearOfDeath"]:
+            # "active c.1645–died 1679" has a real death year; "active 1531–1570" has none
+            if row["dates"].startswith("active") and "died" not in row["dates"] and row["yearOfDeath"]:
                 floruit[row["id"]] = int(row["yearOfDeath"])
     return works, floruit
 

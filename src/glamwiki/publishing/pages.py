@@ -20,9 +20,10 @@ from glamwiki.publishing.vocab import TYPES, SubjectEntry, object_type, subject_
 from glamwiki.publishing.wikitext import category, escape, external_link, in_language, is_licence_tag, template
 from glamwiki.publishing.wikitext import language as lang_code
 
-__all__ = ["PageSettings", "categories", "file_page", "is_untitled", "qid_of", "template_for"]
+__all__ = ["PageSettings", "categories", "file_page", "is_untitled", "qid_of", "readable_title", "template_for"]
 
 _UNTITLED = re.compile(r"^\s*[\[(]?\s*(?:title not known|untitled|no title|sans titre|ohne titel)\s*[\])]?\s*$", re.I)
+_NOT_KNOWN = re.compile(r"\[\s*title not known\s*\]", re.I)  # Tate: "[title not known] Verso: Sketches"
 _TEMPLATE_NAME = re.compile(r"^[^#<>\[\]|{}]{1,120}$")
 
 
@@ -41,6 +42,11 @@ class PageSettings:
 
 def is_untitled(title: str) -> bool:
     return bool(_UNTITLED.match(title or ""))
+
+
+def readable_title(title: str) -> str:
+    """A catalogue's "[title not known]" placeholder inside a longer title becomes "Untitled"."""
+    return _NOT_KNOWN.sub("Untitled", title or "")
 
 
 def template_for(record: ObjectRecord) -> str:
@@ -70,7 +76,7 @@ def _titles(record: ObjectRecord, default_lang: str) -> str:
     kept = [t for t in record.titles if t.kind in ("main", "foreign") and not is_untitled(t.text)]
     if not kept:
         return "{{en|1=Untitled}}" if record.titles else ""
-    return " ".join(p for p in (in_language(t.text, t.lang or default_lang) for t in kept) if p)
+    return " ".join(p for p in (in_language(readable_title(t.text), t.lang or default_lang) for t in kept) if p)
 
 
 def institution_text(record: ObjectRecord, settings: PageSettings) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from glamwiki.publishing import filetypes
+from glamwiki.publishing import filetypes, ids
 from glamwiki.publishing.api import ApiClient
 from glamwiki.publishing.errors import ApiError, PreflightError
 from glamwiki.publishing.sources import Fetched
@@ -91,6 +91,23 @@ class Preflight:
             for action, errors in (page.get("actions") or {}).items():
                 found.refusals += [f"{action}: {e.get('code')}: {e.get('text', '')}" for e in errors or []]
         return found
+
+    def same_object(self, inventory: str, collection: str) -> list[str]:
+        """Files already on the wiki that show the same object: structured data with this inventory
+        number (P217) in this collection (P195), found with CirrusSearch's ``haswbstatement``
+        (https://www.mediawiki.org/wiki/Help:Extension:WikibaseCirrusSearch). A wiki without it
+        answers with no hits (or an error, then nothing is claimed)."""
+        value = inventory.replace('"', "").replace("\\", "").strip()
+        if not value or not collection:
+            return []
+        query = f'haswbstatement:"{ids.INVENTORY_NUMBER}={value}" haswbstatement:{ids.COLLECTION}={collection}'
+        try:
+            data = self.client.get(action="query", list="search", srsearch=query, srnamespace="6", srlimit="5",
+                                   srinfo="", srprop="")  # fmt: skip
+        except ApiError:
+            return []
+        hits = data.get("query", {}).get("search", [])
+        return [str(h["title"]).split(":", 1)[-1] for h in hits if h.get("title")]
 
     def page_ids(self, titles: list[str]) -> dict[str, tuple[int, int]]:
         """(page id, latest revision) of up to 50 file pages, by title."""

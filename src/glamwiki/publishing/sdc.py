@@ -10,7 +10,7 @@ from glamwiki.model.rights import RightsDecision
 from glamwiki.publishing import ids
 from glamwiki.publishing.creators import caption_credit, creator_statement, qid_of
 from glamwiki.publishing.datefields import inception
-from glamwiki.publishing.pages import is_untitled
+from glamwiki.publishing.pages import is_untitled, readable_title
 from glamwiki.publishing.vocab import object_type
 from glamwiki.publishing.wikitext import clean_text
 from glamwiki.publishing.wikitext import language as lang_code
@@ -52,7 +52,7 @@ def captions(record: ObjectRecord, default_lang: str) -> dict[str, dict[str, str
     kind = object_type(record)
     for title in record.titles:
         lang = lang_code(title.lang, default_lang)
-        text = clean_text(title.text).replace("\n", " ").strip()
+        text = readable_title(clean_text(title.text)).replace("\n", " ").strip()
         if is_untitled(text):
             text = f"Untitled {kind}" if kind else "Untitled"
         if text and lang not in out:

@@ -35,4 +35,5 @@ def upload_settings(project: Project) -> UploadSettings:
         chunk_size=int(config.get("publishing", "chunk_size", 4 * 1024 * 1024)),
         cache=project.root / ".glamwiki-cache" / "publishing",
         preflight_titles=bool(config.get("publishing", "preflight_titles", True)),
+        same_object_search=bool(config.get("publishing", "same_object_search", True)),
     )

@@ -73,12 +73,12 @@ def title_creator(record: ObjectRecord) -> str:
 
 def display_title(record: ObjectRecord) -> str:
     """The record's title, or "Untitled drawing" (etc.) for "[title not known]" and no title."""
-    from glamwiki.publishing.pages import is_untitled
+    from glamwiki.publishing.pages import is_untitled, readable_title
     from glamwiki.publishing.vocab import object_type
 
     title = record.title
     if title and not is_untitled(title):
-        return title
+        return readable_title(title)
     kind = object_type(record)
     return f"Untitled {kind}" if kind else "Untitled"
 

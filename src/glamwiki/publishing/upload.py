@@ -14,8 +14,8 @@ from typing import Any
 
 import requests
 
+from glamwiki.publishing import ids, sources
 from glamwiki.publishing import journal as j
-from glamwiki.publishing import sources
 from glamwiki.publishing.api import ApiClient
 from glamwiki.publishing.errors import ApiError, PreflightError, StashFailed
 from glamwiki.publishing.filetypes import extension_for
@@ -52,6 +52,7 @@ class UploadSettings:
     chunk_size: int = 4 * 1024 * 1024  # bytes per chunk; files up to this size go in one POST
     cache: Path = Path(".glamwiki-cache")
     preflight_titles: bool = True  # ask the title blacklist API before sending
+    same_object_search: bool = True  # look for files of the same object (P217 + P195) before sending
     taken: set[str] = field(default_factory=set)
 
 
@@ -113,6 +114,9 @@ class FileUploader:
         owner = db.sha1_owner(self.store, self.target, state.sha1, state.item_id)
         if owner:
             return self._duplicate(state, "preflight", owner, "the same bytes as another file in this batch")
+        same = self._same_object(item, state)
+        if same:
+            return self._duplicate(state, "preflight", same, "already on the wiki (same object: inventory number)")
         for _ in range(MAX_RENAMES):
             found = self.preflight.on_wiki(state.sha1, state.title, self.settings.preflight_titles)
             if found.title_sha1 == state.sha1:
@@ -128,6 +132,14 @@ class FileUploader:
             return j.fail(self.store, state, "preflight", msg)
         state.state = j.READY
         j.done(self.store, state, "preflight", {"title": state.title})
+
+    def _same_object(self, item: db.PlanItem, state: db.FileState) -> str | None:
+        """A file on the wiki with the planned P217 + P195, other than this file's own title."""
+        inventory, collection = same_object_keys(item.sdc_data)
+        if not (self.settings.same_object_search and inventory and collection):
+            return None
+        hits = [t for t in self.preflight.same_object(inventory, collection) if t != state.title]
+        return hits[0] if hits else None
 
     def _send(self, item: db.PlanItem, state: db.FileState) -> None:
         if self._reconciled(state):
@@ -300,3 +312,14 @@ class FileUploader:
 def _fetched(state: db.FileState) -> sources.Fetched:
     ext = extension_for(state.mime)
     return sources.Fetched(Path(state.local_path or ""), state.sha1 or "", state.size or 0, ext, state.mime)
+
+
+def same_object_keys(sdc: dict[str, Any]) -> tuple[str | None, str | None]:
+    """(inventory number, collection QID) from planned structured data, when both are there."""
+    for claim in sdc.get("claims", []):
+        snak = claim.get("mainsnak", {})
+        if snak.get("property") == ids.INVENTORY_NUMBER and snak.get("datavalue"):
+            collections = claim.get("qualifiers", {}).get(ids.COLLECTION, [])
+            qid = collections[0]["datavalue"]["value"]["id"] if collections else None
+            return str(snak["datavalue"]["value"]), qid
+    return None, None
