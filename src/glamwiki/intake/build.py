@@ -15,13 +15,13 @@ from glamwiki.intake.dimensions import reconcile
 from glamwiki.intake.fields import Joins, compile_field, text_getter, texts_getter
 from glamwiki.intake.forms import infer_form
 from glamwiki.intake.images import image_refs
-from glamwiki.intake.lifedates import life_dates
+from glamwiki.intake.lifedates import as_period, life_dates
 from glamwiki.intake.mapping import SourceSpec
 from glamwiki.intake.names import agent_kind, invert_name, natural_name
 from glamwiki.intake.transforms import to_bool
 from glamwiki.intake.values import number, texts
 from glamwiki.model.dates import UNKNOWN, DateInterval
-from glamwiki.model.records import Dimensions, ObjectRecord, Person, SourceRef, Subject, Title
+from glamwiki.model.records import UNKNOWN_AGENT, Dimensions, ObjectRecord, Person, SourceRef, Subject, Title
 
 OBJECT_TEXT = ("accession_number", "object_type", "medium", "credit_line", "rights_statement", "description",
                "department", "institution", "url", "form")  # fmt: skip
@@ -172,6 +172,8 @@ class PersonBuilder:
         birth, death, active, founded, notes = life_dates(plan.values(self.life, row), plan.provenance,
                                                           self.spec.circa_years)  # fmt: skip
         kind = agent_kind(name, t["kind"](row) if "kind" in t else None, founded)
+        if kind == UNKNOWN_AGENT:
+            active, birth, death = as_period(birth, death, active), UNKNOWN, UNKNOWN
         if not sort_name:
             name, sort_name = natural_name(name, kind)
         alt = plan.texts["alt_names"](row) if "alt_names" in plan.texts else []

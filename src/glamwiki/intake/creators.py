@@ -15,7 +15,7 @@ import msgspec
 
 from glamwiki.intake.base import WARNING, Issue, ReadContext
 from glamwiki.intake.fields import Joins, compile_field
-from glamwiki.intake.lifedates import Note, life_dates
+from glamwiki.intake.lifedates import Note, as_period, life_dates
 from glamwiki.intake.mapping import CreatorsSpec
 from glamwiki.intake.names import (
     UNCERTAIN_ATTRIBUTION,
@@ -28,7 +28,8 @@ from glamwiki.intake.names import (
 )
 from glamwiki.intake.paths import compile_path
 from glamwiki.intake.values import text
-from glamwiki.model.records import CreatorRef, Person, SourceRef
+from glamwiki.model.dates import UNKNOWN
+from glamwiki.model.records import UNKNOWN_AGENT, CreatorRef, Person, SourceRef
 
 Getter = Callable[[Any], Any]
 Converted = tuple[CreatorRef | None, Person | None, tuple[Note, ...]]
@@ -98,6 +99,8 @@ class CreatorReader:
             attribution = UNCERTAIN_ATTRIBUTION
         birth, death, active, founded, notes = life_dates(v, self.provenance, self.circa_years, "creators.")
         kind = agent_kind(name, text(v.get("kind")), founded)
+        if kind == UNKNOWN_AGENT:
+            active, birth, death = as_period(birth, death, active), UNKNOWN, UNKNOWN
         if not sort_name:
             name, sort_name = natural_name(name, kind)
         identifiers = {n[len("identifiers.") :]: t for n in self.identifier_names if (t := text(v.get(n)))}

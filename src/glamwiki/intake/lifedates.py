@@ -40,3 +40,11 @@ def life_dates(
     if raw and span and not any(d.is_known for d in found.values()):
         found["birth"] = DateInterval(text=raw)  # keep the text somewhere a person will see it
     return found["birth"], found["death"], found["active"], bool(span and span.founded), notes
+
+
+def as_period(birth: DateInterval, death: DateInterval, active: DateInterval) -> DateInterval:
+    """For a school or an anonymous hand ("British School 19th century", dates "1800–1899"), the
+    catalogue's life dates are the period of the work, never a birth or a death: one active span."""
+    if active.is_known or not (birth.is_known or death.is_known):
+        return active
+    return DateInterval(text=birth.text or death.text, earliest=birth.earliest, latest=death.latest or birth.latest)

@@ -39,6 +39,7 @@ _SUFFIX = re.compile(r"[\s,(]+(?P<q>and workshop|and studio|and assistants|or wo
 _UNKNOWN = re.compile(
     r"^(?:unknown|anonymous|anon\.?|unidentified|not known|artist unknown|maker unknown|"
     r"unbekannt|anonym)\b|\b(?:school|unknown)$|^(?:[a-z]+\s)?school\b|"
+    r"\bschool\s+\d{1,2}(?:st|nd|rd|th)(?:\s+or\s+\d{1,2}(?:st|nd|rd|th))?\s+century$|"  # "British School 18th century"
     r"\bunknown (?:artist|maker|photographer|author)\b",
     re.IGNORECASE,
 )
