@@ -153,3 +153,14 @@ def test_partial_plan_is_refused_by_run(store: Store, cli: CliRunner, tmp_path: 
     assert not db.last_plan_run(store).partial and summary.batch.startswith("gw-")
     batch = summary.batch
     assert all(batch in i.wikitext for i in db.iter_plan(store, status=db.PLANNED))
+
+
+def test_plan_progress_counts_records_against_a_total(store: Store, tmp_path: Path) -> None:
+    """Issue 18.11: `publish plan` shows a total (the object records) and advances once per record."""
+    from glamwiki.store.records import count
+
+    images = write_images(tmp_path / "i", 3)
+    save(store, [make_record(n, images[n]) for n in range(3)] + [make_record(7, None)], blocked={"R0001"})
+    steps: list[int] = []
+    build_plan(store, PlanSettings(institution="M"), progress=steps.append)
+    assert sum(steps) == count(store, kind="object") == 4
