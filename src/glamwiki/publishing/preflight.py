@@ -12,6 +12,7 @@ from glamwiki.publishing.sources import Fetched
 from glamwiki.publishing.titles import MAX_BYTES
 
 FORBIDDEN = set("#<>[]|{}:/\\")
+CATEGORY_NS = 14
 MAX_SIZE = 5 * 1024**3  # Commons: 5 GiB through chunked upload
 
 
@@ -23,6 +24,7 @@ class OnWiki:
     title_sha1: str | None = None  # SHA-1 of the file now at the planned title (None: no file)
     title_page: bool = False  # a page exists at the title (with or without a file)
     refusals: list[str] = field(default_factory=list)  # why the account may not create/upload it (title blacklist...)
+    missing_categories: list[str] = field(default_factory=list)  # the page's categories the wiki does not have
 
 
 def check_local(title: str, fetched: Fetched, max_size: int = MAX_SIZE) -> None:
@@ -65,17 +67,18 @@ class Preflight:
             return str(result.get("reason") or result.get("message") or "blacklisted")
         return None
 
-    def on_wiki(self, sha1: str, title: str, test_actions: bool = True) -> OnWiki:
+    def on_wiki(self, sha1: str, title: str, test_actions: bool = True, categories: tuple[str, ...] = ()) -> OnWiki:
         """One request for everything the wiki knows before upload: files with these bytes
         (``list=allimages&aisha1=``), the file now at the title, and whether this account may create
         and upload it (``intestactions``, which runs the same permission checks as the upload —
-        the title blacklist among them — with ``intestactionsdetail=full`` for the reasons)."""
+        the title blacklist among them — with ``intestactionsdetail=full`` for the reasons), and
+        which of the page's categories do not exist (asked in the same request)."""
         params = {
             "action": "query",
             "list": "allimages",
             "aisha1": sha1,
             "ailimit": "10",
-            "titles": f"File:{title}",
+            "titles": "|".join([f"File:{title}", *(f"Category:{c}" for c in categories[:40])]),
             "prop": "imageinfo|info",
             "iiprop": "sha1",
         }
@@ -84,6 +87,10 @@ class Preflight:
         query = self.client.get(**params).get("query", {})
         found = OnWiki(same_bytes=[str(i["name"]).replace("_", " ") for i in query.get("allimages", [])])
         for page in query.get("pages", []):
+            if page.get("ns") == CATEGORY_NS:
+                if page.get("missing", False):
+                    found.missing_categories.append(str(page.get("title", "")).split(":", 1)[-1])
+                continue
             found.title_page = not page.get("missing", False)
             info = page.get("imageinfo") or []
             if info:

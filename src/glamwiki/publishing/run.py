@@ -21,7 +21,7 @@ from glamwiki.publishing.errors import (
     TransientError,
 )
 from glamwiki.publishing.structured import StructuredData
-from glamwiki.publishing.upload import FileUploader, UploadSettings
+from glamwiki.publishing.upload import CATEGORY_NOTE, FileUploader, UploadSettings
 from glamwiki.store import Store
 from glamwiki.store import publishing as db
 
@@ -180,7 +180,9 @@ class Runner:
         try:
             if not (self.options.structured_data and data.get("claims") and self.sdc.supported()):
                 state.state = j.DONE
-                state.message = "structured data not written (the wiki has no WikibaseMediaInfo, or turned off)"
+                state.message = _with_note(
+                    state, "structured data not written (the wiki has no WikibaseMediaInfo, or turned off)"
+                )
                 return j.done(self.store, state, "sdc", {"skipped": True, "page_id": state.page_id})
             revision = self.sdc.already_written(mid, data) if j.unfinished_write(self.store, state, "sdc") else None
             if revision is None:
@@ -195,5 +197,11 @@ class Runner:
             state.message = f"structured data refused: {exc.code}: {exc.info}"
             state.state = j.DONE
             return j.done(self.store, state, "sdc", {"error": exc.code})
-        state.state, state.revision, state.message = j.DONE, revision or state.revision, None
+        state.state, state.revision, state.message = j.DONE, revision or state.revision, _with_note(state, None)
         j.done(self.store, state, "sdc", {"mid": mid, "revision": revision})
+
+
+def _with_note(state: db.FileState, message: str | None) -> str | None:
+    """Keep the pre-flight's note of categories the wiki lacks next to the final message."""
+    note = state.message if state.message and state.message.startswith(CATEGORY_NOTE) else None
+    return "; ".join(m for m in (note, message) if m) or None

@@ -8,6 +8,7 @@ never sent again; ``ignorewarnings`` is never sent up front.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,8 @@ from glamwiki.publishing.titles import make_title, with_extension
 from glamwiki.store import Store
 from glamwiki.store import publishing as db
 
+CATEGORY_NOTE = "categories that do not exist on the wiki: "
+_CATEGORY = re.compile(r"\[\[Category:([^\]|]+)")
 CONTENT_WARNINGS = frozenset({"duplicate", "duplicate-archive", "no-change", "duplicate-version", "was-deleted"})
 TITLE_WARNINGS = frozenset(
     {"badfilename", "exists", "page-exists", "exists-normalized", "bad-prefix", "thumb", "thumb-name"}
@@ -118,7 +121,8 @@ class FileUploader:
         if same:
             return self._duplicate(state, "preflight", same, "already on the wiki (same object: inventory number)")
         for _ in range(MAX_RENAMES):
-            found = self.preflight.on_wiki(state.sha1, state.title, self.settings.preflight_titles)
+            found = self.preflight.on_wiki(state.sha1, state.title, self.settings.preflight_titles,
+                                           page_categories(item.wikitext))  # fmt: skip
             if found.title_sha1 == state.sha1:
                 return self._uploaded(state, "preflight", {"note": "already on the wiki under its planned title"})
             if found.same_bytes:
@@ -131,7 +135,9 @@ class FileUploader:
             msg = f"{kind} refuses File:{state.title}: {'; '.join(found.refusals)}. Change the title pattern, re-plan."
             return j.fail(self.store, state, "preflight", msg)
         state.state = j.READY
-        j.done(self.store, state, "preflight", {"title": state.title})
+        if found.missing_categories:  # uploaded all the same; a volunteer creates or fixes them
+            state.message = CATEGORY_NOTE + ", ".join(found.missing_categories)
+        j.done(self.store, state, "preflight", {"title": state.title, "missing_categories": found.missing_categories})
 
     def _same_object(self, item: db.PlanItem, state: db.FileState) -> str | None:
         """A file on the wiki with the planned P217 + P195, other than this file's own title."""
@@ -292,7 +298,8 @@ class FileUploader:
         self.settings.taken.add(state.title.lower())
 
     def _uploaded(self, state: db.FileState, step: str, data: dict[str, Any]) -> None:
-        state.state, state.message = j.UPLOADED, None
+        note = state.message if state.message and state.message.startswith(CATEGORY_NOTE) else None
+        state.state, state.message = j.UPLOADED, note
         j.done(self.store, state, step, {"title": state.title, **data})
         self._drop_download(state)
 
@@ -323,3 +330,7 @@ def same_object_keys(sdc: dict[str, Any]) -> tuple[str | None, str | None]:
             qid = collections[0]["datavalue"]["value"]["id"] if collections else None
             return str(snak["datavalue"]["value"]), qid
     return None, None
+
+
+def page_categories(wikitext: str) -> tuple[str, ...]:
+    return tuple(m.group(1).strip() for m in _CATEGORY.finditer(wikitext or ""))
