@@ -164,3 +164,17 @@ def test_plan_progress_counts_records_against_a_total(store: Store, tmp_path: Pa
     steps: list[int] = []
     build_plan(store, PlanSettings(institution="M"), progress=steps.append)
     assert sum(steps) == count(store, kind="object") == 4
+
+
+def test_small_source_images_are_held_and_say_their_size(store: Store) -> None:
+    from glamwiki.model.records import IMAGE_IIIF, ImageRef
+
+    small, large = make_record(1, None), make_record(2, None)
+    small.images = [ImageRef(IMAGE_IIIF, "https://iiif.example/iiif/a", width=640, height=480)]
+    large.images = [ImageRef(IMAGE_IIIF, "https://iiif.example/iiif/b", width=4000, height=3000)]
+    save(store, [small, large])
+    summary = build_plan(store, PlanSettings(institution="M"))
+    assert (summary.planned, summary.held) == (1, 1)
+    held = {i.record_id: i for i in db.iter_plan(store)}["R0001"]
+    assert held.status == db.HELD and "640x480 px, under 1000 px" in held.note_list[0]
+    assert build_plan(store, PlanSettings(institution="M", min_long_side=600)).held == 0
