@@ -177,3 +177,26 @@ def test_structured_data_collection_and_jurisdiction(plan: dict) -> None:
     (status,) = _claims(item, ids.COPYRIGHT_STATUS)
     assert status["qualifiers"][ids.APPLIES_TO_JURISDICTION][0]["datavalue"]["value"]["id"] == "Q60332278"
     assert "British School" not in plan["N01071"].sdc_data["labels"]["en"]["value"]
+
+
+def test_accepted_links_reach_page_and_structured_data_rejected_do_not(store: Store, tate: dict) -> None:
+    from glamwiki.store import linking
+
+    run = linking.start_run(store, "tate", "wikidata", {}, {})
+    matches = [
+        {"person_id": pid, "authority_id": qid, "qid": qid, "probability": 0.99, "decision": "match", "evidence": {}}
+        for pid, qid in (("558", "Q159758"), ("38", "Q5"))
+    ]
+    linking.save_matches(store, run, "tate", "wikidata", matches)
+    linking.save_decision(store, "tate", "38", "wikidata", "reject")  # a curator said no: Robert Blake is not Q5
+    assert linking.linked_qids(store) == {"Q159758"}  # the same reading as links()
+    build_plan(store, PlanSettings(institution="Tate"))
+    items = {i.record_id: i for i in db.iter_plan(store)}
+    assert "{{Creator|Wikidata=Q159758}}" in items["D00010"].wikitext
+    (creator,) = _claims(items["D00010"], ids.CREATOR)
+    assert creator["mainsnak"]["datavalue"]["value"]["id"] == "Q159758"
+    after = _claims(items["D01097"], ids.CREATOR)[0]
+    assert after["qualifiers"][ids.AFTER_A_WORK_BY][0]["datavalue"]["value"]["id"] == "Q159758"
+    assert "after {{Creator|Wikidata=Q159758}}" in items["D01097"].wikitext
+    assert "Wikidata=Q5" not in items["A00001"].wikitext
+    assert _claims(items["A00001"], ids.CREATOR)[0]["mainsnak"]["snaktype"] == "somevalue"
