@@ -34,6 +34,11 @@ _ARTIST = re.compile(r"^ \|artist\s*=(.*)$", re.M)
 _DEATHYEAR = re.compile(r"deathyear=(\d+)")
 
 
+KEYS = ("pages", "transposed sizes", "role-less attributions", "floruit death years", "without P195",
+        "without P1001", "fewer than two categories", "thumbnail sources", "thumbnails held",
+        "exhibited/published as P571", "held for a date to review")  # fmt: skip
+
+
 def tate_truth(tate: Path) -> tuple[dict[str, dict], dict[str, int]]:
     works = {}
     with gzip.open(tate / "artworks.jsonl.gz", "rt", encoding="utf-8") as f:
@@ -51,7 +56,7 @@ def tate_truth(tate: Path) -> tuple[dict[str, dict], dict[str, int]]:
 
 def measure(project: Project, tate: Path) -> dict[str, int]:
     works, floruit = tate_truth(tate)
-    n: Counter = Counter()
+    n: Counter = Counter({k: 0 for k in KEYS})
     with project.open_store() as store:
         for item in db.iter_plan(store):
             if item.status not in (db.PLANNED, db.HELD):
@@ -71,6 +76,11 @@ def measure(project: Project, tate: Path) -> dict[str, int]:
                 n["thumbnail sources"] += 1
                 n["thumbnails held"] += item.status == db.HELD
             n["'[title not known]' in page"] += "title not known" in item.wikitext
+            date_text = (work.get("dateText") or "").lower()
+            if date_text.startswith(("exhibited", "published")):
+                n["exhibited/published dates"] += 1
+                n["exhibited/published as P571"] += "P571" in claims
+            n["held for a date to review"] += any("date to review" in note for note in item.note_list)
     return dict(n)
 
 
