@@ -3,6 +3,7 @@ MediaWiki or the Commons title blacklist reject, ending in the extension of the 
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 from collections.abc import Mapping
@@ -128,7 +129,8 @@ def make_title(base: str, ext: str, taken: set[str], record_id: str = "") -> str
     if _CAMERA.match(base):
         base = f"Untitled {base}"
     suffixes = [""] + ([f" ({sanitise(record_id, 60)})"] if record_id else [])
-    for suffix in [*suffixes, *(f" ({n})" for n in range(2, 10_000))]:
+    # lazily: building the 10,000 fallback suffixes for every title cost most of a Tate plan's time
+    for suffix in itertools.chain(suffixes, (f" ({n})" for n in range(2, 10_000))):
         room = MAX_BYTES - len(f"{suffix}.{ext}".encode())
         candidate = f"{truncate_bytes(base, room).rstrip(' .-')}{suffix}.{ext}"
         key = normalise_key(candidate).lower()
