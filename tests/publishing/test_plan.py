@@ -147,6 +147,10 @@ def test_partial_plan_is_refused_by_run(store: Store, cli: CliRunner, tmp_path: 
         build_plan(store, PlanSettings(institution="M"), progress=interrupt)
     last = db.last_plan_run(store)
     assert last is not None and last.partial and last.total == 3 and last.done < 3
+    from glamwiki.status import project_status
+
+    (line,) = [s for s in project_status(store) if s.stage == "publishing"]
+    assert line.state == "attention" and "PARTIAL PLAN" in line.summary and "of 3 records planned" in line.summary
     result = cli.invoke(glamwiki_cli, ["publish", "run", "--target", "http://127.0.0.1:9/w/api.php"])
     assert result.exit_code != 0 and "did not finish" in result.output and "--allow-partial-plan" in result.output
     summary = build_plan(store, PlanSettings(institution="M"))
