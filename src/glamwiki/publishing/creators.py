@@ -7,7 +7,9 @@ qualified by the attribution property naming the reference artist —
 P1773 attributed to, P1774 workshop of, P1775 follower of, P1776 circle of, P1777 manner of,
 P1780 school of, P1877 after a work by (each property page says "use with P170 = unknown value":
 https://www.wikidata.org/wiki/Property:P1773 … /Property:P1877; Commons' own guidance:
-https://commons.wikimedia.org/wiki/Commons:Structured_data/Modeling/Author), with
+https://commons.wikimedia.org/wiki/Commons:Structured_data/Modeling/Author; the visual-arts
+item model that WikiProject sum of all paintings follows:
+https://www.wikidata.org/wiki/Wikidata:WikiProject_Visual_arts/Item_structure), with
 nature of statement (P5102, https://www.wikidata.org/wiki/Property:P5102) "possibly" for a
 doubted attribution. Only named authors get a creator-by-type category.
 """
