@@ -38,9 +38,8 @@ CASES = [
     ("500 BC", "-0499-01-01", "-0499-12-31", None),
     ("3rd century BC", "-0299-01-01", "-0200-12-31", "century"),
     ("1st century AD", "0001-01-01", "0100-12-31", "century"),
-    # EDTF
+    # EDTF forms that catalogue text cannot mean otherwise
     ("1985-04-12", "1985-04-12", "1985-04-12", None),
-    ("1985-04", "1985-04-01", "1985-04-30", None),
     ("198X", "1980-01-01", "1989-12-31", None),
     ("19XX", "1900-01-01", "1999-12-31", None),
     ("1985/1990", "1985-01-01", "1990-12-31", None),
@@ -60,6 +59,23 @@ def test_date_interval(text: str, earliest: str | None, latest: str | None, qual
     assert d.text == text
     if qualifier:
         assert qualifier in d.qualifiers
+
+
+EDTF_ONLY = [
+    # text as an EDTF field reads it; as catalogue text reads it
+    ("1985-04", ("1985-04-01", "1985-04-30"), ("1985-01-01", "1985-12-31")),
+    ("1905-06", ("1905-06-01", "1905-06-30"), ("1905-01-01", "1906-12-31")),
+    ("1911-12", ("1911-12-01", "1911-12-31"), ("1911-01-01", "1912-12-31")),
+    ("2001-21", ("2001-03-01", "2001-05-31"), ("2001-01-01", "2021-12-31")),
+]
+
+
+@pytest.mark.parametrize(("text", "as_edtf", "as_catalogue"), EDTF_ONLY, ids=[c[0] for c in EDTF_ONLY])
+def test_months_and_seasons_only_in_declared_edtf_fields(text: str, as_edtf: tuple, as_catalogue: tuple) -> None:
+    d = parse_date(text, form="edtf")
+    assert (d.earliest, d.latest) == as_edtf
+    c = parse_date(text)
+    assert (c.earliest, c.latest) == as_catalogue
 
 
 @pytest.mark.parametrize("text", ["date not known", "", "0", "no date", "n.d.", "undated", "unknown"])

@@ -88,3 +88,32 @@ def test_any_lifespan_text_is_safe(text: str) -> None:
     life = parse_lifespan(text)
     for d in (life.birth, life.death, life.active):
         assert ordered(d)
+
+
+@given(years, st.integers(min_value=1, max_value=99), st.sampled_from(["", "c.", "c. ", "ca. ", "about "]))
+def test_hyphen_and_en_dash_read_alike(y: int, tail: int, prefix: str) -> None:
+    """ "1905-06" and "1905–06", "c.1900-10" and "c.1900–10": one reading (issue 18)."""
+    short = f"{tail:02d}" if tail < 10 or tail % 3 else str(tail % 10 or 1)
+    for end in (short, str(y + tail)):
+        hyphen, dash = parse_date(f"{prefix}{y}-{end}"), parse_date(f"{prefix}{y}–{end}")
+        assert (hyphen.earliest, hyphen.latest) == (dash.earliest, dash.latest), end
+        assert hyphen.contains_year(y)
+
+
+@given(st.integers(min_value=1, max_value=3000), st.sampled_from(["BC", "B.C.", "BCE", "b.c.e."]),
+       st.sampled_from(["", ", Bronze Age", " (Bronze Age)", "; Iron Age", " Neolithic"]))  # fmt: skip
+def test_an_era_is_kept_whatever_follows(y: int, era: str, tail: str) -> None:
+    d = parse_date(f"{y} {era}{tail}")
+    assert (d.earliest_year, d.latest_year) == (1 - y, 1 - y)
+
+
+@given(st.integers(min_value=1000, max_value=2100), st.integers(min_value=1, max_value=12))
+def test_a_year_month_is_a_month_only_where_declared_edtf(y: int, m: int) -> None:
+    text = f"{y}-{m:02d}"
+    edtf = parse_date(text, form="edtf")
+    assert (edtf.earliest or "")[:7] == text and (edtf.latest or "")[:7] == text
+    catalogue = parse_date(text)
+    assert catalogue.contains_year(y)
+    assert catalogue.earliest_year == y and (catalogue.latest_year or 0) - y in range(0, 100)
+    ambiguous = "ambiguous" in catalogue.qualifiers
+    assert ambiguous == (int(str(y)[:2] + f"{m:02d}") < y)

@@ -97,7 +97,8 @@ def test_tei_fields_and_metadata_licence_kept_apart(shared_data: Path) -> None:
     assert obj.identifiers["sierra"] == "b32714956"
     assert obj.institution == "Wellcome Collection"
     assert obj.medium == "paper" and obj.languages == ["cop"]
-    assert obj.date.earliest_year == 1863
+    # two parts: one dated 1863, one "mid nineteenth century" (read since issue 18): the span of both
+    assert (obj.date.earliest_year, obj.date.latest_year) == (1830, 1870) and obj.date.contains_year(1863)
     assert obj.rights_statement is None
     (ethiopian,), _, _ = read(shared_data / "tei-wellcome" / "Ethiopian_24.xml", "tei")
     assert (ethiopian.date.earliest_year, ethiopian.date.latest_year) == (1700, 1900)
@@ -115,3 +116,15 @@ def test_sniffing_picks_the_reader(shared_data: Path, reader: str) -> None:
         else shared_data / "tei-wellcome" / "E.11.l.xml"
     )
     assert sniff_reader(str(path)) == reader
+
+
+def test_a_hijri_only_origin_date_counts_in_common_era_years(shared_data: Path, tmp_path: Path) -> None:
+    """Wellcome's MS Arabic 189 gives "1146 A.H." and "1733 A.D.": without the Gregorian one, the
+    Hijri year alone gives the Common Era years it falls in (issue 18)."""
+    real = (shared_data / "tei-wellcome" / "MS_Arabic_189.xml").read_text(encoding="utf-8")
+    (both,), _, _ = read(shared_data / "tei-wellcome" / "MS_Arabic_189.xml", "tei")
+    assert (both.date.earliest_year, both.date.latest_year) == (1733, 1733)
+    hijri_only = tmp_path / "MS_Arabic_189.xml"
+    hijri_only.write_text(re.sub(r"\s*<origDate calendar=\"Gregorian\">[^<]*</origDate>", "", real), encoding="utf-8")
+    (obj,), _, _ = read(hijri_only, "tei")
+    assert (obj.date.earliest_year, obj.date.latest_year) == (1733, 1734) and obj.date.text == "1146 A.H."

@@ -20,10 +20,11 @@ def test_dumps_into_store_and_report(
     assert [r["status"] for r in runs] == ["done", "done"]
     assert runs[0]["malformed"] == 5 and runs[0]["matched"] == 3
     with project.open_store() as store:
-        rows = store.query(
-            "SELECT wiki, title, granularity, period, views FROM reach_pageviews WHERE source = 'dump' ORDER BY wiki"
-        )
+        rows = store.query("SELECT wiki, title, granularity, period, count FROM reach_dump_counts ORDER BY wiki")
         got = {(r[0], r[1], r[2]): r[4] for r in rows}
+        periods = {r[2]: r[3] for r in rows}
+        # the hourly file named 13:00 holds the hour 12:00-13:00 (the name gives the end of the hour)
+        assert periods == {"daily": "2025-01-01", "hourly": "2025-01-01T12"}
         # the daily and the hourly datasets are kept apart (the report uses one of them, never both)
         assert got[("en.wikipedia", "Mona_Lisa", "daily")] == 2000
         assert got[("en.wikipedia", "Mona_Lisa", "hourly")] == 100
@@ -39,8 +40,12 @@ def test_mediacounts_dump_counts_file_requests(
     result = cli.invoke(glamwiki_cli, ["reach", "dumps", str(mediacounts_file), "--json"])
     assert result.exit_code == 0, result.output
     with project.open_store() as store:
-        got = store.scalar("SELECT requests FROM reach_mediarequests WHERE source = 'dump' AND file = 'Mona_Lisa.jpg'")
+        sql = "SELECT count FROM reach_dump_counts WHERE kind = 'mediacounts' AND title = 'Mona_Lisa.jpg'"
+        sql += " AND agent = 'all'"
+        got = store.scalar(sql)
         assert got == 42
+        # kept apart from the API's user-agent media requests, never added to them
+        assert store.scalar("SELECT COUNT(*) FROM reach_mediarequests WHERE source <> 'api'") == 0
 
 
 def test_bad_dump_name_is_a_clear_error(cli: CliRunner, tmp_path: Path) -> None:
@@ -61,12 +66,7 @@ def test_month_covered_only_when_every_day_is_loaded(collected, project: Project
         assert store.scalar(covered) == 0
         load_dumps(store, days[-1:])
         assert store.scalar(covered) == 1
-        assert (
-            store.scalar(
-                "SELECT SUM(views) FROM reach_pageviews WHERE source = 'dump' AND substr(period, 1, 7) = '2025-02'"
-            )
-            == 280
-        )
+        assert store.scalar("SELECT SUM(count) FROM reach_dump_counts WHERE substr(period, 1, 7) = '2025-02'") == 280
 
 
 def test_public_hosts_by_default() -> None:

@@ -49,9 +49,13 @@ def test_report_figures_and_files(collected, cli: CliRunner, tmp_path: Path) -> 
     assert len(data["gaps"]) == 12 and all(g[1] == "Girl_with_a_Pearl_Earring" for g in data["gaps"])
     assert all(g[3].startswith("fetch failed") for g in data["gaps"])
     april = next(m for m in data["monthly"] if m[0] == "2025-04")
-    assert april == ["2025-04", 304000, 1]  # de has no April row (no views), en counted, 1 page missing
+    assert april == ["2025-04", 304000, 1, "lower bound"]  # de: no April row (zero), en counted, 1 page missing
     assert len(data["new_usage"]) == 4 and data["new_usage_since"] is None
-    assert data["media_requests"] == sum(50000 + m for m in range(1, 13))
+    assert data["media"]["api_user_requests"] == sum(50000 + m for m in range(1, 13))
+    assert data["media"]["dump_all_agent_transfers"] == 0
+    assert data["sources"] == {"api": 36}  # 3 articles fetched x 12 months, all from the API
+    # the per-file sum (BaGLAMa2 / Commons Impact Metrics' way) is shown beside, never instead
+    assert data["per_file_sum_views"] >= data["total_views"]
     with open(tmp_path / "r1" / "reach-monthly.csv", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == 12 and sum(int(r["views"]) for r in rows) == EN + DE

@@ -32,6 +32,26 @@ def test_same_results_on_duckdb_and_spark(
         assert d.views, path.name
 
 
+def test_real_quoted_titles_same_on_spark(spark: Any, tmp_path: Path) -> None:
+    """The 40 real pageview_complete lines (quoted titles, backslashes in hourly letters) plus three
+    unreadable titles: both engines read and reject the same lines."""
+    import bz2
+
+    sample = Path(__file__).parent / "fixtures" / "dumps" / "pageviews-ar-aa-sample.txt"
+    lines = sample.read_text(encoding="utf-8").splitlines()
+    bad = [lines[15].replace('المنتهي"', "المنتهي", 1), 'ar.wikipedia a"b 1 desktop 2 A2']
+    path = tmp_path / "pageviews-20250101-user.bz2"
+    path.write_bytes(bz2.compress(("\n".join(lines + bad) + "\n").encode("utf-8")))
+
+    def title(field: str) -> str:
+        return field[1:-1].replace('\\"', '"') if field.startswith('"') else field
+
+    targets = sorted({(line.split(" ")[0], title(line.split(" ")[1])) for line in lines})
+    d, s = aggregate_duckdb(path, targets), aggregate_spark(path, targets, spark)
+    assert (d.views, d.lines, d.malformed) == (s.views, s.lines, s.malformed)
+    assert (sum(s.views.values()), s.lines, s.malformed) == (174, 42, 2)
+
+
 def test_reach_dumps_command_on_spark(spark: Any, collected, cli, project, pvc_file: Path) -> None:
     import json
 

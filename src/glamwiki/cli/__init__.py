@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from glamwiki import __version__
+from glamwiki.cli.book_cmds import book
 from glamwiki.cli.context import GuardedGroup
 from glamwiki.cli.gaps_cmds import gaps
 from glamwiki.cli.intake_cmds import export, ingest, profiles, show
@@ -54,6 +55,7 @@ for command in (
     publish,
     sandbox,
     reach,
+    book,
 ):
     cli.add_command(command)
 

@@ -20,7 +20,7 @@ from glamwiki.intake.registry import (
     profile_text,
 )
 from glamwiki.model.codec import to_builtins
-from glamwiki.store.records import get_with_run
+from glamwiki.store.records import get_with_run, resolve_id
 from glamwiki.store.runs import provenance_of
 
 
@@ -48,6 +48,12 @@ from glamwiki.store.runs import provenance_of
 )
 @click.option("--set", "oai_set", help="OAI-PMH: harvest only this set.")
 @click.option("--offline", is_flag=True, help="IIIF: do not fetch collection members from the network.")
+@click.option(
+    "--recursive/--no-recursive",
+    default=True,
+    show_default=True,
+    help="A folder: read its subfolders too (iiif/, lido/ddb/...), or only its own files.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_context
 def ingest(
@@ -62,11 +68,14 @@ def ingest(
     metadata_prefix: str,
     oai_set: str | None,
     offline: bool,
+    recursive: bool,
     as_json: bool,
 ) -> None:
     """Read SOURCE (a file, a folder or an OAI-PMH/IIIF URL) into the project.
 
-    Re-ingesting the same export updates records in place and reports what changed.
+    A folder is read with its subfolders (--no-recursive: its own files only). Re-ingesting the
+    same export updates records in place and reports what changed; one id in two files is
+    reported as an input error naming both, and the later copy is skipped.
     """
     project = project_from(ctx)
     chosen, reader = _choose(mapping, profile)
@@ -89,6 +98,7 @@ def ingest(
             encoding=encoding,
             options=options,
             progress=advance,
+            recursive=recursive,
         )
     if as_json:
         emit_json(summary.as_dict())
@@ -180,7 +190,8 @@ def show(ctx: click.Context, record_id: str, kind: str | None) -> None:
     """Show a record as stored, with the file, row and column each value came from."""
     project = project_from(ctx)
     with project.open_store() as store:
-        found = get_with_run(store, record_id, kind)
+        dataset, local_id = resolve_id(store, record_id, kind)
+        found = [f for f in get_with_run(store, local_id, kind) if dataset in (None, f[0])]
         if not found:
             raise RecordNotFound(f"No record with id {record_id!r}. `glamwiki export records` lists them.")
         items = [{"dataset": ds, **to_builtins(rec), "read_from": provenance_of(store, run) or rec.provenance}

@@ -142,7 +142,7 @@ def link_accept(
     """Accept a link (the candidate shown, or the --qid given); no rerun will change it."""
     with project_from(ctx).open_store() as store:
         done = decide(store, person_id, "accept", authority_id, qid, dataset, note=note)
-    out.print(f"{person_id}: accepted {done['qid'] or authority_id}")
+    out.print(f"{done['id']}: accepted {done['qid'] or authority_id}")
 
 
 @link.command("reject")
@@ -153,8 +153,8 @@ def link_accept(
 def link_reject(ctx: click.Context, person_id: str, dataset: str | None, note: str) -> None:
     """Reject the candidate: this person is not linked; no rerun will change it."""
     with project_from(ctx).open_store() as store:
-        decide(store, person_id, "reject", dataset=dataset, note=note)
-    out.print(f"{person_id}: rejected")
+        done = decide(store, person_id, "reject", dataset=dataset, note=note)
+    out.print(f"{done['id']}: rejected")
 
 
 @link.command("facts")

@@ -15,6 +15,7 @@ from glamwiki.publishing.results import rows, write_csv
 from glamwiki.publishing.run import Runner, RunOptions, planned_ids, refuse_partial_plan
 from glamwiki.publishing.settings import plan_settings, upload_settings
 from glamwiki.store.records import count as count_records
+from glamwiki.store.records import qualified_id
 
 TARGET_HELP = "MediaWiki API URL to publish to (default: Commons, or [publishing] target)."
 
@@ -150,7 +151,8 @@ def results(ctx: click.Context, target: str | None, output: str | None, as_json:
         else:
             for row in rows(store, api):
                 detail = row["duplicate_of"] or row["message"] or row["url"]
-                out.print(f"{row['record_id']}\t{row['outcome']}\t{row['title']}\t{detail}", highlight=False)
+                rid = qualified_id(row["dataset"], row["record_id"])
+                out.print(f"{rid}\t{row['outcome']}\t{row['title']}\t{detail}", highlight=False)
 
 
 @click.group()
@@ -162,10 +164,14 @@ def sandbox() -> None:
 @click.option("--dir", "folder", type=click.Path(file_okay=False), default=".glamwiki-sandbox", show_default=True)
 @click.option("--port", type=int, help="Port on 127.0.0.1 (default: a free one, kept for the sandbox).")
 def start(folder: str, port: int | None) -> None:
-    """Create (the first time) and start the sandbox wiki on 127.0.0.1."""
+    """Create (the first time) and start the sandbox wiki on 127.0.0.1; a running one is reused."""
     root = Path(folder).resolve()
     box = wiki.load(root) if (root / "credentials.json").exists() else wiki.create(root, port)
-    wiki.start(box)
+    if port is not None and port != box.port:
+        raise click.UsageError(f"The sandbox in {folder} uses port {box.port}; --port cannot change it.")
+    started = wiki.start(box)
+    if started is None:
+        out.print(f"The sandbox wiki in {folder} is already running (process {wiki.running(box)}); reusing it.")
     out.print(
         f"Sandbox wiki at {box.api} (bot {box.user}). Try a batch with:\n"
         f"  eval $(glamwiki sandbox env --dir {folder}) && glamwiki publish run --target {box.api}\n"
@@ -176,8 +182,11 @@ def start(folder: str, port: int | None) -> None:
 @sandbox.command()
 @click.option("--dir", "folder", type=click.Path(file_okay=False), default=".glamwiki-sandbox", show_default=True)
 def stop(folder: str) -> None:
-    """Stop the sandbox wiki (its data is kept for the next start)."""
-    stopped = wiki.stop(wiki.load(Path(folder).resolve()))
+    """Stop the sandbox wiki that `sandbox start` started (its data is kept for the next start)."""
+    root = Path(folder).resolve()
+    if not (root / "credentials.json").exists():
+        raise click.UsageError(f"No sandbox in {folder}: `glamwiki sandbox start --dir {folder}` makes one.")
+    stopped = wiki.stop(wiki.load(root))
     out.print("sandbox stopped" if stopped else "the sandbox was not running")
 
 

@@ -54,11 +54,32 @@ def reach() -> None:
 @click.option("--from", "first", help="First month (YYYY-MM); default: 12 months before --to.")
 @click.option("--to", "last", help="Last month (YYYY-MM); default: the last complete month.")
 @click.option("--agents", default="user", show_default=True, help="Agent types to fetch: user,spider,automated.")
-@click.option("--usage-max-age", type=float, default=7.0, show_default=True, help="Re-ask usage after these many days.")
+@click.option(
+    "--usage-max-age",
+    type=float,
+    default=7.0,
+    show_default=True,
+    help="Re-ask usage after these many days; 0 asks again now, bypassing the cache.",
+)
+@click.option(
+    "--depth",
+    type=click.IntRange(0, 10),
+    default=0,
+    show_default=True,
+    help="With --category: also files in subcategories, this many levels down (Commons Impact Metrics: 7).",
+)
 @click.option("--no-media", is_flag=True, help="Skip media requests per file.")
 @click.option(
     "--cim-files", is_flag=True, help="Also ask Commons Impact Metrics per file (allow-listed categories only)."
 )
+@click.option(
+    "--rest-concurrency",
+    type=click.IntRange(1, 16),
+    default=4,
+    show_default=True,
+    help="REST metrics requests in flight at once (the Action API is always asked one request at a time).",
+)
+@click.option("--estimate", "only_estimate", is_flag=True, help="Say how many requests and how long; fetch no views.")
 @API_ROOT
 @MIN_INTERVAL
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
@@ -73,15 +94,21 @@ def collect(
     last: str | None,
     agents: str,
     usage_max_age: float,
+    depth: int,
     no_media: bool,
     cim_files: bool,
+    rest_concurrency: int,
+    only_estimate: bool,
     api_root: str,
     min_interval: float,
     as_json: bool,
 ) -> None:
-    """Gather where the files are used and how often those pages are read (reruns fetch only what is new)."""
+    """Gather where the files are used and how often those pages are read (reruns fetch only what is new).
+    Says first how many requests and how long it will take, and which source is cheapest."""
     from glamwiki.reach.collect import CollectPlan, resolve_files
     from glamwiki.reach.collect import collect as run_collect
+    from glamwiki.reach.estimate import for_collect
+    from glamwiki.reach.months import month_range
     from glamwiki.reach.session import client_for, read_file_list
     from glamwiki.store.publishing import published_titles
 
@@ -92,20 +119,31 @@ def collect(
         raise ConfigError(f"--agents {agents!r}: use user, spider and/or automated, comma-separated.")
     project = project_from(ctx)
     start, end = _months(first, last)
-    client = client_for(project.root, api_root, min_interval, notify=_say_wait)
+    client = client_for(project.root, api_root, min_interval, notify=_say_wait, rest_concurrency=rest_concurrency)
     names = read_file_list(Path(files_list)) if files_list else []
     with project.open_store() as store:
         if from_project:
             names = published_titles(store, target)
             if not names:
                 raise ConfigError(f"No files uploaded to {target} by this project yet; see `glamwiki publish results`.")
-    files, source = resolve_files(client, category, names)
+    files, source = resolve_files(client, category, names, depth, usage_max_age)
     source = "project" if from_project else source
+    with project.open_store() as store:
+        months = len(month_range(start, end))
+        guess = for_collect(store, files, months, client.polite, bool(category), not no_media)
+    if only_estimate and as_json:
+        emit_json(guess.__dict__)
+        return
+    if not as_json:
+        for line in guess.lines():
+            out.print(line)
+    if only_estimate:
+        return
     with project.open_store() as store, progress_bar("collecting views") as advance:
-        plan = CollectPlan(files, source, start, end, wanted, usage_max_age, not no_media, category, cim_files)
+        plan = CollectPlan(files, source, start, end, wanted, usage_max_age, not no_media, category, cim_files, depth)
         summary = run_collect(store, client, plan, advance)
     if as_json:
-        emit_json(summary.__dict__)
+        emit_json({**summary.__dict__, "estimate": guess.__dict__})
         return
     out.print(
         f"{summary.files:,} files ({summary.new_files:,} new), usage checked for {summary.usage_checked:,} "
@@ -115,6 +153,8 @@ def collect(
     )
     for failure in summary.failures[:10]:
         out.print(f"  failed: {failure}")
+    for problem in summary.problems[:10]:
+        out.print(f"  could not read: {problem}")
 
 
 @reach.command()
@@ -148,6 +188,28 @@ def dumps(
         )
 
 
+@reach.command("usage-dump")
+@click.argument("dump_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.pass_context
+def usage_dump(ctx: click.Context, dump_file: str, as_json: bool) -> None:
+    """Usage of the measured files from Commons' dump commonswiki-YYYYMMDD-globalimagelinks.sql.gz.
+
+    The dump is a full snapshot as of its date: usage not in it is marked gone."""
+    from glamwiki.reach.usagedump import load_usage_dump
+
+    project = project_from(ctx)
+    with project.open_store() as store:
+        result = load_usage_dump(store, Path(dump_file))
+    if as_json:
+        emit_json(result)
+        return
+    out.print(
+        f"{result['file']}: usage as of {result['as_of']}: {result['links']:,} links to the files, "
+        f"{result['new_usage']:,} new; {result['files_in_use']:,} files on articles; {result['problems']:,} problems"
+    )
+
+
 @reach.command()
 @click.option("--from", "first", help="First month (YYYY-MM); default: 12 months before --to.")
 @click.option("--to", "last", help="Last month (YYYY-MM); default: the last complete month.")
@@ -170,9 +232,54 @@ def report(ctx: click.Context, first: str | None, last: str | None, output: str,
     if as_json:
         emit_json({"files": {k: str(v) for k, v in paths.items()}, **figures.as_json()})
         return
+    if figures.total_views is None:
+        out.print(
+            f"Nothing collected yet for {start} to {end}: run `glamwiki reach collect` or `glamwiki reach dumps`. "
+            f"Report: {paths['html']}"
+        )
+        return
     out.print(
-        f"{figures.total_views:,} views of {figures.articles_in_use:,} articles on {figures.wikis:,} wikis "
-        f"({start} to {end}); {len(figures.gaps):,} article-months missing. Report: {paths['html']}"
+        f"{figures.total_views:,} views of {figures.articles_in_use:,} Wikipedia articles on {figures.wikis:,} "
+        f"Wikipedias ({start} to {end}; per-file sum {figures.per_file_sum_views:,}); "
+        f"{len(figures.gaps):,} article-months missing. Report: {paths['html']}"
+    )
+
+
+@reach.command()
+@click.option("--output", type=click.Path(file_okay=False), default="reach-report", show_default=True)
+@click.option("--language", "languages", multiple=True, help="Only Wikipedias in this language (repeatable), e.g. cy.")
+@click.option("--limit", type=int, default=500, show_default=True, help="At most this many unused files.")
+@API_ROOT
+@MIN_INTERVAL
+@click.option("--json", "as_json", is_flag=True, help="Print the worklist as JSON.")
+@click.pass_context
+def suggest(
+    ctx: click.Context, output: str, languages: tuple[str, ...], limit: int, api_root: str, min_interval: float,
+    as_json: bool,
+) -> None:  # fmt: skip
+    """Where unused files could go: Wikipedia articles and Wikidata items, a worklist (CSV and wikitext)."""
+    from glamwiki.reach.placement import suggest as run_suggest
+    from glamwiki.reach.placement import write_worklist
+    from glamwiki.reach.session import client_for
+    from glamwiki.store.reach_report import article_pages, unused_files
+
+    project = project_from(ctx)
+    with project.open_store() as store:
+        files, used = unused_files(store)[:limit], article_pages(store)
+    if not files:
+        raise ConfigError("No unused files: run `glamwiki reach collect` first, or every file is already in use.")
+    client = client_for(project.root, api_root, min_interval, notify=_say_wait)
+    work = run_suggest(client, files, languages, used)
+    paths = write_worklist(work, Path(output))
+    if as_json:
+        found = {"suggestions": [s.__dict__ for s in work.suggestions], "without_items": work.without_items}
+        emit_json({"files": {k: str(v) for k, v in paths.items()}, **found, "problems": work.problems})
+        return
+    articles = sum(s.kind == "article" for s in work.suggestions)
+    out.print(
+        f"{len(files):,} unused files: {articles:,} articles and {len(work.suggestions) - articles:,} Wikidata items "
+        f"suggested; {len(work.without_items):,} files have no structured data to go on. Worklist: {paths['csv']}, "
+        f"{paths['wikitext']}"
     )
 
 

@@ -20,7 +20,7 @@ from glamwiki.rights.files import decisions_from_source, started, write_csv
 from glamwiki.rights.pdday import public_domain_day
 from glamwiki.rights.project import all_facts, assess_project, object_count, persons_by_dataset
 from glamwiki.rights.review import export_queue, export_queue_xlsx, import_facts, queue_groups
-from glamwiki.store.records import get_record
+from glamwiki.store.records import get_record, qualified_id, resolve_id
 from glamwiki.store.rights import get_decision
 
 
@@ -76,7 +76,8 @@ def rights(ctx: click.Context, as_of: str | None, max_lifespan: int | None, as_j
 def explain(ctx: click.Context, record_id: str, as_of: str | None, dataset: str | None) -> None:
     """Print the chain of reasoning for one record, each step with its legal source."""
     with project_from(ctx).open_store() as store:
-        found = [(ds, r) for ds, r in get_record(store, record_id, "object", dataset) if isinstance(r, ObjectRecord)]
+        dataset, local_id = resolve_id(store, record_id, "object", dataset)
+        found = [(ds, r) for ds, r in get_record(store, local_id, "object", dataset) if isinstance(r, ObjectRecord)]
         if not found:
             raise RecordNotFound(f"no object record has the id {record_id!r}: check it with `glamwiki show`")
         ds, record = found[0]
@@ -165,9 +166,9 @@ def pd_day(ctx: click.Context, year: int | None, as_json: bool) -> None:
     uploads = [f for f in freed if f.change == "upload"]
     click.echo(f"Free to upload from 1 January {year}: {len(uploads):,} records")
     for f in uploads:
-        click.echo(f"  {f.record_id}  {f.creators}: {f.title}  {' '.join(f.templates)}")
+        click.echo(f"  {qualified_id(f.dataset, f.record_id)}  {f.creators}: {f.title}  {' '.join(f.templates)}")
     uk_only = [f for f in freed if f.change == "uk"]
     click.echo(f"PD in the UK from 1 January {year} (still {', '.join(sorted({f.decision for f in uk_only})) or '-'}):"
                f" {len(uk_only):,} records")  # fmt: skip
     for f in uk_only:
-        click.echo(f"  {f.record_id}  {f.creators}: {f.title}")
+        click.echo(f"  {qualified_id(f.dataset, f.record_id)}  {f.creators}: {f.title}")

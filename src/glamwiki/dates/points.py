@@ -5,24 +5,25 @@ from __future__ import annotations
 
 import re
 
+from glamwiki.dates.phrases import millennium, named_period, season
 from glamwiki.dates.spans import Span, day_span, month_span, year_span
 
 MONTHS = {
     name: i
     for i, names in enumerate(
         [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
+            ("january", "jan", "januar", "janvier"),
+            ("february", "feb", "februar", "février"),
+            ("march", "mar", "märz", "mars"),
+            ("april", "apr", "avril"),
+            ("may", "mai"),
+            ("june", "jun", "juni", "juin"),
+            ("july", "jul", "juli", "juillet"),
+            ("august", "aug", "août"),
+            ("september", "sep", "sept", "septembre"),
+            ("october", "oct", "oktober", "okt", "octobre"),
+            ("november", "nov", "novembre"),
+            ("december", "dec", "dezember", "déc", "décembre"),
         ],
         start=1,
     )
@@ -37,14 +38,16 @@ _YEAR = re.compile(r"(?P<y>\d{1,4})")
 _DECADE = re.compile(r"(?:(?P<part>early|mid|late)[\s-]*)?(?P<y>\d{3})0\s?'?s")
 _ORD = r"(?P<n>\d{1,2})(?:st|nd|rd|th)?"
 _CENTURY = re.compile(
-    r"(?:(?P<part>early|mid|late|beginning of|end of|"
-    r"(?:first|second|last|1st|2nd) half(?: of)?|(?:first|second|third|fourth|last) quarter(?: of)?)"
-    r"\s*(?:the\s+)?-?\s*)?" + _ORD + r"[\s-]*(?:century|cent\.?|c\.|c\b)"
+    r"(?:(?P<part>early|mid|middle|late|later|earlier|beginning|start|end|"
+    r"(?:first|second|last|1st|2nd) half|(?:first|second|third|fourth|last|1st|2nd|3rd|4th) quarter)"
+    r"(?:\s+of)?\s*(?:the\s+)?-?\s*)?" + _ORD + r"[\s-]*(?:century|centuries|cent\.?|c\.|c\b)"
 )
-_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?")
+# A day: catalogue text reads "1905-06" as a range of years, so a month needs a declared EDTF field.
+_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
+_DOTTED = re.compile(r"(?:(?P<d>\d{1,2})\.\s?)?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})")  # 25.10.1923, 10.1923
 _SLASH = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})")
 _MONTH_SLASH_YEAR = re.compile(r"(?P<m>\d{1,2})/(?P<y>\d{4})")
-_DAY_MONTH_YEAR = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{3,4})")
+_DAY_MONTH_YEAR = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?\s+" + _MONTH + r",?\s+(?P<y>\d{3,4})")
 _MONTH_DAY_YEAR = re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{3,4})")
 _MONTH_YEAR = re.compile(_MONTH + r",?\s+(?P<y>\d{3,4})")
 _YEAR_MONTH = re.compile(r"(?P<y>\d{3,4})\s+" + _MONTH + r"(?:\s+(?P<d>\d{1,2}))?")
@@ -53,19 +56,27 @@ _YEAR_MONTH = re.compile(r"(?P<y>\d{3,4})\s+" + _MONTH + r"(?:\s+(?P<d>\d{1,2}))
 _CENTURY_PARTS = {
     None: (0, 100),
     "early": (0, 35),
-    "beginning of": (0, 15),
+    "earlier": (0, 50),
+    "beginning": (0, 15),
+    "start": (0, 15),
     "mid": (30, 70),
+    "middle": (30, 70),
     "late": (65, 100),
-    "end of": (85, 100),
+    "later": (50, 100),
+    "end": (85, 100),
     "first half of": (0, 50),
     "1st half of": (0, 50),
     "second half of": (50, 100),
     "2nd half of": (50, 100),
     "last half of": (50, 100),
     "first quarter of": (0, 25),
+    "1st quarter of": (0, 25),
     "second quarter of": (25, 50),
+    "2nd quarter of": (25, 50),
     "third quarter of": (50, 75),
+    "3rd quarter of": (50, 75),
     "fourth quarter of": (75, 100),
+    "4th quarter of": (75, 100),
     "last quarter of": (75, 100),
 }
 _DECADE_PARTS = {None: (0, 9), "early": (0, 4), "mid": (3, 7), "late": (5, 9)}
@@ -90,7 +101,7 @@ def parse_point(text: str, era: int = 0) -> tuple[Span, str | None] | None:
     text = text.strip()
     if not text:
         return None
-    for parser in (_year, _decade, _century, _iso, _slash, _month_slash_year, _named_month):
+    for parser in _PARSERS:
         found = parser(text, era)
         if found is not None:
             return found
@@ -151,10 +162,20 @@ def _iso(text: str, era: int) -> tuple[Span, str | None] | None:
     y, mo = int(m["y"]), int(m["m"])
     if not 1 <= mo <= 12:
         return None
+    span = day_span(y, mo, int(m["d"]))
+    return (span, None) if span else None
+
+
+def _dotted(text: str, era: int) -> tuple[Span, str | None] | None:
+    """German and central European day.month.year ("25.10.1923", "10.1923")."""
+    m = _DOTTED.fullmatch(text)
+    if not m or era < 0:
+        return None
+    y, mo = int(m["y"]), int(m["m"])
     if m["d"]:
         span = day_span(y, mo, int(m["d"]))
         return (span, None) if span else None
-    return month_span(y, mo), None
+    return (month_span(y, mo), None) if 1 <= mo <= 12 else None
 
 
 def _slash(text: str, era: int) -> tuple[Span, str | None] | None:
@@ -189,3 +210,7 @@ def _named_month(text: str, era: int) -> tuple[Span, str | None] | None:
             return (span, None) if span else None
         return month_span(y, mo), None
     return None
+
+
+_PARSERS = (_year, _decade, _century, _iso, _slash, _month_slash_year, _dotted, _named_month, millennium, season,
+            named_period)  # fmt: skip

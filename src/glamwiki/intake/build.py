@@ -8,7 +8,8 @@ from functools import lru_cache
 from typing import Any
 
 from glamwiki.dates import parse_date, parse_date_events
-from glamwiki.dates.parse import UNKNOWN_WORDS
+from glamwiki.dates.parse import CATALOGUE, EDTF
+from glamwiki.dates.words import says_no_date
 from glamwiki.intake.base import WARNING, Issue, Read, ReadContext
 from glamwiki.intake.creators import CreatorReader
 from glamwiki.intake.dimensions import reconcile
@@ -20,7 +21,7 @@ from glamwiki.intake.mapping import SourceSpec
 from glamwiki.intake.names import agent_kind, invert_name, natural_name
 from glamwiki.intake.transforms import to_bool
 from glamwiki.intake.values import number, texts
-from glamwiki.model.dates import UNKNOWN, DateInterval
+from glamwiki.model.dates import AMBIGUOUS, UNKNOWN, DateInterval
 from glamwiki.model.records import UNKNOWN_AGENT, Dimensions, ObjectRecord, Person, SourceRef, Subject, Title
 
 OBJECT_TEXT = ("accession_number", "object_type", "medium", "credit_line", "rights_statement", "description",
@@ -100,22 +101,40 @@ class ObjectBuilder:
             titles += [Title(x, kind="alternative") for x in t["alt_title"](row)]
         return titles
 
+    def _form(self, name: str, default: str = CATALOGUE) -> str:
+        spec = self.spec.fields.get(name)
+        return spec.format if spec is not None and spec.format else default
+
     def _dates(self, row: Any, locator: str, warnings: list[Issue]) -> tuple[DateInterval, DateInterval]:
         text_of, circa = self.plan.text, self.spec.circa_years
         raw = text_of["date"](row) if "date" in text_of else None
-        date = parse_date(raw, circa) if raw else UNKNOWN
-        if raw and not date.is_known and raw.lower().rstrip(".") not in UNKNOWN_WORDS:
-            where = self.plan.provenance["date"]
-            warnings.append(
-                self.ctx.issue(locator, where, f"date {raw!r} could not be read; kept as text", WARNING, raw)
-            )
+        date = parse_date(raw, circa, self._form("date")) if raw else UNKNOWN
+        if raw:
+            self._date_warning(raw, date, "date", locator, warnings)
         if not date.is_known and ("date_earliest" in text_of or "date_latest" in text_of):
-            date = _explicit_bounds(raw, text_of, row)
+            date = _explicit_bounds(
+                raw, text_of, row, (self._form("date_earliest", EDTF), self._form("date_latest", EDTF))
+            )
         raw_pub = text_of["publication_date"](row) if "publication_date" in text_of else None
-        pub = parse_date(raw_pub, circa) if raw_pub else UNKNOWN
+        pub = parse_date(raw_pub, circa, self._form("publication_date")) if raw_pub else UNKNOWN
+        if raw_pub:
+            self._date_warning(raw_pub, pub, "publication_date", locator, warnings)
         if not pub.is_known and raw:
             pub = _published_in_text(raw, circa)
         return date, pub
+
+    def _date_warning(self, raw: str, date: DateInterval, field: str, locator: str, warnings: list[Issue]) -> None:
+        where = self.plan.provenance[field]
+        if not date.is_known and not says_no_date(raw):
+            warnings.append(
+                self.ctx.issue(locator, where, f"date {raw!r} could not be read; kept as text", WARNING, raw)
+            )
+        elif AMBIGUOUS in date.qualifiers:
+            message = (
+                f"date {raw!r} is ambiguous (a month, or a range of years?); read as the year"
+                f' {date.earliest_year}. If this column holds ISO/EDTF dates, map it with format = "edtf"'
+            )
+            warnings.append(self.ctx.issue(locator, where, message, WARNING, raw))
 
     def _dimensions(self, row: Any) -> tuple[Dimensions | None, str | None]:
         raw = self.plan.raw
@@ -126,15 +145,18 @@ class ObjectBuilder:
             return _dimensions.__wrapped__(values)
 
 
-def _explicit_bounds(raw: str | None, text_of: dict[str, Callable[[Any], str | None]], row: Any) -> DateInterval:
+def _explicit_bounds(
+    raw: str | None, text_of: dict[str, Callable[[Any], str | None]], row: Any, forms: tuple[str, str]
+) -> DateInterval:
     """Bounds given in their own columns fill in where the text says nothing readable; a bound
-    given as YYYY-01-01 may be year precision, so the latest end covers its whole year."""
+    given as YYYY-01-01 may be year precision, so the latest end covers its whole year. Bound
+    columns are machine dates: read as EDTF unless the mapping says otherwise."""
     lo = text_of["date_earliest"](row) if "date_earliest" in text_of else None
     hi = text_of["date_latest"](row) if "date_latest" in text_of else None
-    hi_year = parse_date(hi).latest_year if hi else None
+    hi_year = parse_date(hi, form=forms[1]).latest_year if hi else None
     return DateInterval(
         text=raw or "",
-        earliest=parse_date(lo).earliest if lo else None,
+        earliest=parse_date(lo, form=forms[0]).earliest if lo else None,
         latest=f"{hi_year:04d}-12-31" if hi_year is not None and hi_year >= 0 else None,
     )
 

@@ -6,6 +6,7 @@ every batch it finished; ingesting again updates in place and reports what chang
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,12 +54,14 @@ class Plan:
         return ReadContext(self.path, self.path, root, encoding, dict(options or {}))
 
 
-def plan_sources(source: str, profile: Profile | None, reader: str | None, fmt: str | None = None) -> list[Plan]:
+def plan_sources(
+    source: str, profile: Profile | None, reader: str | None, fmt: str | None = None, recursive: bool = True
+) -> list[Plan]:
     is_url = source.startswith(("http://", "https://"))
     path = Path(source)
     if not is_url and not path.exists():
         raise ConfigError(f"{source} does not exist. Give a file, a folder or an http(s) URL.")
-    files = [source] if is_url or path.is_file() else [str(p) for p in sorted(path.iterdir()) if p.is_file()]
+    files = [source] if is_url or path.is_file() else folder_files(path, recursive)
     plans = []
     for f in files:
         plan = _plan_one(f, profile, reader, fmt, single=len(files) == 1)
@@ -67,6 +70,18 @@ def plan_sources(source: str, profile: Profile | None, reader: str | None, fmt: 
     if not plans:
         raise ConfigError(f"Nothing in {source} matches the profile's file patterns or a known format.")
     return plans
+
+
+def folder_files(folder: Path, recursive: bool = True) -> list[str]:
+    """The files of a folder, its subfolders' too unless told not to, in path order; hidden files
+    and folders (".git", ".DS_Store") are left out and symbolic links to folders are not followed."""
+    if not recursive:
+        return [str(p) for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith(".")]
+    found = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [Path(root) / n for n in names if not n.startswith(".")]
+    return [str(p) for p in sorted(found, key=lambda p: p.relative_to(folder).parts)]
 
 
 def _plan_one(f: str, profile: Profile | None, reader: str | None, fmt: str | None, single: bool) -> Plan | None:
@@ -110,11 +125,15 @@ def ingest(
     options: dict[str, object] | None = None,
     progress: Progress | None = None,
     parallel: bool | None = None,
+    recursive: bool = True,
 ) -> IngestSummary:
-    """Read ``source`` into the store. ``parallel``: read in a second process (None: when the
-    file is big enough to gain from it)."""
+    """Read ``source`` into the store (a folder with its subfolders unless ``recursive`` is false).
+    ``parallel``: read in a second process (None: when the file is big enough to gain from it).
+
+    An id read from two files of one ingest is an input problem: the later copy is skipped and
+    reported, naming both files."""
     summary = IngestSummary(dataset=dataset)
-    for plan in plan_sources(source, profile, reader, fmt):
+    for plan in plan_sources(source, profile, reader, fmt, recursive):
         ctx = plan.context(encoding, options, images_root)
         _ingest_one(store, plan, ctx, dataset, profile, summary, progress, parallel)
         if summary.status != "done":
@@ -133,7 +152,8 @@ def _ingest_one(
         )  # fmt: skip
     summary.files.append(plan.path)
     summary.run_ids.append(run_id)
-    writer = RunWriter(store, run_id, dataset, ctx.display, progress)
+    earlier = dict(zip(summary.run_ids[:-1], summary.files[:-1], strict=True))  # this ingest's runs before this one
+    writer = RunWriter(store, run_id, dataset, ctx.display, progress, earlier)
     status = "done"
     try:
         for item in produce(plan.read, ctx, parallel):

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from glamwiki.dates import parse_date, parse_lifespan, parse_year_value
-from glamwiki.dates.parse import UNKNOWN_WORDS
+from glamwiki.dates.words import says_no_date
 from glamwiki.intake.values import text
 from glamwiki.model.dates import UNKNOWN, DateInterval
 
@@ -24,7 +24,7 @@ def life_dates(
     found = {"birth": UNKNOWN, "death": UNKNOWN, "active": UNKNOWN}
     if span:
         found = {"birth": span.birth, "death": span.death, "active": span.active}
-        if raw and not any(d.is_known for d in found.values()) and raw.lower() not in UNKNOWN_WORDS:
+        if raw and not any(d.is_known for d in found.values()) and _has_digit(raw) and not says_no_date(raw):
             where = prefix + provenance.get("lifespan", "lifespan")
             notes.append((where, f"life dates {raw!r} could not be read; kept as text", raw))
     for name in ("birth", "death", "active"):
@@ -48,3 +48,8 @@ def as_period(birth: DateInterval, death: DateInterval, active: DateInterval) ->
     if active.is_known or not (birth.is_known or death.is_known):
         return active
     return DateInterval(text=birth.text or death.text, earliest=birth.earliest, latest=death.latest or birth.latest)
+
+
+def _has_digit(text: str) -> bool:
+    """Life dates with no digit at all ("American", NGA's displaydate for many) give no date to read."""
+    return any(c.isdigit() for c in text)

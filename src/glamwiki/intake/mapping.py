@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from glamwiki.dates.parse import DATE_FORMS
 from glamwiki.errors import ConfigError
 
 TABULAR_FORMATS = {"csv", "tsv", "xlsx", "json", "jsonl"}
@@ -70,6 +71,8 @@ PERSON_FIELDS = {
 }
 CREATOR_FIELDS = PERSON_FIELDS - {"alt_names", "biography", "url"} | {"role", "attribution", "path", "split"}
 PREFIXED = ("identifiers.", "extra.")
+DATE_FIELDS = {"date", "publication_date", "date_earliest", "date_latest"}  # fields that take format = "edtf"
+DATE_FORMATS = DATE_FORMS
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,7 @@ class FieldSpec:
     const: Any = None
     transforms: tuple[str, ...] = ()
     split: str | None = None
+    format: str | None = None  # date fields: "catalogue" (free text, the default) or "edtf"
 
 
 @dataclass(slots=True)
@@ -228,6 +232,8 @@ def _fields(raw: dict[str, Any], allowed: set[str], where: str) -> dict[str, Fie
                 "and identifiers.<scheme> or extra.<name>."
             )
         out[name] = _field(spec, f"{where}.{name}")
+        if out[name].format is not None and name not in DATE_FIELDS:
+            raise ConfigError(f"{where}.{name}: format applies to date fields only ({', '.join(sorted(DATE_FIELDS))}).")
     return out
 
 
@@ -248,9 +254,12 @@ def _field(spec: Any, where: str) -> FieldSpec:
         return FieldSpec(path=spec)
     if not isinstance(spec, dict):
         raise ConfigError(f"{where}: give a column/path string or a table with path/value/transform.")
-    unknown = set(spec) - {"path", "value", "transform", "split"}
+    unknown = set(spec) - {"path", "value", "transform", "split", "format"}
     if unknown:
-        raise ConfigError(f"{where}: unknown key(s) {sorted(unknown)}; use path, value, transform, split.")
+        raise ConfigError(f"{where}: unknown key(s) {sorted(unknown)}; use path, value, transform, split, format.")
+    fmt = spec.get("format")
+    if fmt is not None and fmt not in DATE_FORMATS:
+        raise ConfigError(f"{where}: format must be one of {', '.join(DATE_FORMATS)}, not {fmt!r}.")
     if "path" not in spec and "value" not in spec:
         raise ConfigError(f"{where}: give either path (a column or JSON path) or value (a constant).")
     from glamwiki.intake.transforms import get_transform
@@ -258,7 +267,9 @@ def _field(spec: Any, where: str) -> FieldSpec:
     transforms = tuple(_list(spec.get("transform", [])))
     for name in transforms:
         get_transform(name, where)
-    return FieldSpec(path=spec.get("path"), const=spec.get("value"), transforms=transforms, split=spec.get("split"))
+    return FieldSpec(
+        path=spec.get("path"), const=spec.get("value"), transforms=transforms, split=spec.get("split"), format=fmt
+    )
 
 
 def _list(value: Any) -> list[str]:

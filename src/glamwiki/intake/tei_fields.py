@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from xml.etree.ElementTree import Element
 
+from glamwiki.dates import parse_date
 from glamwiki.dates.spans import sort_key
 from glamwiki.intake.authorities import authority_ids
 from glamwiki.intake.names import agent_kind, split_attribution
@@ -13,6 +15,7 @@ from glamwiki.model.dates import UNKNOWN, DateInterval
 from glamwiki.model.records import CreatorRef, Dimensions, Title
 
 TEI = "http://www.tei-c.org/ns/1.0"
+_AH = re.compile(r"\b(?:a\.?\s?h\b|hijri\b)", re.IGNORECASE)
 NS = {"tei": TEI}
 MAX_ITEM_TITLES = 10
 
@@ -45,12 +48,16 @@ def creators(ms: Element) -> list[CreatorRef]:
 
 
 def origin_date(ms: Element, circa: int) -> DateInterval:
-    """The span of every Gregorian origDate in the description (its parts included)."""
+    """The span of every Gregorian origDate in the description (its parts included); a Hijri
+    origDate ("1146 A.H.", "20 Ramaḍān 960") counts in Common Era years when no Gregorian one is given."""
     found: list[DateInterval] = []
     texts: list[str] = []
+    hijri: list[DateInterval] = []
     for d in ms.iterfind(".//tei:origin/tei:origDate", NS):
         calendar = (d.get("calendar") or "gregorian").lower().lstrip("#")
         text = text_of(d)
+        if calendar == "hijri" and text:
+            hijri.append(parse_date(text if _AH.search(text) else f"{text} AH", circa))
         if calendar != "gregorian":
             continue
         low = d.get("when") or d.get("notBefore") or d.get("from")
@@ -60,6 +67,9 @@ def origin_date(ms: Element, circa: int) -> DateInterval:
             texts.append(text)
         if interval.is_known:
             found.append(interval)
+    if not found and any(h.is_known for h in hijri):
+        found = [h for h in hijri if h.is_known]
+        texts = [h.text for h in found]
     if not found:
         return DateInterval(text=texts[0]) if texts else UNKNOWN
     lo = min((i.earliest for i in found if i.earliest), key=sort_key, default=None)

@@ -39,8 +39,10 @@ class Counts:
 
 class RunWriter:
     def __init__(self, store: Store, run_id: int, dataset: str, display: str,
-                 progress: Callable[[int], None] | None = None) -> None:  # fmt: skip
+                 progress: Callable[[int], None] | None = None,
+                 earlier: dict[int, str] | None = None) -> None:  # fmt: skip
         self.store, self.run_id, self.dataset, self.display, self.progress = store, run_id, dataset, display, progress
+        self.earlier = earlier or {}  # runs of the same ingest (other files): run id -> file
         # Kinds the dataset had no record of when the run began take the fast insert path.
         self.fresh = {k for k in KINDS if not has_records(store, dataset, k)}
         self.counts = Counts()
@@ -87,7 +89,7 @@ class RunWriter:
         if new:
             outs.append(write_new_batch(self.store, self.run_id, self.dataset, new))
         if old:
-            outs.append(write_batch(self.store, self.run_id, self.dataset, old))
+            outs.append(write_batch(self.store, self.run_id, self.dataset, old, self.earlier))
         return outs
 
     def _count(self, out: BatchOutcome) -> None:

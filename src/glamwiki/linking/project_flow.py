@@ -22,7 +22,7 @@ from glamwiki.linking.wikidata.client import WikidataClient
 from glamwiki.model.records import PERSON, Person
 from glamwiki.store import Store
 from glamwiki.store import linking as db
-from glamwiki.store.records import get_record
+from glamwiki.store.records import get_record, qualified_id, resolve_id
 
 
 @dataclass
@@ -112,17 +112,20 @@ def decide(
     """Record a person's verdict on a link; accept without an id takes the machine's candidate."""
     if verdict not in db.VERDICTS:
         raise ConfigError(f"A verdict is accept or reject, not {verdict!r}.")
+    given = person_id
+    dataset, person_id = resolve_id(store, person_id, "person", dataset)
     rows = [r for r in db.match_rows(store, None, dataset) if r["person_id"] == person_id
             and (authority is None or r["authority"] == authority)]  # fmt: skip
     if not rows:
-        raise RecordNotFound(f"No link answer for person {person_id!r}: run `glamwiki link run` first.")
+        raise RecordNotFound(f"No link answer for person {given!r}: run `glamwiki link run` first.")
     row = rows[0]
     if verdict == "accept" and not (authority_id or qid):
         authority_id, qid = row["authority_id"], row["qid"]
         if not authority_id:
-            raise ConfigError(f"No candidate to accept for {person_id!r}: give --qid or --authority-id.")
+            raise ConfigError(f"No candidate to accept for {given!r}: give --qid or --authority-id.")
     db.save_decision(store, row["dataset"], person_id, row["authority"], verdict, authority_id, qid, by, note)
-    return {"dataset": row["dataset"], "person_id": person_id, "verdict": verdict, "qid": qid}
+    return {"dataset": row["dataset"], "person_id": person_id, "id": qualified_id(row["dataset"], person_id),
+            "verdict": verdict, "qid": qid}  # fmt: skip
 
 
 def import_decisions(store: Store, path: str | Path, by: str = "") -> int:
@@ -133,8 +136,9 @@ def import_decisions(store: Store, path: str | Path, by: str = "") -> int:
             verdict = (row.get("verdict") or "").strip().lower()
             if verdict not in db.VERDICTS:
                 continue
-            pid = row.get("person_id") or row.get("source_id") or ""
-            db.save_decision(store, row.get("dataset", ""), pid, row.get("authority", ""), verdict,
+            ds, pid = resolve_id(store, row.get("person_id") or row.get("source_id") or "", "person",
+                                 row.get("dataset") or None)  # fmt: skip
+            db.save_decision(store, ds or "", pid, row.get("authority", ""), verdict,
                              row.get("authority_id", ""), row.get("qid", ""), by, row.get("note", ""))  # fmt: skip
             n += 1
     return n

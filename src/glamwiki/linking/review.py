@@ -6,13 +6,15 @@ from typing import Any
 
 from rich.table import Table
 
+from glamwiki.store.records import qualified_id
+
 FIELDS = ("name", "dates", "nationality", "gender", "kind", "identifiers")
 
 
 def review_panel(row: dict[str, Any]) -> Table:
     ev = row["evidence"]
     cand = ev.get("candidate") or {}
-    who = f"{row['dataset']} {row['person_id']} → {row['authority']} {row['authority_id']}"
+    who = f"{qualified_id(row['dataset'], row['person_id'])} → {row['authority']} {row['authority_id']}"
     title = f"{who}  p={row['probability']:.2f}"
     t = Table(title=title, title_justify="left", show_lines=False)
     t.add_column("")

@@ -16,6 +16,8 @@ UNCERTAIN = "uncertain"
 ONE_OF = "one-of"
 DECADE = "decade"
 CENTURY = "century"
+MILLENNIUM = "millennium"
+AMBIGUOUS = "ambiguous"  # two readings (e.g. catalogue "1985-04"): intake reports it
 
 
 class DateInterval(msgspec.Struct, frozen=True, omit_defaults=True):

@@ -96,15 +96,19 @@ class Runner:
         self.notify: Callable[[str], None] = lambda _: None
 
     def run(
-        self, progress: Callable[[int], None] | None = None, notify: Callable[[str], None] | None = None
+        self,
+        progress: Callable[[int], None] | None = None,
+        notify: Callable[[str], None] | None = None,
+        item_ids: list[int] | None = None,
     ) -> RunSummary:
-        """Drive every planned file on; ``notify`` hears of each wait before a retry, so a long
-        backoff is never silent."""
+        """Drive every planned file on (or only ``item_ids``, e.g. one book); ``notify`` hears of each
+        wait before a retry, so a long backoff is never silent."""
         self.notify = notify or (lambda _: None)
         started = time.monotonic()
         self.uploader.settings.taken |= {t.lower() for t in db.plan_titles(self.store)}
         sent = 0
-        for item_id in planned_ids(self.store):
+        wanted = planned_ids(self.store) if item_ids is None else item_ids
+        for item_id in wanted:
             item = get_item(self.store, item_id)
             state = self.uploader.state_of(item)
             if state.state not in j.TERMINAL:
@@ -118,7 +122,11 @@ class Runner:
         self._finish()
         counts = db.state_counts(self.store, self.target)
         self.summary.outcomes = Counter({k: v for k, v in counts.items() if k in j.TERMINAL})
-        left = len(planned_ids(self.store)) - sum(self.summary.outcomes.values())
+        if item_ids is None:
+            left = len(planned_ids(self.store)) - sum(self.summary.outcomes.values())
+        else:
+            states = [db.get_state(self.store, self.target, i) for i in item_ids]
+            left = sum(1 for st in states if st is None or st.state not in j.TERMINAL)
         self.summary.unfinished = left - self.summary.later  # tried and not finished (a --limit is not a failure)
         self.summary.seconds = time.monotonic() - started
         self.summary.requests = self.client.requests

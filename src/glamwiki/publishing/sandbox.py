@@ -4,6 +4,7 @@ made by the maintenance scripts. Used by ``glamwiki sandbox`` and by the test su
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import secrets
@@ -11,6 +12,8 @@ import signal
 import socket
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -33,7 +36,7 @@ SETTINGS = """
 $wgEnableUploads = true;
 $wgUploadDirectory = "{root}/images";
 $wgUploadPath = "/images";
-$wgFileExtensions = array_merge($wgFileExtensions, ['png', 'gif', 'jpg', 'jpeg', 'tif', 'tiff', 'webp', 'pdf']);
+$wgFileExtensions = array_merge($wgFileExtensions, ['png', 'gif', 'jpg', 'jpeg', 'tif', 'tiff', 'webp', 'pdf', 'djvu']);
 $wgMaxUploadSize = 8 * 1024 * 1024 * 1024;
 $wgMinUploadChunkSize = 1024;
 $wgJobRunRate = 0;
@@ -131,8 +134,32 @@ def load(root: Path) -> Sandbox:
     return Sandbox(Path(data["root"]), int(data["port"]), data["user"], data["password"])
 
 
-def start(box: Sandbox, workers: int = 2, timeout: float = 30.0) -> subprocess.Popen:
-    """Serve the wiki with PHP's built-in server on 127.0.0.1 and wait until the API answers."""
+def start(box: Sandbox, workers: int = 2, timeout: float = 30.0) -> subprocess.Popen | None:
+    """Serve the wiki with PHP's built-in server on 127.0.0.1 and wait until the API answers.
+
+    A sandbox already running is reused (None is returned); a port held by another program is
+    refused. Only one start at a time per sandbox folder (a lock), so its pid file always names the
+    server that ``stop`` must stop."""
+    with _locked(box):
+        if running(box) is not None:
+            return None
+        if _port_taken(box.port):
+            raise PublishError(
+                f"Port {box.port} on 127.0.0.1 is in use by another program, not this sandbox ({box.root}). "
+                "Stop that program, or make a new sandbox in another --dir (it picks a free port)."
+            )
+        proc = _serve(box, workers)
+        box.pid_file.write_text(str(proc.pid))
+        try:
+            _wait(box, proc, timeout)
+        except BaseException:
+            _kill_group(proc.pid)
+            box.pid_file.unlink(missing_ok=True)
+            raise
+        return proc
+
+
+def _serve(box: Sandbox, workers: int) -> subprocess.Popen:
     env = {
         **os.environ,
         "MW_CONFIG_FILE": str(box.root / "LocalSettings.php"),
@@ -141,7 +168,7 @@ def start(box: Sandbox, workers: int = 2, timeout: float = 30.0) -> subprocess.P
     limits = ["-d", "upload_max_filesize=256M", "-d", "post_max_size=260M", "-d", "memory_limit=512M"]
     limits += ["-d", "opcache.enable_cli=1", "-d", "opcache.memory_consumption=128"]
     with box.log_file.open("ab") as log:
-        proc = subprocess.Popen(
+        return subprocess.Popen(
             ["php", *limits, "-S", f"127.0.0.1:{box.port}", "-t", str(MEDIAWIKI)],
             env=env,
             stdout=log,
@@ -149,9 +176,54 @@ def start(box: Sandbox, workers: int = 2, timeout: float = 30.0) -> subprocess.P
             cwd=box.root,
             start_new_session=True,
         )
-    box.pid_file.write_text(str(proc.pid))
-    _wait(box, proc, timeout)
-    return proc
+
+
+@contextmanager
+def _locked(box: Sandbox) -> Iterator[None]:
+    with (box.root / "start.lock").open("w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def running(box: Sandbox) -> int | None:
+    """The process (group) id of this sandbox's server when it runs; a stale pid file is removed."""
+    try:
+        pid = int(box.pid_file.read_text().strip())
+    except (OSError, ValueError):
+        box.pid_file.unlink(missing_ok=True)
+        return None
+    if _alive(pid) and _serves(pid, box):
+        return pid
+    box.pid_file.unlink(missing_ok=True)
+    return None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.killpg(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _serves(pid: int, box: Sandbox) -> bool:
+    """Whether ``pid`` is PHP serving this sandbox's port (not another program that got the pid)."""
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return True  # no /proc to ask: trust the pid file
+    return b"php" in command[0] and f"127.0.0.1:{box.port}".encode() in command
+
+
+def _port_taken(port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(1)
+        return s.connect_ex(("127.0.0.1", port)) == 0
 
 
 def _wait(box: Sandbox, proc: subprocess.Popen, timeout: float) -> None:
@@ -169,18 +241,23 @@ def _wait(box: Sandbox, proc: subprocess.Popen, timeout: float) -> None:
 
 def stop(box: Sandbox) -> bool:
     """Stop the server started for this sandbox (by its recorded process group). True if it was running."""
-    if not box.pid_file.exists():
-        return False
-    pid = int(box.pid_file.read_text())
-    box.pid_file.unlink()
+    with _locked(box):
+        pid = running(box)
+        if pid is None:
+            return False
+        box.pid_file.unlink()
+        return _kill_group(pid)
+
+
+def _kill_group(pid: int) -> bool:
     try:
         os.killpg(pid, signal.SIGTERM)
     except ProcessLookupError:
         return False
     for _ in range(50):
-        try:
-            os.killpg(pid, 0)
-        except ProcessLookupError:
+        with suppress(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # reap it when it is our own child
+        if not _alive(pid):
             return True
         time.sleep(0.1)
     os.killpg(pid, signal.SIGKILL)

@@ -10,13 +10,15 @@ A failed request is recorded (status error) so the report shows the gap; the run
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 from glamwiki.reach import mediawiki, rest
 from glamwiki.reach.errors import ApiError
-from glamwiki.reach.http import Client
+from glamwiki.reach.http import DAY, Client
 from glamwiki.reach.months import month_end_day, month_range, runs
+from glamwiki.reach.wikis import page_kind
 from glamwiki.store import reach as db
 from glamwiki.store.db import Store
 
@@ -35,12 +37,26 @@ class CollectSummary:
     failures: list[str] = field(default_factory=list)
     requests_made: int = 0
     cache_hits: int = 0
+    problems: list[str] = field(default_factory=list)
 
 
-def resolve_files(client: Client, category: str | None, names: list[str]) -> tuple[list[str], str]:
+def listing_ttl(usage_max_age_days: float) -> float:
+    """How long a cached listing (category members, usage) may be reused: never longer than a day,
+    never at all with --usage-max-age 0."""
+    return max(0.0, min(DAY, usage_max_age_days * DAY))
+
+
+def resolve_files(
+    client: Client, category: str | None, names: list[str], depth: int = 0, usage_max_age_days: float = 7.0
+) -> tuple[list[str], str]:
     if category:
-        return mediawiki.category_files(client, category), f"category:{category.removeprefix('Category:')}"
+        files = mediawiki.category_files(client, category, depth, listing_ttl(usage_max_age_days))
+        return files, category_source(category)
     return [mediawiki.file_key(n) for n in names if n.strip()], "list"
+
+
+def category_source(category: str) -> str:
+    return f"category:{category.removeprefix('Category:')}"
 
 
 @dataclass(frozen=True)
@@ -56,21 +72,21 @@ class CollectPlan:
     media: bool = True  # media requests per file
     category: str | None = None  # also Commons Impact Metrics for the category
     cim_files: bool = False  # also Commons Impact Metrics per file
+    depth: int = 0  # subcategory depth the category was listed to
 
 
 def collect(store: Store, client: Client, plan: CollectPlan, progress: Progress | None = None) -> CollectSummary:
     files = plan.files
     summary = CollectSummary(files=len(files))
     summary.new_files = db.add_files(store, files, plan.source)
-    _usage(store, client, files, plan.usage_max_age_days, summary)
     months = month_range(plan.first, plan.last)
-    articles = db.articles_in_use(store)
-    summary.articles = len(articles)
-    for wiki, title in articles:
-        for agent in plan.agents:
-            _views(store, client, wiki, title, agent, months, summary)
-        if progress:
-            progress(1)
+    if plan.category:
+        # what was in the category in the months no earlier collect listed it for
+        name = plan.source.removeprefix("category:")
+        listed = db.membership_months(store, name)
+        db.record_membership(store, name, [m for m in months if m not in listed], files, plan.depth)
+    _usage(store, client, files, plan.usage_max_age_days, summary)
+    _all_views(store, client, plan, months, summary, progress)
     if plan.media:
         for name in files:
             _media(store, client, name, months, summary)
@@ -88,10 +104,14 @@ def _usage(store: Store, client: Client, files: list[str], max_age: float, summa
     if not due:
         return
     when = db.now()
-    found = mediawiki.global_usage(client, due)
+    problems: list[tuple[str, str]] = []
+    found = mediawiki.global_usage(client, due, problems, listing_ttl(max_age))
     for name in due:
-        uses = [(u.wiki, u.title, u.ns, u.page_id) for u in found.get(name, [])]
+        uses = [(u.wiki, u.title, u.ns, u.page_id, page_kind(u.wiki, u.ns)) for u in found.get(name, [])]
         summary.new_usage += db.record_usage(store, name, uses, when)
+    for key, detail in problems:
+        db.record_problem(store, "globalusage", key, detail)
+        summary.problems.append(f"{key}: {detail}")
     summary.usage_checked = len(due)
 
 
@@ -100,23 +120,57 @@ def _missing(store: Store, kind: str, key: str, agent: str, months: list[str]) -
     return runs([m for m in months if m not in have])
 
 
-def _views(
-    store: Store, client: Client, wiki: str, title: str, agent: str, months: list[str], summary: CollectSummary
+ViewTask = tuple[str, str, str, str, str]  # wiki, title, agent, first month, last month
+
+
+def _all_views(
+    store: Store,
+    client: Client,
+    plan: CollectPlan,
+    months: list[str],
+    summary: CollectSummary,
+    progress: Progress | None,
 ) -> None:
+    """Views of every article for the months no earlier run covered: REST requests run a few at a
+    time (the client bounds them), answers are written here, one at a time."""
+    articles = db.articles_in_use(store)
+    summary.articles = len(articles)
+    tasks: list[ViewTask] = []
+    for wiki, title in articles:
+        for agent in plan.agents:
+            tasks += [
+                (wiki, title, agent, a, b) for a, b in _missing(store, "pageviews", f"{wiki}|{title}", agent, months)
+            ]
+    workers = max(1, client.polite.rest_concurrency)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for task, answer in zip(tasks, pool.map(lambda t: _fetch_views(client, t), tasks), strict=True):
+            _save_views(store, task, answer, summary)
+            if progress:
+                progress(1)
+
+
+def _fetch_views(client: Client, task: ViewTask) -> list[rest.Point] | ApiError:
+    wiki, title, agent, first, last = task
+    try:
+        return rest.per_article(
+            client, wiki, title, first.replace("-", "") + "01", month_end_day(last), "monthly", agent
+        )
+    except ApiError as exc:
+        return exc
+
+
+def _save_views(store: Store, task: ViewTask, answer: list[rest.Point] | ApiError, summary: CollectSummary) -> None:
+    wiki, title, agent, first, last = task
     key = f"{wiki}|{title}"
-    for first, last in _missing(store, "pageviews", key, agent, months):
-        summary.view_requests += 1
-        try:
-            start, end = first.replace("-", "") + "01", month_end_day(last)
-            points = rest.per_article(client, wiki, title, start, end, "monthly", agent)
-        except ApiError as exc:
-            db.record_coverage(store, "pageviews", key, agent, first, last, "error", str(exc))
-            summary.failures.append(f"{key} {first}..{last}: {exc}")
-            continue
-        with store.transaction():
-            db.record_views(store, wiki, title, "monthly", agent, [(p.period, p.value) for p in points], "api")
-            db.record_coverage(store, "pageviews", key, agent, first, last)
-        summary.months_fetched += len(month_range(first, last))
+    summary.view_requests += 1
+    if isinstance(answer, ApiError):
+        db.record_coverage(store, "pageviews", key, agent, first, last, "error", str(answer))
+        summary.failures.append(f"{key} {first}..{last}: {answer}")
+        return
+    with store.transaction():
+        db.record_views(store, wiki, title, "monthly", agent, [(p.period, p.value) for p in answer], "api")
+        db.record_coverage(store, "pageviews", key, agent, first, last)
+    summary.months_fetched += len(month_range(first, last))
 
 
 def _media(store: Store, client: Client, name: str, months: list[str], summary: CollectSummary) -> None:

@@ -6,11 +6,13 @@ Each format is documented in docs/reach.md with its public documentation page:
   ``pageviews-YYYYMMDD-{user,automated,spider}.bz2`` (daily) or ``pageviews-YYYYMM-{agent}.bz2`` (monthly);
   lines of 6 space-separated fields: wiki_code article_title page_id access_method total hourly_counts.
 - hourly ``pageviews``: https://wikitech.wikimedia.org/wiki/Data_Platform/Data_Lake/Traffic/Pageviews
-  ``pageviews-YYYYMMDD-HH0000.gz``; 4 space-separated fields: domain_code page_title count_views
-  total_response_size. Spiders and automated agents are already filtered out (agent "user").
+  ``pageviews-YYYYMMDD-HH0000.gz``, the time in the name being the END of the hour (see ``hour_started``);
+  4 space-separated fields: domain_code page_title count_views total_response_size. Spiders and
+  automated agents are already filtered out (agent "user").
 - ``mediacounts``: https://wikitech.wikimedia.org/wiki/Data_Platform/Data_Lake/Traffic/Mediacounts
   ``mediacounts.YYYY-MM-DD.v00.tsv.bz2``; tab-separated, field 1 base_name (the file's path on
-  upload.wikimedia.org), field 3 total transfers.
+  upload.wikimedia.org), field 3 total transfers — of every agent, people and bots alike: the
+  format has no agent column, so these are never mixed with the API's user-agent media requests.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from glamwiki.reach.errors import DumpFileError
@@ -46,6 +49,7 @@ class DumpFormat:
     count_field: int
     fixed_wiki: str = ""
     compression: str = "bz2"
+    quoted_titles: bool = False  # titles holding '"' are written quoted, inner quotes backslash-escaped
 
     def dump_keys(self, wiki: str, title: str) -> list[tuple[str, str]]:
         """The (wiki field, title field) values under which a page appears in this format."""
@@ -56,7 +60,7 @@ class DumpFormat:
         return [(wiki, title)]
 
 
-PAGEVIEW_COMPLETE = DumpFormat("pageview_complete", " ", 6, 6, 1, 2, 5)
+PAGEVIEW_COMPLETE = DumpFormat("pageview_complete", " ", 6, 6, 1, 2, 5, quoted_titles=True)
 HOURLY = DumpFormat("hourly", " ", 4, 4, 1, 2, 3, compression="gz")
 MEDIACOUNTS = DumpFormat("mediacounts", "\t", 3, 64, None, 1, 3, fixed_wiki="commons.wikimedia")
 FORMATS = {f.name: f for f in (PAGEVIEW_COMPLETE, HOURLY, MEDIACOUNTS)}
@@ -91,12 +95,24 @@ def identify(path: Path) -> DumpFile:
         if kind == "pvc_monthly":
             return DumpFile(path, PAGEVIEW_COMPLETE, f"{g[0]}-{g[1]}", "monthly", g[2])
         if kind == "hourly":
-            return DumpFile(path, HOURLY, f"{g[0]}-{g[1]}-{g[2]}T{g[3]}", "hourly", "user")
+            return DumpFile(path, HOURLY, hour_started(g), "hourly", "user")
         return DumpFile(path, MEDIACOUNTS, f"{g[0]}-{g[1]}-{g[2]}", "daily", "all")
     raise DumpFileError(
         f"{path.name} is not named like a published dump file (pageviews-YYYYMMDD-user.bz2, "
         "pageviews-YYYYMMDD-HH0000.gz or mediacounts.YYYY-MM-DD.v00.tsv.bz2). Keep the published name."
     )
+
+
+def hour_started(groups: tuple[str, ...]) -> str:
+    """('2025', '02', '01', '00') -> '2025-01-31T23': the file named for 00:00 holds 23:00-24:00 of the
+    day before. The time in an hourly file's name is the end of the aggregation period, not the start
+    (https://wikitech.wikimedia.org/wiki/Analytics/Data/Pagecounts-raw, "Contained data": the page
+    documents the pageviews files together with the pagecounts files they replaced)."""
+    try:
+        end = datetime(int(groups[0]), int(groups[1]), int(groups[2]), int(groups[3]))
+    except ValueError as exc:
+        raise DumpFileError(f"pageviews-{''.join(groups[:3])}-{groups[3]}0000.gz names no real hour.") from exc
+    return (end - timedelta(hours=1)).strftime("%Y-%m-%dT%H")
 
 
 def hourly_codes(wiki: str) -> list[str]:

@@ -1,4 +1,9 @@
-"""Aggregate downloaded dump files for the pages (and files) being measured, into the store."""
+"""Aggregate downloaded dump files for the pages (and files) being measured, into the store.
+
+Loading is idempotent: each file's contribution is stored apart (``reach_dump_counts``, keyed by
+the file's published name) and a reload replaces it. Daily and hourly figures of a day are sums
+over the files of that day; the report picks one source per article and month (see figures.py).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from typing import Any
 from glamwiki.reach.dumpformats import identify
 from glamwiki.reach.engines import aggregate
 from glamwiki.reach.mediawiki import file_key
+from glamwiki.reach.months import month_end_day
 from glamwiki.store import reach as db
 from glamwiki.store.db import Store
 
@@ -22,42 +28,41 @@ def load_dumps(
     spark_master: str = "",
 ) -> list[dict[str, Any]]:
     results = []
+    targets = _Targets(store)  # asked of the store once for all the files of a run
     for path in paths:
-        results.append(_load_one(store, path, engine, force, spark_master))
+        results.append(_load_one(store, path, engine, force, spark_master, targets))
         if progress:
             progress(1)
     return results
 
 
-def _load_one(store: Store, path: Path, engine: str, force: bool, spark_master: str) -> dict[str, Any]:
+class _Targets:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.found: dict[bool, list[tuple[str, str]]] = {}
+
+    def get(self, media: bool) -> list[tuple[str, str]]:
+        if media not in self.found:
+            files = [("commons.wikimedia", f) for f in db.all_files(self.store)]
+            self.found[media] = files if media else db.articles_in_use(self.store)
+        return self.found[media]
+
+
+def _load_one(
+    store: Store, path: Path, engine: str, force: bool, spark_master: str, targets: _Targets
+) -> dict[str, Any]:
     dump = identify(path)
     key = path.name  # published names are unique: the same file in another folder is not counted twice
     if db.dump_done(store, key) and not force:
         return {"file": path.name, "status": "already done"}
     media = dump.format.name == "mediacounts"
-    targets = [("commons.wikimedia", f) for f in db.all_files(store)] if media else db.articles_in_use(store)
-    counts = aggregate(path, targets, engine, spark_master)
-    # Hourly files add up per day under granularity "hourly", apart from the daily files of the same
-    # day (two datasets of the same views): the report prefers monthly, then daily, then hourly.
-    granularity = dump.granularity
-    period = dump.period[:10]
+    counts = aggregate(path, targets.get(media), engine, spark_master)
+    rows = [("commons.wikimedia", file_key(t), n) if media else (w, t, n) for (w, t), n in counts.views.items()]
+    kind = "mediacounts" if media else "pageviews"
     with store.transaction():
-        for (wiki, title), views in counts.views.items():
-            if media:
-                _add_media(store, file_key(title), granularity, period, views)
-            else:
-                _add_views(store, wiki, title, granularity, period, dump.agent, views)
-        db.record_dump_run(
-            store,
-            key,
-            dump.format.name,
-            dump.period,
-            dump.agent,
-            engine,
-            counts.lines,
-            counts.malformed,
-            counts.matched,
-        )
+        db.replace_dump_counts(store, key, kind, dump.granularity, dump.period, dump.agent, rows)
+        tallies = (counts.lines, counts.malformed, counts.matched)
+        db.record_dump_run(store, key, dump.format.name, dump.period, dump.agent, engine, tallies, counts.examples)
         if not media:
             _mark_months(store, dump.granularity, dump.period, dump.agent)
     return {
@@ -67,46 +72,17 @@ def _load_one(store: Store, path: Path, engine: str, force: bool, spark_master: 
         "agent": dump.agent,
         "lines": counts.lines,
         "malformed": counts.malformed,
+        "malformed_examples": counts.examples,
         "matched": counts.matched,
     }
 
 
-def _add_views(store: Store, wiki: str, title: str, granularity: str, period: str, agent: str, views: int) -> None:
-    # Files of finer periods add up into their day; a file never counts twice (reach_dump_runs guards reruns).
-    store.execute(
-        "INSERT INTO reach_pageviews(wiki, title, granularity, period, agent, views, source)"
-        " VALUES (?, ?, ?, ?, ?, ?, 'dump') ON CONFLICT(wiki, title, granularity, period, agent)"
-        " DO UPDATE SET views = views + excluded.views",
-        (wiki, title, granularity, period, agent, views),
-    )
-
-
-def _add_media(store: Store, file: str, granularity: str, period: str, views: int) -> None:
-    store.execute(
-        "INSERT INTO reach_mediarequests(file, granularity, period, agent, requests, source)"
-        " VALUES (?, ?, ?, 'all', ?, 'dump') ON CONFLICT(file, granularity, period, agent)"
-        " DO UPDATE SET requests = requests + excluded.requests",
-        (file, granularity, period, views),
-    )
-
-
 def _mark_months(store: Store, granularity: str, period: str, agent: str) -> None:
     """A month counts as covered by dumps when its monthly file, every day's daily file, or every
-    hour's hourly file is in."""
+    hour's hourly file is in (an hourly file belongs to the hour that STARTS at its period)."""
     month = period[:7]
     if granularity != "monthly":
         fmt, length, per_day = ("hourly", 13, 24) if granularity == "hourly" else ("pageview_complete", 10, 1)
-        loaded = store.scalar(
-            "SELECT COUNT(DISTINCT period) FROM reach_dump_runs"
-            " WHERE format = ? AND agent = ? AND substr(period, 1, 7) = ? AND length(period) = ?",
-            (fmt, agent, month, length),
-        )
-        if int(loaded or 0) < _days_in(month) * per_day:
+        if db.dump_periods(store, fmt, agent, month, length) < int(month_end_day(month)[-2:]) * per_day:
             return
     db.record_coverage(store, "pageviews", "*dump*", agent, month, month)
-
-
-def _days_in(month: str) -> int:
-    from glamwiki.reach.months import month_end_day
-
-    return int(month_end_day(month)[-2:])

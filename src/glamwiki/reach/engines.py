@@ -16,6 +16,7 @@ from glamwiki.reach.linestream import LineCounter, decompressed, line_reader
 from glamwiki.reach.plan import aggregation_sql
 
 ENGINES = ("duckdb", "spark")
+MAX_EXAMPLES = 5
 
 
 @dataclass
@@ -27,6 +28,7 @@ class DumpCounts:
     views: dict[tuple[str, str], int] = field(default_factory=dict)
     lines: int = 0
     malformed: int = 0
+    examples: list[str] = field(default_factory=list)  # malformed lines, as read (a few)
 
     @property
     def matched(self) -> int:
@@ -34,6 +36,9 @@ class DumpCounts:
 
 
 def target_rows(dump: DumpFile, targets: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    if dump.format.name == "pageview_complete":  # keys as the wikis give them: no translation
+        wikis, titles = (list(c) for c in zip(*set(targets), strict=True)) if targets else ([], [])
+        return {"wiki": wikis, "title": titles, "dump_wiki": wikis, "dump_title": titles}
     cols: dict[str, list[str]] = {"wiki": [], "title": [], "dump_wiki": [], "dump_title": []}
     for wiki, title in set(targets):
         for dump_wiki, dump_title in dump.format.dump_keys(wiki, title):
@@ -46,9 +51,12 @@ def target_rows(dump: DumpFile, targets: Iterable[tuple[str, str]]) -> dict[str,
 
 def _collect(dump: DumpFile, engine: str, rows: Iterable[tuple[Any, ...]], extra_malformed: int = 0) -> DumpCounts:
     counts = DumpCounts(dump, engine, malformed=extra_malformed, lines=extra_malformed)
-    for wiki, title, views, lines, malformed in rows:
+    for wiki, title, views, lines, malformed, *examples in rows:
         counts.lines += int(lines)
         counts.malformed += int(malformed or 0)
+        for example in dict.fromkeys(e for e in examples if e is not None):
+            if len(counts.examples) < MAX_EXAMPLES:
+                counts.examples.append(str(example)[:300])
         if wiki is not None and views:
             counts.views[(wiki, title)] = counts.views.get((wiki, title), 0) + int(views)
     return counts
@@ -58,12 +66,19 @@ def aggregate_duckdb(path: Path, targets: Iterable[tuple[str, str]], threads: in
     import duckdb
 
     dump = identify(path)
-    con = duckdb.connect(config={"threads": threads, "memory_limit": "1GB", "preserve_insertion_order": False})
+    con = duckdb.connect(
+        config={
+            "threads": threads,
+            "memory_limit": "1GB",
+            "preserve_insertion_order": False,
+        }
+    )
     try:
         # The line stream has no cardinality estimate: keep the (small) targets as the hash join's build
         # side so memory is bounded by the targets, not by the dump.
         with contextlib.suppress(duckdb.Error):
             con.execute("SET disabled_optimizers = 'build_side_probe_side'")
+        con.execute("PRAGMA disable_progress_bar")  # never print on stdout (it carries --json)
         con.register("targets", pa.table(target_rows(dump, targets), schema=_TARGET_SCHEMA))
         counter = LineCounter()
         with decompressed(path, dump.format.compression) as stream:

@@ -19,6 +19,7 @@ from glamwiki.reach import mediawiki, rest
 from glamwiki.reach.errors import ApiError
 from glamwiki.reach.http import Client
 from glamwiki.reach.ids import P_INSTANCE_OF, P_SEX_OR_GENDER, Q_HUMAN, WOMEN
+from glamwiki.reach.wikis import ARTICLE, page_kind
 from glamwiki.store import reach as db
 from glamwiki.store.db import Store
 from glamwiki.store.linking import linked_qids
@@ -109,8 +110,8 @@ def _uploads(client: Client, event: Event, summary: EventSummary) -> None:
     files = sorted({mediawiki.file_key(c["title"]) for c in contribs if c.get("new")})
     summary.files_uploaded = len(files)
     usage = mediawiki.global_usage(client, files)
-    articles = {(u.wiki, u.title) for uses in usage.values() for u in uses if u.ns == 0}
-    summary.uploads_in_use = sum(1 for uses in usage.values() if any(u.ns == 0 for u in uses))
+    articles = {(u.wiki, u.title) for uses in usage.values() for u in uses if page_kind(u.wiki, u.ns) == ARTICLE}
+    summary.uploads_in_use = sum(1 for uses in usage.values() if any((u.wiki, u.title) in articles for u in uses))
     summary.articles_using_uploads = len(articles)
 
 

@@ -1,11 +1,7 @@
 """The figures of a reach report, computed from the store, with the evidence behind them.
 
-Counting rules (stated on the report page, see ``METHODS``):
-- a view is a page view by agent type ``user`` (spiders and automated agents excluded) of an
-  article (namespace 0) that uses at least one of the files;
-- a page's month uses its monthly figure when there is one (REST API or monthly dump), else
-  the sum of its daily figures from dumps, else the sum of its hourly figures (never two of them);
-- a page-month that no fetch or dump covered is a gap: listed, never filled with a guess.
+Every counting rule is stated on the report page (``METHODS``) and in docs/reach.md; the choice of
+one figure per article and month is in ``choose.py``, usage per month in ``usage_months.py``.
 """
 
 from __future__ import annotations
@@ -13,20 +9,38 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from glamwiki.reach.choose import TOLERANCE, Sources, choose, month_sets
 from glamwiki.reach.months import month_range
+from glamwiki.reach.usage_months import UsageByMonth, usage_by_month
+from glamwiki.reach.wikis import ARTICLE, CONTENT
+from glamwiki.store import reach_report as q
 from glamwiki.store.db import Store
+from glamwiki.store.reach import problems
 
 METHODS = [
-    "Usage: where each file is used on every Wikimedia wiki (MediaWiki API prop=globalusage), as of the "
-    "last check; only articles (namespace 0) count towards views.",
-    "Views: page views of those articles from the Wikimedia REST API (per-article, monthly, all access "
-    "methods) or the public pageview dumps. Only agent type 'user' is counted: spiders and automated "
-    "agents (bots) are excluded.",
-    "Each article counts once in the totals, however many of the files it uses; 'views by file' credits an "
-    "article's views to every file on it, so those figures overlap.",
-    "Gaps: a month for which an article's views could not be fetched is listed as a gap and left out of "
-    "the sums; a month with gaps is marked as a lower bound. Nothing is estimated or filled in.",
-    "Pages that stopped using the files stay counted for months before their usage was last seen.",
+    "Articles: pages in the main namespace of a Wikipedia that show at least one of the files (MediaWiki API "
+    "prop=globalusage). Main-namespace pages of Wikisource, Wikivoyage and the other content wikis are "
+    "measured and shown apart, never added to the article figures. Wikidata items, Commons galleries, talk, "
+    "user and project pages are listed, never counted as views (as Commons Impact Metrics excludes them).",
+    "Views: page views by agent type 'user' only: spiders and automated agents (bots) are excluded. Each "
+    "article-month has one figure: the Wikimedia REST API's monthly figure (per-article, all access methods) "
+    "when it was fetched, else a month of the public pageview dumps (the monthly file, else the daily files "
+    "summed, else the hourly files summed); never two sources added. The source of each figure is recorded; "
+    f"where the API and a complete month of dumps differ by more than {TOLERANCE:.0%} the pair is listed.",
+    "Each article counts once in the totals, however many of the files it shows. The per-file sum (each "
+    "file credited with the views of every article showing it, as BaGLAMa2 and Commons Impact Metrics "
+    "report) is shown beside it, labelled: it counts an article once per file and so is larger.",
+    "A month with no views recorded for a page that was fetched is zero (the API answered 'no data'). A month "
+    "that could not be fetched is a gap: listed, left out (or, with dumps of part of the month only, counted "
+    "as a lower bound). Nothing is estimated. A month for which nothing was collected says so; it is not zero.",
+    "Usage: as seen by each collect. Usage found at the first check is taken to hold for the months before "
+    "it; usage found later counts from the month it was first seen; usage that disappeared counts until the "
+    "month it was last seen.",
+    "Files measured: a list, the project's uploads, or a category's files. A category's files are taken per "
+    "month: what the collect that covered the month found in the category (to the subcategory depth stated).",
+    "Media requests (REST API, agent 'user', all referers) and media file transfers from the mediacounts dumps "
+    "(every agent, bots included: the format has no agent column) are different measures, shown apart and "
+    "never added together or to page views.",
 ]
 
 
@@ -34,24 +48,36 @@ METHODS = [
 class ReachFigures:
     first: str
     last: str
+    collected: bool = False
     files: int = 0
     files_in_use: int = 0
     articles_in_use: int = 0
+    content_pages_in_use: int = 0  # main-namespace pages of other content wikis
     other_pages_in_use: int = 0
     wikis: int = 0
-    total_views: int = 0
-    monthly: list[tuple[str, int, int]] = field(default_factory=list)  # month, views, pages with gaps
+    total_views: int | None = None  # None: nothing collected (not zero)
+    per_file_sum_views: int | None = None  # BaGLAMa2 / Commons Impact Metrics' way
+    content_views: int | None = None
+    monthly: list[tuple[str, int | None, int, str]] = field(default_factory=list)  # month, views, gaps, status
     per_wiki: list[tuple[str, int, int]] = field(default_factory=list)  # wiki, articles, views
+    content_per_wiki: list[tuple[str, int, int]] = field(default_factory=list)
     top_files: list[tuple[str, int, int]] = field(default_factory=list)  # file, articles, views
     top_articles: list[tuple[str, str, int, int]] = field(default_factory=list)  # wiki, title, files, views
     unused_files: list[str] = field(default_factory=list)
-    new_usage: list[tuple[str, str, str, str]] = field(default_factory=list)  # file, wiki, title, first seen
+    files_in_use_monthly: list[tuple[str, int, int]] = field(default_factory=list)  # month, in use, measured
+    files_in_use_by_source: list[tuple[str, int, int]] = field(default_factory=list)  # source, in use, measured
+    category_depths: dict[str, int] = field(default_factory=dict)
+    new_usage: list[tuple[str, str, str, str]] = field(default_factory=list)
     new_usage_since: str | None = None
     gaps: list[tuple[str, str, str, str]] = field(default_factory=list)  # wiki, title, month, reason
-    excluded_agents: dict[str, int] = field(default_factory=dict)  # spider/automated views, if collected
-    media_requests: int = 0
+    sources: dict[str, int] = field(default_factory=dict)  # article-months per source kept
+    disagreements: list[tuple[str, str, str, int, int, str]] = field(default_factory=list)
+    excluded_agents: dict[str, int] = field(default_factory=dict)
+    media: dict[str, int] = field(default_factory=dict)
     cim_category: list[tuple[str, int]] = field(default_factory=list)
-    dump_runs: list[tuple[str, str, int, int]] = field(default_factory=list)  # file, engine, lines, malformed
+    dump_runs: list[tuple[str, str, int, int, str]] = field(default_factory=list)
+    problems: list[tuple[str, str, str, str]] = field(default_factory=list)
+    article_months: list[tuple[str, str, str, int, str]] = field(default_factory=list)  # the CSV only
 
     @property
     def files_unused(self) -> int:
@@ -59,172 +85,97 @@ class ReachFigures:
 
     def as_json(self) -> dict[str, Any]:
         data = dict(self.__dict__)
+        data.pop("article_months")  # one row per article and month: reach-article-months.csv
         data["files_unused"] = self.files_unused
         data["methods"] = METHODS
         return data
 
 
 def compute(store: Store, first: str, last: str, top: int = 25) -> ReachFigures:
-    f = ReachFigures(first, last)
-    f.files = int(store.scalar("SELECT COUNT(*) FROM reach_files"))
-    f.files_in_use = int(
-        store.scalar("SELECT COUNT(DISTINCT file) FROM reach_usage WHERE gone_at IS NULL AND ns = 0") or 0
-    )
-    f.other_pages_in_use = int(
-        store.scalar(
-            "SELECT COUNT(*) FROM (SELECT DISTINCT wiki, title FROM reach_usage WHERE gone_at IS NULL AND ns <> 0)"
-        )
-    )
-    pages = _articles(store, first)
-    f.articles_in_use = sum(1 for p in pages.values() if p["current"])
-    f.wikis = len({w for w, _ in pages})
-    views = _page_month_views(store, first, last)
-    gaps = _gaps(store, pages, first, last)
-    f.gaps = sorted(gaps)
-    _totals(f, pages, views, gaps, first, last)
-    _by_file(store, f, views, top)
-    f.unused_files = [r[0] for r in store.query(_UNUSED)]
-    _new_usage(store, f)
-    f.media_requests = int(
-        store.scalar(
-            "SELECT COALESCE(SUM(requests), 0) FROM reach_mediarequests WHERE substr(period, 1, 7) BETWEEN ? AND ?",
-            (first, last),
-        )
-    )
-    f.cim_category = [
-        (r[0], r[1])
-        for r in store.query(
-            "SELECT month, SUM(pageviews) FROM reach_cim WHERE kind = 'category' AND month BETWEEN ? AND ?"
-            " GROUP BY month ORDER BY month",
-            (first, last),
-        )
-    ]
-    f.dump_runs = [tuple(r) for r in store.query(_DUMPS, (first, last))]
-    f.excluded_agents = {
-        r[0]: int(r[1])
-        for r in store.query(
-            "SELECT agent, SUM(views) FROM reach_pageviews WHERE agent <> 'user' AND substr(period, 1, 7)"
-            " BETWEEN ? AND ? GROUP BY agent ORDER BY agent",
-            (first, last),
-        )
-    }
-    f.top_articles = f.top_articles[:top]
+    f = ReachFigures(first, last, collected=q.anything_collected(store))
+    months = month_range(first, last)
+    use = usage_by_month(store, months)
+    _counts(f, use)
+    cover = month_sets(q.coverage(store))
+    src = Sources(q.api_views(store, first, last), q.dump_views(store, first, last), *cover)
+    articles = use.pages(ARTICLE)
+    chosen = choose(articles, src)
+    content = choose(use.pages(CONTENT), src)
+    f.gaps = sorted(chosen.gaps)
+    f.sources, f.disagreements = chosen.source_counts(), chosen.disagreements
+    _totals(f, articles, chosen.views, chosen.gaps, months)
+    f.per_wiki = _per_wiki(articles, chosen.views)
+    f.content_per_wiki = _per_wiki(use.pages(CONTENT), content.views)
+    f.content_views = sum(content.views.values()) if f.collected else None
+    _by_file(f, use, chosen.views, top)
+    f.new_usage_since, f.new_usage = q.new_usage(store)
+    f.media = q.media(store, first, last)
+    f.cim_category = q.cim_category(store, first, last)
+    f.dump_runs = q.dump_runs(store, first, last)
+    f.excluded_agents = q.excluded_agents(store, first, last)
+    f.problems = problems(store)
+    f.article_months = sorted((w, t, m, n, chosen.source[(w, t, m)]) for (w, t, m), n in chosen.views.items())
     return f
 
 
-_UNUSED = (
-    "SELECT file FROM reach_files f WHERE NOT EXISTS (SELECT 1 FROM reach_usage u WHERE u.file = f.file"
-    " AND u.gone_at IS NULL AND u.ns = 0) ORDER BY file"
-)
-_DUMPS = (
-    "SELECT path, engine, lines, malformed FROM reach_dump_runs"
-    " WHERE substr(period, 1, 7) BETWEEN ? AND ? ORDER BY path"
-)
+def _counts(f: ReachFigures, use: UsageByMonth) -> None:
+    f.files = len(use.current_files)
+    in_use = use.files_in_use(ARTICLE)
+    f.files_in_use = len(in_use & use.current_files)
+    f.unused_files = sorted(use.current_files - in_use)
+    f.articles_in_use = len(use.current_pages(ARTICLE))
+    f.content_pages_in_use = len(use.current_pages(CONTENT))
+    f.other_pages_in_use = len(use.current_pages("other"))
+    f.files_in_use_monthly = use.files_in_use_monthly(ARTICLE)
+    f.files_in_use_by_source = use.files_in_use_by_source(ARTICLE)
+    f.category_depths = use.depths
 
 
-def _articles(store: Store, first: str) -> dict[tuple[str, str], dict[str, Any]]:
-    """Articles that used a file at some point not before the period (current or gone later)."""
-    rows = store.query(
-        "SELECT wiki, title, MAX(gone_at IS NULL) AS current FROM reach_usage"
-        " WHERE ns = 0 AND (gone_at IS NULL OR substr(gone_at, 1, 7) >= ?) GROUP BY wiki, title",
-        (first,),
-    )
-    return {(r[0], r[1]): {"current": bool(r[2])} for r in rows}
-
-
-def _page_month_views(store: Store, first: str, last: str) -> dict[tuple[str, str, str], int]:
-    rows = store.query(
-        "SELECT wiki, title, month, COALESCE(monthly, daily, hourly) FROM ("
-        " SELECT wiki, title, substr(period, 1, 7) AS month,"
-        " MAX(CASE WHEN granularity = 'monthly' THEN views END) AS monthly,"
-        " SUM(CASE WHEN granularity = 'daily' THEN views END) AS daily,"
-        " SUM(CASE WHEN granularity = 'hourly' THEN views END) AS hourly"
-        " FROM reach_pageviews WHERE agent = 'user' AND substr(period, 1, 7) BETWEEN ? AND ?"
-        " GROUP BY wiki, title, month)",
-        (first, last),
-    )
-    return {(r[0], r[1], r[2]): int(r[3] or 0) for r in rows}
-
-
-def _gaps(store: Store, pages: dict, first: str, last: str) -> set[tuple[str, str, str, str]]:
-    months = month_range(first, last)
-    dump_months = _covered(store, "*dump*")
-    gaps = set()
-    for wiki, title in pages:
-        key = f"{wiki}|{title}"
-        ok = _covered(store, key) | dump_months
-        failed = _failed(store, key)
-        for m in months:
-            if m not in ok:
-                gaps.add((wiki, title, m, failed.get(m, "not collected")))
-    return gaps
-
-
-def _covered(store: Store, key: str) -> set[str]:
-    from glamwiki.store.reach import covered_months
-
-    return covered_months(store, "pageviews", key, "user")
-
-
-def _failed(store: Store, key: str) -> dict[str, str]:
-    rows = store.query(
-        "SELECT first_period, last_period, detail FROM reach_coverage"
-        " WHERE kind = 'pageviews' AND key = ? AND agent = 'user' AND status = 'error'",
-        (key,),
-    )
-    return {m: f"fetch failed: {r[2][:120]}" for r in rows for m in month_range(r[0], r[1])}
-
-
-def _totals(f: ReachFigures, pages: dict, views: dict, gaps: set, first: str, last: str) -> None:
+def _totals(f: ReachFigures, pages: dict, views: dict, gaps: set, months: list[str]) -> None:
     gap_months: dict[str, int] = {}
-    for _, _, m, _ in gaps:
+    uncollected: dict[str, int] = {}
+    for _, _, m, why in gaps:
         gap_months[m] = gap_months.get(m, 0) + 1
+        uncollected[m] = uncollected.get(m, 0) + (why == "not collected")
     by_month: dict[str, int] = {}
-    by_page: dict[tuple[str, str], int] = {}
-    for (wiki, title, month), n in views.items():
-        if (wiki, title) not in pages:
-            continue
+    for (_, _, month), n in views.items():
         by_month[month] = by_month.get(month, 0) + n
-        by_page[(wiki, title)] = by_page.get((wiki, title), 0) + n
-    f.monthly = [(m, by_month.get(m, 0), gap_months.get(m, 0)) for m in month_range(first, last)]
-    f.total_views = sum(by_month.values())
-    wiki_views: dict[str, list[int]] = {}
-    for (wiki, _), n in by_page.items():
-        wiki_views.setdefault(wiki, [0, 0])[1] += n
+    pages_in = {m: sum(1 for ms in pages.values() if m in ms) for m in months}
+    f.monthly = []
+    for m in months:
+        nothing = (pages_in[m] and uncollected.get(m, 0) == pages_in[m] and m not in by_month) or not f.collected
+        status = "not collected" if nothing else ("lower bound" if gap_months.get(m) else "complete")
+        f.monthly.append((m, None if nothing else by_month.get(m, 0), gap_months.get(m, 0), status))
+    f.total_views = sum(by_month.values()) if f.collected else None
+    f.wikis = len({w for w, _ in pages})
+
+
+def _per_wiki(pages: dict, views: dict) -> list[tuple[str, int, int]]:
+    per: dict[str, list[int]] = {}
     for wiki, _ in pages:
-        wiki_views.setdefault(wiki, [0, 0])[0] += 1
-    f.per_wiki = sorted(((w, a, v) for w, (a, v) in wiki_views.items()), key=lambda r: (-r[2], r[0]))
-    f.top_articles = sorted(((w, t, 0, n) for (w, t), n in by_page.items()), key=lambda r: (-r[3], r[0], r[1]))
+        per.setdefault(wiki, [0, 0])[0] += 1
+    for (wiki, _, _), n in views.items():
+        per.setdefault(wiki, [0, 0])[1] += n
+    return sorted(((w, a, v) for w, (a, v) in per.items()), key=lambda r: (-r[2], r[0]))
 
 
-def _by_file(store: Store, f: ReachFigures, views: dict, top: int) -> None:
-    page_totals: dict[tuple[str, str], int] = {}
-    for (wiki, title, _), n in views.items():
-        page_totals[(wiki, title)] = page_totals.get((wiki, title), 0) + n
+def _by_file(f: ReachFigures, use: UsageByMonth, views: dict, top: int) -> None:
+    """Per file: the articles showing it and their views in the months it was on them."""
     files: dict[str, list[int]] = {}
     per_page_files: dict[tuple[str, str], int] = {}
-    for file, wiki, title in store.query("SELECT file, wiki, title FROM reach_usage WHERE ns = 0 AND gone_at IS NULL"):
-        entry = files.setdefault(file, [0, 0])
-        entry[0] += 1
-        entry[1] += page_totals.get((wiki, title), 0)
+    by_page: dict[tuple[str, str], int] = {}
+    for (wiki, title, month), n in views.items():
+        by_page[(wiki, title)] = by_page.get((wiki, title), 0) + n
+        for file in use.files_on(wiki, title, month):
+            files.setdefault(file, [0, 0])[1] += n
+    for file, wiki, title in use.current_uses(ARTICLE):
+        files.setdefault(file, [0, 0])[0] += 1
         per_page_files[(wiki, title)] = per_page_files.get((wiki, title), 0) + 1
+    f.per_file_sum_views = sum(v for _, v in files.values()) if f.collected else None
     f.top_files = sorted(((k, a, v) for k, (a, v) in files.items()), key=lambda r: (-r[2], r[0]))[:top]
-    f.top_articles = [(w, t, per_page_files.get((w, t), 0), n) for w, t, _, n in f.top_articles]
-
-
-def _new_usage(store: Store, f: ReachFigures) -> None:
-    since = store.scalar("SELECT MAX(made_at) FROM reach_reports")
-    f.new_usage_since = since
-    rows = store.query(
-        "SELECT file, wiki, title, first_seen FROM reach_usage WHERE gone_at IS NULL AND ns = 0"
-        " AND (? IS NULL OR first_seen > ?) ORDER BY first_seen DESC, wiki, title",
-        (since, since),
-    )
-    f.new_usage = [tuple(r) for r in rows]
+    ranked = sorted(by_page.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    f.top_articles = [(w, t, per_page_files.get((w, t), 0), n) for (w, t), n in ranked]
 
 
 def remember_report(store: Store, f: ReachFigures, made_at: str) -> None:
-    store.execute(
-        "INSERT INTO reach_reports(made_at, period_from, period_to, pages_in_use) VALUES (?, ?, ?, ?)",
-        (made_at, f.first, f.last, f.articles_in_use),
-    )
+    q.remember_report(store, made_at, f.first, f.last, f.articles_in_use)

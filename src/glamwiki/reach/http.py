@@ -1,4 +1,5 @@
-"""A polite HTTP client for Wikimedia APIs: one request at a time, a pause between requests,
+"""A polite HTTP client for Wikimedia APIs: one Action API request at a time (a few REST metrics
+requests at once, ``Politeness.rest_concurrency``), a pause between two request starts,
 ``maxlag`` on the Action API, retries with backoff that honour ``Retry-After``, and an on-disk
 cache so a rerun does not ask again for what cannot have changed.
 
@@ -36,6 +37,11 @@ class Politeness:
     backoff: float = 2.0  # first wait when no Retry-After is given; doubles each retry
     max_wait: float = 120.0
     maxlag: int = 5
+    # REST metrics requests in flight at once. The Action API asks for one request at a time
+    # (https://www.mediawiki.org/wiki/API:Etiquette); the REST APIs have per-client rate limits
+    # instead (https://www.mediawiki.org/wiki/Wikimedia_APIs/Rate_limits), so a few run together,
+    # still paced by min_interval between two request starts.
+    rest_concurrency: int = 4
 
 
 @dataclass
@@ -51,7 +57,9 @@ class Client:
     notify: Callable[[str], None] | None = None  # hears of each wait before a retry
 
     def __post_init__(self) -> None:
-        self._lock = threading.Lock()  # one request at a time, whatever the caller does
+        self._lock = threading.Lock()  # one Action API request at a time, whatever the caller does
+        self._rest = threading.BoundedSemaphore(max(1, self.polite.rest_concurrency))
+        self._pace = threading.Lock()
         self._last = 0.0
         self.session.headers["User-Agent"] = USER_AGENT
 
@@ -76,7 +84,7 @@ class Client:
         if cached is not None:
             self.cache_hits += 1
             return cached.get("body")
-        with self._lock:
+        with self._lock if action else self._rest:
             body = self._fetch(url, params, action)
         self._store(key, {"url": url, "body": body})
         return body
@@ -91,7 +99,8 @@ class Client:
                     raise ApiError(f"Could not reach {url}: {exc}. Check the network and retry.") from exc
                 self._wait(None, attempt, f"{url} did not answer ({type(exc).__name__})")
                 continue
-            self.requests_made += 1
+            with self._pace:
+                self.requests_made += 1
             if response.status_code == 404 and not action:
                 return None
             if response.status_code in RETRY_STATUS:
@@ -121,10 +130,11 @@ class Client:
         )
 
     def _pause(self) -> None:
-        gap = self.polite.min_interval - (time.monotonic() - self._last)
-        if gap > 0:
-            self.sleep(gap)
-        self._last = time.monotonic()
+        with self._pace:  # min_interval between two request starts, whichever thread makes them
+            gap = self.polite.min_interval - (time.monotonic() - self._last)
+            if gap > 0:
+                self.sleep(gap)
+            self._last = time.monotonic()
 
     def _wait(self, retry_after: str | None, attempt: int, why: str = "") -> None:
         try:

@@ -23,3 +23,13 @@ GENDER_LABELS = {
     Q_NON_BINARY: "non-binary",
     Q_INTERSEX: "intersex",
 }
+
+# Placement suggestions (reach/placement.py):
+# image: https://www.wikidata.org/wiki/Property:P18
+# creator: https://www.wikidata.org/wiki/Property:P170
+# depicts: https://www.wikidata.org/wiki/Property:P180 (on Commons files: https://commons.wikimedia.org/wiki/Commons:Depicts)
+# digital representation of: https://www.wikidata.org/wiki/Property:P6243 (a file reproducing a work)
+P_IMAGE = "P18"
+P_CREATOR = "P170"
+P_DEPICTS = "P180"
+P_DIGITAL_REPRESENTATION_OF = "P6243"

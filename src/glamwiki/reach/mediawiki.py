@@ -55,31 +55,54 @@ def query_all(client: Client, host: str, params: dict[str, Any], ttl: float = DA
         cont = body["continue"]
 
 
-def category_files(client: Client, category: str) -> list[str]:
-    """Files directly in a Commons category (list=categorymembers, cmtype=file)."""
-    title = category if category.startswith("Category:") else f"Category:{category}"
-    params = {"list": "categorymembers", "cmtitle": title, "cmtype": "file", "cmlimit": "max", "cmprop": "title"}
+def category_files(client: Client, category: str, depth: int = 0, ttl: float = DAY) -> list[str]:
+    """Files in a Commons category and, to ``depth`` levels, in its subcategories
+    (list=categorymembers, cmtype=file|subcat). depth 0: the category's own files only."""
     files: list[str] = []
-    for body in query_all(client, COMMONS, params):
-        files += [file_key(m["title"]) for m in body.get("query", {}).get("categorymembers", [])]
-    return files
+    seen: set[str] = set()
+    level = [category if category.startswith("Category:") else f"Category:{category}"]
+    for current in range(depth + 1):
+        below: list[str] = []
+        for title in level:
+            if title in seen:
+                continue  # category loops exist on Commons
+            seen.add(title)
+            _members(client, title, current < depth, ttl, files, below)
+        level = below
+    return list(dict.fromkeys(files))
 
 
-def global_usage(client: Client, files: Iterable[str]) -> dict[str, list[Usage]]:
-    """Where each file is used on every wiki (prop=globalusage with guprop=url|namespace|pageid)."""
+def _members(client: Client, title: str, subcats: bool, ttl: float, files: list[str], below: list[str]) -> None:
+    kinds = "file|subcat" if subcats else "file"
+    params = {"list": "categorymembers", "cmtitle": title, "cmtype": kinds, "cmlimit": "max", "cmprop": "title"}
+    for body in query_all(client, COMMONS, params, ttl):
+        for m in body.get("query", {}).get("categorymembers", []):
+            name = str(m.get("title", ""))
+            if name.startswith("Category:"):
+                below.append(name)
+            elif name:
+                files.append(file_key(name))
+
+
+Problem = tuple[str, str]  # (key, what could not be read)
+
+
+def global_usage(
+    client: Client, files: Iterable[str], problems: list[Problem] | None = None, ttl: float = DAY
+) -> dict[str, list[Usage]]:
+    """Where each file is used on every wiki (prop=globalusage with guprop=url|namespace|pageid).
+    An entry missing a field (or with an odd one) is left out and named in ``problems``."""
     result: dict[str, list[Usage]] = {}
-    batch: list[str] = []
-    for name in files:
-        batch.append(name)
-        if len(batch) == TITLES_PER_REQUEST:
-            _usage_batch(client, batch, result)
-            batch = []
-    if batch:
-        _usage_batch(client, batch, result)
+    problems = problems if problems is not None else []
+    names = list(files)
+    for i in range(0, len(names), TITLES_PER_REQUEST):
+        _usage_batch(client, names[i : i + TITLES_PER_REQUEST], result, problems, ttl)
     return result
 
 
-def _usage_batch(client: Client, batch: list[str], result: dict[str, list[Usage]]) -> None:
+def _usage_batch(
+    client: Client, batch: list[str], result: dict[str, list[Usage]], problems: list[Problem], ttl: float
+) -> None:
     params = {
         "prop": "globalusage",
         "titles": "|".join(f"File:{n.replace('_', ' ')}" for n in batch),
@@ -88,19 +111,35 @@ def _usage_batch(client: Client, batch: list[str], result: dict[str, list[Usage]
     }
     for name in batch:
         result.setdefault(name, [])
-    for body in query_all(client, COMMONS, params):
+    for body in query_all(client, COMMONS, params, ttl):
         for page in _pages(body):
-            name = file_key(page["title"])
-            for use in page.get("globalusage", []):
-                pid = use.get("pageid")
-                result.setdefault(name, []).append(
-                    Usage(name, project_of(use["wiki"]), use["title"].replace(" ", "_"), int(use["ns"]), _int(pid))
-                )
+            name = file_key(str(page.get("title", "")))
+            for use in page.get("globalusage", []) or []:
+                usage = _usage(name, use, problems)
+                if usage:
+                    result.setdefault(name, []).append(usage)
 
 
-def _pages(body: dict[str, Any]) -> list[dict[str, Any]]:
+def _usage(name: str, use: object, problems: list[Problem]) -> Usage | None:
+    if not isinstance(use, dict):
+        problems.append((name, f"globalusage entry is not an object: {str(use)[:80]}"))
+        return None
+    missing = [k for k in ("wiki", "title", "ns") if use.get(k) in (None, "")]
+    ns = _int(use.get("ns"))
+    if missing or ns is None:
+        what = f"missing {', '.join(missing)}" if missing else f"ns {use.get('ns')!r} is not a number"
+        problems.append((name, f"globalusage entry {str(use)[:120]}: {what}; left out"))
+        return None
+    return Usage(name, project_of(str(use["wiki"])), str(use["title"]).replace(" ", "_"), ns, _int(use.get("pageid")))
+
+
+def pages_of(body: dict[str, Any]) -> list[dict[str, Any]]:
+    """query.pages of an answer, as a list (formatversion 2) whatever the format version."""
     pages = body.get("query", {}).get("pages", [])
     return list(pages.values()) if isinstance(pages, dict) else pages
+
+
+_pages = pages_of
 
 
 def _int(value: Any) -> int | None:

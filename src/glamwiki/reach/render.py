@@ -7,62 +7,99 @@ import json
 from html import escape
 from pathlib import Path
 
+from glamwiki.cells import neutralise
 from glamwiki.reach.figures import METHODS, ReachFigures
+from glamwiki.reach.wikis import language, project
 from glamwiki.report.page import Section, figures, render, table
 from glamwiki.report.svg import bar_chart, line_chart, stacked_bars
 
+NOTHING = "nothing collected"
+
+
+def _or_nothing(value: int | None) -> object:
+    return NOTHING if value is None else value
+
 
 def headline(f: ReachFigures) -> str:
-    return figures(
+    html = ""
+    if not f.collected:
+        html = (
+            '<p class="note">Nothing has been collected yet: no views were fetched and no dump file was loaded, '
+            "so no figure below is a count of views. Run <code>glamwiki reach collect</code> or "
+            "<code>glamwiki reach dumps</code> first.</p>"
+        )
+    return html + figures(
         [
-            (f"views of articles using the files, {f.first} to {f.last}", f.total_views),
-            ("articles using the files", f.articles_in_use),
-            ("wikis", f.wikis),
-            ("files in use", f.files_in_use),
+            (f"views of Wikipedia articles showing the files, {f.first} to {f.last}", _or_nothing(f.total_views)),
+            ("per-file sum (as BaGLAMa2 / Commons Impact Metrics count)", _or_nothing(f.per_file_sum_views)),
+            ("Wikipedia articles showing the files", f.articles_in_use),
+            ("Wikipedias", f.wikis),
+            ("files in use on an article", f.files_in_use),
             ("files not used", f.files_unused),
-            ("media requests of the files", f.media_requests),
+            ("views of other content wikis' pages (Wikisource…)", _or_nothing(f.content_views)),
         ]
     )
 
 
 def monthly_html(f: ReachFigures) -> str:
-    complete = [(m, float(v)) for m, v, gaps in f.monthly if not gaps]
-    partial = [(m, float(v)) for m, v, gaps in f.monthly if gaps]
+    complete = [(m, float(v)) for m, v, _, s in f.monthly if s == "complete" and v is not None]
+    partial = [(m, float(v)) for m, v, _, s in f.monthly if s == "lower bound" and v is not None]
     series = {"views (complete month)": complete}
     if partial:
         series["lower bound: month with gaps"] = partial
     if f.cim_category:
         series["Commons Impact Metrics, category"] = [(m, float(v)) for m, v in f.cim_category]
-    html = line_chart(series, "Views per month of articles using the files (users only)")
-    rows = [[m, v, f"{g} page(s) missing: lower bound" if g else "complete"] for m, v, g in f.monthly]
-    return html + table(["month", "views", "data"], rows, {1})
+    html = line_chart(series, "Views per month of Wikipedia articles showing the files (users only)")
+    rows = []
+    running = 0
+    for m, v, g, status in f.monthly:
+        running += v or 0
+        note = f"{g} article(s) missing: lower bound" if status == "lower bound" else status
+        rows.append([m, _or_nothing(v), running if f.collected else NOTHING, note])
+    return html + table(["month", "views", "since the start of the period", "data"], rows, {1, 2})
 
 
 def wiki_html(f: ReachFigures) -> str:
-    chart = bar_chart([(w, float(v)) for w, _, v in f.per_wiki[:15]], "Views by wiki (language edition)")
-    languages: dict[str, float] = {}
-    for w, _, v in f.per_wiki:
-        languages[w.split(".")[0]] = languages.get(w.split(".")[0], 0.0) + v
-    by_language = bar_chart(
-        sorted(languages.items(), key=lambda kv: (-kv[1], kv[0]))[:15], "Views by language (all projects)"
-    )
-    rows = [[w, w.split(".")[0], w.split(".", 1)[-1], a, v] for w, a, v in f.per_wiki]
-    return chart + by_language + table(["wiki", "language", "project", "articles", "views"], rows, {3, 4})
+    chart = bar_chart([(w, float(v)) for w, _, v in f.per_wiki[:15]], "Views by Wikipedia (language edition)")
+    rows = [[w, language(w), project(w), a, v] for w, a, v in f.per_wiki]
+    html = chart + table(["wiki", "language", "project", "articles", "views"], rows, {3, 4})
+    if f.content_per_wiki:
+        rows = [[w, language(w), project(w), a, v] for w, a, v in f.content_per_wiki]
+        html += "<h3>Other content wikis (not in the article figures)</h3>"
+        html += table(["wiki", "language", "project", "pages", "views"], rows, {3, 4})
+    if f.other_pages_in_use:
+        html += (
+            f'<p class="note">{f.other_pages_in_use:,} other pages show the files (Wikidata items, Commons '
+            "galleries, talk, user and project pages): kept, not counted as article views.</p>"
+        )
+    return html
 
 
 def files_html(f: ReachFigures) -> str:
     use = stacked_bars(
         [("files", {"in use": float(f.files_in_use), "not used": float(f.files_unused)})],
         ["in use", "not used"],
-        "Files in use on at least one article",
+        "Files in use on at least one Wikipedia article",
     )
+    monthly = [[m, a, b, _pct(a, b)] for m, a, b in f.files_in_use_monthly]
+    html = use + "<h3>Files in use per month</h3>" + table(["month", "in use", "measured", "% in use"], monthly, {1, 2})
+    by_source = [[s, a, b, _pct(a, b)] for s, a, b in f.files_in_use_by_source]
+    html += "<h3>Files in use by category, list or upload batch</h3>"
+    html += table(["files from", "in use", "measured", "% in use"], by_source, {1, 2})
+    if f.category_depths:
+        depths = "; ".join(f"{c}: {d} level(s) of subcategories" for c, d in sorted(f.category_depths.items()))
+        html += f'<p class="note">Category listings went to: {escape(depths)}.</p>'
     top = table(["file", "articles", "views of those articles"], [list(r) for r in f.top_files], {1, 2})
     unused = ""
     if f.unused_files:
         shown = ", ".join(escape(n) for n in f.unused_files[:30])
-        more = f" and {len(f.unused_files) - 30:,} more" if len(f.unused_files) > 30 else ""
-        unused = f'<p class="note">Not used in any article: {shown}{more}.</p>'
-    return use + "<h3>Top files</h3>" + top + unused
+        more = f" and {len(f.unused_files) - 30:,} more (reach-unused-files.csv)" if len(f.unused_files) > 30 else ""
+        unused = f'<p class="note">Not used in any Wikipedia article: {shown}{more}.</p>'
+    return html + "<h3>Top files</h3>" + top + unused
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{100 * a / b:.1f}%" if b else "no files"
 
 
 def articles_html(f: ReachFigures) -> str:
@@ -77,20 +114,50 @@ def new_usage_html(f: ReachFigures) -> str:
     return f"<p>{len(f.new_usage):,} article uses {escape(since)}.</p>" + body
 
 
+def media_html(f: ReachFigures) -> str:
+    m = f.media
+    if not m:
+        return ""
+    return table(
+        ["measure", "contains", "figure"],
+        [
+            ["media requests (REST API)", "agent 'user' only, all referers, monthly", m.get("api_user_requests", 0)],
+            [
+                "media file transfers (mediacounts dumps)",
+                f"every agent, bots included; {m.get('dump_days', 0)} daily file(s) loaded",
+                m.get("dump_all_agent_transfers", 0),
+            ],
+        ],
+        {2},
+    )
+
+
 def evidence_html(f: ReachFigures) -> str:
-    items = "".join(f"<li>{escape(m)}</li>" for m in METHODS)
-    html = f"<ul>{items}</ul>"
+    html = "<ul>" + "".join(f"<li>{escape(m)}</li>" for m in METHODS) + "</ul>"
+    if f.sources:
+        shown = "; ".join(f"{s}: {n:,}" for s, n in f.sources.items())
+        html += f'<p class="note">Source kept per article-month: {escape(shown)}.</p>'
+    if f.disagreements:
+        rows = [[w, t.replace("_", " "), m, a, d, s] for w, t, m, a, d, s in f.disagreements[:100]]
+        html += f"<h3>API and dumps disagree ({len(f.disagreements):,} article-months; the API figure is kept)</h3>"
+        html += table(["wiki", "article", "month", "API", "dumps", "dump source"], rows, {3, 4})
     if f.excluded_agents:
         shown = "; ".join(f"{agent}: {n:,}" for agent, n in f.excluded_agents.items())
         html += f'<p class="note">Views excluded from every figure above (not people): {escape(shown)}.</p>'
+    html += "<h3>Media requests (a different measure from page views)</h3>" + media_html(f)
     if f.gaps:
         rows = [[w, t.replace("_", " "), m, why] for w, t, m, why in f.gaps[:100]]
         html += f"<h3>Gaps ({len(f.gaps):,} article-months)</h3>" + table(["wiki", "article", "month", "why"], rows)
-    else:
+    elif f.collected:
         html += '<p class="note">No gaps: every article-month in the period was fetched.</p>'
     if f.dump_runs:
-        rows = [[Path(p).name, e, n, bad] for p, e, n, bad in f.dump_runs]
-        html += "<h3>Dump files read</h3>" + table(["file", "engine", "lines", "malformed lines"], rows, {2, 3})
+        rows = [[Path(p).name, e, n, bad, ex.replace("\n", " | ")[:300]] for p, e, n, bad, ex in f.dump_runs]
+        html += "<h3>Dump files read</h3>"
+        html += table(["file", "engine", "lines", "malformed lines", "malformed, as read"], rows, {2, 3})
+    if f.problems:
+        rows = [[at, src, key, detail] for at, src, key, detail in f.problems[:100]]
+        html += f"<h3>Answers that could not be read ({len(f.problems):,})</h3>"
+        html += table(["when", "source", "about", "what"], rows)
     return html
 
 
@@ -107,25 +174,31 @@ def sections(f: ReachFigures) -> list[Section]:
 
 def write_report(f: ReachFigures, folder: Path, title: str) -> dict[str, Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    paths = {
-        "html": folder / "reach-report.html",
-        "json": folder / "reach.json",
-        "monthly": folder / "reach-monthly.csv",
-        "wikis": folder / "reach-wikis.csv",
-        "files": folder / "reach-files.csv",
-        "articles": folder / "reach-articles.csv",
-        "gaps": folder / "reach-gaps.csv",
-        "new_usage": folder / "reach-new-usage.csv",
-    }
+    names = (
+        "monthly",
+        "wikis",
+        "files",
+        "articles",
+        "article-months",
+        "gaps",
+        "new-usage",
+        "unused-files",
+        "disagreements",
+    )
+    paths = {"html": folder / "reach-report.html", "json": folder / "reach.json"}
+    paths.update({n.replace("-", "_"): folder / f"reach-{n}.csv" for n in names})
     subtitle = f"Reach of the files, {f.first} to {f.last}"
     paths["html"].write_text(render(title, subtitle, sections(f)), encoding="utf-8")
     paths["json"].write_text(json.dumps(f.as_json(), indent=2, ensure_ascii=False), encoding="utf-8")
-    _csv(paths["monthly"], ["month", "views", "pages_with_gaps"], f.monthly)
+    _csv(paths["monthly"], ["month", "views", "pages_with_gaps", "status"], f.monthly)
     _csv(paths["wikis"], ["wiki", "articles", "views"], f.per_wiki)
     _csv(paths["files"], ["file", "articles", "views"], f.top_files)
     _csv(paths["articles"], ["wiki", "title", "files", "views"], f.top_articles)
+    _csv(paths["article_months"], ["wiki", "title", "month", "views", "source"], f.article_months)
     _csv(paths["gaps"], ["wiki", "title", "month", "why"], f.gaps)
     _csv(paths["new_usage"], ["file", "wiki", "title", "first_seen"], f.new_usage)
+    _csv(paths["unused_files"], ["file"], [[n] for n in f.unused_files])
+    _csv(paths["disagreements"], ["wiki", "title", "month", "api", "dumps", "dump_source"], f.disagreements)
     return paths
 
 
@@ -133,4 +206,4 @@ def _csv(path: Path, header: list[str], rows: list) -> None:
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows([neutralise(c) if isinstance(c, str) else c for c in row] for row in rows)

@@ -17,6 +17,7 @@ def client_for(
     min_interval: float = 0.2,
     cache: bool = True,
     notify: Callable[[str], None] | None = None,
+    rest_concurrency: int = 4,
 ) -> Client:
     """Politeness can be tuned from the environment: GLAMWIKI_REACH_BACKOFF (first wait, seconds)
     and GLAMWIKI_REACH_MAX_RETRIES."""
@@ -25,6 +26,7 @@ def client_for(
         min_interval=min_interval,
         backoff=float(os.environ.get("GLAMWIKI_REACH_BACKOFF", "2")),
         max_retries=int(os.environ.get("GLAMWIKI_REACH_MAX_RETRIES", "5")),
+        rest_concurrency=rest_concurrency,
     )
     return Client(api_root=api_root, cache_dir=cache_dir, polite=polite, notify=notify)
 

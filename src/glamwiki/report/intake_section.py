@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from collections import Counter
 from html import escape
+from typing import Any
 
+from glamwiki.dates import parse_date
+from glamwiki.dates.words import says_no_date
+from glamwiki.model.dates import AMBIGUOUS, DateInterval
 from glamwiki.model.records import ObjectRecord, Person
-from glamwiki.report.page import Section, figures, table
+from glamwiki.report.page import Section, figures, message_kinds, table
 from glamwiki.report.svg import bar_chart
 from glamwiki.store import Store
 from glamwiki.store.records import datasets, iter_records
+from glamwiki.store.runs import issue_messages
 
 
 def intake_section(store: Store) -> Section | None:
@@ -17,11 +22,9 @@ def intake_section(store: Store) -> Section | None:
     if not sets:
         return None
     stats = _scan(store)
-    errors = store.query(
-        "SELECT severity, field, substr(message, 1, 60) AS what, COUNT(*) AS n FROM ingest_errors"
-        " GROUP BY severity, field, what ORDER BY n DESC LIMIT 12"
-    )
-    n_err = sum(r["n"] for r in errors if r["severity"] == "error")
+    messages = issue_messages(store)
+    n_err = sum(int(r["n"]) for r in messages if r["severity"] == "error")
+    errors = _issue_kinds(messages)
     html = figures(
         [
             ("objects", stats["objects"]),
@@ -37,19 +40,90 @@ def intake_section(store: Store) -> Section | None:
     quality = [[label, n, f"{100 * n / max(stats[base], 1):.0f}%"] for label, n, base in stats["quality"]]
     html += table(["problem", "records", "share"], quality, {1})
     if errors:
-        html += "<h3>Issues found while reading</h3>" + table(
-            ["severity", "field", "message", "count"],
-            [[r["severity"], r["field"], r["what"], r["n"]] for r in errors],
-            {3},
-        )
+        html += "<h3>Issues found while reading</h3>" + table(["severity", "field", "message", "count"], errors, {3})
         html += f'<p class="note">{escape("Every issue names its file, row and field: glamwiki export errors")}</p>'
+    html += unread_dates_html(stats["unread"], stats["ambiguous"])
     return Section("intake", "What was read", html)
+
+
+def _issue_kinds(messages: list[dict[str, Any]], shown: int = 12) -> list[list[object]]:
+    """The commonest kinds of issue per severity and field (values quoted in messages set aside)."""
+    groups: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    for r in messages:
+        groups.setdefault((str(r["severity"]), str(r["field"])), []).append((str(r["message"]), int(r["n"])))
+    rows = [[sev, field, kind, n] for (sev, field), found in groups.items() for kind, n in message_kinds(found)]
+    return sorted(rows, key=lambda r: -int(r[3]))[:shown]
+
+
+def unread_dates_html(unread: Counter[tuple[str, str]], ambiguous: Counter[str]) -> str:
+    """Every date text that was not read, most frequent first, so a user sees what to map."""
+    if not unread and not ambiguous:
+        return '<p class="note">Every date text was read (or says there is no date).</p>'
+    html = "<h3>Date texts not understood</h3>"
+    if unread:
+        html += (
+            f"<p>Dates glamwiki could not read: {_records(sum(unread.values()))}, {len(unread):,} different texts."
+            " The text is kept; unless a bounds column filled in (see where), the record has no date for rights,"
+            " gaps or Commons. Map such a column differently, fix the texts at the source, or report a phrase"
+            " the parser should know.</p>"
+        )
+        rows = [[text, where, n] for (where, text), n in sorted(unread.items(), key=lambda kv: (-kv[1], kv[0]))]
+        html += _listing(rows, ["date text", "where", "records"], numeric={2})
+    if ambiguous:
+        html += (
+            f'<p>Dates that could be a month or a range of years ("1985-04"): {_records(sum(ambiguous.values()))},'
+            " each read as its year. If the column holds ISO/EDTF dates, map it with"
+            ' <code>format = "edtf"</code> (docs/mapping.md).</p>'
+        )
+        rows = [[text, n] for text, n in sorted(ambiguous.items(), key=lambda kv: (-kv[1], kv[0]))]
+        html += _listing(rows, ["ambiguous date text", "records"], numeric={1})
+    return html
+
+
+def _records(n: int) -> str:
+    return f"{n:,} record" if n == 1 else f"{n:,} records"
+
+
+def _listing(rows: list[list[object]], header: list[str], numeric: set[int], shown: int = 25) -> str:
+    """The first rows in view; all of them one click away."""
+    html = table(header, rows[:shown], numeric)
+    if len(rows) > shown:
+        html += f"<details><summary>All {len(rows):,} texts</summary>{table(header, rows, numeric)}</details>"
+    return html
+
+
+def _has_digit(text: str) -> bool:
+    """Life dates with no digit ("American", as NGA's displaydate often is) give no date to map."""
+    return any(c.isdigit() for c in text)
+
+
+def _unread(date: DateInterval) -> bool:
+    return bool(date.text) and not date.is_known and not says_no_date(date.text)
+
+
+def _count_dates(record: ObjectRecord, unread: Counter[tuple[str, str]], ambiguous: Counter[str]) -> bool:
+    """Count an object's date texts that were not read (True if its own date is one of them)."""
+    date, own = record.date, False
+    if _unread(date):
+        unread[("object date", date.text)] += 1
+        own = True
+    elif date.is_known and date.text and not says_no_date(date.text) and not parse_date(date.text).is_known:
+        unread[("object date (its bounds columns used)", date.text)] += 1  # CMoA: creation_date_earliest
+        own = True
+    elif AMBIGUOUS in date.qualifiers:
+        ambiguous[date.text] += 1
+    for c in record.creators:  # life dates given with the creator in the object's row
+        if not c.death.is_known and _unread(c.birth) and _has_digit(c.birth.text):
+            unread[("creator's life dates", c.birth.text)] += 1
+    return own
 
 
 def _scan(store: Store) -> dict:
     forms: Counter[str] = Counter()
     centuries: Counter[str] = Counter()
     q = Counter()
+    unread: Counter[tuple[str, str]] = Counter()  # (where, text)
+    ambiguous: Counter[str] = Counter()
     objects = people = 0
     for _, record in iter_records(store):
         if isinstance(record, ObjectRecord):
@@ -58,11 +132,7 @@ def _scan(store: Store) -> dict:
             year = record.date.earliest_year
             centuries[_century(year)] += 1
             q["no date"] += not record.date.is_known
-            q["date text not understood"] += (
-                bool(record.date.text)
-                and not record.date.is_known
-                and record.date.text.lower() not in ("date not known", "no date", "undated")
-            )
+            q["date text not understood"] += _count_dates(record, unread, ambiguous)
             q["no creator"] += not record.creators
             q["no image"] += not record.images
             q["no title"] += not record.titles
@@ -71,6 +141,9 @@ def _scan(store: Store) -> dict:
             people += 1
             q["person: no gender recorded"] += not record.gender
             q["person: no birth or death date"] += not (record.birth.is_known or record.death.is_known)
+            life = [d for d in (record.birth, record.death, record.active) if d.text]
+            if life and not any(d.is_known for d in life) and _unread(life[0]) and _has_digit(life[0].text):
+                unread[("person's life dates", life[0].text)] += 1
             q["person: died before born"] += bool(
                 record.birth.earliest_year
                 and record.death.latest_year
@@ -83,7 +156,8 @@ def _scan(store: Store) -> dict:
         (k, q[k], "people")
         for k in ("person: no gender recorded", "person: no birth or death date", "person: died before born")
     ]
-    return {"objects": objects, "people": people, "forms": forms, "centuries": centuries, "quality": quality}
+    return {"objects": objects, "people": people, "forms": forms, "centuries": centuries, "quality": quality,
+            "unread": unread, "ambiguous": ambiguous}  # fmt: skip
 
 
 def _century(year: int | None) -> str:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import escape
 
 from glamwiki import __version__
+from glamwiki.textfit import shorten
 
 CSS = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:980px;margin:2em auto;
@@ -26,6 +30,18 @@ class Section:
     id: str
     title: str
     html: str
+
+
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+
+
+def message_kinds(counted: Iterable[tuple[str, int]], width: int = 90) -> list[tuple[str, int]]:
+    """Messages that differ only in the values they quote ("date '1850?' could not be read") counted
+    as one kind, most frequent first, each shortened at a word boundary."""
+    kinds: Counter[str] = Counter()
+    for message, n in counted:
+        kinds[_QUOTED.sub("'…'", message)] += n
+    return [(shorten(k, width), n) for k, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def figures(items: list[tuple[str, object]]) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from html import escape
 
 from glamwiki.publishing.journal import OUTCOMES
-from glamwiki.report.page import Section, figures, table
+from glamwiki.publishing.targets import is_local
+from glamwiki.report.page import Section, figures, message_kinds, table
 from glamwiki.report.svg import bar_chart
 from glamwiki.store import Store
 from glamwiki.store import publishing as db
@@ -22,18 +23,21 @@ def publishing_section(store: Store) -> Section | None:
             ("records without an image", plan.get(db.UNPLANNABLE, 0)),
         ]
     )
-    targets = [r[0] for r in store.query("SELECT DISTINCT target FROM publish_state ORDER BY target")]
-    for target in targets:
+    targets = db.targets(store)
+    for target in [t for t in targets if not is_local(t)]:
         counts = db.state_counts(store, target)
         data = [(OUTCOMES.get(state, state), float(n)) for state, n in sorted(counts.items(), key=lambda kv: -kv[1])]
         html += bar_chart(data, f"Files on {target}")
-        failures = store.query(
-            "SELECT substr(message, 1, 90) AS why, COUNT(*) AS n FROM publish_state WHERE target = ?"
-            " AND state = 'failed' GROUP BY why ORDER BY n DESC LIMIT 8",
-            (target,),
-        )
+        failures = message_kinds(db.failure_messages(store, target))[:8]
         if failures:
-            html += table(["why a file failed", "files"], [[r["why"], r["n"]] for r in failures], {1})
-    if not targets:
-        html += f'<p class="empty">{escape("Nothing sent yet: review with `glamwiki publish preview`.")}</p>'
+            html += table(["why a file failed", "files"], [list(f) for f in failures], {1})
+    trials = [t for t in targets if is_local(t)]
+    if trials:
+        tried = "; ".join(f"{t}: {sum(db.state_counts(store, t).values()):,} files" for t in trials)
+        html += (
+            f'<p class="note">{escape("Trial runs on a local wiki (glamwiki sandbox), not counted here: " + tried)}</p>'
+        )
+    if len(trials) == len(targets):
+        nothing = "Nothing sent to a public wiki yet: review with `glamwiki publish preview`."
+        html += f'<p class="empty">{escape(nothing)}</p>'
     return Section("publishing", "Publishing", html)

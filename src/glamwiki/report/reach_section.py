@@ -8,13 +8,13 @@ from glamwiki.reach.figures import compute
 from glamwiki.reach.months import last_complete_month
 from glamwiki.reach.render import evidence_html, headline, monthly_html, wiki_html
 from glamwiki.report.page import Section, table
-from glamwiki.store import Store
+from glamwiki.store import Store, reach_report
 
 
 def reach_section(store: Store) -> Section | None:
-    if not store.scalar("SELECT COUNT(*) FROM reach_files"):
+    if not reach_report.has_files(store):
         return None
-    latest = store.scalar("SELECT MAX(substr(period, 1, 7)) FROM reach_pageviews") or last_complete_month()
+    latest = reach_report.latest_month(store) or last_complete_month()
     first = f"{int(latest[:4]) - 1}-{latest[5:7]}"
     first = first if first < latest else latest
     f = compute(store, _next(first), latest, top=10)

@@ -15,6 +15,7 @@ from glamwiki.rights.reasons import fact_label, layer_reasons, work_reasons
 from glamwiki.rights.rules import Settings, cite, default_settings
 from glamwiki.rights.scenarios import Evaluation, evaluate
 from glamwiki.rights.templates import pd_templates, wikidata_values
+from glamwiki.textfit import shorten
 
 _YES = ("yes", "true", "1", "y")
 
@@ -195,7 +196,7 @@ def _statement_caveat(x: Inputs) -> tuple[str, str, str]:
         return why, "other_restrictions_checked", rs
     if s.kind == st.COPYRIGHT_NOTICE and s.claims_work:
         return (
-            f"The catalogue claims copyright in the work ({s.text[:80]}) but the dates say PD",
+            f"The catalogue claims copyright in the work ({shorten(s.text, 80)}) but the dates say PD",
             "rights_statement",
             rs,
         )

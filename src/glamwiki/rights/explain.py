@@ -5,12 +5,13 @@ from __future__ import annotations
 from glamwiki.model.rights import RightsDecision
 from glamwiki.rights.reasons import fact_label
 from glamwiki.rights.wikidata import P_COPYRIGHT_STATUS, P_DETERMINATION_METHOD, P_LICENCE
+from glamwiki.store.records import qualified_id
 
 LAYERS = [("other", "Facts"), ("uk", "UK"), ("us", "US"), ("reproduction", "Reproduction"), ("licence", "Licence")]
 
 
 def explain_lines(d: RightsDecision, title: str = "") -> list[str]:
-    head = f"{d.dataset + ':' if d.dataset else ''}{d.record_id}" + (f"  {title}" if title else "")
+    head = qualified_id(d.dataset, d.record_id) + (f"  {title}" if title else "")
     lines = [head, f"  decision on {d.as_of}: {d.decision.upper()}"]
     for name, status, expires in (("UK", d.uk_status, d.uk_expires), ("US", d.us_status, d.us_expires)):
         latest = " at the latest" if status == "unknown" else ""

@@ -169,6 +169,20 @@ def state_counts(store: Store, target: str | None = None) -> dict[str, int]:
     return {r[0]: r[1] for r in store.query(sql + " GROUP BY state", params)}
 
 
+def targets(store: Store) -> list[str]:
+    """Every wiki API this project has sent files to."""
+    return [r[0] for r in store.query("SELECT DISTINCT target FROM publish_state ORDER BY target")]
+
+
+def failure_messages(store: Store, target: str) -> list[tuple[str, int]]:
+    """Why files failed on ``target``: each whole message and how many files it stopped."""
+    rows = store.query(
+        "SELECT message, COUNT(*) AS n FROM publish_state WHERE target = ? AND state = 'failed' GROUP BY message",
+        (target,),
+    )
+    return [(str(r["message"] or ""), int(r["n"])) for r in rows]
+
+
 def sha1_owner(store: Store, target: str, sha1: str, item_id: int) -> str | None:
     """The title of another item in this batch with the same bytes (the first one wins), or of the
     file that one duplicates."""

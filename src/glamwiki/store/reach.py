@@ -35,24 +35,24 @@ def files_due_for_usage(store: Store, files: Iterable[str], max_age_days: float)
     return sorted(r[0] for r in rows if r[0] in wanted)
 
 
-def record_usage(store: Store, file: str, usages: Iterable[tuple[str, str, int, int | None]], when: str) -> int:
-    """Upsert a file's current usage (wiki, title, ns, page_id); usage no longer listed gets gone_at.
-    Returns how many pages are new for this file."""
+def record_usage(store: Store, file: str, usages: Iterable[tuple[str, str, int, int | None, str]], when: str) -> int:
+    """Upsert a file's current usage (wiki, title, ns, page_id, page_kind); usage no longer listed
+    gets gone_at. Returns how many pages are new for this file."""
     new = 0
     seen: set[tuple[str, str]] = set()
     with store.transaction():
-        for wiki, title, ns, page_id in usages:
+        for wiki, title, ns, page_id, kind in usages:
             seen.add((wiki, title))
             cur = store.execute(
-                "UPDATE reach_usage SET last_seen = ?, gone_at = NULL, ns = ?, page_id = ?"
+                "UPDATE reach_usage SET last_seen = ?, gone_at = NULL, ns = ?, page_id = ?, page_kind = ?"
                 " WHERE file = ? AND wiki = ? AND title = ?",
-                (when, ns, page_id, file, wiki, title),
+                (when, ns, page_id, kind, file, wiki, title),
             )
             if cur.rowcount == 0:
                 store.execute(
-                    "INSERT INTO reach_usage(file, wiki, title, ns, page_id, first_seen, last_seen)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (file, wiki, title, ns, page_id, when, when),
+                    "INSERT INTO reach_usage(file, wiki, title, ns, page_id, page_kind, first_seen, last_seen)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (file, wiki, title, ns, page_id, kind, when, when),
                 )
                 new += 1
         for row in store.query("SELECT wiki, title FROM reach_usage WHERE file = ? AND gone_at IS NULL", (file,)):
@@ -66,10 +66,11 @@ def record_usage(store: Store, file: str, usages: Iterable[tuple[str, str, int, 
 
 
 def articles_in_use(store: Store) -> list[tuple[str, str]]:
-    """Pages in namespace 0 (articles) currently using at least one measured file."""
-    rows = store.query(
-        "SELECT DISTINCT u.wiki, u.title FROM reach_usage u JOIN reach_files f ON f.file = u.file"
-        " WHERE u.ns = 0 AND u.gone_at IS NULL ORDER BY u.wiki, u.title"
+    """Content pages currently using at least one measured file: articles of Wikipedias and, measured
+    apart, namespace-0 pages of other content wikis (page_kind, see glamwiki.reach.wikis)."""
+    rows = store.query(  # usage is only ever recorded for measured files: no join needed
+        "SELECT DISTINCT wiki, title FROM reach_usage"
+        " WHERE page_kind IN ('article', 'content') AND gone_at IS NULL ORDER BY wiki, title"
     )
     return [(r[0], r[1]) for r in rows]
 
@@ -123,13 +124,80 @@ def record_cim(store: Store, kind: str, key: str, wiki: str, points: Iterable[tu
 
 
 def record_dump_run(
-    store: Store, path: str, fmt: str, period: str, agent: str, engine: str, lines: int, malformed: int, matched: int
+    store: Store,
+    path: str,
+    fmt: str,
+    period: str,
+    agent: str,
+    engine: str,
+    tallies: tuple[int, int, int],
+    examples: Iterable[str] = (),
 ) -> None:
+    """tallies: (lines, malformed, matched); examples: a few malformed lines as read."""
+    lines, malformed, matched = tallies
     store.execute(
         "INSERT OR REPLACE INTO reach_dump_runs(path, format, period, agent, engine, lines, malformed, matched,"
-        " finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (path, fmt, period, agent, engine, lines, malformed, matched, now()),
+        " examples, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (path, fmt, period, agent, engine, lines, malformed, matched, "\n".join(examples), now()),
     )
+
+
+def replace_dump_counts(
+    store: Store,
+    path: str,
+    kind: str,
+    granularity: str,
+    period: str,
+    agent: str,
+    counts: Iterable[tuple[str, str, int]],
+) -> None:
+    """A dump file's contribution, (wiki, title, count) rows: what it gave before is replaced, never added to."""
+    store.execute("DELETE FROM reach_dump_counts WHERE path = ?", (path,))
+    store.executemany(
+        "INSERT INTO reach_dump_counts(path, kind, wiki, title, granularity, period, agent, count)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        ((path, kind, w, t, granularity, period, agent, n) for w, t, n in counts),
+    )
+
+
+def dump_periods(store: Store, fmt: str, agent: str, month: str, length: int) -> int:
+    """How many distinct periods (days: length 10, hours: 13) of a month files of a format covered."""
+    return int(
+        store.scalar(
+            "SELECT COUNT(DISTINCT period) FROM reach_dump_runs"
+            " WHERE format = ? AND agent = ? AND substr(period, 1, 7) = ? AND length(period) = ?",
+            (fmt, agent, month, length),
+        )
+        or 0
+    )
+
+
+def record_problem(store: Store, source: str, key: str, detail: str) -> None:
+    store.execute(
+        "INSERT INTO reach_problems(at, source, key, detail) VALUES (?, ?, ?, ?)", (now(), source, key, detail)
+    )
+
+
+def problems(store: Store, limit: int = 200) -> list[tuple[str, str, str, str]]:
+    rows = store.query("SELECT at, source, key, detail FROM reach_problems ORDER BY id DESC LIMIT ?", (limit,))
+    return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+def record_membership(store: Store, category: str, months: Iterable[str], files: list[str], depth: int) -> None:
+    """What was in a category in these months (the months this collect fetched), at ``depth``."""
+    when = now()
+    with store.transaction():
+        for month in months:
+            store.execute("DELETE FROM reach_membership WHERE category = ? AND month = ?", (category, month))
+            store.executemany(
+                "INSERT OR IGNORE INTO reach_membership(category, month, file, depth, seen_at) VALUES (?, ?, ?, ?, ?)",
+                ((category, month, f, depth, when) for f in files),
+            )
+
+
+def membership_months(store: Store, category: str) -> set[str]:
+    rows = store.query("SELECT DISTINCT month FROM reach_membership WHERE category = ?", (category,))
+    return {r[0] for r in rows}
 
 
 def dump_done(store: Store, path: str) -> bool:

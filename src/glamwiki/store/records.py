@@ -86,12 +86,17 @@ def _existing_uids(store: Store, dataset: str, batch: Sequence[Pending], max_uid
     return {key for key, (uid, _, _) in _existing(store, dataset, batch).items() if uid <= max_uid}
 
 
-def write_batch(store: Store, run_id: int, dataset: str, batch: Sequence[Pending]) -> BatchOutcome:
+def write_batch(
+    store: Store, run_id: int, dataset: str, batch: Sequence[Pending], earlier: dict[int, str] | None = None
+) -> BatchOutcome:
     """Insert or update a batch; detect unchanged records and ids repeated within the run.
 
-    A record whose id was already written by this run is not written again: it is returned in
-    ``duplicates`` so the caller can report it (the first occurrence wins).
+    A record whose id was already written by this run, or an object whose id was written by one of
+    the ``earlier`` runs of the same ingest (run id -> file: another file of the folder), is not
+    written again: it is returned in ``duplicates`` so the caller can report it (the first
+    occurrence wins). People may be named in several files (the author of two manuscripts).
     """
+    earlier = earlier or {}
     out = BatchOutcome()
     existing = _existing(store, dataset, batch)
     seen_here: dict[tuple[str, str], str] = {}
@@ -109,6 +114,8 @@ def write_batch(store: Store, run_id: int, dataset: str, batch: Sequence[Pending
             rows.append((dataset, p.kind, p.local_id, p.data, p.hash, run_id, run_id))
         elif old[2] == run_id:
             out.duplicates.append((p, "the same id was read earlier in this run"))
+        elif old[2] in earlier and p.kind == "object":  # a person named in two files is one person
+            out.duplicates.append((p, f"the same id was read earlier from another file, {earlier[old[2]]}"))
         elif old[1] == p.hash:
             out.unchanged += 1
             touches.append((run_id, old[0]))
@@ -181,6 +188,34 @@ def get_with_run(store: Store, local_id: str, kind: str | None = None) -> list[t
     sql = (sql + " AND" if sql else " WHERE") + " local_id = ?"
     rows = store.query(f"SELECT dataset, last_run, data FROM records{sql} ORDER BY uid", (*params, local_id))
     return [(r["dataset"], r["last_run"], decode(r["data"])) for r in rows]
+
+
+def qualified_id(dataset: str | None, local_id: str) -> str:
+    """The one printed form of a record id: ``dataset:id`` ("tate:N05737"); ``resolve_id`` reads it back."""
+    return f"{dataset}:{local_id}" if dataset else local_id
+
+
+def resolve_id(store: Store, text: str, kind: str | None = None, dataset: str | None = None) -> tuple[str | None, str]:
+    """(dataset, local id) for an id as a user gives it: "N05737" or "tate:N05737".
+
+    An id that exists as given wins (CMoA's own ids contain a colon: "cmoa:things/…"); else a
+    known dataset name before the first colon is the dataset. The one place ids are resolved:
+    every command that takes a record or person id goes through it."""
+    text = text.strip()
+    sql, params = _where(kind, dataset)
+    sql = (sql + " AND" if sql else " WHERE") + " local_id = ?"
+    if store.scalar(f"SELECT COUNT(*) FROM records{sql}", (*params, text)) or ":" not in text:
+        return dataset, text
+    prefix, rest = text.split(":", 1)
+    known = {d for d, _, _ in datasets(store)} | _linked_datasets(store)
+    if prefix in known and dataset in (None, prefix):
+        return prefix, rest
+    return dataset, text
+
+
+def _linked_datasets(store: Store) -> set[str]:
+    """Datasets that have people in the linking tables (people read from object rows included)."""
+    return {r["dataset"] for r in store.query("SELECT DISTINCT dataset FROM link_matches")}
 
 
 def datasets(store: Store) -> list[tuple[str, str, int]]:

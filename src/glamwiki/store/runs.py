@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import msgspec
 
@@ -91,3 +92,11 @@ def provenance_of(store: Store, run_id: int) -> dict[str, str]:
     """Field -> column/path for the records a run read (mapping-driven readers)."""
     raw = store.scalar("SELECT provenance FROM ingest_runs WHERE id = ?", (run_id,))
     return msgspec.json.decode(raw) if raw else {}
+
+
+def issue_messages(store: Store) -> list[dict[str, Any]]:
+    """Severity, field and whole message of the issues found, with how many times each was found."""
+    rows = store.query(
+        "SELECT severity, field, message, COUNT(*) AS n FROM ingest_errors GROUP BY severity, field, message"
+    )
+    return [dict(r) for r in rows]

@@ -1,0 +1,34 @@
+"""Store access for the books stage (table from migration 0006_books)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from glamwiki.store.db import Store
+
+LEVELS = ("not_created", "q0", "q1", "q2", "q3", "q4")
+
+
+def save_snapshot(store: Store, row: dict[str, Any]) -> None:
+    """One index's counts for one day (a second snapshot the same day replaces the first)."""
+    cols = ["wiki", "index_title", "day", "campaign", "pages", *LEVELS, "taken_at"]
+    with store.transaction():
+        store.execute(
+            f"INSERT OR REPLACE INTO book_progress({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            [row[c] for c in cols],
+        )
+
+
+def snapshots(store: Store, campaign: str | None = None, index_title: str | None = None) -> Iterator[dict[str, Any]]:
+    """Snapshots in (wiki, index, day) order, of one campaign or index when given."""
+    where, params = [], []
+    if campaign is not None:
+        where.append("campaign = ?")
+        params.append(campaign)
+    if index_title is not None:
+        where.append("index_title = ?")
+        params.append(index_title)
+    sql = "SELECT * FROM book_progress" + (" WHERE " + " AND ".join(where) if where else "")
+    for row in store.stream(sql + " ORDER BY wiki, index_title, day", params):
+        yield dict(row)

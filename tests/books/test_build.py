@@ -1,0 +1,134 @@
+"""Building one multi-page file from page images made here with Pillow: DjVu with Debian's
+djvulibre-bin (and tesseract-ocr for the text layer), PDF with img2pdf."""
+
+from __future__ import annotations
+
+import shutil
+import stat
+from pathlib import Path
+
+import pikepdf
+import pytest
+from PIL import Image
+
+from glamwiki.books.build import Tools, build_djvu, build_pdf, djvu_page_count, djvu_text_of
+from glamwiki.books.errors import BookError
+
+from .images import page_image, page_images
+
+needs_djvu = pytest.mark.skipif(not shutil.which("c44"), reason="needs djvulibre-bin (installed by .ci/run)")
+needs_ocr = pytest.mark.skipif(not shutil.which("tesseract"), reason="needs tesseract-ocr (installed by .ci/run)")
+
+
+def _script(path: Path, body: str) -> str:
+    path.write_text("#!/bin/sh\n" + body + "\n")
+    path.chmod(path.stat().st_mode | stat.S_IEXEC)
+    return str(path)
+
+
+def _pdf_images(pdf_path: Path) -> list[bytes]:
+    out = []
+    with pikepdf.open(pdf_path) as pdf:
+        for page in pdf.pages:
+            (image,) = page.get_images().values()
+            assert image.Filter == pikepdf.Name.DCTDecode
+            out.append(image.read_raw_bytes())
+    return out
+
+
+def test_pdf_embeds_jpegs_byte_for_byte(tmp_path: Path) -> None:
+    images = page_images(tmp_path / "img", 7)
+    out = tmp_path / "book.pdf"
+    report = build_pdf(images, out, part_size=3)
+    assert report.pages == report.made == 7
+    assert _pdf_images(out) == [p.read_bytes() for p in images]
+
+
+def test_pdf_build_restarts_without_redoing_parts(tmp_path: Path) -> None:
+    images = page_images(tmp_path / "img", 7)
+    out = tmp_path / "book.pdf"
+    build_pdf(images, out, part_size=3)
+    parts = sorted((tmp_path / "book.pdf.parts").glob("part-*.pdf"))
+    assert len(parts) == 3
+    kept = parts[0].stat().st_mtime_ns
+    parts[2].unlink()  # as if the run had stopped while making the last part
+    out.unlink()
+    again = build_pdf(images, out, part_size=3)
+    assert again.made == 1 and parts[0].stat().st_mtime_ns == kept
+    assert _pdf_images(out) == [p.read_bytes() for p in images]
+
+
+@needs_djvu
+def test_djvu_page_count_by_djvused(tmp_path: Path) -> None:
+    images = page_images(tmp_path / "img", 6)
+    images.append(page_image(tmp_path / "img" / "plate.png", 7))  # PNG goes through PNM
+    bitonal = tmp_path / "img" / "bitonal.png"
+    Image.open(images[0]).convert("1").save(bitonal)  # a bitonal page goes through cjb2
+    images.append(bitonal)
+    out = tmp_path / "book.djvu"
+    report = build_djvu(images, out)
+    assert djvu_page_count(out) == 8 == report.pages
+    assert out.read_bytes()[:8] == b"AT&TFORM"
+
+
+@needs_djvu
+def test_djvu_build_restarts_after_a_crash_without_redoing_pages(tmp_path: Path) -> None:
+    images = page_images(tmp_path / "img", 5)
+    out = tmp_path / "book.djvu"
+    calls = tmp_path / "calls"
+    real = shutil.which("c44")
+    crashing = _script(tmp_path / "c44-crash", f'echo x >> {calls}\n[ "$(wc -l < {calls})" -ge 3 ] && exit 9\n'
+                       f'exec {real} "$@"')  # fmt: skip
+    with pytest.raises(BookError, match="page 3"):
+        build_djvu(images, out, tools=Tools(c44=crashing))
+    parts = tmp_path / "book.djvu.parts"
+    done = sorted(parts.glob("page-*.djvu"))
+    assert [p.name for p in done] == ["page-00001.djvu", "page-00002.djvu"]
+    stamps = [p.stat().st_mtime_ns for p in done]
+    counting = _script(tmp_path / "c44-count", f'echo x >> {calls}.2\nexec {real} "$@"')
+    report = build_djvu(images, out, tools=Tools(c44=counting))
+    assert report.made == 3 and len((tmp_path / "calls.2").read_text().splitlines()) == 3
+    assert [p.stat().st_mtime_ns for p in done] == stamps
+    assert djvu_page_count(out) == 5
+
+
+@needs_djvu
+@needs_ocr
+def test_ocr_text_layer_and_a_failing_page_left_without_text(tmp_path: Path) -> None:
+    words = ["Llyfrgell Genedlaethol Cymru", "Leabharlann Nàiseanta na h-Alba", "National Library"]
+    images = [page_image(tmp_path / "img" / f"p{n}.png", n, (1400, 500), text=w) for n, w in enumerate(words, 1)]
+    _big_text(images, words)
+    real = shutil.which("tesseract")
+    flaky = _script(tmp_path / "tesseract", f'case "$1" in *p2.png) exit 1;; esac\nexec {real} "$@"')
+    out = tmp_path / "book.djvu"
+    report = build_djvu(images, out, ocr_langs="eng+cym+gla", tools=Tools(tesseract=flaky))
+    assert report.ocr_failed == [2]
+    assert djvu_page_count(out) == 3
+    assert "Genedlaethol" in djvu_text_of(out, 1)
+    assert djvu_text_of(out, 2) == ""
+    assert "Library" in djvu_text_of(out, 3)
+
+
+def _big_text(images: list[Path], words: list[str]) -> None:
+    from PIL import ImageDraw, ImageFont
+
+    try:
+        font = ImageFont.truetype("DejaVuSans.ttf", 56)
+    except OSError:
+        font = ImageFont.load_default(size=56)
+    for path, text in zip(images, words, strict=True):
+        img = Image.new("L", (1400, 300), 255)
+        ImageDraw.Draw(img).text((40, 100), text, font=font, fill=0)
+        img.save(path, dpi=(300, 300))
+
+
+def test_missing_image_is_named(tmp_path: Path) -> None:
+    images = page_images(tmp_path / "img", 2)
+    with pytest.raises(BookError, match=r"page 3: image .*gone\.jpg is missing"):
+        build_pdf([*images, tmp_path / "gone.jpg"], tmp_path / "b.pdf")
+
+
+def test_work_folder_of_another_book_is_refused(tmp_path: Path) -> None:
+    build_pdf(page_images(tmp_path / "a", 2), tmp_path / "b.pdf")
+    with pytest.raises(BookError, match="holds pages of another build"):
+        build_pdf(page_images(tmp_path / "c", 3), tmp_path / "b.pdf")
