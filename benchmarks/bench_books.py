@@ -3,7 +3,9 @@ and to one PDF; time per page and peak memory, each in a fresh process.
 
 Pages are generated A5 scans at 300 ppi (1748 x 2480 JPEG, 40 lines of printed text each, so
 Tesseract has real work). Baselines, in the same run on the same images: for DjVu, a bare loop of
-``c44`` over the images then one ``djvm -c`` (the tools' own cost, no restartable work folder); for
+``c44`` over the images then one ``djvm -c`` (the tools' own cost, no restartable work folder), and
+the bundling alone (``djvm -c``, which holds the book in memory, against glamwiki's page-by-page
+bundler); for
 PDF, one ``img2pdf.convert`` of every image at once (memory grows with the book, which is what the
 per-part build avoids). Peak memory is the larger of the Python process and its largest child.
 """
@@ -69,6 +71,20 @@ def bare_djvu(folder: str, out: str, n: int) -> dict:
     return {"items": len(pages), "extra": {"bytes": Path(out).stat().st_size}}
 
 
+def bare_djvm(folder: str, out: str) -> dict:
+    pages = sorted(str(p) for p in Path(folder).glob("*.djvu"))
+    subprocess.run(["djvm", "-c", out, *pages], check=True, capture_output=True)
+    return {"items": len(pages), "extra": {"bytes": Path(out).stat().st_size}}
+
+
+def glamwiki_bundle(folder: str, out: str) -> dict:
+    from glamwiki.books.bundle import bundle
+
+    pages = sorted(Path(folder).glob("*.djvu"))
+    bundle(pages, Path(out))
+    return {"items": len(pages), "extra": {"bytes": Path(out).stat().st_size}}
+
+
 def glamwiki_pdf(folder: str, out: str, n: int) -> dict:
     from glamwiki.books.build import build_pdf
 
@@ -103,11 +119,14 @@ def run() -> str:
         if shutil.which("tesseract"):
             rows.append(measure(f"glamwiki DjVu + OCR (eng), {OCR_PAGES} pages", f"{SELF}:glamwiki_djvu", folder,
                                 str(work / "o.djvu"), OCR_PAGES, "eng"))  # fmt: skip
+        parts = str(work / "a.djvu.parts")  # the pages glamwiki made: bundled again, by djvm and by glamwiki
+        b_djvm = measure(f"djvm -c, {PAGES} pages", f"{SELF}:bare_djvm", parts, str(work / "m.djvu"))
+        b_ours = measure(f"glamwiki bundle, {PAGES} pages", f"{SELF}:glamwiki_bundle", parts, str(work / "g.djvu"))
         bare_p = measure(f"bare img2pdf.convert, {PAGES} pages", f"{SELF}:bare_pdf", folder, str(work / "b.pdf"), PAGES)
         ours_p = measure(f"glamwiki PDF, {PAGES} pages", f"{SELF}:glamwiki_pdf", folder, str(work / "a.pdf"), PAGES)
-        text = report("DjVu", rows, bare) + "\n" + report("PDF", [ours_p], bare_p) + "\n" + _per_page(
-            [bare, *rows, bare_p, ours_p])  # fmt: skip
-        save("books", [bare, *rows, bare_p, ours_p], text)
+        text = (report("DjVu", rows, bare) + "\n" + report("Bundling the pages", [b_ours], b_djvm) + "\n"
+                + report("PDF", [ours_p], bare_p) + "\n" + _per_page([bare, *rows, bare_p, ours_p]))  # fmt: skip
+        save("books", [bare, *rows, b_djvm, b_ours, bare_p, ours_p], text)
         return text
     finally:
         shutil.rmtree(work, ignore_errors=True)

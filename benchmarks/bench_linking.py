@@ -71,7 +71,7 @@ def tate_bare_task(data: str) -> dict[str, object]:
 
 
 def tate_gaps_task(data: str) -> dict[str, object]:
-    from glamwiki.gaps.bequest import gender_shares
+    from glamwiki.gaps.summary import gap_report
     from glamwiki.intake.ingest import ingest
     from glamwiki.intake.registry import load_named_profile
     from glamwiki.store import open_store
@@ -79,7 +79,7 @@ def tate_gaps_task(data: str) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(Path(tmp) / "b.db")
         ingest(store, str(Path(data) / "tate"), dataset="tate", profile=load_named_profile("tate"))
-        shares = gender_shares(store)
+        shares = gap_report(store).shares
         store.close()
     extra = {g.label: {"artists": g.artists, "women_artists": round(g.share_artists or 0, 4), "works": g.works,
                        "works_by_women": round(g.share_works or 0, 4)} for g in shares}  # fmt: skip

@@ -43,7 +43,7 @@ def decompress_all(folder: str) -> dict:
     return {"items": total, "extra": {"days": len(days), "mb": round(sum(p.stat().st_size for p in days) / 1e6, 1)}}
 
 
-def year_load(folder: str, usage: str) -> dict:
+def year_load(folder: str, usage: str, jobs: int = 1) -> dict:
     """glamwiki's own path for a run of days: a project store holding the usage, then `reach dumps`
     (identify, aggregate on DuckDB, store each file's contribution, mark covered months)."""
     import tempfile
@@ -67,7 +67,7 @@ def year_load(folder: str, usage: str) -> dict:
         for file, rows in uses.items():
             db.record_usage(store, file, rows, "2025-01-01T00:00:00Z")
         setup = time.perf_counter() - start
-        results = load_dumps(store, days)
+        results = load_dumps(store, days, jobs=jobs)
         load = time.perf_counter() - start - setup
         store.close()
     lines = sum(int(r["lines"]) for r in results)

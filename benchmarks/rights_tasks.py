@@ -19,39 +19,46 @@ def read_only(source: str, profile: str) -> int:
     return sum(1 for i in items if isinstance(i, Read) and isinstance(i.record, ObjectRecord))
 
 
-def assess_to_csv(source: str, profile: str, as_of: str) -> dict:
-    """What `glamwiki rights assess SOURCE --profile P --as-of D --output F` does."""
-    from glamwiki.intake.registry import load_named_profile
-    from glamwiki.rights.files import decisions_from_source, write_csv
-
-    rows = decisions_from_source(source, load_named_profile(profile), date.fromisoformat(as_of))
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "decisions.csv"
-        with path.open("w", newline="", encoding="utf-8") as fh:
-            counts = write_csv(rows, fh)
-        size = os.path.getsize(path)
-    return {"items": sum(counts.values()), "extra": {"as_of": as_of, **dict(counts), "csv_bytes": size}}
-
-
-def tate_check(source: str, as_of: str) -> dict:
-    """The UK side against what Tate itself did: Tate's export gives a © line with the images of
-    works whose copyright a third party holds (``additionalImages[].copyright``), none otherwise."""
-    import gzip
-    import json
+def assess_to_csv(source: str, profile: str, as_of: str, presume: str = "") -> dict:
+    """What `glamwiki rights assess SOURCE --profile P --as-of D [--presume NAME] --output F` does, with the
+    reviews each shipped presumption would decide and the flags a curator accepts with the uploads."""
     from collections import Counter
 
     from glamwiki.intake.registry import load_named_profile
-    from glamwiki.rights.files import decisions_from_source, record_id
+    from glamwiki.rights.files import decisions_from_source, write_csv
+    from glamwiki.rights.presumptions import SHIPPED
 
-    tate: dict[str, str] = {}
-    with gzip.open(Path(source) / "artworks.jsonl.gz", "rt", encoding="utf-8") as fh:
-        for line in fh:
-            d = json.loads(line)
-            images = d.get("additionalImages") or []
-            if images:
-                tate[d["acno"]] = "© line" if any(i.get("copyright") for i in images) else "no © line"
-    table: Counter[str] = Counter()
-    for record, decision in decisions_from_source(source, load_named_profile("tate"), date.fromisoformat(as_of)):
-        if record_id(record) in tate:
-            table[f"{decision.uk_status} / {tate[record_id(record)]}"] += 1
-    return {"items": sum(table.values()), "extra": dict(table)}
+    chosen = [SHIPPED[presume]] if presume else []
+    would: Counter[str] = Counter()
+    flags: Counter[str] = Counter()
+
+    def counted(rows):  # type: ignore[no-untyped-def]
+        for record, d in rows:
+            would.update(d.would_decide)
+            if d.decision == "upload":
+                flags.update(f[:70] for f in d.flags)
+            yield record, d
+
+    rows = decisions_from_source(
+        source, load_named_profile(profile), date.fromisoformat(as_of), None, chosen, list(SHIPPED.values())
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "decisions.csv"
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            counts = write_csv(counted(rows), fh)
+        size = os.path.getsize(path)
+    extra = {"as_of": as_of, "presume": presume, **dict(counts), "csv_bytes": size, "would_decide": dict(would),
+             "upload_flags": dict(flags)}  # fmt: skip
+    return {"items": sum(counts.values()), "extra": extra}
+
+
+def worked_cases() -> dict:
+    """The 36 worked cases of the copyright rules reference (tests/rights/cases.py), evaluated 1 Jan 2026:
+    how many the engine decides as the reference does."""
+    from tests.rights.cases import AS_OF, CASES
+
+    from glamwiki.rights.engine import assess
+
+    agree = sum(1 for record, facts, want in CASES.values() if assess(record, AS_OF, facts=facts).decision
+                == want["decision"])  # fmt: skip
+    return {"items": len(CASES), "extra": {"agree": agree, "cases": len(CASES)}}

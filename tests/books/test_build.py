@@ -37,15 +37,30 @@ def _pdf_images(pdf_path: Path) -> list[bytes]:
 
 
 def test_pdf_embeds_jpegs_byte_for_byte(tmp_path: Path) -> None:
+    import img2pdf
+
     images = page_images(tmp_path / "img", 7)
     out = tmp_path / "book.pdf"
-    report = build_pdf(images, out, part_size=3)
+    report = build_pdf(images, out)
     assert report.pages == report.made == 7
     assert _pdf_images(out) == [p.read_bytes() for p in images]
+    with pikepdf.open(out) as pdf:
+        assert pdf.check_pdf_syntax() == []  # qpdf finds nothing wrong with the file
+        assert list(map(float, pdf.pages[0].mediabox)) == [0, 0, 400 * 72 / 300, 600 * 72 / 300]  # 300 ppi unsaid
+    with_dpi = []
+    for n, path in enumerate(images[:3]):  # JPEGs that state their resolution: laid out as img2pdf does
+        Image.open(path).save(tmp_path / f"dpi{n}.jpg", dpi=(200 + 50 * n, 200 + 50 * n), quality=90)
+        with_dpi.append(tmp_path / f"dpi{n}.jpg")
+    build_pdf(with_dpi, tmp_path / "dpi.pdf")
+    (tmp_path / "ref.pdf").write_bytes(img2pdf.convert([str(p) for p in with_dpi]))
+    with pikepdf.open(tmp_path / "dpi.pdf") as pdf, pikepdf.open(tmp_path / "ref.pdf") as ref:
+        ours = [[round(float(v), 2) for v in p.mediabox] for p in pdf.pages]
+        assert ours == [[round(float(v), 2) for v in p.mediabox] for p in ref.pages]
 
 
-def test_pdf_build_restarts_without_redoing_parts(tmp_path: Path) -> None:
-    images = page_images(tmp_path / "img", 7)
+def test_pdf_of_other_images_restarts_without_redoing_parts(tmp_path: Path) -> None:
+    images = page_images(tmp_path / "img", 6, suffix=".png")
+    images.insert(3, page_image(tmp_path / "img" / "photo.jpg", 99))  # a JPEG among them: still byte for byte
     out = tmp_path / "book.pdf"
     build_pdf(images, out, part_size=3)
     parts = sorted((tmp_path / "book.pdf.parts").glob("part-*.pdf"))
@@ -55,7 +70,10 @@ def test_pdf_build_restarts_without_redoing_parts(tmp_path: Path) -> None:
     out.unlink()
     again = build_pdf(images, out, part_size=3)
     assert again.made == 1 and parts[0].stat().st_mtime_ns == kept
-    assert _pdf_images(out) == [p.read_bytes() for p in images]
+    with pikepdf.open(out) as pdf:
+        assert len(pdf.pages) == 7
+        (jpeg,) = pdf.pages[3].get_images().values()
+        assert jpeg.read_raw_bytes() == images[3].read_bytes()
 
 
 @needs_djvu
@@ -129,6 +147,25 @@ def test_missing_image_is_named(tmp_path: Path) -> None:
 
 
 def test_work_folder_of_another_book_is_refused(tmp_path: Path) -> None:
-    build_pdf(page_images(tmp_path / "a", 2), tmp_path / "b.pdf")
+    build_pdf(page_images(tmp_path / "a", 2, suffix=".png"), tmp_path / "b.pdf")
     with pytest.raises(BookError, match="holds pages of another build"):
-        build_pdf(page_images(tmp_path / "c", 3), tmp_path / "b.pdf")
+        build_pdf(page_images(tmp_path / "c", 3, suffix=".png"), tmp_path / "b.pdf")
+
+
+@needs_djvu
+def test_bundle_is_byte_identical_to_djvm(tmp_path: Path) -> None:
+    """The page-by-page bundler writes exactly what `djvm -c` writes, odd-sized pages included."""
+    import subprocess
+
+    from glamwiki.books.bundle import bundle
+
+    pages = []
+    for n, image in enumerate(page_images(tmp_path / "img", 4), start=1):
+        page = tmp_path / f"p{n}.djvu"
+        subprocess.run(["c44", str(image), str(page)], check=True, capture_output=True)
+        pages.append(page)
+    assert any(p.stat().st_size % 2 for p in pages[:-1]) and pages[-1].stat().st_size % 2  # padding is tested
+    subprocess.run(["djvm", "-c", str(tmp_path / "ref.djvu"), *map(str, pages)], check=True, capture_output=True)
+    bundle(pages, tmp_path / "mine.djvu")
+    assert (tmp_path / "mine.djvu").read_bytes() == (tmp_path / "ref.djvu").read_bytes()
+    assert djvu_page_count(tmp_path / "mine.djvu") == 4

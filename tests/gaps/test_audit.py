@@ -11,8 +11,9 @@ from click.testing import CliRunner
 from glamwiki.cli import cli
 from glamwiki.gaps.audit import COLLECTION, WIKIDATA, audit, gender_disagreements
 from glamwiki.gaps.funnel import funnel
+from glamwiki.gaps.outputs import wikitext, write_csv
 from glamwiki.gaps.people import collect_creators
-from glamwiki.gaps.worklist import NO_ITEM, wikitext, worklist, write_csv
+from glamwiki.gaps.worklist import NO_ITEM, worklist
 from glamwiki.linking.wikidata.entities import EntityFacts
 from glamwiki.model.codec import encode
 from glamwiki.model.records import CreatorRef, ObjectRecord, Person
@@ -71,7 +72,7 @@ def test_audit_keeps_values_suppresses_small_cells_and_counts_missing(store: Sto
     wd = {c.value: c.creators for c in tables[("gender", WIKIDATA)].cells}
     assert wd["female"] == 2 and wd["male"] == 1 and wd["non-binary"] == 1 and wd["no item"] == 15
     citizenship = {c.value: c.creators for c in tables[("citizenship (P27)", WIKIDATA)].cells}
-    assert "United Kingdom" not in citizenship  # labels come through gap_report
+    assert "United Kingdom" in citizenship and "Q145" not in citizenship  # a country by name, never a raw QID
     flagged = gender_disagreements(creators)
     assert [(d.creator.id, d.collection, d.wikidata) for d in flagged] == [("p2", "female", "male")]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from glamwiki.demo import sample_folder
-from glamwiki.gaps.bequest import gender_shares
+from glamwiki.gaps.summary import gap_report
 from glamwiki.intake.ingest import ingest
 from glamwiki.intake.registry import load_named_profile
 from glamwiki.report.gaps_section import gaps_section
@@ -43,7 +43,7 @@ def direct_count(folder: Path) -> dict[str, tuple[int, int]]:
 def test_demo_sample_shares(store: Store, which: str) -> None:
     folder = sample_folder()
     ingest(store, str(folder), dataset="tate", profile=load_named_profile("tate"))
-    everything, rest = gender_shares(store)
+    everything, rest = gap_report(store).shares
     expected = direct_count(folder)
     assert (everything.works, everything.works_by_women) == expected["all"]
     assert (rest.works, rest.works_by_women) == expected["rest"]

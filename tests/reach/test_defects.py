@@ -170,3 +170,16 @@ def test_files_in_use_per_upload_batch(store: Store) -> None:
     f = compute(store, "2025-01", "2025-01")
     assert f.files_in_use_by_source == [("upload batch gw-1", 1, 2), ("upload batch gw-2", 0, 1)]
     assert f.unused_files == ["C.jpg", "D.jpg"] and f.files_in_use_monthly == [("2025-01", 1, 3)]
+
+
+def test_usage_counts_from_when_it_was_seen(store: Store) -> None:
+    """Usage at a file's first check holds for the months before; later usage from its month; gone usage
+    until the month it was last seen."""
+    db.add_files(store, ["A.jpg"], "list")
+    db.record_usage(store, "A.jpg", [("en.wikipedia", "First", 0, None, "article")], "2025-03-10T00:00:00Z")
+    both = [("en.wikipedia", "First", 0, None, "article"), ("en.wikipedia", "Later", 0, None, "article")]
+    db.record_usage(store, "A.jpg", both, "2025-05-10T00:00:00Z")
+    db.record_usage(store, "A.jpg", both[1:], "2025-07-10T00:00:00Z")  # First stopped showing it
+    pages = usage_by_month(store, [f"2025-{m:02d}" for m in range(1, 10)]).pages("article")
+    assert pages[("en.wikipedia", "First")] == {f"2025-{m:02d}" for m in range(1, 8)}
+    assert pages[("en.wikipedia", "Later")] == {f"2025-{m:02d}" for m in range(5, 10)}

@@ -78,5 +78,6 @@ def test_collect_says_what_it_will_cost_first(cli: CliRunner, api) -> None:
     assert not any("per-article" in p for p, _ in recorded.log)  # nothing fetched but the listing
     done = cli.invoke(glamwiki_cli, args, env=env, catch_exceptions=False)
     assert "Cheapest for the article figures" in done.output and "Action API" in done.output
-    again = cli.invoke(glamwiki_cli, [*args, "--estimate", "--json"], env=env, catch_exceptions=False)
-    assert json.loads(again.stdout)["articles"] == 4 and json.loads(again.stdout)["articles_known"] is True
+    again = json.loads(cli.invoke(glamwiki_cli, [*args, "--estimate", "--json"], env=env).stdout)
+    assert again["articles"] == 4 and again["articles_known"] is True
+    assert plan["cim_allow_listed"] is None and again["cim_allow_listed"] is True  # it answered for the category

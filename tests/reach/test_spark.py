@@ -40,16 +40,18 @@ def test_real_quoted_titles_same_on_spark(spark: Any, tmp_path: Path) -> None:
     sample = Path(__file__).parent / "fixtures" / "dumps" / "pageviews-ar-aa-sample.txt"
     lines = sample.read_text(encoding="utf-8").splitlines()
     bad = [lines[15].replace('المنتهي"', "المنتهي", 1), 'ar.wikipedia a"b 1 desktop 2 A2']
+    older = (sample.parent / "pageview-complete-user-2021-and-2011.txt").read_text(encoding="utf-8").splitlines()
     path = tmp_path / "pageviews-20250101-user.bz2"
-    path.write_bytes(bz2.compress(("\n".join(lines + bad) + "\n").encode("utf-8")))
+    path.write_bytes(bz2.compress(("\n".join(lines + bad + older) + "\n").encode("utf-8")))
 
     def title(field: str) -> str:
         return field[1:-1].replace('\\"', '"') if field.startswith('"') else field
 
-    targets = sorted({(line.split(" ")[0], title(line.split(" ")[1])) for line in lines})
+    targets = sorted({(line.split(" ")[0], title(line.split(" ")[1])) for line in lines + older})
     d, s = aggregate_duckdb(path, targets), aggregate_spark(path, targets, spark)
     assert (d.views, d.lines, d.malformed) == (s.views, s.lines, s.malformed)
-    assert (sum(s.views.values()), s.lines, s.malformed) == (174, 42, 2)
+    older_views = sum(int(line.split(" ")[-2]) for line in older)  # 5 and 6 fields: the count is next to last
+    assert (sum(s.views.values()), s.lines, s.malformed) == (174 + older_views, 42 + 15, 2)
 
 
 def test_reach_dumps_command_on_spark(spark: Any, collected, cli, project, pvc_file: Path) -> None:

@@ -60,13 +60,14 @@ def test_rows_for_the_measured_files(tmp_path: Path) -> None:
 
 
 def test_usage_dump_command(cli: CliRunner, project: Project, tmp_path: Path) -> None:
-    with project.open_store() as store:
-        db.add_files(store, ["Mona_Lisa.jpg", "Unused.jpg"], "list")
-    result = cli.invoke(glamwiki_cli, ["reach", "usage-dump", str(_write(tmp_path)), "--json"])
+    files = tmp_path / "files.txt"
+    files.write_text("File:Mona Lisa.jpg\nUnused.jpg\n", encoding="utf-8")  # no API: files added from a list
+    result = cli.invoke(glamwiki_cli, ["reach", "usage-dump", str(_write(tmp_path)), "--files", str(files), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert (data["links"], data["files_in_use"], data["problems"], data["as_of"]) == (6, 1, 1, "2025-03-01T00:00:00Z")
     with project.open_store() as store:
+        assert db.all_files(store) == ["Mona_Lisa.jpg", "Unused.jpg"]
         assert db.articles_in_use(store) == [
             ("de.wikipedia", "Mona_Lisa"),
             ("en.wikipedia", "Mona_Lisa"),

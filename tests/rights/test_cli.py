@@ -58,7 +58,11 @@ def test_review_queue_export_fill_import_reassess(demo_project: Path, tmp_path: 
     sheet = tmp_path / "queue.csv"
     run(demo_project, "review", "--export", str(sheet), "--fact", "publication_year")
     rows = list(csv.DictReader(sheet.open(encoding="utf-8")))
-    assert len(rows) == pub["records"] and "publication_year" in rows[0]
+    assert len(rows) >= pub["records"] and "publication_year" in rows[0]  # also those a presumption would decide
+    assert all("publication date unknown" in r["missing"] for r in rows)
+    assert rows[0]["title"] and rows[0]["creators"] and rows[0]["record_link"].startswith("http")
+    by_presumption = [g for g in groups if g["fact"].startswith("presumption:")]
+    assert by_presumption and all("once approved" in g["label"] for g in by_presumption)
     target = next(r for r in rows if r["record_id"] == "T10769")
     target["published"] = "no"
     filled = tmp_path / "filled.csv"
@@ -98,8 +102,10 @@ def test_assess_path_without_a_project(tmp_path: Path) -> None:
     assert {r["uk_status"] for r in rows} <= {"pd", "copyright", "unknown"}
     ids = {r["record_id"] for r in rows}
     assert "AR00539" in ids and "T10769" in ids  # Tate accession numbers (acno)
-    arbus = next(r for r in rows if r["record_id"] == "AR00539")  # Diane Arbus, d.1971
-    assert arbus["decision"] == "block" and arbus["uk_status"] == "copyright" and arbus["uk_expires"] == "2041"
+    arbus = next(r for r in rows if r["record_id"] == "AR00539")  # Diane Arbus (born New York), d.1971
+    # a US work: whether it was published with notice (and renewed) decides it, in the US and by the shorter term
+    assert arbus["decision"] == "review" and "us_notice_and_renewal" in arbus["missing_facts"]
+    assert "Country of origin US" in arbus["reasons"] and "URAA" not in arbus["reasons"]
     stdout = CliRunner().invoke(cli, ["rights", "assess", str(sample_folder()), "--profile", "tate"])
     assert len(list(csv.DictReader(io.StringIO(stdout.stdout)))) == 300
 
@@ -134,7 +140,14 @@ def test_review_queue_round_trips_through_excel(tmp_path: Path) -> None:
     book = load_workbook(book_path)
     sheet = book.active
     header = [c.value for c in sheet[1]]
-    assert header[:4] == ["dataset", "record_id", "missing", "reasons"] and "published" in header
+    assert header[:4] == ["dataset", "record_id", "title", "creators"] and "published" in header
+    assert {"credit_line", "record_link", "image_link", "missing", "presumption", "medium", "date"} <= set(header)
+    lists = {str(dv.sqref).split(":")[0].rstrip("0123456789"): dv for dv in sheet.data_validations.dataValidation}
+    published = lists[sheet.cell(1, header.index("published") + 1).column_letter]
+    assert published.type == "list" and published.formula1 == '"yes,no"'
+    year = lists[sheet.cell(1, header.index("publication_year") + 1).column_letter]
+    assert year.type == "custom" and "LEN" in year.formula1
+    assert all(c.data_type == "s" for c in sheet[2] if c.value is not None)  # text, never formulas or numbers
     assert sheet.freeze_panes == "C2"
     row = next(r for r in sheet.iter_rows(min_row=2) if r[1].value == "T10769")
     row[header.index("published")].value = "no"  # what a curator types in Excel

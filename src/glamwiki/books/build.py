@@ -1,5 +1,6 @@
-"""One multi-page file from local page images: a bundled DjVu (djvulibre's ``c44``/``cjb2``, ``djvm``,
-``djvused``) or a PDF (``img2pdf``: JPEGs embedded as they are, never re-encoded).
+"""One multi-page file from local page images: a bundled DjVu (djvulibre's ``c44``/``cjb2`` per page,
+bundled page by page as ``djvm -c`` would, ``djvused`` to check) or a PDF (JPEGs embedded as they
+are, never re-encoded: page by page for JPEG books, else ``img2pdf``).
 
 Pages are made one at a time in a work folder beside the output, each written to a temporary name
 and renamed when complete, so a build stopped at any point goes on from the first missing page and
@@ -22,8 +23,10 @@ from pathlib import Path
 from PIL import Image
 
 from glamwiki.books.alto import read_alto
+from glamwiki.books.bundle import bundle
 from glamwiki.books.errors import BookError, ToolMissing
 from glamwiki.books.ocr import OcrPage, djvu_text, ocr_page
+from glamwiki.books.pdfwrite import all_jpeg, write_pdf
 
 DEFAULT_DPI = 300
 PDF_PART = 50  # pages per intermediate PDF (the parts are joined page by page at the end)
@@ -33,7 +36,8 @@ PDF_PART = 50  # pages per intermediate PDF (the parts are joined page by page a
 class Tools:
     c44: str = "c44"
     cjb2: str = "cjb2"
-    djvm: str = "djvm"
+    djvm: str = "djvm"  # not used to bundle (it holds the whole book in memory): kept for comparisons
+    bzz: str = "bzz"
     djvused: str = "djvused"
     tesseract: str = "tesseract"
 
@@ -97,7 +101,7 @@ def build_djvu(images: Sequence[Path], out: Path, *, ocr_langs: str | None = Non
     """A bundled DjVu of ``images`` in order, with a text layer from the library's ALTO files when given
     (``alto[i]`` for page i+1, None for none), else from Tesseract when ``ocr_langs`` (e.g. "eng+cym")."""
     tools = tools or Tools()
-    for tool in (tools.c44, tools.cjb2, tools.djvm, tools.djvused):
+    for tool in (tools.c44, tools.cjb2, tools.bzz, tools.djvused):
         _need(tool)
     _check_images(images)
     started = time.monotonic()
@@ -114,9 +118,7 @@ def build_djvu(images: Sequence[Path], out: Path, *, ocr_langs: str | None = Non
         pages.append(page)
         if progress:
             progress(1)
-    partial = out.with_name(out.name + ".part")
-    _run([tools.djvm, "-c", str(partial), *map(str, pages)], f"bundling {out}")
-    os.replace(partial, out)
+    bundle(pages, out, bzz=tools.bzz)
     found = djvu_page_count(out, tools.djvused)
     if found != len(images):
         raise BookError(f"{out}: djvused counts {found} pages, expected {len(images)}")
@@ -192,13 +194,17 @@ def djvu_text_of(path: Path, page: int, djvused: str = "djvused") -> str:
 
 def build_pdf(images: Sequence[Path], out: Path, *, work: Path | None = None, part_size: int = PDF_PART,
               progress: Callable[[int], None] | None = None) -> BuildReport:  # fmt: skip
-    """A PDF of ``images`` in order: JPEG and JPEG 2000 embedded byte for byte (img2pdf), made in parts of
-    ``part_size`` pages that are then joined (pikepdf copies the streams from the parts as it writes)."""
+    """A PDF of ``images`` in order, every image embedded byte for byte. All-JPEG books (what IIIF
+    servers give) are written page by page in one pass (``pdfwrite``: flat memory); others go through
+    img2pdf in parts of ``part_size`` pages, joined with pikepdf (memory grows with the book)."""
     import img2pdf
     import pikepdf
 
     _check_images(images)
     started = time.monotonic()
+    if all_jpeg(images):
+        write_pdf(images, out, progress=progress)
+        return BuildReport(out, len(images), made=len(images), seconds=time.monotonic() - started)
     folder = _work(out, images, f"pdf:{part_size}", work)
     report = BuildReport(out, len(images))
     parts = []
@@ -219,7 +225,7 @@ def build_pdf(images: Sequence[Path], out: Path, *, work: Path | None = None, pa
             progress(len(chunk))
     partial = out.with_name(out.name + ".part")
     with pikepdf.new() as pdf:
-        opened = [pikepdf.open(p) for p in parts]
+        opened = [pikepdf.open(p, access_mode=pikepdf.AccessMode.stream) for p in parts]
         try:
             for src in opened:
                 pdf.pages.extend(src.pages)

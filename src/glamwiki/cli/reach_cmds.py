@@ -130,7 +130,7 @@ def collect(
     source = "project" if from_project else source
     with project.open_store() as store:
         months = len(month_range(start, end))
-        guess = for_collect(store, files, months, client.polite, bool(category), not no_media)
+        guess = for_collect(store, files, months, client.polite, category, not no_media)
     if only_estimate and as_json:
         emit_json(guess.__dict__)
         return
@@ -166,18 +166,31 @@ def collect(
     default="",
     help="Spark master URL for --engine spark (default: local mode on this machine).",
 )
-@click.option("--force", is_flag=True, help="Aggregate files already done again.")
+@click.option("--force", is_flag=True, help="Aggregate files already done again (replacing what they gave).")
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Files aggregated at once on DuckDB (each decompresses in its own process); e.g. the number of cores.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 @click.pass_context
 def dumps(
-    ctx: click.Context, dump_files: tuple[str, ...], engine: str, spark_master: str, force: bool, as_json: bool
+    ctx: click.Context,
+    dump_files: tuple[str, ...],
+    engine: str,
+    spark_master: str,
+    force: bool,
+    jobs: int,
+    as_json: bool,
 ) -> None:
     """Count views of the pages using the files (and media requests) from downloaded dump files."""
     from glamwiki.reach.dumpload import load_dumps
 
     project = project_from(ctx)
     with project.open_store() as store, progress_bar("aggregating dumps", len(dump_files)) as advance:
-        results = load_dumps(store, [Path(p) for p in dump_files], engine, force, advance, spark_master)
+        results = load_dumps(store, [Path(p) for p in dump_files], engine, force, advance, spark_master, jobs)
     if as_json:
         emit_json(results)
         return
@@ -186,20 +199,34 @@ def dumps(
             f"{r['file']}: {r['status']}; {r.get('lines', 0):,} lines, {r.get('malformed', 0):,} malformed, "
             f"{r.get('matched', 0):,} pages matched ({engine})"
         )
+        for line in r.get("malformed_examples", []):
+            shown = "".join(c if c.isprintable() else "\ufffd" for c in line)  # no control codes on a terminal
+            out.print(f"  malformed, as read: {shown}", markup=False, highlight=False)
 
 
 @reach.command("usage-dump")
 @click.argument("dump_file", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--files",
+    "files_list",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Add these files (one name a line) to the measured set first: a collect from dumps alone.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.pass_context
-def usage_dump(ctx: click.Context, dump_file: str, as_json: bool) -> None:
+def usage_dump(ctx: click.Context, dump_file: str, files_list: str | None, as_json: bool) -> None:
     """Usage of the measured files from Commons' dump commonswiki-YYYYMMDD-globalimagelinks.sql.gz.
 
     The dump is a full snapshot as of its date: usage not in it is marked gone."""
+    from glamwiki.reach.mediawiki import file_key
+    from glamwiki.reach.session import read_file_list
     from glamwiki.reach.usagedump import load_usage_dump
+    from glamwiki.store.reach import add_files
 
     project = project_from(ctx)
     with project.open_store() as store:
+        if files_list:
+            add_files(store, [file_key(n) for n in read_file_list(Path(files_list))], "list")
         result = load_usage_dump(store, Path(dump_file))
     if as_json:
         emit_json(result)

@@ -10,6 +10,7 @@ import click
 from rich.table import Table
 
 from glamwiki.cli.context import emit_json, out, progress_bar, project_from
+from glamwiki.cli.rights_presumptions import presumptions
 from glamwiki.errors import ConfigError, RecordNotFound
 from glamwiki.intake.registry import load_mapping, load_named_profile
 from glamwiki.model.records import ObjectRecord
@@ -18,7 +19,8 @@ from glamwiki.rights.engine import assess as assess_record
 from glamwiki.rights.explain import explain_lines
 from glamwiki.rights.files import decisions_from_source, started, write_csv
 from glamwiki.rights.pdday import public_domain_day
-from glamwiki.rights.project import all_facts, assess_project, object_count, persons_by_dataset
+from glamwiki.rights.presumptions import SHIPPED, shipped
+from glamwiki.rights.project import all_facts, approved_presumptions, assess_project, object_count, persons_by_dataset
 from glamwiki.rights.review import export_queue, export_queue_xlsx, import_facts, queue_groups
 from glamwiki.store.records import get_record, qualified_id, resolve_id
 from glamwiki.store.rights import get_decision
@@ -40,20 +42,31 @@ LIFESPAN = click.option(
 )  # fmt: skip
 
 
+PRESUME = click.option(
+    "--presume", "presume", multiple=True, metavar="NAME",
+    help="Apply a presumption (repeatable): " + ", ".join(SHIPPED) + ". See `glamwiki rights presumptions`.",
+)  # fmt: skip
+
+
 @click.group(invoke_without_command=True)
 @AS_OF
 @LIFESPAN
+@PRESUME
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_context
-def rights(ctx: click.Context, as_of: str | None, max_lifespan: int | None, as_json: bool) -> None:
+def rights(ctx: click.Context, as_of: str | None, max_lifespan: int | None, presume: tuple[str, ...],
+           as_json: bool) -> None:  # fmt: skip
     """Decide for every object record: upload, block or review, under UK law, US law and Commons policy.
 
-    Without a subcommand: assess every object record in the project and store the decisions."""
+    Without a subcommand: assess every object record in the project and store the decisions. --presume NAME
+    applies a presumption a curator approved in this project (`glamwiki rights presumptions approve`)."""
     if ctx.invoked_subcommand:
         return
     project = project_from(ctx)
-    with project.open_store() as store, progress_bar("assessing rights", object_count(store)) as advance:
-        summary = assess_project(store, _day(as_of), default_settings(max_lifespan), advance)
+    with project.open_store() as store:
+        chosen = approved_presumptions(store, presume)
+        with progress_bar("assessing rights", object_count(store)) as advance:
+            summary = assess_project(store, _day(as_of), default_settings(max_lifespan), advance, chosen)
     if as_json:
         emit_json(summary.as_dict())
         return
@@ -64,6 +77,8 @@ def rights(ctx: click.Context, as_of: str | None, max_lifespan: int | None, as_j
         n = summary.decisions.get(k, 0)
         table.add_row(k, f"{n:,}", f"{100 * n / max(summary.assessed, 1):.0f}%")
     out.print(table)
+    for name in summary.presumed:
+        out.print(f"presumption {name} supplied a fact for {summary.presumed[name]:,} records")
     if summary.decisions.get("review"):
         out.print("Records needing a person: glamwiki rights review")
 
@@ -71,10 +86,14 @@ def rights(ctx: click.Context, as_of: str | None, max_lifespan: int | None, as_j
 @rights.command()
 @click.argument("record_id")
 @AS_OF
+@PRESUME
 @click.option("--dataset", help="Dataset of the record, when several have the id.")
 @click.pass_context
-def explain(ctx: click.Context, record_id: str, as_of: str | None, dataset: str | None) -> None:
-    """Print the chain of reasoning for one record, each step with its legal source."""
+def explain(ctx: click.Context, record_id: str, as_of: str | None, presume: tuple[str, ...],
+            dataset: str | None) -> None:  # fmt: skip
+    """Print the chain of reasoning for one record, each step with its legal source.
+
+    The presumptions its stored decision used are applied again; --presume NAME adds one."""
     with project_from(ctx).open_store() as store:
         dataset, local_id = resolve_id(store, record_id, "object", dataset)
         found = [(ds, r) for ds, r in get_record(store, local_id, "object", dataset) if isinstance(r, ObjectRecord)]
@@ -84,7 +103,9 @@ def explain(ctx: click.Context, record_id: str, as_of: str | None, dataset: str 
         stored = get_decision(store, record.id, ds)
         day = _day(as_of or (stored.as_of if stored else None))
         facts = all_facts(store).get((ds, record.id))
-        d = assess_record(record, day, persons=persons_by_dataset(store).get(ds, {}), facts=facts, dataset=ds)
+        chosen = approved_presumptions(store, [*(stored.presumptions if stored else []), *presume])
+        d = assess_record(record, day, persons=persons_by_dataset(store).get(ds, {}), facts=facts, dataset=ds,
+                          presumptions=chosen, candidates=list(SHIPPED.values()))  # fmt: skip
     click.echo("\n".join(explain_lines(d, record.title)))
 
 
@@ -94,12 +115,18 @@ def explain(ctx: click.Context, record_id: str, as_of: str | None, dataset: str 
 @click.option("--mapping", type=click.Path(exists=True, dir_okay=False), help="Mapping file (TOML) instead.")
 @AS_OF
 @LIFESPAN
+@PRESUME
 @click.option("--output", "-o", default="-", show_default=True, help="CSV file to write ('-' for standard output).")
 def assess(path: str, profile: str | None, mapping: str | None, as_of: str | None, max_lifespan: int | None,
-           output: str) -> None:  # fmt: skip
-    """Assess an export straight from its files (no project needed); one CSV row per object record."""
+           presume: tuple[str, ...], output: str) -> None:  # fmt: skip
+    """Assess an export straight from its files (no project needed); one CSV row per object record.
+
+    --presume NAME applies a shipped presumption as defined (no project, so no approval is recorded: the
+    reasons say so)."""
     prof = load_mapping(mapping) if mapping else (load_named_profile(profile) if profile else None)
-    rows = started(decisions_from_source(path, prof, _day(as_of), default_settings(max_lifespan)))
+    chosen = [shipped(n) for n in dict.fromkeys(presume)]
+    rows = started(decisions_from_source(path, prof, _day(as_of), default_settings(max_lifespan), chosen,
+                                         list(SHIPPED.values())))  # fmt: skip
     if output == "-":
         counts = write_csv(rows, sys.stdout)
     else:
@@ -115,13 +142,14 @@ def assess(path: str, profile: str | None, mapping: str | None, as_of: str | Non
     "export_path",
     help="Write the queue for a curator to fill in: a .csv or .xlsx file ('-': CSV to stdout).",
 )
-@click.option("--fact", help="Only records missing this fact (e.g. publication_year).")
+@click.option("--fact", help="Only records missing this fact (e.g. publication_year), or that a presumption would "
+              "decide (presumption:NAME).")  # fmt: skip
 @click.option("--import", "import_path", type=click.Path(exists=True, dir_okay=False), help="Read a filled-in sheet.")
 @click.option("--json", "as_json", is_flag=True, help="Print the groups as JSON.")
 @click.pass_context
 def review(ctx: click.Context, export_path: str | None, fact: str | None, import_path: str | None,
            as_json: bool) -> None:  # fmt: skip
-    """The review queue, grouped by the missing fact that would decide each record.
+    """The review queue, grouped by the presumption (else the missing fact) that would decide each record.
 
     Export it as CSV or Excel (.xlsx), fill in the fact columns, then --import it: the facts are kept and used
     by the next `glamwiki rights`."""
@@ -149,17 +177,23 @@ def review(ctx: click.Context, export_path: str | None, fact: str | None, import
         click.echo("Nothing to review (run `glamwiki rights` first if nothing was assessed).")
     for f, label, n in groups:
         click.echo(f"{label}: {n:,} records  [{f}]")
+    if any(f.startswith("presumption:") for f, _, _ in groups):
+        click.echo(
+            "One decision answers a presumption's group: `glamwiki rights presumptions` lists them; "
+            "`glamwiki rights presumptions approve NAME --by PERSON`, then `glamwiki rights --presume NAME`."
+        )
 
 
 @rights.command("pd-day")
 @click.option("--year", type=int, help="The 1 January to look at (default: next year).")
+@PRESUME
 @click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
 @click.pass_context
-def pd_day(ctx: click.Context, year: int | None, as_json: bool) -> None:
+def pd_day(ctx: click.Context, year: int | None, presume: tuple[str, ...], as_json: bool) -> None:
     """Public Domain Day: what becomes free to upload on 1 January."""
     year = year or date.today().year + 1
     with project_from(ctx).open_store() as store:
-        freed = list(public_domain_day(store, year))
+        freed = list(public_domain_day(store, year, approved_presumptions(store, presume)))
     if as_json:
         emit_json({"year": year, "records": [f.__dict__ for f in freed]})
         return
@@ -172,3 +206,6 @@ def pd_day(ctx: click.Context, year: int | None, as_json: bool) -> None:
                f" {len(uk_only):,} records")  # fmt: skip
     for f in uk_only:
         click.echo(f"  {qualified_id(f.dataset, f.record_id)}  {f.creators}: {f.title}")
+
+
+rights.add_command(presumptions)

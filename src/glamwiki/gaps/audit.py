@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from glamwiki.gaps.people import NOT_RECORDED, Creator
+from glamwiki.gaps.places import country_label
 
 SMALL_CELL = 5
 COLLECTION, WIKIDATA = "collection", "Wikidata"
@@ -42,24 +43,42 @@ class Disagreement:
     wikidata: str
 
 
+PERIOD_YEARS = 50  # one bin width for every table and chart
+EARLIEST = 1500  # births before this share one bin
+
+
 def period(year: int | None) -> str:
+    """The birth period, in bins of PERIOD_YEARS throughout ("born 1850–1899")."""
     if year is None:
         return NOT_RECORDED
-    if year < 1500:
-        return "born before 1500"
-    if year >= 1900:
-        return f"born {year // 10 * 10}s" if year >= 1950 else f"born {year // 25 * 25}–{year // 25 * 25 + 24}"
-    return f"born {year // 50 * 50}–{year // 50 * 50 + 49}"
+    if year < EARLIEST:
+        return f"born before {EARLIEST}"
+    start = year // PERIOD_YEARS * PERIOD_YEARS
+    return f"born {start}–{start + PERIOD_YEARS - 1}"
 
 
-def _table(creators: list[Creator], dimension: str, source: str, key: Callable[[Creator], str]) -> AuditTable:
+def _period_start(label: str) -> int:
+    """Sort key of a period label: its first year (before EARLIEST first; other values last)."""
+    if label.startswith("born before"):
+        return EARLIEST - 1
+    digits = label.removeprefix("born ").split("–")[0]
+    return int(digits) if digits.isdigit() else 10**6
+
+
+def _table(
+    creators: list[Creator], dimension: str, source: str, key: Callable[[Creator], str], by_date: bool = False
+) -> AuditTable:
+    """Rows by count (most first), or for periods by date; "not recorded" and the like last."""
     people: Counter[str] = Counter()
     works: Counter[str] = Counter()
     for c in creators:
         value = key(c)
         people[value] += 1
         works[value] += c.works
-    order = sorted(people, key=lambda v: (v == NOT_RECORDED, -people[v], v))
+    if by_date:
+        order = sorted(people, key=lambda v: (_period_start(v), v))
+    else:
+        order = sorted(people, key=lambda v: (v == NOT_RECORDED, -people[v], v))
     return AuditTable(dimension, source, [Cell(v, people[v], works[v]) for v in order])
 
 
@@ -77,8 +96,15 @@ def wd_citizenship(c: Creator, labels: dict[str, str] | None = None) -> str:
         return "no item"
     if c.wd is None:
         return "item not fetched"
-    names = [(labels or {}).get(q) or q for q in c.wd.get("citizenship") or []]
+    names = [country_label(q, labels or {}) for q in c.wd.get("citizenship") or []]
     return " + ".join(names) or NOT_RECORDED
+
+
+def where(c: Creator) -> str:
+    """The UK nation or the country the collection's text resolves to; unresolved text as "unresolved"."""
+    if c.place:
+        return c.place.where if c.place.country_code != "GB" or c.place.nation else "United Kingdom (nation not stated)"
+    return "unresolved text" if c.place_text else NOT_RECORDED
 
 
 def audit(creators: list[Creator], labels: dict[str, str] | None = None) -> list[AuditTable]:
@@ -86,9 +112,10 @@ def audit(creators: list[Creator], labels: dict[str, str] | None = None) -> list
         _table(creators, "gender", COLLECTION, lambda c: c.gender),
         _table(creators, "gender", WIKIDATA, lambda c: c.wd_gender),
         _table(creators, "nationality", COLLECTION, lambda c: c.nationality or NOT_RECORDED),
+        _table(creators, "country or nation (from nationality and places)", COLLECTION, where),
         _table(creators, "citizenship (P27)", WIKIDATA, lambda c: wd_citizenship(c, labels)),
-        _table(creators, "period", COLLECTION, lambda c: period(c.birth_year)),
-        _table(creators, "period", WIKIDATA, wd_period),
+        _table(creators, "period", COLLECTION, lambda c: period(c.birth_year), by_date=True),
+        _table(creators, "period", WIKIDATA, wd_period, by_date=True),
     ]
 
 

@@ -1,14 +1,17 @@
 """Share of women among artists and among works, with and without part of the collection picked
-out by its credit line (e.g. Tate's Turner Bequest, which alone is some 37,000 works by one man)."""
+out by its credit line (e.g. Tate's Turner Bequest, which alone is some 37,000 works by one man).
+
+Counted over the same people as the rest of the audit (people, not organisations or "British
+School"): an artist counts when credited on at least one of the works and their gender is
+recorded; a work counts when at least one such person is credited on it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from glamwiki.gaps.people import NOT_RECORDED, institution_gender
-from glamwiki.model.records import ObjectRecord, Person
-from glamwiki.store import Store
-from glamwiki.store.records import iter_records
+from glamwiki.gaps.people import NOT_RECORDED, Creator
+from glamwiki.gaps.works import WorkInfo
+from glamwiki.model.records import PERSON
 
 TURNER_BEQUEST = "Turner Bequest"  # Tate: "Accepted by the nation as part of the Turner Bequest 1856"
 
@@ -16,9 +19,9 @@ TURNER_BEQUEST = "Turner Bequest"  # Tate: "Accepted by the nation as part of th
 @dataclass
 class GenderShare:
     label: str
-    artists: int  # distinct artists of the works counted, gender recorded
+    artists: int  # distinct people credited on the works counted, gender recorded
     women_artists: int
-    works: int  # works with at least one artist of recorded gender
+    works: int  # works with at least one credited person of recorded gender
     works_by_women: int  # ... at least one of whom is a woman
     artists_unknown: int = 0
     works_unknown: int = 0
@@ -32,41 +35,45 @@ class GenderShare:
         return self.works_by_women / self.works if self.works else None
 
 
-def gender_shares(store: Store, credit_contains: str = TURNER_BEQUEST, dataset: str | None = None) -> list[GenderShare]:
+def gender_shares(
+    creators: list[Creator], works: dict[tuple[str, str], WorkInfo], credit_contains: str = TURNER_BEQUEST
+) -> list[GenderShare]:
     """[all works, works without the credit line ``credit_contains``]; empty if there are no works.
     The second is left out when no work has that credit line (it would repeat the first)."""
-    genders: dict[tuple[str, str], str] = {}
-    works: list[tuple[str, ObjectRecord]] = []
-    for ds, rec in iter_records(store, dataset=dataset):
-        if isinstance(rec, Person):
-            genders[(ds, rec.id)] = institution_gender(rec.gender)
-        elif isinstance(rec, ObjectRecord):
-            works.append((ds, rec))
     if not works:
         return []
-    everything = _share("all works", works, genders)
-    rest = [(ds, w) for ds, w in works if credit_contains.lower() not in (w.credit_line or "").lower()]
+    credited: dict[tuple[str, str], list[Creator]] = {}
+    for c in creators:
+        if c.kind == PERSON:
+            for w in c.work_ids:
+                credited.setdefault((c.dataset, w), []).append(c)
+    everything = _share("all works", list(works), credited)
+    needle = credit_contains.lower()
+    rest = [k for k, w in works.items() if needle not in w.credit_line.lower()]
     if len(rest) == len(works):
         return [everything]
-    return [everything, _share(f"without the {credit_contains}", rest, genders)]
+    return [everything, _share(f"without the {credit_contains}", rest, credited)]
 
 
-def _share(label: str, works: list[tuple[str, ObjectRecord]], genders: dict[tuple[str, str], str]) -> GenderShare:
-    artists: dict[tuple[str, str], str] = {}
+def _share(label: str, keys: list[tuple[str, str]], credited: dict[tuple[str, str], list[Creator]]) -> GenderShare:
+    artists: dict[int, Creator] = {}
     n_works = by_women = unknown_works = 0
-    for ds, w in works:
-        gs = []
-        for c in w.creators:
-            key = (ds, c.person_id or f"name:{c.name}")
-            g = genders.get(key) or institution_gender(c.gender)
-            artists[key] = g
-            gs.append(g)
-        known = [g for g in gs if g != NOT_RECORDED]
+    for key in keys:
+        people = credited.get(key, [])
+        artists.update((id(c), c) for c in people)
+        known = [c for c in people if c.gender != NOT_RECORDED]
         if known:
             n_works += 1
-            by_women += "female" in known
+            by_women += any(c.is_woman for c in known)
         else:
             unknown_works += 1
-    known_artists = [g for g in artists.values() if g != NOT_RECORDED]
-    return GenderShare(label, len(known_artists), sum(g == "female" for g in known_artists), n_works, by_women,
-                       len(artists) - len(known_artists), unknown_works)  # fmt: skip
+    known_artists = [c for c in artists.values() if c.gender != NOT_RECORDED]
+    return GenderShare(
+        label,
+        len(known_artists),
+        sum(c.is_woman for c in known_artists),
+        n_works,
+        by_women,
+        len(artists) - len(known_artists),
+        unknown_works,
+    )

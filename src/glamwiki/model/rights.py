@@ -38,3 +38,5 @@ class RightsDecision(msgspec.Struct, omit_defaults=True):
     flags: list[str] = []
     missing_facts: list[str] = []  # for REVIEW: the facts that would decide it
     recheck_on: str | None = None  # ISO date to look again (1 Jan after the later expiry)
+    presumptions: list[str] = []  # names of the presumptions applied to this record
+    would_decide: list[str] = []  # for REVIEW: presumptions (not applied) that would decide it

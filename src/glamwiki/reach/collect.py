@@ -88,8 +88,7 @@ def collect(store: Store, client: Client, plan: CollectPlan, progress: Progress 
     _usage(store, client, files, plan.usage_max_age_days, summary)
     _all_views(store, client, plan, months, summary, progress)
     if plan.media:
-        for name in files:
-            _media(store, client, name, months, summary)
+        _all_media(store, client, files, months, summary)
     if plan.category:
         _cim_category(store, client, plan.category, months, summary)
     if plan.cim_files:
@@ -173,17 +172,26 @@ def _save_views(store: Store, task: ViewTask, answer: list[rest.Point] | ApiErro
     summary.months_fetched += len(month_range(first, last))
 
 
-def _media(store: Store, client: Client, name: str, months: list[str], summary: CollectSummary) -> None:
-    for first, last in _missing(store, "mediarequests", name, "user", months):
+def _all_media(store: Store, client: Client, files: list[str], months: list[str], summary: CollectSummary) -> None:
+    """Media requests (REST, agent user) of every file for the months not yet covered, a few at a time."""
+    tasks = [(name, a, b) for name in files for a, b in _missing(store, "mediarequests", name, "user", months)]
+
+    def fetch(task: tuple[str, str, str]) -> list[rest.Point] | ApiError:
+        name, first, last = task
         try:
-            points = rest.mediarequests(client, name, first.replace("-", "") + "01", month_end_day(last))
+            return rest.mediarequests(client, name, first.replace("-", "") + "01", month_end_day(last))
         except ApiError as exc:
-            db.record_coverage(store, "mediarequests", name, "user", first, last, "error", str(exc))
-            summary.failures.append(f"media {name} {first}..{last}: {exc}")
-            continue
-        with store.transaction():
-            db.record_mediarequests(store, name, "monthly", "user", [(p.period, p.value) for p in points], "api")
-            db.record_coverage(store, "mediarequests", name, "user", first, last)
+            return exc
+
+    with ThreadPoolExecutor(max_workers=max(1, client.polite.rest_concurrency)) as pool:
+        for (name, first, last), answer in zip(tasks, pool.map(fetch, tasks), strict=True):
+            if isinstance(answer, ApiError):
+                db.record_coverage(store, "mediarequests", name, "user", first, last, "error", str(answer))
+                summary.failures.append(f"media {name} {first}..{last}: {answer}")
+                continue
+            with store.transaction():
+                db.record_mediarequests(store, name, "monthly", "user", [(p.period, p.value) for p in answer], "api")
+                db.record_coverage(store, "mediarequests", name, "user", first, last)
 
 
 def _cim_category(store: Store, client: Client, category: str, months: list[str], summary: CollectSummary) -> None:

@@ -50,6 +50,7 @@ class DumpFormat:
     fixed_wiki: str = ""
     compression: str = "bz2"
     quoted_titles: bool = False  # titles holding '"' are written quoted, inner quotes backslash-escaped
+    short_count_field: int | None = None  # where the count is on a line one field short (no page id)
 
     def dump_keys(self, wiki: str, title: str) -> list[tuple[str, str]]:
         """The (wiki field, title field) values under which a page appears in this format."""
@@ -60,7 +61,9 @@ class DumpFormat:
         return [(wiki, title)]
 
 
-PAGEVIEW_COMPLETE = DumpFormat("pageview_complete", " ", 6, 6, 1, 2, 5, quoted_titles=True)
+# Lines without a page id may have 5 fields, not 6 (the readme's "known issue": rows without page ids
+# have only 5 columns): wiki_code article_title access_method daily_total hourly_counts.
+PAGEVIEW_COMPLETE = DumpFormat("pageview_complete", " ", 5, 6, 1, 2, 5, quoted_titles=True, short_count_field=4)
 HOURLY = DumpFormat("hourly", " ", 4, 4, 1, 2, 3, compression="gz")
 MEDIACOUNTS = DumpFormat("mediacounts", "\t", 3, 64, None, 1, 3, fixed_wiki="commons.wikimedia")
 FORMATS = {f.name: f for f in (PAGEVIEW_COMPLETE, HOURLY, MEDIACOUNTS)}

@@ -8,11 +8,12 @@ over the files of that day; the report picks one source per article and month (s
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from glamwiki.reach.dumpformats import identify
-from glamwiki.reach.engines import aggregate
+from glamwiki.reach.dumpformats import DumpFile, identify
+from glamwiki.reach.engines import DumpCounts, aggregate
 from glamwiki.reach.mediawiki import file_key
 from glamwiki.reach.months import month_end_day
 from glamwiki.store import reach as db
@@ -26,14 +27,35 @@ def load_dumps(
     force: bool = False,
     progress: Callable | None = None,
     spark_master: str = "",
+    jobs: int = 1,
 ) -> list[dict[str, Any]]:
-    results = []
+    """Aggregate each file (``jobs`` files at once on DuckDB: each decompresses in its own process)
+    and store its contribution; the store is written here, one file at a time, in the files' order."""
     targets = _Targets(store)  # asked of the store once for all the files of a run
+    todo: list[tuple[Path, DumpFile]] = []
+    skipped: dict[Path, dict[str, Any]] = {}
     for path in paths:
-        results.append(_load_one(store, path, engine, force, spark_master, targets))
-        if progress:
-            progress(1)
-    return results
+        dump = identify(path)
+        if db.dump_done(store, path.name) and not force:
+            skipped[path] = {"file": path.name, "status": "already done"}
+        else:
+            todo.append((path, dump))
+    wanted = {media: targets.get(media) for media in {d.format.name == "mediacounts" for _, d in todo}}
+
+    def run(item: tuple[Path, DumpFile]) -> DumpCounts:
+        path, dump = item
+        return aggregate(path, wanted[dump.format.name == "mediacounts"], engine, spark_master)
+
+    workers = max(1, jobs) if engine == "duckdb" else 1
+    done: dict[Path, dict[str, Any]] = dict(skipped)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for (path, dump), counts in zip(todo, pool.map(run, todo), strict=True):
+            done[path] = _store_one(store, path, dump, counts, engine)
+            if progress:
+                progress(1)
+    if progress and skipped:
+        progress(len(skipped))
+    return [done[p] for p in paths]
 
 
 class _Targets:
@@ -48,15 +70,9 @@ class _Targets:
         return self.found[media]
 
 
-def _load_one(
-    store: Store, path: Path, engine: str, force: bool, spark_master: str, targets: _Targets
-) -> dict[str, Any]:
-    dump = identify(path)
+def _store_one(store: Store, path: Path, dump: DumpFile, counts: DumpCounts, engine: str) -> dict[str, Any]:
     key = path.name  # published names are unique: the same file in another folder is not counted twice
-    if db.dump_done(store, key) and not force:
-        return {"file": path.name, "status": "already done"}
     media = dump.format.name == "mediacounts"
-    counts = aggregate(path, targets.get(media), engine, spark_master)
     rows = [("commons.wikimedia", file_key(t), n) if media else (w, t, n) for (w, t), n in counts.views.items()]
     kind = "mediacounts" if media else "pageviews"
     with store.transaction():

@@ -21,7 +21,7 @@ import os
 import subprocess
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from glamwiki.reach.http import Politeness
@@ -30,7 +30,9 @@ from glamwiki.store.db import Store
 
 ARTICLES_PER_FILE = 1.25  # when usage is not known yet: ~60% of files used, on 1-5 articles each
 LATENCY_S = 0.25  # assumed round trip of one request
-DAILY_USER_DUMP_MB = 500.0  # pageviews-YYYYMMDD-user.bz2 is about 500 MB (a day of 2021); --dump-mb-per-day
+# pageviews-20210101-user.bz2: ~500 MB of bz2, 36,859,696 lines (as quoted from the published listing in
+# charelF/LSDEW4 data.md, see tests/reach/fixtures/dumps/README.md)
+DAILY_USER_DUMP_MB = 500.0
 DUMP_RATIO = 1.5  # aggregation time / decompression floor (benchmarks/bench_reach.py aim)
 
 
@@ -48,6 +50,7 @@ class Estimate:
     cim_requests: int
     choice: str
     why: str
+    cim_allow_listed: bool | None = None  # None: not known yet (no earlier answer for the category)
 
     def lines(self) -> list[str]:
         known = "" if self.articles_known else f" (not checked yet: assumed {ARTICLES_PER_FILE} per file)"
@@ -59,8 +62,13 @@ class Estimate:
             "on this machine (plus the download).",
         ]
         if self.cim_requests:
+            listed = {
+                True: "the category is allow-listed: it answered before",
+                False: "no figures for the category so far: probably not allow-listed",
+                None: "allow-listed categories only",
+            }[self.cim_allow_listed]
             out.append(
-                f"Commons Impact Metrics (allow-listed categories): {self.cim_requests:,} requests for the "
+                f"Commons Impact Metrics ({listed}): {self.cim_requests:,} requests for the "
                 "per-file sum over every wiki (a different measure, shown beside the article figures)."
             )
         return [*out, f"Cheapest for the article figures: {self.choice} ({self.why})."]
@@ -119,10 +127,15 @@ def _duration(seconds: float) -> str:
 
 
 def for_collect(
-    store: Store, files: list[str], months: int, polite: Politeness, category: bool, media: bool
+    store: Store, files: list[str], months: int, polite: Politeness, category: str | None, media: bool
 ) -> Estimate:
-    """The estimate for a collect of these files: articles known when every file's usage was checked."""
+    """The estimate for a collect of these files: articles known when every file's usage was checked;
+    whether the category is allow-listed for Commons Impact Metrics known from an earlier answer."""
     measured = set(db.all_files(store))
     unchecked = [f for f in files if f not in measured] or db.files_due_for_usage(store, files, 1e9)
     articles = None if unchecked or not files else len(db.articles_in_use(store))
-    return estimate(len(files), articles, months, polite.min_interval, polite.rest_concurrency, category, media)
+    guess = estimate(len(files), articles, months, polite.min_interval, polite.rest_concurrency, bool(category), media)
+    if category:
+        key = category.removeprefix("Category:").replace(" ", "_")
+        guess = replace(guess, cim_allow_listed=db.cim_answered(store, "category", key))
+    return guess

@@ -29,7 +29,7 @@ METHODS = [
     f"where the API and a complete month of dumps differ by more than {TOLERANCE:.0%} the pair is listed.",
     "Each article counts once in the totals, however many of the files it shows. The per-file sum (each "
     "file credited with the views of every article showing it, as BaGLAMa2 and Commons Impact Metrics "
-    "report) is shown beside it, labelled: it counts an article once per file and so is larger.",
+    "report) is shown beside it, labelled: it counts an article once per file it shows, so it is at least as large.",
     "A month with no views recorded for a page that was fetched is zero (the API answered 'no data'). A month "
     "that could not be fetched is a gap: listed, left out (or, with dumps of part of the month only, counted "
     "as a lower bound). Nothing is estimated. A month for which nothing was collected says so; it is not zero.",

@@ -45,7 +45,7 @@ WITH fields AS (
     SELECT line,
         {wiki_expr} AS wiki,
         split_part(line, {sep}, {title_field}) AS raw,
-        try_cast(split_part(line, {sep}, {count_field}) AS BIGINT) AS n,
+        try_cast({count_expr} AS BIGINT) AS n,
         length(line) - length(replace(line, {sep}, '')) AS seps,
         instr(line, '{bad}') AS bad
     FROM lines
@@ -78,11 +78,15 @@ def aggregation_sql(fmt: DumpFormat) -> str:
     """The one query, specialised by the format's constants (separator, field positions, quoting)."""
     sep = f"chr({ord(fmt.separator)})"
     wiki_expr = f"split_part(line, {sep}, {fmt.wiki_field})" if fmt.wiki_field else f"'{fmt.fixed_wiki}'"
+    count_expr = f"split_part(line, {sep}, {fmt.count_field})"
+    if fmt.short_count_field:  # a line one field short has its count one place earlier
+        short = f"split_part(line, {sep}, {fmt.short_count_field})"
+        count_expr = f"CASE WHEN split_part(line, {sep}, {fmt.max_fields}) = '' THEN {short} ELSE {count_expr} END"
     return _TEMPLATE.format(
         wiki_expr=wiki_expr,
         sep=sep,
         title_field=fmt.title_field,
-        count_field=fmt.count_field,
+        count_expr=count_expr,
         min_seps=fmt.min_fields - 1,
         max_seps=fmt.max_fields - 1,
         bad=REPLACEMENT_CHAR,

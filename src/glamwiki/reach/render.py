@@ -28,17 +28,17 @@ def headline(f: ReachFigures) -> str:
             "so no figure below is a count of views. Run <code>glamwiki reach collect</code> or "
             "<code>glamwiki reach dumps</code> first.</p>"
         )
-    return html + figures(
-        [
-            (f"views of Wikipedia articles showing the files, {f.first} to {f.last}", _or_nothing(f.total_views)),
-            ("per-file sum (as BaGLAMa2 / Commons Impact Metrics count)", _or_nothing(f.per_file_sum_views)),
-            ("Wikipedia articles showing the files", f.articles_in_use),
-            ("Wikipedias", f.wikis),
-            ("files in use on an article", f.files_in_use),
-            ("files not used", f.files_unused),
-            ("views of other content wikis' pages (Wikisource…)", _or_nothing(f.content_views)),
-        ]
-    )
+    items: list[tuple[str, object]] = [
+        (f"views of Wikipedia articles showing the files, {f.first} to {f.last}", _or_nothing(f.total_views)),
+        ("per-file sum (as BaGLAMa2 / Commons Impact Metrics count)", _or_nothing(f.per_file_sum_views)),
+        ("Wikipedia articles showing the files", f.articles_in_use),
+        ("Wikipedias", f.wikis),
+        ("files in use on an article", f.files_in_use),
+        ("files not used", f.files_unused),
+    ]
+    if f.content_pages_in_use:
+        items.append(("views of other content wikis' pages (Wikisource…), apart", _or_nothing(f.content_views)))
+    return html + figures(items)
 
 
 def monthly_html(f: ReachFigures) -> str:

@@ -5,8 +5,8 @@
   files from a list or the project's uploads are measured in every month (the uploads shown per
   publishing batch in the "files in use" figures);
 - usage: a use counts in a month when its file is measured then, it was not gone before the month
-  (``gone_at``), and it was seen by then — usage found at the very first check is taken to hold for
-  the months before it (nothing earlier is known).
+  (``gone_at``), and it was seen by then — usage found at the file's first check is taken to hold
+  for the months before it (nothing earlier is known).
 """
 
 from __future__ import annotations
@@ -24,22 +24,24 @@ class UsageByMonth:
     current_files: set[str]
     source_of: dict[str, str]
     rows: list[q.Usage]
-    first_check: str
     depths: dict[str, int] = field(default_factory=dict)
     _on: dict[tuple[str, str, str], set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        first_check: dict[str, str] = {}  # each file's earliest usage seen: its first check that found any
+        for file, _, _, _, first_seen, _ in self.rows:
+            first_check[file] = min(first_check.get(file, first_seen), first_seen)
         for file, wiki, title, _kind, first_seen, gone_at in self.rows:
             for m in self.months:
-                if self._counts(file, first_seen, gone_at, m):
+                if self._counts(file, first_seen, gone_at, m, first_check[file]):
                     self._on.setdefault((wiki, title, m), set()).add(file)
 
-    def _counts(self, file: str, first_seen: str, gone_at: str | None, month: str) -> bool:
+    def _counts(self, file: str, first_seen: str, gone_at: str | None, month: str, first_check: str) -> bool:
         if file not in self.measured.get(month, set()):
             return False
         if gone_at is not None and gone_at[:7] < month:
             return False
-        return first_seen[:7] <= month or first_seen[:7] <= self.first_check[:7]
+        return first_seen[:7] <= month or first_seen[:7] <= first_check[:7]
 
     def pages(self, kind: str) -> dict[tuple[str, str], set[str]]:
         """Pages of a kind, each with the months it counts in."""
@@ -93,9 +95,7 @@ def usage_by_month(store: Store, months: list[str]) -> UsageByMonth:
     for month in months:
         measured[month] = {f for f, s in files if _in(f, s, month, listed)}
     current = measured[months[-1]] if months else {f for f, _ in files}
-    rows = q.usage_rows(store)
-    first = q.first_usage_check(store) or ""
-    return UsageByMonth(months, measured, current, source_of, rows, first, q.membership_depths(store))
+    return UsageByMonth(months, measured, current, source_of, q.usage_rows(store), q.membership_depths(store))
 
 
 def _in(file: str, source: str, month: str, listed: dict[str, dict[str, set[str]]]) -> bool:

@@ -31,8 +31,8 @@ def rights_section(store: Store) -> Section | None:
     html += stacked_bars([(k, dict(v)) for k, v in layers.items()], ["pd", "copyright", "unknown"], "Status by country")
     groups = queue_groups(store)
     if groups:
-        html += "<h3>Review queue: the fact that would decide each record</h3>"
-        html += table(["missing fact", "records"], [[label, n] for _, label, n in groups], {1})
+        html += "<h3>Review queue: the presumption or fact that would decide each record</h3>"
+        html += table(["decided by", "records"], [[label, n] for _, label, n in groups], {1})
         html += f'<p class="note">{escape("Export for a curator: glamwiki rights review --export queue.csv")}</p>'
     html += _pd_day(store, date.fromisoformat(as_of).year + 1)
     return Section("rights", "Rights clearance", html)

@@ -3,7 +3,7 @@ supplied) and an evaluation date in, a RightsDecision out. Pure: no store, no ne
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,6 +11,7 @@ from glamwiki.model.records import ObjectRecord, Person
 from glamwiki.model.rights import BLOCK, COPYRIGHT, PD, REVIEW, UPLOAD, Reason, RightsDecision
 from glamwiki.rights import statements as st
 from glamwiki.rights.facts import CROWN, FAITHFUL_2D, PARLIAMENTARY, PHOTO_3D, SCAN, WorkFacts, work_facts
+from glamwiki.rights.presumptions import Presumption, apply_all
 from glamwiki.rights.reasons import fact_label, layer_reasons, work_reasons
 from glamwiki.rights.rules import Settings, cite, default_settings
 from glamwiki.rights.scenarios import Evaluation, evaluate
@@ -43,26 +44,86 @@ def assess(
     facts: Mapping[str, str] | None = None,
     settings: Settings | None = None,
     dataset: str = "",
+    presumptions: Sequence[Presumption] = (),
+    candidates: Sequence[Presumption] = (),
 ) -> RightsDecision:
+    """Decide one record. ``presumptions`` are applied; for a review, each of ``candidates`` not applied is
+    tried alone and named in ``would_decide`` if it would settle the record."""
     day = as_of if isinstance(as_of, date) else date.fromisoformat(as_of)
     settings = settings or default_settings()
     facts = facts or {}
-    wf = work_facts(record, persons or {}, facts, settings)
-    ev = evaluate(wf, day.year, settings.publication_horizon)
+    base = work_facts(record, persons or {}, facts, settings, day.year)
+    wf = apply_all(base, record, presumptions, dataset)
+    d = _decide(record, wf, day, facts, settings, dataset)
+    d.presumptions = [p.name for p in presumptions if any(x.startswith(p.label()) for x in wf.presumed)]
+    if d.decision == REVIEW:
+        for p in candidates:
+            if p.name in d.presumptions or (tried := p.apply(wf, record, dataset)) is wf:
+                continue
+            if _decide(record, tried, day, facts, settings, dataset, explain=False).decision != REVIEW:
+                d.would_decide.append(p.name)
+    return d
+
+
+def _decide(
+    record: ObjectRecord,
+    wf: WorkFacts,
+    day: date,
+    facts: Mapping[str, str],
+    settings: Settings,
+    dataset: str,
+    explain: bool = True,
+) -> RightsDecision:
+    ev = evaluate(wf, day.year, settings.publication_horizon, settings.max_lifespan)
     statement = st.parse_statement(facts.get("rights_statement") or record.rights_statement or _image_rights(record))
     photo = st.parse_statement(facts["reproduction_licence"]) if facts.get("reproduction_licence") else None
     if photo is None and wf.reproduction == PHOTO_3D and statement.kind in (st.FREE, st.NON_FREE):
         photo = statement  # on a record of a 3D object, a licence is the photograph's
     x = Inputs(wf, ev, statement, photo, facts, day.year)
     d = RightsDecision(dataset=dataset, record_id=record.id, as_of=day.isoformat(), decision=REVIEW)
-    if not ev.reasons:
+    if explain and not ev.reasons:
         ev.reasons = (*layer_reasons("uk", ev.uk, day.year), *layer_reasons("us", ev.us, day.year))
-    d.reasons = work_reasons(wf, settings) + list(ev.reasons)
+    d.reasons = work_reasons(wf, settings) + list(ev.reasons) if explain else []
     d.uk_status, d.uk_expires = ev.uk.status, ev.uk.expiry
     d.us_status, d.us_expires = ev.us.status, ev.us.expiry
     _combine(d, x)
+    if d.decision == UPLOAD and _may_be_303a(wf, d, settings.publication_horizon):
+        d.flags.append(US_303A_FLAG)
+    if wf.problems and not _statement_blocks(statement):
+        _data_problem(d, wf)
     d.recheck_on = d.recheck_on or _recheck(ev, day.year)
     return d
+
+
+US_303A_FLAG = (
+    "US: publication not recorded; taken as not first published 1978-2002 (if it was, it is protected to the end "
+    "of 2047: 17 USC 303(a))"
+)
+
+
+def _may_be_303a(wf: WorkFacts, d: RightsDecision, horizon: int) -> bool:
+    """Publication unrecorded, made before 1978, and (within the publication horizon from its making)
+    it could have been first published 1978-2002: the US PD answer assumes it was not."""
+    lo, hi = wf.made
+    if wf.published != "unknown" or not lo or not hi or lo >= "1978" or hi.startswith("-"):
+        return False
+    return int(hi[:4]) + horizon >= 1978 and d.us_status == PD and (d.us_expires is None or d.us_expires < 2047)
+
+
+def _statement_blocks(statement: st.Statement) -> bool:
+    """Blocked by a rights statement or licence (not by dates, which a data problem puts in doubt)."""
+    blocking = statement.kind == st.RIGHTS_STATEMENT and statement.action == "block"
+    return statement.kind == st.ORPHAN_LICENCE or blocking
+
+
+def _data_problem(d: RightsDecision, wf: WorkFacts) -> None:
+    """Dates that cannot all be true: a person checks the record before anything is decided on them."""
+    d.decision = REVIEW
+    d.templates = []
+    d.flags.extend(wf.problems)
+    d.missing_facts = ["data_quality", *(m for m in d.missing_facts if m != "data_quality")]
+    text = "The record's dates contradict each other (" + "; ".join(wf.problems) + "): checked by a person"
+    d.reasons.append(Reason(text, cite("data_quality"), "other"))
 
 
 def _image_rights(record: ObjectRecord) -> str | None:
@@ -151,12 +212,16 @@ def _upload_pd(d: RightsDecision, x: Inputs) -> None:
     d.decision = UPLOAD
     if x.wf.authorship == CROWN:
         d.flags.append("US side relies on the HMSO 2005 policy statement ({{PD-UKGov}}), not a statute")
+    if any(b.startswith("Crown work: commissioned") for b in x.wf.basis):
+        d.flags.append("Crown work read from the credit line: check it was commissioned (a work the committee bought "
+                       "keeps its artist's copyright)")  # fmt: skip
     if x.statement.kind == st.PD_MARK:
         d.flags.append("Public Domain Mark given: a label; the specific PD tags above are the reason")
     if any("PD-UK-unknown" in t for t in d.templates) and not x.yes("enquiry_recorded"):
         d.flags.append("{{PD-UK-unknown}} needs a recorded enquiry for the author (s.9(5)): record it with the file")
     if x.wf.published == "no":
-        d.flags.append("first publication creates a publication right (SI 1996/2967 reg 16): add a CC0 waiver")
+        by = "".join(f" (unpublished by {p.split(' (')[0]})" for p in x.wf.presumed if "never published" in p)
+        d.flags.append(f"first publication creates a publication right (SI 1996/2967 reg 16): add a CC0 waiver{by}")
     why, fact, source = _statement_caveat(x)
     if why:
         _caveat(d, Reason(why, cite(source), "other"), fact)

@@ -33,6 +33,10 @@ def explain_lines(d: RightsDecision, title: str = "") -> list[str]:
         lines.append("  Wikidata: " + ", ".join(f"{p}={v}" for p, v in wd if v))
     if d.missing_facts:
         lines.append("  Would be decided by: " + "; ".join(fact_label(f) for f in d.missing_facts))
+    if d.would_decide:
+        lines.append("  Or by approving: " + ", ".join(f"presumption {n}" for n in d.would_decide))
+    if d.presumptions:
+        lines.append("  Presumptions applied: " + ", ".join(d.presumptions))
     for flag in d.flags:
         lines.append(f"  flag: {flag}")
     if d.recheck_on:

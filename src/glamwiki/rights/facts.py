@@ -8,19 +8,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from glamwiki.model.dates import DateInterval, iso_day
 from glamwiki.model.records import (
     FORM_3D,
     FORM_MOVING_IMAGE,
     FORM_PHOTOGRAPH,
     FORM_SOUND,
     FORM_TEXT,
-    ORGANISATION,
-    UNKNOWN_AGENT,
     CreatorRef,
     ObjectRecord,
     Person,
 )
+from glamwiki.rights import evidence as ev
+from glamwiki.rights import lifetimes as lt
 from glamwiki.rights.rules import Settings
 
 # Categories of work the UK terms branch on.
@@ -55,7 +54,8 @@ FACTS = {
     "authorship": "named | unknown | crown | parliamentary | us-federal",
     "enquiry_recorded": "a reasonable enquiry for the author was made and recorded (yes/no)",
     "work_type": "artistic | engraving | photograph | literary | sound | film",
-    "country_of_origin": "country of first publication (GB, US, ...)",
+    "country_of_origin": "country of first publication, or the author's nationality if unpublished (GB, US, ...)",
+    "us_notice_and_renewal": "US works published 1931-1977: published with a copyright notice and renewed (yes/no)",
     "reproduction": "faithful-2d | scan | 3d-photo | original",
     "reproduction_licence": "licence of the photograph of a 3D object (e.g. CC BY-SA 4.0)",
     "rights_statement": "rights statement or licence to use instead of the catalogue's",
@@ -65,9 +65,6 @@ FACTS = {
     "other_restrictions_checked": "personality, trademark and cultural-sensitivity checks done (yes/no)",
 }
 
-_UNKNOWN_ATTRIBUTION = re.compile(
-    r"workshop|studio|school|circle|follower|manner|style|after|imitator|pupil|assistant", re.I
-)
 _CROWN = re.compile(
     r"\b(HMSO|Her Majesty's Stationery Office|His Majesty's Stationery Office|Ministry of|Crown copyright|"
     r"Ordnance Survey|War Office|Admiralty|Royal Air Force|Foreign Office|Home Office|"
@@ -96,9 +93,9 @@ class WorkFacts:
     category: str
     authorship: str
     death: tuple[int | None, int | None]  # last-dying named creator
-    death_basis: str  # "recorded" | "lifespan" | "work date" | ""
+    death_basis: str  # "recorded" | "lifespan" | "alive" | "floruit" | "work date" | ""
     made: tuple[str | None, str | None]  # ISO days
-    made_basis: str  # "recorded" | "lifetime" (not recorded: made in the creator's lifetime) | ""
+    made_basis: str  # "recorded" | "lifetime" | "period" | "acquired" | ""
     published: str  # "yes" | "no" | "unknown"
     publication: tuple[int | None, int | None]
     exhibited: int | None
@@ -107,39 +104,79 @@ class WorkFacts:
     nasa: bool = False
     attribution_doubt: bool = False
     no_creator: bool = False
+    basis: tuple[str, ...] = ()  # what the record implied, in words (acquisition, origin, Crown body...)
+    problems: tuple[str, ...] = ()  # dates that cannot all be true: data-quality flags
+    us_formalities: str = ""  # US works: "yes" notice and renewal complied with, "no" not, "" unknown
+    settled: tuple[tuple[str, bool], ...] = ()  # legal questions a presumption answers
+    presumed: tuple[str, ...] = ()  # presumptions applied, with what each presumed
 
 
 def work_facts(
-    record: ObjectRecord, persons: Mapping[str, Person], facts: Mapping[str, str], settings: Settings
+    record: ObjectRecord,
+    persons: Mapping[str, Person],
+    facts: Mapping[str, str],
+    settings: Settings,
+    year: int | None = None,
 ) -> WorkFacts:
     category = facts.get("work_type") or category_of(record)
     creators = list(record.creators)
-    authorship = facts.get("authorship") or authorship_of(creators)
-    made = _interval_iso(facts.get("creation_year")) or (record.date.earliest, record.date.latest)
-    death, basis = _death(creators, persons, facts, made, settings) if authorship == NAMED else ((None, None), "")
-    made_basis = "recorded" if made[0] or made[1] else ""
+    basis: list[str] = []
+    authorship = _authorship(record, creators, facts, basis)
+    made, made_basis = lt.made_of(record, creators, facts)
+    death, dbasis = ((None, None), "")
+    if authorship == NAMED:
+        death, dbasis = lt.death_of(creators, persons, facts, made, settings, year)
+    births = [(c.name, b) for c in creators if ev.is_named(c) and (b := lt.birth_year(c, persons)) is not None]
     if not made_basis and authorship == NAMED and death[1] is not None:
-        made, made_basis = (iso_day(death[1] - settings.max_lifespan), iso_day(death[1], 12, 31)), "lifetime"
+        made, made_basis = lt.lifetime([b for _, b in births], death[1], settings.max_lifespan), "lifetime"
+    made, acquired = lt.bound_by_acquisition(record, made, facts, category == PHOTOGRAPH)
+    if acquired:
+        basis.append(acquired)
+        made_basis = made_basis or "acquired"
     published, publication = _publication(record, facts)
-    exhibited = _year(facts.get("made_available_year"))
+    made_years = (lt.iso_year(made[0]), lt.iso_year(made[1]))
+    problems = [] if "creation_year" in facts else ev.date_problems(record, made_years, category == PHOTOGRAPH, births)
     return WorkFacts(
         category=category,
         authorship=authorship,
         death=death,
-        death_basis=basis,
+        death_basis=dbasis,
         made=made,
         made_basis=made_basis,
         published=published,
         publication=publication,
-        exhibited=exhibited,
-        origin=(facts.get("country_of_origin") or "").upper(),
+        exhibited=_year(facts.get("made_available_year")),
+        origin=_origin(creators, persons, facts, basis),
         reproduction=facts.get("reproduction") or reproduction_of(record, category),
-        nasa=any("nasa" in c.name.lower() or "aeronautics" in c.name.lower() for c in creators),
-        attribution_doubt=any(
-            (c.attribution or "").lower().startswith(("attributed", "possibly", "probably")) for c in creators
-        ),
+        nasa=any(_nasa(c.name) for c in creators),
+        attribution_doubt=ev.doubtful(creators),
         no_creator=not creators and "authorship" not in facts,
+        basis=tuple(basis),
+        problems=tuple(problems),
+        us_formalities=(facts.get("us_notice_and_renewal") or "").strip().lower()[:3],
     )
+
+
+def _authorship(record: ObjectRecord, creators: list[CreatorRef], facts: Mapping[str, str], basis: list[str]) -> str:
+    """Who the authors are (a curator's answer first); a commissioning body can make it a Crown work."""
+    authorship = facts.get("authorship") or authorship_of(creators)
+    crown_body = ev.crown_commission(record)
+    if crown_body and "authorship" not in facts and authorship != CROWN:
+        authorship = CROWN
+        basis.append(f"Crown work: commissioned through the {crown_body} (credit line)")
+    if others := ev.not_authors(creators):
+        basis.append("Not the author of this object: " + "; ".join(others))
+    return authorship
+
+
+def _origin(creators: list[CreatorRef], persons: Mapping[str, Person], facts: Mapping[str, str],
+            basis: list[str]) -> str:  # fmt: skip
+    if origin := (facts.get("country_of_origin") or "").upper():
+        return origin
+    origin, why = ev.origin_of(creators, persons)
+    if origin:
+        basis.append(f"Country of origin {origin}, from the creators' place of birth or nationality ({why})")
+    return origin
 
 
 def category_of(record: ObjectRecord) -> str:
@@ -162,19 +199,31 @@ def _category(form: str | None, medium: str | None, object_type: str | None) -> 
     return ARTISTIC
 
 
+@lru_cache(maxsize=8192)
+def _nasa(name: str) -> bool:
+    lowered = name.lower()
+    return "nasa" in lowered or "aeronautics" in lowered
+
+
 def reproduction_of(record: ObjectRecord, category: str) -> str:
+    return _reproduction(record.form, record.object_type, category)
+
+
+@lru_cache(maxsize=4096)
+def _reproduction(form: str | None, object_type: str | None, category: str) -> str:
     if category in (PHOTOGRAPH, SOUND, FILM):
         return ORIGINAL
     if category == LITERARY:
         return SCAN
-    if record.form == FORM_3D or _3D_TYPES.search(record.object_type or ""):
+    if form == FORM_3D or _3D_TYPES.search(object_type or ""):
         return PHOTO_3D
     return FAITHFUL_2D
 
 
 def authorship_of(creators: list[CreatorRef]) -> str:
-    """Named if any creator is a named author (s.12(4): the known joint authors count)."""
-    bodies = [_public_body(c.name) for c in creators]
+    """Named if any creator is a named author (s.12(4): the known joint authors count); "after X" and
+    "formerly attributed to X" do not make X an author."""
+    bodies = [_public_body(c.name) for c in creators if ev.is_author(c)]
     if CROWN in bodies:
         return CROWN
     if US_FEDERAL in bodies:
@@ -189,45 +238,11 @@ def _public_body(name: str) -> str:
     return US_FEDERAL if _US_FEDERAL.search(name) else ""
 
 
-def is_named(c: CreatorRef) -> bool:
-    if c.kind in (UNKNOWN_AGENT, ORGANISATION):
-        return False
-    return not (c.attribution and _UNKNOWN_ATTRIBUTION.search(c.attribution))
-
-
-def _death(
-    creators: list[CreatorRef],
-    persons: Mapping[str, Person],
-    facts: Mapping[str, str],
-    made: tuple[str | None, str | None],
-    settings: Settings,
-) -> tuple[tuple[int | None, int | None], str]:
-    if given := _interval_years(facts.get("creator_death_year")):
-        return given, "recorded"
-    made_lo, made_hi = _iso_year(made[0]), _iso_year(made[1])
-    los, his, bases = [], [], set()
-    for c in (c for c in creators if is_named(c)):
-        person = persons.get(c.person_id or "")
-        death = c.death if c.death.is_known else (person.death if person else DateInterval())
-        birth = c.birth if c.birth.is_known else (person.birth if person else DateInterval())
-        lo, hi = death.earliest_year, death.latest_year
-        basis = "recorded"
-        if hi is None:
-            bounds = [y + settings.max_lifespan for y in (birth.latest_year, made_hi) if y is not None]
-            hi, basis = (min(bounds), "lifespan") if bounds else (None, "")
-        if lo is None:
-            lo = max((y for y in (birth.earliest_year, made_lo) if y is not None), default=None)
-        los.append(lo)
-        his.append(hi)
-        bases.add(basis)
-    lo = None if None in los else max(los, default=None)
-    hi = None if None in his else max(his, default=None)
-    basis = "lifespan" if "lifespan" in bases else ("recorded" if bases == {"recorded"} else "")
-    return (lo, hi), basis
+is_named = ev.is_named
 
 
 def _publication(record: ObjectRecord, facts: Mapping[str, str]) -> tuple[str, tuple[int | None, int | None]]:
-    if years := _interval_years(facts.get("publication_year")):
+    if years := lt.interval_years(facts.get("publication_year")):
         return "yes", years
     flag = (facts.get("published") or "").lower()
     if flag in ("no", "false", "0", "unpublished"):
@@ -248,34 +263,13 @@ def _year(text: str | None) -> int | None:
     return int(m[1]) if m else None
 
 
-def _interval_years(text: str | None) -> tuple[int | None, int | None] | None:
-    if not text:
-        return None
-    m = re.match(r"\s*(-?\d{1,4})(?:\s*[-–/]\s*(\d{1,4}))?\s*$", text or "")
-    if not m:
-        return None
-    lo = int(m[1])
-    return lo, int(m[2]) if m[2] else lo
-
-
-def _interval_iso(text: str | None) -> tuple[str | None, str | None] | None:
-    years = _interval_years(text)
-    if not years:
-        return None
-    lo, hi = years
-    return iso_day(lo), iso_day(hi, 12, 31)
-
-
-def _iso_year(iso: str | None) -> int | None:
-    return DateInterval(earliest=iso).earliest_year if iso else None
-
-
 _YES_NO = (
     "published",
     "enquiry_recorded",
     "contract_allows_upload",
     "licensor_holds_rights",
     "other_restrictions_checked",
+    "us_notice_and_renewal",
 )
 _YEARS = ("publication_year", "made_available_year", "creation_year", "creator_death_year", "edition_year")
 _CHOICES = {
@@ -292,10 +286,18 @@ def check_fact(fact: str, value: str) -> str | None:
         return f"unknown fact {fact!r}"
     if fact in _YES_NO and v not in ("yes", "no", "true", "false", "y", "n", "1", "0", "unpublished", "published"):
         return f"{value!r} is not yes or no"
-    if fact in _YEARS and _interval_years(value) is None:
+    if fact in _YEARS and lt.interval_years(value) is None:
         return f"{value!r} is not a year or a range YYYY-YYYY"
     if fact in _CHOICES and v not in _CHOICES[fact]:
         return f"{value!r} is not one of {', '.join(_CHOICES[fact])}"
     if fact == "country_of_origin" and not re.fullmatch(r"[a-z]{2,3}", v):
         return f"{value!r} is not a country code such as GB or US"
     return None
+
+
+def fact_choices() -> dict[str, tuple[str, ...]]:
+    """The valid answers of each curator fact that has a fixed list; "year" for the year columns."""
+    out: dict[str, tuple[str, ...]] = {f: ("yes", "no") for f in _YES_NO}
+    out.update({f: ("year",) for f in _YEARS})
+    out.update(_CHOICES)
+    return out

@@ -5,21 +5,24 @@ from __future__ import annotations
 import csv
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import TextIO
 
+from glamwiki.cells import neutralise
 from glamwiki.intake.base import Read
 from glamwiki.intake.mapping import Profile
 from glamwiki.intake.stream import read_source
 from glamwiki.model.records import ObjectRecord, Person
 from glamwiki.model.rights import RightsDecision
 from glamwiki.rights.engine import assess
+from glamwiki.rights.presumptions import Presumption
 from glamwiki.rights.rules import Settings
 
 COLUMNS = [
     "record_id", "decision", "uk_status", "uk_expires", "us_status", "us_expires", "templates", "reasons",
-    "recheck_on", "missing_facts", "flags", "copyright_status", "determination_method", "title",
+    "recheck_on", "missing_facts", "flags", "copyright_status", "determination_method", "title", "presumptions",
+    "would_decide",
 ]  # fmt: skip
 
 
@@ -27,11 +30,17 @@ Row = tuple[ObjectRecord, RightsDecision]
 
 
 def decisions_from_source(
-    path: str, profile: Profile | None, as_of: date, settings: Settings | None = None
+    path: str,
+    profile: Profile | None,
+    as_of: date,
+    settings: Settings | None = None,
+    presumptions: Sequence[Presumption] = (),
+    candidates: Sequence[Presumption] = (),
 ) -> Iterator[Row]:
     """Every object record in the source with its decision. Person records seen so far are used;
     objects that name a person not yet read wait until the end (sources usually list people first)."""
     persons: dict[str, Person] = {}
+    kw = {"settings": settings, "presumptions": presumptions, "candidates": candidates}
     waiting: list[ObjectRecord] = []
     for item in read_source(path, profile=profile):
         if not isinstance(item, Read):
@@ -42,9 +51,9 @@ def decisions_from_source(
         elif any(c.person_id and c.person_id not in persons and not c.death.is_known for c in record.creators):
             waiting.append(record)
         else:
-            yield record, assess(record, as_of, persons=persons, settings=settings)
+            yield record, assess(record, as_of, persons=persons, **kw)  # type: ignore[arg-type]
     for record in waiting:
-        yield record, assess(record, as_of, persons=persons, settings=settings)
+        yield record, assess(record, as_of, persons=persons, **kw)  # type: ignore[arg-type]
 
 
 def started(rows: Iterator[Row]) -> Iterator[Row]:
@@ -73,9 +82,10 @@ def write_csv(rows: Iterator[Row], out: TextIO, progress: Callable[[int], None] 
 def csv_row(record: ObjectRecord, d: RightsDecision) -> list[object]:
     reasons = " | ".join(f"{r.text} [{r.citation}]" if r.citation else r.text for r in d.reasons)
     return [
-        record_id(record), d.decision, d.uk_status, _n(d.uk_expires), d.us_status, _n(d.us_expires),
-        " ".join(d.templates), reasons, d.recheck_on or "", "; ".join(d.missing_facts), "; ".join(d.flags),
-        d.copyright_status or "", d.determination_method or "", record.title,
+        neutralise(record_id(record)), d.decision, d.uk_status, _n(d.uk_expires), d.us_status, _n(d.us_expires),
+        " ".join(d.templates), neutralise(reasons), d.recheck_on or "", "; ".join(d.missing_facts), "; ".join(d.flags),
+        d.copyright_status or "", d.determination_method or "", neutralise(record.title), " ".join(d.presumptions),
+        " ".join(d.would_decide),
     ]  # fmt: skip
 
 

@@ -3,13 +3,14 @@ the UK (with the US side or a fact still open). Evaluated from the records, not 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from glamwiki.model.records import ObjectRecord
 from glamwiki.model.rights import PD, UPLOAD
 from glamwiki.rights.engine import assess
+from glamwiki.rights.presumptions import Presumption
 from glamwiki.rights.project import all_facts, persons_by_dataset
 from glamwiki.store import Store
 from glamwiki.store.records import iter_records
@@ -26,7 +27,7 @@ class Freed:
     decision: str
 
 
-def public_domain_day(store: Store, year: int) -> Iterator[Freed]:
+def public_domain_day(store: Store, year: int, presumptions: Sequence[Presumption] = ()) -> Iterator[Freed]:
     facts = all_facts(store)
     persons = persons_by_dataset(store)
     before, on = date(year - 1, 1, 1), date(year, 1, 1)
@@ -34,10 +35,10 @@ def public_domain_day(store: Store, year: int) -> Iterator[Freed]:
         if not isinstance(record, ObjectRecord):
             continue
         people, given = persons.get(dataset, {}), facts.get((dataset, record.id))
-        new = assess(record, on, persons=people, facts=given, dataset=dataset)
+        new = assess(record, on, persons=people, facts=given, dataset=dataset, presumptions=presumptions)
         if new.decision != UPLOAD and new.uk_status != PD:
             continue
-        old = assess(record, before, persons=people, facts=given, dataset=dataset)
+        old = assess(record, before, persons=people, facts=given, dataset=dataset, presumptions=presumptions)
         change = "upload" if new.decision == UPLOAD and old.decision != UPLOAD else ""
         change = change or ("uk" if new.uk_status == PD and old.uk_status != PD else "")
         if change:

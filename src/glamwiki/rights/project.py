@@ -3,18 +3,21 @@ decision per record replaces the previous one; curator facts are read, never ove
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from glamwiki.errors import ConfigError
 from glamwiki.model.records import ObjectRecord, Person
 from glamwiki.model.rights import RightsDecision
 from glamwiki.rights.engine import assess
+from glamwiki.rights.presumptions import SHIPPED, Presumption, shipped
 from glamwiki.rights.rules import Settings, default_settings
 from glamwiki.store import Store
 from glamwiki.store.records import count, iter_records
-from glamwiki.store.rights import save_decisions
+from glamwiki.store.rights import current_presumptions, save_decisions
 
 BATCH = 2000
 
@@ -27,6 +30,8 @@ class AssessSummary:
     uk: Counter[str] = field(default_factory=Counter)
     us: Counter[str] = field(default_factory=Counter)
     missing: Counter[str] = field(default_factory=Counter)
+    would_decide: Counter[str] = field(default_factory=Counter)
+    presumed: Counter[str] = field(default_factory=Counter)
 
     def add(self, d: RightsDecision) -> None:
         self.assessed += 1
@@ -35,10 +40,14 @@ class AssessSummary:
         self.us[d.us_status] += 1
         for fact in d.missing_facts:
             self.missing[fact] += 1
+        self.would_decide.update(d.would_decide)
+        self.presumed.update(d.presumptions)
 
     def as_dict(self) -> dict[str, object]:
         return {"as_of": self.as_of, "assessed": self.assessed, "decisions": dict(self.decisions),
-                "uk": dict(self.uk), "us": dict(self.us), "missing_facts": dict(self.missing)}  # fmt: skip
+                "uk": dict(self.uk), "us": dict(self.us), "missing_facts": dict(self.missing),
+                "presumptions_applied": dict(self.presumed), "reviews_a_presumption_would_decide":
+                dict(self.would_decide)}  # fmt: skip
 
 
 def all_facts(store: Store) -> dict[tuple[str, str], dict[str, str]]:
@@ -60,11 +69,28 @@ def object_count(store: Store) -> int:
     return count(store, kind="object")
 
 
+def approved_presumptions(store: Store, names: Sequence[str]) -> list[Presumption]:
+    """The named presumptions as approved in this project (scope and approver from the latest version)."""
+    current = current_presumptions(store)
+    out = []
+    for name in dict.fromkeys(names):
+        base = shipped(name)
+        row = current.get(name)
+        if not row or row["status"] != "approved":
+            state = "was withdrawn" if row else "has not been approved"
+            raise ConfigError(f"presumption {name!r} {state} in this project: a curator approves it with "
+                              f"`glamwiki rights presumptions approve {name} --by NAME`")  # fmt: skip
+        out.append(dataclasses.replace(base, approved_by=row["approved_by"], approved_on=row["approved_on"],
+                                       datasets=tuple(row["datasets"]), match=tuple(row["match"])))  # fmt: skip
+    return out
+
+
 def assess_project(
     store: Store,
     as_of: date,
     settings: Settings | None = None,
     progress: Callable[[int], None] | None = None,
+    presumptions: Sequence[Presumption] = (),
 ) -> AssessSummary:
     settings = settings or default_settings()
     facts = all_facts(store)
@@ -75,7 +101,8 @@ def assess_project(
         if not isinstance(record, ObjectRecord):
             continue
         d = assess(record, as_of, persons=persons.get(dataset, {}), facts=facts.get((dataset, record.id)),
-                   settings=settings, dataset=dataset)  # fmt: skip
+                   settings=settings, dataset=dataset, presumptions=presumptions,
+                   candidates=list(SHIPPED.values()))  # fmt: skip
         summary.add(d)
         batch.append(d)
         if len(batch) >= BATCH:

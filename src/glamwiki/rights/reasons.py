@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from glamwiki.model.rights import Reason
-from glamwiki.rights.facts import FACTS, NAMED, WorkFacts
+from glamwiki.rights.facts import CROWN, FACTS, NAMED, PARLIAMENTARY, US_FEDERAL, WorkFacts
 from glamwiki.rights.rules import Settings, cite
 from glamwiki.rights.scenarios import PD, UNKNOWN, Layer
 from glamwiki.rights.terms import NEVER
@@ -14,6 +14,10 @@ LEGAL_QUESTIONS = {
         "legal question: does exhibition before 1989 count as made available (Sch 1 para 12(3))"
     ),
     "legal:pre-1957-film": "legal question: film made before 1 Jun 1957 (older law)",
+    "legal:2039-anonymous-artistic": (
+        "legal question: does the 2039 rule reach an anonymous drawing or painting whose life + 50 term had run "
+        "before 1989 (Sch 1 para 5(1), 12(3)(b))"
+    ),
 }
 MISSING_LABELS = {
     "publication_year": "publication date unknown",
@@ -26,6 +30,8 @@ MISSING_LABELS = {
     "licensor_holds_rights": "licensor not shown to hold the rights",
     "authorship": "authorship (or the Commons tag for it) to be settled by a person",
     "edition_year": "scanned edition may be under 25 years old (typographical arrangement)",
+    "data_quality": "the record's dates contradict each other",
+    "us_notice_and_renewal": "US work: was it published with a copyright notice and renewed",
 }
 
 
@@ -35,37 +41,59 @@ def fact_label(fact: str) -> str:
 
 def work_reasons(wf: WorkFacts, settings: Settings) -> list[Reason]:
     out = [Reason(f"Work: {wf.category}; authorship {wf.authorship}; reproduction {wf.reproduction}", "", "other")]
+    out += [Reason(b, cite(_basis_cite(b)), "other") for b in wf.basis]
     if wf.authorship == NAMED:
-        lo, hi = wf.death
-        if lo is not None and lo == hi:
-            out.append(Reason(f"Last-dying named creator died {hi}", cite("uk_life70"), "uk"))
-        elif wf.death_basis == "lifespan":
-            out.append(Reason(
-                f"Death year not recorded: taken as between {lo} and {hi}, assuming no one lives longer than "
-                f"{settings.max_lifespan} years ({settings.max_lifespan_source})", cite("lifespan"), "uk"))  # fmt: skip
-        else:
-            span = f"between {lo} and {hi}" if hi is not None else (f"after {lo}" if lo else "unknown")
-            out.append(Reason(f"Last-dying named creator's death: {span}", cite("uk_life70"), "uk"))
+        out.append(_death_reason(wf, settings))
+    elif wf.authorship in (CROWN, PARLIAMENTARY, US_FEDERAL):
+        out.append(Reason(f"Authorship: {wf.authorship} (a government work)", cite("uk_crown"), "uk"))
     elif wf.no_creator:
-        out.append(
-            Reason(
-                "No creator recorded: treated as unknown authorship (needs a recorded enquiry)",
-                cite("uk_unknown"),
-                "uk",
-            )
-        )
+        out.append(Reason("No creator recorded: treated as unknown authorship (needs a recorded enquiry)",
+                          cite("uk_unknown"), "uk"))  # fmt: skip
     else:
         out.append(Reason("Unknown authorship (anonymous, school or workshop attribution)", cite("uk_unknown"), "uk"))
     made = " to ".join(sorted({x[:4] for x in wf.made if x})) or "unknown"
     pub = {"no": "never published", "unknown": "publication not recorded"}.get(wf.published, "published")
     if wf.published == "yes" and wf.publication[0] is not None:
         pub += f" {wf.publication[0]}" + (f"-{wf.publication[1]}" if wf.publication[1] != wf.publication[0] else "")
-    if wf.made_basis == "lifetime":
-        made += " (not recorded: taken as made within the named creator's lifetime)"
+    made += _MADE_BASIS.get(wf.made_basis, "")
     out.append(Reason(f"Made {made}; {pub}", "", "other"))
+    out += [Reason("Taken as fact by " + p, "", "other") for p in wf.presumed]
     if wf.attribution_doubt:
         out.append(Reason("Attribution is doubtful ('attributed to'): the named creator's dates are used", "", "other"))
     return out
+
+
+_MADE_BASIS = {
+    "lifetime": " (not recorded: taken as made within the named creator's lifetime)",
+    "period": " (not recorded: the period the school or century in the creator's name gives)",
+    "acquired": " (not recorded: by the year the institution held it)",
+}
+
+
+def _basis_cite(text: str) -> str:
+    if text.startswith("Crown"):
+        return "crown_commission"
+    if text.startswith("Made by"):
+        return "acquisition"
+    return "uk_shorter" if text.startswith("Country") else "uk_life70"
+
+
+def _death_reason(wf: WorkFacts, settings: Settings) -> Reason:
+    lo, hi = wf.death
+    life = f"no one lives longer than {settings.max_lifespan} years ({settings.max_lifespan_source})"
+    if lo is not None and lo == hi:
+        return Reason(f"Last-dying named creator died {hi}", cite("uk_life70"), "uk")
+    if wf.death_basis == "alive":
+        return Reason(f"No death recorded for a creator whose birth is: taken as alive in {lo}, and dead by {hi} "
+                      f"at the latest ({life})", cite("lifespan"), "uk")  # fmt: skip
+    if wf.death_basis == "floruit":
+        return Reason(f"Only a floruit ('active') recorded: alive in {lo}, died by {hi} ({life}); an active year is "
+                      "not a death year", cite("lifespan"), "uk")  # fmt: skip
+    if wf.death_basis == "lifespan":
+        return Reason(f"Death year not recorded: taken as between {lo} and {hi}, assuming {life}", cite("lifespan"),
+                      "uk")  # fmt: skip
+    span = f"between {lo} and {hi}" if hi is not None else (f"after {lo}" if lo else "unknown")
+    return Reason(f"Last-dying named creator's death: {span}", cite("uk_life70"), "uk")
 
 
 def layer_reasons(layer_name: str, layer: Layer, year: int) -> list[Reason]:

@@ -9,15 +9,21 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
+from glamwiki.cells import neutralise
 from glamwiki.errors import GlamwikiError
-from glamwiki.model.rights import REVIEW
-from glamwiki.rights.facts import FACTS, check_fact
+from glamwiki.model.records import ObjectRecord
+from glamwiki.model.rights import REVIEW, RightsDecision
+from glamwiki.rights.facts import FACTS, check_fact, fact_choices
+from glamwiki.rights.presumptions import SHIPPED
 from glamwiki.rights.reasons import fact_label
 from glamwiki.rights.sheets import read_xlsx, write_xlsx
 from glamwiki.store import Store
+from glamwiki.store.records import get_record
 from glamwiki.store.rights import iter_decisions, save_fact
 
-FIXED = ["dataset", "record_id", "missing", "reasons"]
+FIXED = ["dataset", "record_id", "title", "creators", "date", "medium", "credit_line", "record_link", "image_link",
+         "missing", "presumption", "reasons"]  # fmt: skip
+PRESUMPTION = "presumption:"
 
 
 class ReviewFileError(GlamwikiError):
@@ -27,24 +33,60 @@ class ReviewFileError(GlamwikiError):
 
 
 def queue_groups(store: Store) -> list[tuple[str, str, int]]:
-    """(fact, label, records) for every missing fact, largest first."""
+    """(key, label, records), largest first: first the presumption that would decide each record (one
+    approval answers the whole group), then, for the rest, the missing fact that would decide it."""
     counts: Counter[str] = Counter()
     for d in iter_decisions(store, decision=REVIEW):
-        for fact in d.missing_facts or ["(no fact named)"]:
-            counts[fact] += 1
-    return [(fact, fact_label(fact), n) for fact, n in counts.most_common()]
+        counts[_group(d)] += 1
+    return [(key, _group_label(key), n) for key, n in counts.most_common()]
+
+
+def _group(d: RightsDecision) -> str:
+    if d.would_decide:
+        return PRESUMPTION + d.would_decide[0]
+    return d.missing_facts[0] if d.missing_facts else "(no fact named)"
+
+
+def _in_group(d: RightsDecision, key: str) -> bool:
+    if key.startswith(PRESUMPTION):
+        return key[len(PRESUMPTION) :] in d.would_decide
+    return key in d.missing_facts
+
+
+def _group_label(key: str) -> str:
+    if key.startswith(PRESUMPTION):
+        name = key[len(PRESUMPTION) :]
+        return f"decided by presumption {name} once approved ({SHIPPED[name].presumes})"
+    return fact_label(key)
 
 
 HEADER = [*FIXED, *FACTS, "source"]
 
 
 def queue_rows(store: Store, fact: str | None = None) -> Iterator[list[str]]:
-    """One row per record under review; a column per curator fact, empty, to fill in."""
+    """One row per record under review: what a curator needs to answer, then a column per fact to fill in."""
     for d in iter_decisions(store, decision=REVIEW):
-        if fact and fact not in d.missing_facts:
+        if fact and not _in_group(d, fact):
             continue
+        found = [r for ds, r in get_record(store, d.record_id, "object", d.dataset) if isinstance(r, ObjectRecord)]
+        record = found[0] if found else ObjectRecord(id=d.record_id)
         reasons = " | ".join(r.text for r in d.reasons if r.layer in ("uk", "us", "other"))[:1000]
-        yield [d.dataset, d.record_id, "; ".join(d.missing_facts), reasons] + [""] * (len(FACTS) + 1)
+        missing = "; ".join(fact_label(m) for m in d.missing_facts)
+        image = record.images[0].location if record.images else ""
+        cells = [d.dataset, d.record_id, record.title, creators_text(record), record.date.text or "",
+                 record.medium or "", record.credit_line or "", record.url or "", image, missing,
+                 " ".join(d.would_decide), reasons]  # fmt: skip
+        yield [neutralise(c) for c in cells] + [""] * (len(FACTS) + 1)
+
+
+def creators_text(record: ObjectRecord) -> str:
+    """Each creator with life dates and role: "Joseph Mallord William Turner (1775-1851; formerly attributed to)"."""
+    out = []
+    for c in record.creators:
+        life = "-".join(str(y) if y is not None else "" for y in (c.birth.earliest_year, c.death.latest_year))
+        extra = "; ".join(x for x in (life if life != "-" else "", c.attribution or c.role or "") if x)
+        out.append(f"{c.name} ({extra})" if extra else c.name)
+    return "; ".join(out)
 
 
 def export_queue(store: Store, out: TextIO, fact: str | None = None) -> int:
@@ -58,7 +100,7 @@ def export_queue(store: Store, out: TextIO, fact: str | None = None) -> int:
 
 
 def export_queue_xlsx(store: Store, path: Path, fact: str | None = None) -> int:
-    return write_xlsx(path, HEADER, queue_rows(store, fact), {*FACTS, "source"})
+    return write_xlsx(path, HEADER, queue_rows(store, fact), {*FACTS, "source"}, fact_choices())
 
 
 def import_facts(store: Store, path: Path) -> int:
@@ -75,6 +117,11 @@ def import_facts(store: Store, path: Path) -> int:
         for i, row in enumerate(rows, start=2)
         for fact in FACTS
         if (row.get(fact) or "").strip() and (why := check_fact(fact, row[fact]))
+    ]
+    problems += [
+        f"row {i}: facts filled in but no dataset or record_id (copy them from the exported sheet)"
+        for i, row in enumerate(rows, start=2)
+        if any((row.get(f) or "").strip() for f in FACTS) and not (_id(row, "dataset") and _id(row, "record_id"))
     ]
     if problems:
         more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
@@ -99,6 +146,12 @@ def _save(store: Store, rows: Iterable[dict[str, str]], name: str) -> int:
             for fact in FACTS:
                 value = (row.get(fact) or "").strip()
                 if value:
-                    save_fact(store, row["dataset"], row["record_id"], fact, value, source)
+                    save_fact(store, _id(row, "dataset"), _id(row, "record_id"), fact, value, source)
                     n += 1
     return n
+
+
+def _id(row: dict[str, str], column: str) -> str:
+    """An id as exported: the leading ' that kept a formula-like id from running is not part of it."""
+    value = (row.get(column) or "").strip()
+    return value[1:] if value.startswith("'") and neutralise(value[1:]) == value else value

@@ -18,6 +18,9 @@ from glamwiki.rights.uk import in_uk_eea, uk_term
 from glamwiki.rights.us import us_term
 
 T = TypeVar("T", int, str)
+LEGAL_2039_ARTISTIC = "legal:2039-anonymous-artistic"
+LEGAL_REVIVAL = "legal:photo-revival"
+LEGAL_EXHIBITION = "legal:exhibition-made-available"
 PD = "pd"
 COPYRIGHT = "copyright"
 UNKNOWN = "unknown"
@@ -26,8 +29,10 @@ VAR_FACTS = {
     "death": "creator_death_year",
     "made": "creation_year",
     "pub": "publication_year",
-    "revival": "legal:photo-revival",
-    "exhibition_counts": "legal:exhibition-made-available",
+    "revival": LEGAL_REVIVAL,
+    "exhibition_counts": LEGAL_EXHIBITION,
+    "old_term_ran": LEGAL_2039_ARTISTIC,
+    "us_formalities": "us_notice_and_renewal",
 }
 _DEATH_BREAKS = (1925, 1926)
 _MADE_BREAKS = (
@@ -35,7 +40,8 @@ _MADE_BREAKS = (
     "1971-12-31", "1972-01-01", "1989-07-31", "1989-08-01",
 )  # fmt: skip
 _PUB_BREAKS = (1900, 1901, 1922, 1923, 1925, 1926, 1945, 1946, 1947, 1956, 1957, 1962, 1963, 1972, 1973)
-_PUB_BREAKS += (1977, 1978, 1988, 1989)
+_PUB_BREAKS += (1977, 1978, 1988, 1989, 2002, 2003)
+_MADE_1978 = ("1977-12-31", "1978-01-01")
 
 
 @dataclass
@@ -59,10 +65,41 @@ class Evaluation:
     reasons: tuple = ()  # the layers' reasons, filled once by the engine (evaluations are shared)
 
 
-@lru_cache(maxsize=8192)
-def evaluate(wf: WorkFacts, year: int, horizon: int = 150) -> Evaluation:
-    """The layers' status in ``year``. Cached: many records share their facts (treat as read-only)."""
-    names, rows = scenario_terms(wf, horizon)
+_EVALUATIONS: dict[tuple, Evaluation] = {}
+_MAX_EVALUATIONS = 65536
+
+
+def evaluate(wf: WorkFacts, year: int, horizon: int = 150, lifespan: int = 122) -> Evaluation:
+    """The layers' status in ``year``. Cached: many records share their facts (treat as read-only).
+    Publication is never looked for after ``year`` (a work cannot have been published in the future).
+    The cache key is only what the terms read (not the words for the reasons, not the reproduction)."""
+    made = _canonical_made(wf)
+    key = (wf.category, wf.authorship, wf.death, made, wf.published, wf.publication, wf.exhibited, wf.origin,
+           wf.us_formalities, wf.settled, year, horizon, lifespan)  # fmt: skip
+    found = _EVALUATIONS.get(key)
+    if found is None:
+        if len(_EVALUATIONS) >= _MAX_EVALUATIONS:
+            _EVALUATIONS.clear()
+        core = WorkFacts(wf.category, wf.authorship, wf.death, "", made, "", wf.published, wf.publication,
+                         wf.exhibited, wf.origin, "", us_formalities=wf.us_formalities, settled=wf.settled)  # fmt: skip
+        found = _EVALUATIONS[key] = _evaluate(core, year, horizon, lifespan)
+    return found
+
+
+def _canonical_made(wf: WorkFacts) -> tuple[str | None, str | None]:
+    """A named creator's painting, print or text: when publication does not hang on the making date, the
+    terms read it only as before or after 1978 (17 USC 303(a)), so records share one cached evaluation."""
+    lo, hi = wf.made
+    if wf.authorship != NAMED or wf.category not in (ARTISTIC, ENGRAVING, LITERARY) or not lo or not hi:
+        return wf.made
+    if lo.startswith("-") or hi.startswith("-") or (wf.published != "no" and wf.publication[0] is None):
+        return wf.made
+    side = ("1977-12-31", "1978-01-01")
+    return side[lo >= "1978"], side[hi >= "1978"]
+
+
+def _evaluate(wf: WorkFacts, year: int, horizon: int, lifespan: int) -> Evaluation:
+    names, rows = scenario_terms(wf, horizon, year, lifespan)
     uk = _layer([r[-2] for r in rows], year)
     us = _layer([r[-1] for r in rows], year)
     missing: list[str] = []
@@ -71,31 +108,75 @@ def evaluate(wf: WorkFacts, year: int, horizon: int = 150) -> Evaluation:
     return Evaluation(uk, us, missing)
 
 
-@lru_cache(maxsize=8192)
-def scenario_terms(wf: WorkFacts, horizon: int) -> tuple[tuple[str, ...], list[tuple]]:
+@lru_cache(maxsize=65536)
+def scenario_terms(
+    wf: WorkFacts, horizon: int, year: int = 9999, lifespan: int = 122
+) -> tuple[tuple[str, ...], list[tuple]]:
     """The candidate values of each uncertain fact, and (values..., uk Term, us Term) per scenario."""
-    candidates = _candidates(wf, horizon)
+    candidates = _candidates(wf, horizon, year, lifespan)
     names = tuple(candidates)
     rows = []
     shared: dict[Term, Term] = {}
+    recorded = wf.published == "yes"
     for values in itertools.product(*candidates.values()):
-        v = dict(zip(names, values, strict=True))
-        s = Scenario(wf.category, wf.authorship, v["death"], v["made"], v["pub"], wf.exhibited,
-                     v["exhibition_counts"], v["revival"], wf.origin)  # fmt: skip
-        uk, us = uk_term(s), us_term(s)
-        shorter = not in_uk_eea(wf.origin) and wf.origin == "US" and None not in (uk.expiry, us.expiry)
-        if shorter and us.expiry < uk.expiry:  # type: ignore[operator]
-            uk = Term(us.expiry, f"rule of the shorter term: the US term ({us.rule})", "uk_shorter", route="shorter")
+        death, made, pub, revival, exhibition, old_term, formalities = values  # the order of VAR_FACTS
+        s = Scenario(wf.category, wf.authorship, death, made, pub, wf.exhibited, exhibition, revival, wf.origin,
+                     old_term, formalities, recorded)  # fmt: skip
+        uk, us = _terms(s)
         rows.append((*values, shared.setdefault(uk, uk), shared.setdefault(us, us)))
     return names, rows
 
 
-def _candidates(wf: WorkFacts, horizon: int) -> dict[str, list]:
-    made = _with_breaks(wf.made[0], wf.made[1], _MADE_BREAKS)
+@lru_cache(maxsize=1 << 17)
+def _terms(s: Scenario) -> tuple[Term, Term]:
+    """The UK term (after the rule of the shorter term) and the US term of one scenario."""
+    uk = uk_term(s)
+    us = us_term(s, uk)
+    shorter = not in_uk_eea(s.origin) and s.origin == "US" and None not in (uk.expiry, us.expiry)
+    if shorter and us.expiry < uk.expiry:  # type: ignore[operator]
+        uk = Term(us.expiry, f"rule of the shorter term: the US term ({us.rule})", "uk_shorter", route="shorter")
+    return uk, us
+
+
+def _candidates(wf: WorkFacts, horizon: int, year: int = 9999, lifespan: int = 122) -> dict[str, list]:
+    made = _with_breaks(wf.made[0], wf.made[1], _MADE_BREAKS + _MADE_1978)
     made_years = [int(m[:4]) for m in made if m and not m.startswith("-")] or [-9999]
     if wf.authorship == NAMED and wf.category in (ARTISTIC, ENGRAVING, LITERARY) and None not in made:
-        made = made[:1]  # these terms never read the making date (it only bounds publication, below)
+        # these terms read the making date only for 17 USC 303(a) (made before 1978); it also bounds publication
+        # (one value on each side of 1978 stands for all: scenarios are then shared, and their terms cached)
+        made = (["1977-12-31"] if min(made_years) < 1978 else []) + (["1978-01-01"] if max(made_years) >= 1978 else [])
     death = _with_breaks(*wf.death, _DEATH_BREAKS) if wf.authorship in (NAMED,) else [None]
+    settled = dict(wf.settled)
+    revival = wf.category == PHOTOGRAPH and wf.authorship == NAMED and min(made_years) < 1945
+    exhibition = wf.exhibited is not None and wf.exhibited < 1989 and wf.authorship not in (NAMED, CROWN)
+    return {
+        "death": death,
+        "made": made,
+        "pub": _pub_candidates(wf, made_years, death, horizon, year),
+        "revival": _question(settled, LEGAL_REVIVAL, revival),
+        "exhibition_counts": _question(settled, LEGAL_EXHIBITION, exhibition),
+        "old_term_ran": _question(settled, LEGAL_2039_ARTISTIC, _old_term_question(wf, made_years, lifespan)),
+        "us_formalities": ["yes", "no"] if wf.origin == "US" and not wf.us_formalities else [wf.us_formalities],
+    }
+
+
+def _question(settled: dict[str, bool], name: str, open_: bool) -> list[bool]:
+    """An open legal question is evaluated both ways, unless a presumption answers it."""
+    if not open_:
+        return [False]
+    return [settled[name]] if name in settled else [False, True]
+
+
+def _old_term_question(wf: WorkFacts, made_years: list[int], lifespan: int) -> bool:
+    """An anonymous painting or drawing (not a photograph, not an engraving) unpublished on 1 Aug 1989 whose
+    author must have died by 1938 (made + the longest life): had its life + 50 term run before 1989?"""
+    return (
+        wf.authorship != NAMED and wf.authorship != CROWN and wf.category == ARTISTIC and wf.published != "yes"
+        and max(made_years) > -9999 and max(made_years) + lifespan + 50 < 1989
+    )  # fmt: skip
+
+
+def _pub_candidates(wf: WorkFacts, made_years: list[int], death: list, horizon: int, year: int) -> list[int | None]:
     pub: list[int | None] = []
     if wf.published in ("no", "unknown"):
         pub.append(None)
@@ -107,18 +188,12 @@ def _candidates(wf: WorkFacts, horizon: int) -> dict[str, list]:
             pub.append(PUB_YEAR_UNKNOWN)
         else:
             hi = hi if hi is not None else lo + horizon
-            extra = [y + k for y in made_years for k in (70, 71, 75, 76)] + [d for d in death if d is not None]
+            hi = max(lo, min(hi, year))  # never published in the future
+            # made + 70 (s.12(3)) and made + 75 (Crown) matter only when no named author's life decides
+            spans = (70, 71, 75, 76) if wf.authorship != NAMED else ()
+            extra = [y + k for y in made_years for k in spans] + [d for d in death if d is not None]
             pub += _with_breaks(lo, hi, tuple(sorted({*_PUB_BREAKS, *extra})))
-    revival = (
-        [False, True] if wf.category == PHOTOGRAPH and wf.authorship == NAMED and min(made_years) < 1945 else [False]
-    )
-    exhib = (
-        [False, True]
-        if wf.exhibited is not None and wf.exhibited < 1989 and wf.authorship not in (NAMED, CROWN)
-        else [False]
-    )
-    return {"death": death, "made": made, "pub": sorted(set(pub), key=lambda p: -2 if p is None else p),
-            "revival": revival, "exhibition_counts": exhib}  # fmt: skip
+    return sorted(set(pub), key=lambda p: -2 if p is None else p)
 
 
 def _with_breaks(lo: T | None, hi: T | None, breaks: tuple[T, ...]) -> list[T | None]:
@@ -143,9 +218,13 @@ def _layer(terms: list[Term], year: int) -> Layer:
     known = [t.expiry for t in terms if t.expiry is not None]
     expiry = max(known) if known and len(known) == len(terms) else None
     upcoming = [e for e in known if e >= year]
-    distinct = sorted(set(terms), key=lambda t: -(t.expiry if t.expiry is not None else 10**6))
+    distinct = sorted(set(terms), key=_term_order)  # latest first; ties by text: never by hash (PYTHONHASHSEED)
     return Layer(status, expiry if expiry is None or expiry > -10_000 else None,
                  min(known) if known else None, min(upcoming) if upcoming else None, distinct)  # fmt: skip
+
+
+def _term_order(t: Term) -> tuple:
+    return (-(t.expiry if t.expiry is not None else 10**6), t.rule, t.cite, t.missing, t.route)
 
 
 def _missing(names: tuple[str, ...], rows: list[tuple], year: int) -> list[str]:

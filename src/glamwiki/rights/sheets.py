@@ -3,16 +3,26 @@ header frozen, the fact columns marked, and read back cell by cell like the CSV.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 FILL_IN = PatternFill("solid", fgColor="FFF2CC")  # the columns a curator fills in
 
 
-def write_xlsx(path: Path, header: list[str], rows: Iterable[list[str]], editable: set[str]) -> int:
+def write_xlsx(
+    path: Path,
+    header: list[str],
+    rows: Iterable[list[str]],
+    editable: set[str],
+    choices: Mapping[str, tuple[str, ...]] | None = None,
+) -> int:
+    """Every cell is written as text (catalogue text never becomes a formula or a number, "1930-1935"
+    never a date); the fact columns accept only valid answers (a list, or a year / YYYY-YYYY)."""
     book = Workbook(write_only=False)
     sheet = book.active
     sheet.title = "review queue"
@@ -22,16 +32,34 @@ def write_xlsx(path: Path, header: list[str], rows: Iterable[list[str]], editabl
         if name in editable:
             cell.fill = FILL_IN
     n = 0
-    for row in rows:
-        sheet.append(row)
-        n += 1
+    for n, row in enumerate(rows, start=1):
+        for col, value in enumerate(row, start=1):
+            cell = sheet.cell(n + 1, col)
+            cell.value, cell.data_type, cell.number_format = value, "s", "@"
     sheet.freeze_panes = "C2"
     for i, name in enumerate(header, start=1):
-        sheet.column_dimensions[sheet.cell(1, i).column_letter].width = (
-            60 if name == "reasons" else max(12, len(name) + 2)
-        )
+        letter = sheet.cell(1, i).column_letter
+        sheet.column_dimensions[letter].width = 60 if name == "reasons" else max(12, len(name) + 2)
+        if name in (choices or {}):
+            _validate(sheet, letter, max(n, 1) + 1000, (choices or {})[name])
     book.save(path)
     return n
+
+
+def _validate(sheet: Worksheet, letter: str, last: int, allowed: tuple[str, ...]) -> None:
+    cells = f"{letter}2:{letter}{last}"
+    if allowed == ("year",):  # a year, or a range YYYY-YYYY, typed as text
+        first = f"{letter}2"
+        rule = (f'OR(AND(LEN({first})=4,ISNUMBER(--{first})),AND(LEN({first})=9,MID({first},5,1)="-",'
+                f"ISNUMBER(--LEFT({first},4)),ISNUMBER(--RIGHT({first},4))))")  # fmt: skip
+        dv = DataValidation(type="custom", formula1=rule, allow_blank=True)
+        dv.error, dv.prompt = "A year (1890) or a range (1890-1895)", "Year or YYYY-YYYY"
+    else:
+        dv = DataValidation(type="list", formula1='"' + ",".join(allowed) + '"', allow_blank=True)
+        dv.error, dv.prompt = "Choose one of: " + ", ".join(allowed), " / ".join(allowed)
+    dv.showErrorMessage = dv.showInputMessage = True
+    sheet.add_data_validation(dv)
+    dv.add(cells)
 
 
 def read_xlsx(path: Path) -> list[dict[str, str]]:

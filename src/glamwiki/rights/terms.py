@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 NEVER = -10_000  # never protected, or free since before any date that matters
@@ -18,13 +19,13 @@ class Scenario(NamedTuple):
     exhibition_counts: bool  # legal question: does exhibition before 1989 count as "made available"?
     revival: bool  # legal question: were pre-1945 photographs revived in 1995?
     origin: str
+    old_term_ran: bool = False  # legal question: had the pre-1989 term of this anonymous artistic work run?
+    us_formalities: str = ""  # US works: notice and renewal complied with ("yes"/"no"), "" unknown
+    pub_recorded: bool = True  # False: publication is only one possibility (the record does not say)
 
     @property
     def made_year(self) -> int | None:
-        if self.made is None:
-            return None
-        sign = -1 if self.made.startswith("-") else 1
-        return sign * int(self.made.lstrip("-").split("-", 1)[0])
+        return _year_of(self.made)
 
     def made_before(self, iso: str) -> bool:
         """Made before the day ``iso`` (years >= 1000 only; earlier years are always before)."""
@@ -38,6 +39,14 @@ class Scenario(NamedTuple):
     @property
     def published_before_1989(self) -> bool:
         return self.pub_year is not None and self.pub_year < 1989
+
+
+@lru_cache(maxsize=65536)
+def _year_of(iso: str | None) -> int | None:
+    if iso is None:
+        return None
+    sign = -1 if iso.startswith("-") else 1
+    return sign * int(iso.lstrip("-").split("-", 1)[0])
 
 
 class Term(NamedTuple):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from glamwiki.rights.facts import (
+    ARTISTIC,
     CROWN,
     ENGRAVING,
     FILM,
@@ -108,6 +109,9 @@ def unknown_author_term(s: Scenario) -> Term:
         return s12
     if s.exhibited is not None and s.exhibited < 1989 and s.exhibition_counts:
         return s12
+    if s.category == ARTISTIC and s.old_term_ran:
+        why = "; its pre-1989 term (life + 50) had run before 1 Aug 1989, so Sch 1 para 12(3)(b) does not apply"
+        return Term(s12.expiry, s12.rule + why, "uk_2039_artistic", route="anon")
     return later(s12, Term(Y2039, "unpublished on 1 Aug 1989: 31 Dec 2039", "uk_2039"))
 
 

@@ -224,3 +224,12 @@ def save_page_subject(store: Store, wiki: str, title: str, item: str | None, hum
         "INSERT OR REPLACE INTO reach_page_subjects(wiki, title, item, human, gender) VALUES (?, ?, ?, ?, ?)",
         (wiki, title, item, int(human), gender),
     )
+
+
+def cim_answered(store: Store, kind: str, key: str) -> bool | None:
+    """Whether Commons Impact Metrics gave figures for a category or file: True (it did), False (asked,
+    nothing came: not allow-listed, most likely), None (never asked)."""
+    if store.scalar("SELECT 1 FROM reach_cim WHERE kind = ? AND key = ? LIMIT 1", (kind, key)):
+        return True
+    asked = store.scalar("SELECT 1 FROM reach_coverage WHERE kind = ? AND key = ? LIMIT 1", (f"cim-{kind}", key))
+    return False if asked else None

@@ -126,10 +126,6 @@ def anything_collected(store: Store) -> bool:
     )
 
 
-def first_usage_check(store: Store) -> str | None:
-    return store.scalar("SELECT MIN(first_seen) FROM reach_usage")
-
-
 def new_usage(store: Store) -> tuple[str | None, list[tuple[Any, ...]]]:
     since = store.scalar("SELECT MAX(made_at) FROM reach_reports")
     rows = store.query(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 import msgspec
 
@@ -71,3 +73,42 @@ def save_fact(store: Store, dataset: str, record_id: str, fact: str, value: str,
 def facts_for(store: Store, dataset: str, record_id: str) -> dict[str, str]:
     rows = store.query("SELECT fact, value FROM rights_facts WHERE dataset = ? AND record_id = ?", (dataset, record_id))
     return {r["fact"]: r["value"] for r in rows}
+
+
+def save_presumption(
+    store: Store,
+    name: str,
+    status: str,
+    approved_by: str,
+    approved_on: str,
+    datasets: Sequence[str] = (),
+    match: Sequence[tuple[str, str]] = (),
+    note: str = "",
+) -> int:
+    """Record a new version of a presumption's approval (or withdrawal); returns its version number."""
+    version = (store.scalar("SELECT MAX(version) FROM rights_presumptions WHERE name = ?", (name,)) or 0) + 1
+    store.execute(
+        "INSERT INTO rights_presumptions(name, version, status, approved_by, approved_on, datasets, match, note)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (name, version, status, approved_by, approved_on, json.dumps(list(datasets)),
+         json.dumps([list(m) for m in match]), note),
+    )  # fmt: skip
+    return version
+
+
+def presumption_history(store: Store, name: str | None = None) -> list[dict[str, Any]]:
+    """Every version, oldest first (of one presumption, or of all)."""
+    sql = "SELECT * FROM rights_presumptions" + (" WHERE name = ?" if name else "") + " ORDER BY name, version"
+    return [_presumption_row(r) for r in store.query(sql, (name,) if name else ())]
+
+
+def current_presumptions(store: Store) -> dict[str, dict[str, Any]]:
+    """The latest version of each presumption (approved or withdrawn)."""
+    return {r["name"]: r for r in presumption_history(store)}  # later versions replace earlier ones
+
+
+def _presumption_row(r: Any) -> dict[str, Any]:
+    row = dict(r)
+    row["datasets"] = json.loads(row["datasets"])
+    row["match"] = [tuple(m) for m in json.loads(row["match"])]
+    return row
