@@ -28,7 +28,8 @@ def test_the_whole_tate_export(store: Store, shared_data: Path) -> None:
     assert art.title.startswith("A Figure Bowing before a Seated Old Man")
     assert art.creators[0].name == "Robert Blake" and art.creators[0].person_id == "38"
     assert (art.creators[0].birth.earliest_year, art.creators[0].death.latest_year) == (1762, 1787)
-    assert art.form == "2D" and art.dimensions and art.dimensions.height == 419.0
+    # "support: 394 x 419 mm" is height x width; Tate's JSON height (419) is the width (issue 9)
+    assert art.form == "2D" and art.dimensions and (art.dimensions.height, art.dimensions.width) == (394.0, 419.0)
     assert "kneeling" in [s.text for s in art.subjects]
     assert art.date.text == "date not known" and not art.date.is_known
     assert art.source and art.source.locator == "line 1"
@@ -39,6 +40,9 @@ def test_the_whole_tate_export(store: Store, shared_data: Path) -> None:
     abakanowicz = one(store, "10093", "person")
     assert abakanowicz.gender == "Female" and abakanowicz.birth.earliest_year == 1930
     assert not abakanowicz.death.is_known
+    bettes = one(store, "34", "person")  # "active 1531–1570": floruit, not birth and death
+    assert not bettes.death.is_known and (bettes.active.earliest_year, bettes.active.latest_year) == (1531, 1570)
+    assert one(store, "D36666", "object").creators[0].attribution == "formerly attributed to"
 
 
 def test_tate_reingest_changes_nothing(store: Store, shared_data: Path) -> None:

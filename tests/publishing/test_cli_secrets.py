@@ -48,7 +48,7 @@ def test_run_results_and_no_secret_anywhere(tmp_path: Path, wiki: Sandbox) -> No
         proc = _glamwiki(args, env)
         outputs.append(proc.stdout + proc.stderr)
         assert proc.returncode in (0, 1), proc.stderr
-    assert '"done": 2' in outputs[2] and '"unfinished": 1' in outputs[2]
+    assert '"done": 2' in outputs[2] and '"unfinished": 0' in outputs[2] and '"later": 1' in outputs[2]
     rows = list(csv.DictReader((project.root / "results.csv").open()))
     assert [r["outcome"] for r in rows] == ["uploaded"] * 3 + ["blocked-by-rights"]
     assert all(r["url"].startswith(wiki.api.rsplit("/", 1)[0]) and r["batch"].startswith("gw-") for r in rows[:3])

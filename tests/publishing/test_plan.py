@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from glamwiki.cli import cli as glamwiki_cli
@@ -88,7 +89,9 @@ def test_cli_plan_and_preview(store: Store, cli: CliRunner, tmp_path: Path) -> N
     out = tmp_path / "preview.html"
     result = cli.invoke(glamwiki_cli, ["publish", "preview", "--output", str(out)])
     assert result.exit_code == 0, result.output
-    page = out.read_text()
+    index = out.read_text()
+    assert "preview-0001.html" in index and "Nothing has been sent" in index
+    page = (tmp_path / "preview-0001.html").read_text()
     assert "<script>alert" not in page and "Not planned" in page and "PD-Art" in page
     rows = [json.loads(line) for line in out.with_suffix(".jsonl").read_text().splitlines()]
     assert [r["status"] for r in rows] == ["planned", "blocked"]
@@ -112,3 +115,70 @@ def test_report_section(store: Store, tmp_path: Path) -> None:
     build_plan(store, PlanSettings(institution="M"))
     page = build_report(store, tmp_path / "report.html", "Test").read_text()
     assert "Publishing" in page and "records blocked by rights" in page
+
+
+def test_preview_is_paged_and_filtered(store: Store, cli: CliRunner, tmp_path: Path) -> None:
+    images = write_images(tmp_path / "img", 5)
+    save(store, [make_record(n, images[n]) for n in range(5)], blocked={"R0004"})
+    assert cli.invoke(glamwiki_cli, ["publish", "plan"]).exit_code == 0
+    out = tmp_path / "p.html"
+    args = ["publish", "preview", "--output", str(out), "--page-size", "2"]
+    assert cli.invoke(glamwiki_cli, args).exit_code == 0
+    pages = sorted(p.name for p in tmp_path.glob("p-*.html"))
+    assert pages == ["p-0001.html", "p-0002.html", "p-0003.html"]
+    assert all(name in out.read_text() for name in pages)
+    assert "next" in (tmp_path / "p-0001.html").read_text() and "next" not in (tmp_path / "p-0003.html").read_text()
+    result = cli.invoke(glamwiki_cli, [*args, "--status", "planned", "--limit", "3"])
+    assert result.exit_code == 0 and result.output.startswith("3 items")
+    rows = [json.loads(line) for line in out.with_suffix(".jsonl").read_text().splitlines()]
+    assert [r["status"] for r in rows] == ["planned"] * 3
+    result = cli.invoke(glamwiki_cli, [*args, "--warning", "thumbnail"])
+    assert result.output.startswith("0 items")
+
+
+def test_partial_plan_is_refused_by_run(store: Store, cli: CliRunner, tmp_path: Path) -> None:
+    """Issue 18.7: an interrupted plan says so, and `publish run` will not start on it unless told."""
+    save(store, [make_record(n, write_images(tmp_path / "i", 3)[n]) for n in range(3)])
+
+    def interrupt(_: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build_plan(store, PlanSettings(institution="M"), progress=interrupt)
+    last = db.last_plan_run(store)
+    assert last is not None and last.partial and last.total == 3 and last.done < 3
+    from glamwiki.status import project_status
+
+    (line,) = [s for s in project_status(store) if s.stage == "publishing"]
+    assert line.state == "attention" and "PARTIAL PLAN" in line.summary and "of 3 records planned" in line.summary
+    result = cli.invoke(glamwiki_cli, ["publish", "run", "--target", "http://127.0.0.1:9/w/api.php"])
+    assert result.exit_code != 0 and "did not finish" in result.output and "--allow-partial-plan" in result.output
+    summary = build_plan(store, PlanSettings(institution="M"))
+    assert not db.last_plan_run(store).partial and summary.batch.startswith("gw-")
+    batch = summary.batch
+    assert all(batch in i.wikitext for i in db.iter_plan(store, status=db.PLANNED))
+
+
+def test_plan_progress_counts_records_against_a_total(store: Store, tmp_path: Path) -> None:
+    """Issue 18.11: `publish plan` shows a total (the object records) and advances once per record."""
+    from glamwiki.store.records import count
+
+    images = write_images(tmp_path / "i", 3)
+    save(store, [make_record(n, images[n]) for n in range(3)] + [make_record(7, None)], blocked={"R0001"})
+    steps: list[int] = []
+    build_plan(store, PlanSettings(institution="M"), progress=steps.append)
+    assert sum(steps) == count(store, kind="object") == 4
+
+
+def test_small_source_images_are_held_and_say_their_size(store: Store) -> None:
+    from glamwiki.model.records import IMAGE_IIIF, ImageRef
+
+    small, large = make_record(1, None), make_record(2, None)
+    small.images = [ImageRef(IMAGE_IIIF, "https://iiif.example/iiif/a", width=640, height=480)]
+    large.images = [ImageRef(IMAGE_IIIF, "https://iiif.example/iiif/b", width=4000, height=3000)]
+    save(store, [small, large])
+    summary = build_plan(store, PlanSettings(institution="M"))
+    assert (summary.planned, summary.held) == (1, 1)
+    held = {i.record_id: i for i in db.iter_plan(store)}["R0001"]
+    assert held.status == db.HELD and "640x480 px, under 1000 px" in held.note_list[0]
+    assert build_plan(store, PlanSettings(institution="M", min_long_side=600)).held == 0

@@ -210,3 +210,24 @@ def test_exists_warning_renames_and_recommits_the_stashed_file(tmp_path: Path, c
     assert ("rename", "after") in steps
     assert wiki_sha1(client.api_url, state.title) == state.sha1
     assert wiki_sha1(client.api_url, item.title) != state.sha1, "the other file was not overwritten"
+
+
+def test_categories_missing_on_the_wiki_are_flagged(tmp_path: Path, client: ApiClient) -> None:
+    """Issue 9: the page's categories are checked in the pre-flight request; missing ones are noted."""
+    project = ready_project(tmp_path, 1)
+    client.write({"action": "edit", "title": "Category:Files from Test Museum", "text": "x", "summary": "t"})
+    from glamwiki.publishing.plan import PlanSettings, build_plan
+
+    cats = ("Files from {institution}", "No such category anywhere")
+    with project.open_store() as store:
+        build_plan(
+            store, PlanSettings(institution="Test Museum", title_pattern="{title} - {accession}", categories=cats)
+        )
+    before = client.requests
+    runner = _run(project, client)
+    assert runner.summary.outcomes[j.DONE] == 1
+    (state,) = _states(project, client.api_url).values()
+    message = state.message or ""
+    assert message.startswith("categories that do not exist on the wiki: ") and "No such category anywhere" in message
+    assert "Files from Test Museum" not in (state.message or "")
+    assert client.requests - before <= 6  # asked within the pre-flight request, not one request each

@@ -13,7 +13,9 @@ from glamwiki.publishing.wikitext import clean_text, escape, in_language, is_lic
 
 from .records import HOSTILE
 
-MARKUP = re.compile(r"[{}\[\]|<>~=']|^[*#:;\- ]|__")
+# Markup is what the parser acts on: brackets, pipes, tags, and only repeated quote/tilde/underscore
+# runs, "!!" and URL schemes; a lone apostrophe, colon or "=" stays as typed (readable page source).
+MARKUP = re.compile(r"[{}\[\]|<>]|~~~|''|__|!!|^[*#:;\- ]|(?i:https?|ftp|mailto):")
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -33,10 +35,16 @@ def test_escape_round_trips_to_the_cleaned_text(text: str) -> None:
 
 
 def test_equals_sign_is_safe_in_named_and_language_params() -> None:
-    assert in_language("a=b|c", "en") == "{{en|1=a&#61;b&#124;c}}"
-    assert (
-        template("Artwork", [("title", escape("x=y")), ("empty", "")], multiline=False) == "{{Artwork|title=x&#61;y}}"
-    )
+    assert in_language("a=b|c", "en") == "{{en|1=a=b&#124;c}}"
+    assert template("Artwork", [("title", escape("x=y")), ("empty", "")], multiline=False) == "{{Artwork|title=x=y}}"
+
+
+def test_readable_source_escapes_only_markup() -> None:
+    """Volunteers read page source: ordinary punctuation is left as typed (issue 9)."""
+    text = "St Paul's: 'Evening' & Mrs O'Neil, 50% = half!"
+    assert escape(text) == text
+    assert escape("see https://evil.example") == "see https&#58;//evil.example"
+    assert escape("''bold''") == "&#39;&#39;bold&#39;&#39;"
 
 
 def test_urls_are_quoted_and_only_http() -> None:

@@ -10,10 +10,11 @@ from glamwiki.cli.context import console, emit_json, out, progress_bar, project_
 from glamwiki.publishing import sandbox as wiki
 from glamwiki.publishing.connect import connect, target_from
 from glamwiki.publishing.plan import build_plan
-from glamwiki.publishing.preview import write_preview
+from glamwiki.publishing.preview import PreviewOptions, write_preview
 from glamwiki.publishing.results import rows, write_csv
-from glamwiki.publishing.run import Runner, RunOptions, planned_ids
+from glamwiki.publishing.run import Runner, RunOptions, planned_ids, refuse_partial_plan
 from glamwiki.publishing.settings import plan_settings, upload_settings
+from glamwiki.store.records import count as count_records
 from glamwiki.store.records import qualified_id
 from glamwiki.terminal import plain, text
 
@@ -34,16 +35,18 @@ def plan(ctx: click.Context, dataset: str | None, title_pattern: str | None, as_
     """Plan titles, wikitext and structured data for every record the rights stage cleared."""
     project = project_from(ctx)
     settings = plan_settings(project.config, title_pattern)
-    with project.open_store() as store, progress_bar("planning") as advance:
-        summary = build_plan(store, settings, dataset, progress=advance)
-    data = {k: getattr(summary, k) for k in ("planned", "blocked", "unplannable", "kept")}
+    with project.open_store() as store:
+        total = count_records(store, kind="object", dataset=dataset)
+        with progress_bar(f"planning {total:,} records", total) as advance:
+            summary = build_plan(store, settings, dataset, progress=advance)
+    data = {k: getattr(summary, k) for k in ("planned", "held", "blocked", "unplannable", "kept", "batch")}
     if as_json:
         emit_json(data)
     else:
         out.print(
-            f"{summary.planned:,} files planned, {summary.blocked:,} records blocked by rights, "
-            f"{summary.unplannable:,} without an image, {summary.kept:,} kept as already started. "
-            "Review with `glamwiki publish preview`."
+            f"batch {summary.batch}: {summary.planned:,} files planned, {summary.held:,} held back (small images "
+            f"or dates to review), {summary.blocked:,} records blocked by rights, {summary.unplannable:,} without "
+            f"an image, {summary.kept:,} kept as already started. Review with `glamwiki publish preview`."
         )
 
 
@@ -51,15 +54,29 @@ def plan(ctx: click.Context, dataset: str | None, title_pattern: str | None, as_
 @click.option("--output", type=click.Path(dir_okay=False), default="publish-preview.html", show_default=True)
 @click.option("--jsonl", type=click.Path(dir_okay=False), help="JSONL file (default: beside the HTML page).")
 @click.option("--dataset", help="Only this dataset.")
+@click.option("--status", type=click.Choice(["planned", "held", "blocked", "unplannable"]), help="Only this decision.")
+@click.option("--warning", help="Only items held for a reason containing this text (e.g. thumbnail, date).")
+@click.option("--limit", type=click.IntRange(min=0), help="At most this many items.")
+@click.option("--page-size", type=click.IntRange(min=1), default=200, show_default=True, help="Items per HTML page.")
 @click.pass_context
-def preview(ctx: click.Context, output: str, jsonl: str | None, dataset: str | None) -> None:
-    """Write an HTML page and a JSONL of the planned batch for a curator to review (sends nothing)."""
+def preview(
+    ctx: click.Context,
+    output: str,
+    jsonl: str | None,
+    dataset: str | None,
+    status: str | None,
+    warning: str | None,
+    limit: int | None,
+    page_size: int,
+) -> None:
+    """Write an HTML index with pages, and a JSONL, of the planned batch for a curator to review (sends nothing)."""
     project = project_from(ctx)
     html_path = Path(output)
     jsonl_path = Path(jsonl) if jsonl else html_path.with_suffix(".jsonl")
+    options = PreviewOptions(dataset, status, warning, limit, page_size)
     with project.open_store() as store:
-        n = write_preview(store, html_path, jsonl_path, dataset)
-    out.print(f"{n:,} items written to {html_path} and {jsonl_path}")
+        n = write_preview(store, html_path, jsonl_path, options=options)
+    out.print(f"{n:,} items written to {html_path} (index and pages beside it) and {jsonl_path}")
 
 
 @publish.command()
@@ -67,6 +84,9 @@ def preview(ctx: click.Context, output: str, jsonl: str | None, dataset: str | N
 @click.option("--edits-per-minute", type=float, help="Edit-rate cap (default 6, or [publishing] edits_per_minute).")
 @click.option("--limit", type=int, help="Send at most this many files (a first test run of 5-20).")
 @click.option("--no-structured-data", is_flag=True, help="Do not write captions and statements.")
+@click.option(
+    "--allow-partial-plan", is_flag=True, help="Upload from a plan that was interrupted (not every record planned)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_context
 def run(
@@ -75,6 +95,7 @@ def run(
     edits_per_minute: float | None,
     limit: int | None,
     no_structured_data: bool,
+    allow_partial_plan: bool,
     as_json: bool,
 ) -> None:
     """Upload the planned files; kill it at any time and run it again to finish exactly.
@@ -83,6 +104,8 @@ def run(
     GLAMWIKI_OAUTH_TOKEN (OAuth 2 owner-only), or the keyring; never from glamwiki.toml.
     """
     project = project_from(ctx)
+    with project.open_store() as store:
+        refuse_partial_plan(store, allow_partial_plan)
     chosen = target_from(project.config, target, edits_per_minute)
     options = RunOptions(not no_structured_data, limit, upload=upload_settings(project))
     client = connect(chosen)
@@ -94,6 +117,7 @@ def run(
         "batch": summary.batch,
         **dict(summary.outcomes),
         "unfinished": summary.unfinished,
+        "later": summary.later,
         "seconds": round(summary.seconds, 1),
         "requests": summary.requests,
     }
@@ -102,7 +126,8 @@ def run(
     else:
         parts = ", ".join(f"{v:,} {k}" for k, v in sorted(summary.outcomes.items()))
         out.print(
-            f"batch {summary.batch}: {parts or 'nothing sent'}; {summary.unfinished:,} unfinished. "
+            f"batch {summary.batch}: {parts or 'nothing sent'}; {summary.unfinished:,} unfinished, "
+            f"{summary.later:,} left for a later run (--limit). "
             "Details: `glamwiki publish results`."
         )
     if summary.unfinished:

@@ -12,16 +12,17 @@ from glamwiki.dates.parse import CATALOGUE, EDTF
 from glamwiki.dates.words import says_no_date
 from glamwiki.intake.base import WARNING, Issue, Read, ReadContext
 from glamwiki.intake.creators import CreatorReader
+from glamwiki.intake.dimensions import reconcile
 from glamwiki.intake.fields import Joins, compile_field, text_getter, texts_getter
 from glamwiki.intake.forms import infer_form
 from glamwiki.intake.images import image_refs
-from glamwiki.intake.lifedates import life_dates
+from glamwiki.intake.lifedates import as_period, life_dates
 from glamwiki.intake.mapping import SourceSpec
-from glamwiki.intake.names import agent_kind, invert_name
+from glamwiki.intake.names import agent_kind, invert_name, natural_name
 from glamwiki.intake.transforms import to_bool
 from glamwiki.intake.values import number, texts
 from glamwiki.model.dates import AMBIGUOUS, UNKNOWN, DateInterval
-from glamwiki.model.records import Dimensions, ObjectRecord, Person, SourceRef, Subject, Title
+from glamwiki.model.records import UNKNOWN_AGENT, Dimensions, ObjectRecord, Person, SourceRef, Subject, Title
 
 OBJECT_TEXT = ("accession_number", "object_type", "medium", "credit_line", "rights_statement", "description",
                "department", "institution", "url", "form")  # fmt: skip
@@ -58,7 +59,7 @@ class ObjectBuilder:
         self.creators = CreatorReader(spec.creators, ctx, tabular, joins, spec.circa_years) if spec.creators else None
         self.subject_fields = [(self.plan.texts[n], kind) for n, kind in _SUBJECT_KINDS if n in self.plan.texts]
         self.has_dimensions = any(n in self.plan.raw for n in ("dimensions", "height", "width", "depth"))
-        self.has_images = any(n in self.plan.raw for n in ("image", "image_url", "image_file", "iiif"))
+        self.has_images = any(n in self.plan.raw for n in ("image", "image_url", "image_file", "iiif", "thumbnail"))
 
     def build(self, row: Any, locator: str) -> list[Read | Issue]:
         plan, warnings = self.plan, []
@@ -73,7 +74,11 @@ class ObjectBuilder:
         if "form" not in kw:
             kw["form"] = infer_form(kw.get("object_type"), kw.get("medium"))
         if self.has_dimensions:
-            kw["dimensions"] = self._dimensions(row)
+            kw["dimensions"], problem = self._dimensions(row)
+            if problem:
+                where = self.plan.provenance.get("dimensions", "dimensions")
+                text_value = kw["dimensions"].text if kw["dimensions"] else ""
+                warnings.append(self.ctx.issue(locator, where, problem, WARNING, text_value))
         if self.has_images:
             kw["images"], image_issues = image_refs(plan, self.ctx, row, locator)
             warnings.extend(image_issues)
@@ -131,7 +136,7 @@ class ObjectBuilder:
             )
             warnings.append(self.ctx.issue(locator, where, message, WARNING, raw))
 
-    def _dimensions(self, row: Any) -> Dimensions | None:
+    def _dimensions(self, row: Any) -> tuple[Dimensions | None, str | None]:
         raw = self.plan.raw
         values = tuple(raw[n](row) if n in raw else None for n in ("dimensions", "height", "width", "depth", "unit"))
         try:
@@ -168,14 +173,10 @@ def _subjects(values: tuple[str, ...], kind: str) -> list[Subject]:
 
 
 @lru_cache(maxsize=16384)
-def _dimensions(values: tuple[Any, ...]) -> Dimensions | None:
+def _dimensions(values: tuple[Any, ...]) -> tuple[Dimensions | None, str | None]:
     text_value, h, w, d, unit = values
-    h, w, d = number(h), number(w), number(d)
-    text_value = texts(text_value)
-    if not text_value and h is None and w is None and d is None:
-        return None
-    return Dimensions(text=text_value[0] if text_value else "", height=h, width=w, depth=d,
-                      unit=(texts(unit) or [None])[0])  # fmt: skip
+    first = texts(text_value)
+    return reconcile(first[0] if first else "", number(h), number(w), number(d), (texts(unit) or [None])[0])
 
 
 class PersonBuilder:
@@ -192,11 +193,16 @@ class PersonBuilder:
         name = (t["name"](row) if "name" in t else None) or (invert_name(sort_name) if sort_name else "")
         birth, death, active, founded, notes = life_dates(plan.values(self.life, row), plan.provenance,
                                                           self.spec.circa_years)  # fmt: skip
+        kind = agent_kind(name, t["kind"](row) if "kind" in t else None, founded)
+        if kind == UNKNOWN_AGENT:
+            active, birth, death = as_period(birth, death, active), UNKNOWN, UNKNOWN
+        if not sort_name:
+            name, sort_name = natural_name(name, kind)
         alt = plan.texts["alt_names"](row) if "alt_names" in plan.texts else []
         kw.update(
             id=t["id"](row) or "", name=name, sort_name=sort_name, birth=birth, death=death, active=active,
             alt_names=[n for n in alt if n not in (name, sort_name)],
-            kind=agent_kind(name, t["kind"](row) if "kind" in t else None, founded),
+            kind=kind,
             identifiers=plan.keyed(plan.identifiers, row), extra=plan.keyed(plan.extra, row),
             source=SourceRef(self.ctx.display, locator),
         )  # fmt: skip

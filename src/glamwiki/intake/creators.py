@@ -15,12 +15,21 @@ import msgspec
 
 from glamwiki.intake.base import WARNING, Issue, ReadContext
 from glamwiki.intake.fields import Joins, compile_field
-from glamwiki.intake.lifedates import Note, life_dates
+from glamwiki.intake.lifedates import Note, as_period, life_dates
 from glamwiki.intake.mapping import CreatorsSpec
-from glamwiki.intake.names import agent_kind, invert_name, split_attribution
+from glamwiki.intake.names import (
+    UNCERTAIN_ATTRIBUTION,
+    agent_kind,
+    attribution_from_role,
+    invert_name,
+    natural_name,
+    split_attribution,
+    uncertain_name,
+)
 from glamwiki.intake.paths import compile_path
 from glamwiki.intake.values import text
-from glamwiki.model.records import CreatorRef, Person, SourceRef
+from glamwiki.model.dates import UNKNOWN
+from glamwiki.model.records import UNKNOWN_AGENT, CreatorRef, Person, SourceRef
 
 Getter = Callable[[Any], Any]
 Converted = tuple[CreatorRef | None, Person | None, tuple[Note, ...]]
@@ -82,11 +91,22 @@ class CreatorReader:
         if not raw_name:
             return None, None, ()
         attribution, name = split_attribution(raw_name)
+        role = text(v.get("role"))
+        from_role = attribution_from_role(role)
+        if from_role:  # Tate: the role column says "after", "formerly attributed to"...
+            attribution, role = from_role, None
+        elif attribution is None and uncertain_name(name):
+            attribution = UNCERTAIN_ATTRIBUTION
         birth, death, active, founded, notes = life_dates(v, self.provenance, self.circa_years, "creators.")
+        kind = agent_kind(name, text(v.get("kind")), founded)
+        if kind == UNKNOWN_AGENT:
+            active, birth, death = as_period(birth, death, active), UNKNOWN, UNKNOWN
+        if not sort_name:
+            name, sort_name = natural_name(name, kind)
         identifiers = {n[len("identifiers.") :]: t for n in self.identifier_names if (t := text(v.get(n)))}
         ref = CreatorRef(
-            name=name, person_id=text(v.get("id")), role=text(v.get("role")),
-            attribution=text(v.get("attribution")) or attribution, kind=agent_kind(name, text(v.get("kind")), founded),
+            name=name, person_id=text(v.get("id")), role=role, active=active,
+            attribution=text(v.get("attribution")) or attribution, kind=kind,
             birth=birth, death=death, gender=text(v.get("gender")), nationality=text(v.get("nationality")),
             identifiers=identifiers,
         )  # fmt: skip

@@ -174,7 +174,16 @@ def _image(body: dict[str, Any], label: str | None) -> ImageRef | None:
     if kind not in ("Image", "dctypes:Image", ""):
         return None
     service = ident(body.get("service"))
+    size = {"width": _pixels(body.get("width")), "height": _pixels(body.get("height"))}  # as the manifest says
     if service:
-        return ImageRef(IMAGE_IIIF, service.rstrip("/"), label)
+        return ImageRef(IMAGE_IIIF, service.rstrip("/"), label, **size)
     location = ident(body)
-    return ImageRef(IMAGE_URL, location, label) if location and location.startswith("http") else None
+    return ImageRef(IMAGE_URL, location, label, **size) if location and location.startswith("http") else None
+
+
+def _pixels(value: Any) -> int | None:
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        return None
+    return n if n > 0 else None

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from glamwiki.intake.base import WARNING, Issue, ReadContext
-from glamwiki.model.records import IMAGE_FILE, IMAGE_IIIF, IMAGE_URL, ImageRef
+from glamwiki.model.records import IMAGE_FILE, IMAGE_IIIF, IMAGE_URL, THUMBNAIL, ImageRef
 
 
 def classify(location: str) -> str:
@@ -20,7 +20,9 @@ def image_refs(plan: Any, ctx: ReadContext, row: Any, locator: str) -> tuple[lis
     """Image locations from the mapped image fields; local files are checked, refused ones reported."""
     refs: list[ImageRef] = []
     issues: list[Issue] = []
-    for fld, forced in (("image", None), ("image_url", IMAGE_URL), ("image_file", IMAGE_FILE), ("iiif", IMAGE_IIIF)):
+    fields = (("image", None), ("image_url", IMAGE_URL), ("image_file", IMAGE_FILE), ("iiif", IMAGE_IIIF),
+              ("thumbnail", IMAGE_URL))  # fmt: skip
+    for fld, forced in fields:
         if fld not in plan.texts:
             continue
         for loc in plan.texts[fld](row):
@@ -35,7 +37,7 @@ def image_refs(plan: Any, ctx: ReadContext, row: Any, locator: str) -> tuple[lis
                 why = f"image URL {loc[:200]!r} is not an http(s) URL; refused"
                 issues.append(ctx.issue(locator, plan.provenance.get(fld, fld), why, WARNING, loc))
                 continue
-            refs.append(ImageRef(kind=kind, location=loc))
+            refs.append(ImageRef(kind=kind, location=loc, label=THUMBNAIL if fld == "thumbnail" else None))
     return refs, issues
 
 

@@ -31,13 +31,23 @@ def life_dates(
         raw_d = text(values.get(name))
         if raw_d and not found[name].is_known:
             found[name] = parse_date(raw_d, circa)
+    floruit = span is not None and span.active.is_known and not (span.birth.is_known or span.death.is_known)
     for name in ("birth", "death"):
         raw_y = values.get(f"{name}_year")
-        if raw_y not in (None, "") and not found[name].is_known:
+        # "active 1531–1570": Tate's yearOfBirth/yearOfDeath then hold the ends of activity, not life.
+        if raw_y not in (None, "") and not found[name].is_known and not floruit:
             found[name] = parse_year_value(raw_y)
     if raw and span and not any(d.is_known for d in found.values()):
         found["birth"] = DateInterval(text=raw)  # keep the text somewhere a person will see it
     return found["birth"], found["death"], found["active"], bool(span and span.founded), notes
+
+
+def as_period(birth: DateInterval, death: DateInterval, active: DateInterval) -> DateInterval:
+    """For a school or an anonymous hand ("British School 19th century", dates "1800–1899"), the
+    catalogue's life dates are the period of the work, never a birth or a death: one active span."""
+    if active.is_known or not (birth.is_known or death.is_known):
+        return active
+    return DateInterval(text=birth.text or death.text, earliest=birth.earliest, latest=death.latest or birth.latest)
 
 
 def _has_digit(text: str) -> bool:

@@ -40,6 +40,7 @@ OBJECT_FIELDS = {
     "image_url",
     "image_file",
     "iiif",
+    "thumbnail",
     "subjects",
     "subjects_person",
     "subjects_place",
@@ -198,8 +199,10 @@ def _source(data: dict[str, Any], where: str, head: dict[str, Any]) -> SourceSpe
             split=c.get("split"),
             people=bool(c.get("people", False)),
         )
-        if "name" not in creators.fields:
-            raise ConfigError(f"{where} creators: say which column or path holds the creator's name.")
+        if "name" not in creators.fields and "sort_name" not in creators.fields:
+            raise ConfigError(
+                f"{where} creators: say which column or path holds the creator's name (name or sort_name)."
+            )
     joins = {
         name: JoinSpec(match=_list(j["match"]), key=j["key"], value=j["value"], format=j.get("format", "csv"))
         for name, j in data.get("joins", {}).items()

@@ -39,6 +39,7 @@ _SUFFIX = re.compile(r"[\s,(]+(?P<q>and workshop|and studio|and assistants|or wo
 _UNKNOWN = re.compile(
     r"^(?:unknown|anonymous|anon\.?|unidentified|not known|artist unknown|maker unknown|"
     r"unbekannt|anonym)\b|\b(?:school|unknown)$|^(?:[a-z]+\s)?school\b|"
+    r"\bschool\s+\d{1,2}(?:st|nd|rd|th)(?:\s+or\s+\d{1,2}(?:st|nd|rd|th))?\s+century$|"  # "British School 18th century"
     r"\bunknown (?:artist|maker|photographer|author)\b",
     re.IGNORECASE,
 )
@@ -49,6 +50,34 @@ _ORG = re.compile(
     r"ministry|office|council|association|club|bank|trust)\b",
     re.IGNORECASE,
 )
+
+
+# Roles a catalogue gives in its own role column that are attributions, not roles: the named
+# person is the reference point of the attribution, not (or not simply) the author. Tate's
+# contributor "role" holds these (github.com/tategallery/collection, artworks JSON "role").
+ATTRIBUTION_ROLES = frozenset(
+    {
+        "after", "prints after", "copy after", "attributed to", "doubtfully attributed to",
+        "formerly attributed to", "manner of", "style of", "circle of", "follower of", "followers of",
+        "pupil of", "school of", "studio of", "workshop of", "imitator of", "pseudo", "and studio",
+        "and workshop", "and assistants", "and a pupil", "or workshop", "possibly by", "probably by",
+    }
+)  # fmt: skip
+# Roles whose named person is the author (or an author) of the work itself.
+JOINT_ROLES = frozenset({"and studio", "and workshop", "and assistants", "and a pupil", "or workshop"})
+UNCERTAIN_ATTRIBUTION = "possibly"  # the name itself carries "(?)"
+_UNCERTAIN_NAME = re.compile(r"\(\?\)|^\?|\?$")
+
+
+def attribution_from_role(role: str | None) -> str | None:
+    """The attribution a role column holds ("after", "formerly attributed to"...), or None."""
+    value = (role or "").strip().lower()
+    return value if value in ATTRIBUTION_ROLES else None
+
+
+def uncertain_name(name: str) -> bool:
+    """ "British (?) School", "?British School": the catalogue doubts the attribution itself."""
+    return bool(_UNCERTAIN_NAME.search(name.strip()))
 
 
 def split_attribution(name: str) -> tuple[str | None, str]:
@@ -98,6 +127,15 @@ KIND_HINTS = {
     "collective": GROUP,
     "family": GROUP,
 }
+
+
+def natural_name(name: str, kind: str) -> tuple[str, str | None]:
+    """A person's name given inverted in the name column ("Daniell, William") in natural order,
+    with the inverted form kept as the sort name; other names are returned unchanged."""
+    if kind != PERSON or name.count(",") != 1:
+        return name, None
+    natural = invert_name(name)
+    return (natural, name) if natural != name else (name, None)
 
 
 def invert_name(sort_name: str) -> str:

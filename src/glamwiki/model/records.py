@@ -16,6 +16,7 @@ from glamwiki.model.dates import UNKNOWN, DateInterval
 IMAGE_FILE = "file"
 IMAGE_URL = "url"
 IMAGE_IIIF = "iiif"  # a IIIF Image API service base URL
+THUMBNAIL = "thumbnail"  # ImageRef.label of an image the source offers only as a small rendition
 
 # Broad forms of an object, which the rights and publishing stages branch on.
 FORM_2D = "2D"
@@ -59,6 +60,8 @@ class ImageRef(msgspec.Struct, frozen=True, omit_defaults=True):
     location: str
     label: str | None = None
     rights: str | None = None  # rights of the image (the reproduction) as given
+    width: int | None = None  # pixels, when the source says
+    height: int | None = None
 
 
 class Subject(msgspec.Struct, frozen=True, omit_defaults=True):
@@ -80,6 +83,7 @@ class CreatorRef(msgspec.Struct, frozen=True, omit_defaults=True):
     gender: str | None = None
     nationality: str | None = None
     identifiers: dict[str, str] = {}
+    active: DateInterval = UNKNOWN  # floruit ("active 1531–1570"): never a birth or death
 
 
 class ObjectRecord(msgspec.Struct, tag="object", omit_defaults=True):

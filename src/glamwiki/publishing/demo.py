@@ -14,6 +14,6 @@ def demo_step(store: Store, project: Project) -> str:
     html = project.root / "publish-preview.html"
     write_preview(store, html, html.with_suffix(".jsonl"))
     return (
-        f"publish plan: {summary.planned} files planned, {summary.blocked} records held back by rights "
-        f"(review {html.name}; nothing sent)"
+        f"publish plan: {summary.planned} files planned, {summary.held} held back (only a thumbnail, or a date "
+        f"to review), {summary.blocked} records held back by rights (review {html.name}; nothing sent)"
     )

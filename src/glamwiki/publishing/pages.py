@@ -1,5 +1,10 @@
 """File page wikitext: {{Artwork}}, {{Photograph}}, {{Book}} or {{Information}}, licence tags from
-the rights stage, and categories. Every catalogue value is escaped (see wikitext.py)."""
+the rights stage, and categories. Every catalogue value is escaped (see wikitext.py).
+
+Parameters follow each template's documentation: https://commons.wikimedia.org/wiki/Template:Artwork,
+https://commons.wikimedia.org/wiki/Template:Photograph, https://commons.wikimedia.org/wiki/Template:Book;
+the institution as ``{{Institution:Name}}`` (https://commons.wikimedia.org/wiki/Commons:Institution_templates).
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from glamwiki.model.records import FORM_2D, FORM_3D, FORM_PHOTOGRAPH, FORM_TEXT, CreatorRef, ObjectRecord
+from glamwiki.model.records import FORM_2D, FORM_3D, FORM_PHOTOGRAPH, FORM_TEXT, ObjectRecord
 from glamwiki.model.rights import RightsDecision
-from glamwiki.publishing import ids
+from glamwiki.publishing.creators import artists_and_authors, category_creators, qid_of
+from glamwiki.publishing.datefields import date_wikitext
+from glamwiki.publishing.vocab import TYPES, SubjectEntry, object_type, subject_entries
 from glamwiki.publishing.wikitext import category, escape, external_link, in_language, is_licence_tag, template
 from glamwiki.publishing.wikitext import language as lang_code
 
-_QID = re.compile(r"^Q[1-9]\d*$")
+__all__ = ["PageSettings", "categories", "file_page", "is_untitled", "qid_of", "readable_title", "template_for"]
+
+_UNTITLED = re.compile(r"^\s*[\[(]?\s*(?:title not known|untitled|no title|sans titre|ohne titel)\s*[\])]?\s*$", re.I)
+_NOT_KNOWN = re.compile(r"\[\s*title not known\s*\]", re.I)  # Tate: "[title not known] Verso: Sketches"
+_TEMPLATE_NAME = re.compile(r"^[^#<>\[\]|{}]{1,120}$")
 
 
 @dataclass
@@ -22,54 +33,34 @@ class PageSettings:
     language: str = "en"
     categories: Sequence[str] = ("Files from {institution}",)
     extra_categories: Sequence[str] = field(default_factory=tuple)
+    institution_template: str = ""  # "Tate" -> {{Institution:Tate}}; "" = the record's extra, else plain text
+    creator_category: str = "{type_plural} by {creator}"  # "" to leave creator categories out
+    group_category: str = "{catalogue_group} ({catalogue_group_type})"
+    tracking_category: str = "Uploaded with glamwiki batch {batch}"
+    subjects: dict[str, SubjectEntry] = field(default_factory=dict)
 
 
-def qid_of(identifiers: dict[str, str]) -> str | None:
-    for key in ids.WIKIDATA_KEYS:
-        value = identifiers.get(key, "").rsplit("/", 1)[-1].strip()
-        if _QID.match(value):
-            return value
-    return None
+def is_untitled(title: str) -> bool:
+    return bool(_UNTITLED.match(title or ""))
+
+
+def readable_title(title: str) -> str:
+    """A catalogue's "[title not known]" placeholder inside a longer title becomes "Untitled"."""
+    return _NOT_KNOWN.sub("Untitled", title or "")
 
 
 def template_for(record: ObjectRecord) -> str:
+    if record.form == FORM_PHOTOGRAPH or object_type(record) == "photograph":
+        return "Photograph"
     if record.form in (FORM_2D, FORM_3D):
         return "Artwork"
-    if record.form == FORM_PHOTOGRAPH:
-        return "Photograph"
     if record.form == FORM_TEXT:
         return "Book"
     return "Information"
 
 
-def creator_text(creator: CreatorRef) -> str:
-    qid = qid_of(creator.identifiers)
-    if qid:
-        return f"{{{{Creator|Wikidata={qid}}}}}"
-    name = escape(creator.name)
-    if creator.attribution:
-        name = f"{escape(creator.attribution)} {name}"
-    years = _life_years(creator)
-    return f"{name} {years}".strip()
-
-
-def _life_years(creator: CreatorRef) -> str:
-    born, died = creator.birth.earliest_year, creator.death.latest_year
-    if born is None and died is None:
-        return ""
-    return f"({born if born is not None else '?'}–{died if died is not None else '?'})"
-
-
-def date_text(record: ObjectRecord) -> str:
-    interval = record.date
-    if interval.is_exact_year and interval.earliest and interval.earliest == interval.latest:
-        return interval.earliest.lstrip("+")
-    if interval.is_exact_year and not interval.qualifiers:
-        return str(interval.earliest_year)
-    return escape(interval.text)
-
-
 def dimensions_text(record: ObjectRecord) -> str:
+    """``{{Size}}`` (https://commons.wikimedia.org/wiki/Template:Size) of the work, never of its frame."""
     dims = record.dimensions
     if dims is None:
         return ""
@@ -82,36 +73,48 @@ def dimensions_text(record: ObjectRecord) -> str:
 
 
 def _titles(record: ObjectRecord, default_lang: str) -> str:
-    parts = [in_language(t.text, t.lang or default_lang) for t in record.titles if t.kind in ("main", "foreign")]
-    return " ".join(p for p in parts if p)
+    kept = [t for t in record.titles if t.kind in ("main", "foreign") and not is_untitled(t.text)]
+    if not kept:
+        return "{{en|1=Untitled}}" if record.titles else ""
+    return " ".join(p for p in (in_language(readable_title(t.text), t.lang or default_lang) for t in kept) if p)
+
+
+def institution_text(record: ObjectRecord, settings: PageSettings) -> str:
+    name = settings.institution_template or record.extra.get("institution_template", "")
+    if name and _TEMPLATE_NAME.match(name):
+        return f"{{{{Institution:{name.strip()}}}}}"
+    return escape(record.institution or settings.institution)
 
 
 def _common(record: ObjectRecord, settings: PageSettings) -> dict[str, str]:
     institution = record.institution or settings.institution
     source = external_link(record.url, f"{institution} {record.accession_number or record.id}".strip())
+    artist, author = artists_and_authors(list(record.creators))
     return {
-        "creator": "; ".join(creator_text(c) for c in record.creators if c.name),
+        "creator": artist,
+        "author": author,
         "title": _titles(record, settings.language),
         "description": in_language(record.description, settings.language),
-        "date": date_text(record),
+        "date": date_wikitext(record.date),
         "medium": escape(record.medium),
         "dimensions": dimensions_text(record),
-        "institution": escape(institution),
+        "institution": institution_text(record, settings),
         "department": escape(record.department),
         "accession": escape(record.accession_number),
         "credit": escape(record.credit_line),
         "source": source or escape(institution),
         "wikidata": qid_of(record.identifiers) or "",
-        "object_type": escape(record.object_type),
+        "object_type": escape(object_type(record) or record.object_type),
+        "inscriptions": escape(record.extra.get("inscription")),
     }
 
 
 # Parameters of each file-description template, filled from the escaped catalogue values.
-_MUSEUM = ("description", "date", "medium", "dimensions", "institution", "department", "accession", "credit", "source",
-           "wikidata")  # fmt: skip
+_MUSEUM = ("description", "date", "medium", "dimensions", "institution", "department", "accession", "credit",
+           "inscriptions", "source", "wikidata")  # fmt: skip
 _LABELS = {"accession": "accession number", "credit": "credit line"}
 TEMPLATE_PARAMS: dict[str, tuple[tuple[str, str], ...]] = {
-    "Artwork": (("artist", "creator"), ("title", "title"), ("object type", "object_type"),
+    "Artwork": (("artist", "creator"), ("author", "author"), ("title", "title"), ("object type", "object_type"),
                 *((_LABELS.get(k, k), k) for k in _MUSEUM)),
     "Photograph": (("photographer", "creator"), ("title", "title"), *((_LABELS.get(k, k), k) for k in _MUSEUM)),
     "Book": (("Author", "creator"), ("Title", "title"), ("Description", "description"), ("Date", "date"),
@@ -123,6 +126,8 @@ def information_block(record: ObjectRecord, settings: PageSettings) -> str:
     v = _common(record, settings)
     v["language"] = lang_code(record.languages[0] if record.languages else None, settings.language)
     name = template_for(record)
+    if name == "Book" and v["author"]:
+        v["creator"] = "; ".join(p for p in (v["author"], v["creator"]) if p)
     if name in TEMPLATE_PARAMS:
         return template(name, [(param, v[key]) for param, key in TEMPLATE_PARAMS[name]])
     description = " ".join(p for p in (v["title"], v["description"]) if p)
@@ -143,22 +148,35 @@ def licence_block(decision: RightsDecision) -> str:
     return "\n".join(tags)
 
 
+def _format(pattern: str, fields: dict[str, str]) -> str:
+    try:
+        return pattern.format(**fields) if pattern else ""
+    except (KeyError, ValueError, IndexError):
+        return ""
+
+
 def categories(record: ObjectRecord, settings: PageSettings, fields: dict[str, str]) -> list[str]:
-    names = []
-    for pattern in (*settings.categories, *settings.extra_categories):
-        try:
-            names.append(pattern.format(**fields))
-        except (KeyError, ValueError, IndexError):
-            continue
+    names = [_format(p, fields) for p in (*settings.categories, *settings.extra_categories)]
+    kind = object_type(record)
+    for creator in category_creators(list(record.creators)):
+        if creator.identifiers.get("commons_category"):
+            names.append(creator.identifiers["commons_category"])
+        elif kind and settings.creator_category:
+            names.append(_format(settings.creator_category, {**fields, "type_plural": TYPES[kind],
+                                                              "creator": creator.name}))  # fmt: skip
+    if record.extra.get("catalogue_group"):
+        group = {"catalogue_group": record.extra["catalogue_group"],
+                 "catalogue_group_type": record.extra.get("catalogue_group_type", "")}  # fmt: skip
+        names.append(_format(settings.group_category, {**fields, **group}).replace(" ()", ""))
+    names += [e.category for e in subject_entries(record, settings.subjects) if e.category]
     for key in ("commons_category", "category"):
         if record.extra.get(key):
             names.append(record.extra[key])
-    for creator in record.creators:
-        if creator.identifiers.get("commons_category"):
-            names.append(creator.identifiers["commons_category"])
+    if fields.get("batch") and settings.tracking_category:
+        names.append(_format(settings.tracking_category, fields))
     seen: dict[str, str] = {}
     for name in names:
-        link = category(name) if name.strip() else ""
+        link = category(name) if name and name.strip() else ""
         if link and link.lower() not in seen:
             seen[link.lower()] = link
     return list(seen.values())
@@ -167,6 +185,7 @@ def categories(record: ObjectRecord, settings: PageSettings, fields: dict[str, s
 def file_page(
     record: ObjectRecord, decision: RightsDecision, settings: PageSettings, fields: dict[str, str], batch: str = ""
 ) -> str:
+    fields = {**fields, "batch": batch or fields.get("batch", "")}
     lines = [
         "=={{int:filedesc}}==",
         information_block(record, settings),

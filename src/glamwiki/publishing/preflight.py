@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from glamwiki.publishing import filetypes
+from glamwiki.publishing import filetypes, ids
 from glamwiki.publishing.api import ApiClient
 from glamwiki.publishing.errors import ApiError, PreflightError
 from glamwiki.publishing.sources import MAX_SIZE, Fetched
 from glamwiki.publishing.titles import MAX_BYTES
 
 FORBIDDEN = set("#<>[]|{}:/\\")
+CATEGORY_NS = 14
 
 
 @dataclass
@@ -22,6 +23,7 @@ class OnWiki:
     title_sha1: str | None = None  # SHA-1 of the file now at the planned title (None: no file)
     title_page: bool = False  # a page exists at the title (with or without a file)
     refusals: list[str] = field(default_factory=list)  # why the account may not create/upload it (title blacklist...)
+    missing_categories: list[str] = field(default_factory=list)  # the page's categories the wiki does not have
 
 
 MAX_PAGE_BYTES = 2048 * 1024
@@ -78,17 +80,18 @@ class Preflight:
             return str(result.get("reason") or result.get("message") or "blacklisted")
         return None
 
-    def on_wiki(self, sha1: str, title: str, test_actions: bool = True) -> OnWiki:
+    def on_wiki(self, sha1: str, title: str, test_actions: bool = True, categories: tuple[str, ...] = ()) -> OnWiki:
         """One request for everything the wiki knows before upload: files with these bytes
         (``list=allimages&aisha1=``), the file now at the title, and whether this account may create
         and upload it (``intestactions``, which runs the same permission checks as the upload —
-        the title blacklist among them — with ``intestactionsdetail=full`` for the reasons)."""
+        the title blacklist among them — with ``intestactionsdetail=full`` for the reasons), and
+        which of the page's categories do not exist (asked in the same request)."""
         params = {
             "action": "query",
             "list": "allimages",
             "aisha1": sha1,
             "ailimit": "10",
-            "titles": f"File:{title}",
+            "titles": "|".join([f"File:{title}", *(f"Category:{c}" for c in categories[:40])]),
             "prop": "imageinfo|info",
             "iiprop": "sha1",
         }
@@ -97,6 +100,10 @@ class Preflight:
         query = self.client.get(**params).get("query", {})
         found = OnWiki(same_bytes=[str(i["name"]).replace("_", " ") for i in query.get("allimages", [])])
         for page in query.get("pages", []):
+            if page.get("ns") == CATEGORY_NS:
+                if page.get("missing", False):
+                    found.missing_categories.append(str(page.get("title", "")).split(":", 1)[-1])
+                continue
             found.title_page = not page.get("missing", False)
             info = page.get("imageinfo") or []
             if info:
@@ -104,6 +111,23 @@ class Preflight:
             for action, errors in (page.get("actions") or {}).items():
                 found.refusals += [f"{action}: {e.get('code')}: {e.get('text', '')}" for e in errors or []]
         return found
+
+    def same_object(self, inventory: str, collection: str) -> list[str]:
+        """Files already on the wiki that show the same object: structured data with this inventory
+        number (P217) in this collection (P195), found with CirrusSearch's ``haswbstatement``
+        (https://www.mediawiki.org/wiki/Help:Extension:WikibaseCirrusSearch). A wiki without it
+        answers with no hits (or an error, then nothing is claimed)."""
+        value = inventory.replace('"', "").replace("\\", "").strip()
+        if not value or not collection:
+            return []
+        query = f'haswbstatement:"{ids.INVENTORY_NUMBER}={value}" haswbstatement:{ids.COLLECTION}={collection}'
+        try:
+            data = self.client.get(action="query", list="search", srsearch=query, srnamespace="6", srlimit="5",
+                                   srinfo="", srprop="")  # fmt: skip
+        except ApiError:
+            return []
+        hits = data.get("query", {}).get("search", [])
+        return [str(h["title"]).split(":", 1)[-1] for h in hits if h.get("title")]
 
     def page_ids(self, titles: list[str]) -> dict[str, tuple[int, int]]:
         """(page id, latest revision) of up to 50 file pages, by title."""

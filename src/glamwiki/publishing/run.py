@@ -16,13 +16,14 @@ from glamwiki.publishing.errors import (
     ApiError,
     AssertFailed,
     MaxLag,
+    PublishError,
     RateLimited,
     ReadOnly,
     TransientError,
     Unreachable,
 )
 from glamwiki.publishing.structured import StructuredData
-from glamwiki.publishing.upload import FileUploader, UploadSettings
+from glamwiki.publishing.upload import CATEGORY_NOTE, FileUploader, UploadSettings
 from glamwiki.scrub import scrub
 from glamwiki.store import Store
 from glamwiki.store import publishing as db
@@ -43,13 +44,15 @@ class RunSummary:
     batch: str
     outcomes: Counter = field(default_factory=Counter)
     unfinished: int = 0
+    later: int = 0  # not tried this time because of --limit
     seconds: float = 0.0
     requests: int = 0
     notes: list[str] = field(default_factory=list)
 
 
 def batch_id(store: Store, target: str) -> str:
-    """The batch of unfinished files on this target, else a new id (it tags every edit summary)."""
+    """The batch of unfinished files on this target, else the plan's (one batch id per plan, kept
+    across ``--limit`` runs), else a new id. It tags every edit summary and page."""
     row = store.query_one(
         "SELECT batch FROM publish_state WHERE target = ? AND state NOT IN ('done', 'duplicate', 'failed')"
         " AND batch IS NOT NULL ORDER BY updated_at DESC LIMIT 1",
@@ -57,7 +60,18 @@ def batch_id(store: Store, target: str) -> str:
     )
     if row:
         return row[0]
-    return f"gw-{datetime.now(UTC):%Y%m%d}-{secrets.token_hex(3)}"
+    return db.plan_batch(store) or f"gw-{datetime.now(UTC):%Y%m%d}-{secrets.token_hex(3)}"
+
+
+def refuse_partial_plan(store: Store, allowed: bool = False) -> None:
+    """An interrupted ``publish plan`` left a partial plan: refuse to upload from it unless allowed."""
+    last = db.last_plan_run(store)
+    if last is not None and last.partial and not allowed:
+        raise PublishError(
+            f"The last `publish plan` (batch {last.batch}, started {last.started_at}) did not finish: "
+            f"{last.done:,} of {last.total:,} records were planned. Run `glamwiki publish plan` again, "
+            "or pass --allow-partial-plan to upload what was planned."
+        )
 
 
 def planned_ids(store: Store) -> list[int]:
@@ -109,6 +123,7 @@ class Runner:
             state = self.uploader.state_of(item)
             if state.state not in j.TERMINAL:
                 if self.options.limit is not None and sent >= self.options.limit:
+                    self.summary.later += 1
                     continue
                 sent += 1
                 self._drive(item, state)
@@ -118,10 +133,11 @@ class Runner:
         counts = db.state_counts(self.store, self.target)
         self.summary.outcomes = Counter({k: v for k, v in counts.items() if k in j.TERMINAL})
         if item_ids is None:
-            self.summary.unfinished = len(planned_ids(self.store)) - sum(self.summary.outcomes.values())
+            left = len(planned_ids(self.store)) - sum(self.summary.outcomes.values())
         else:
             states = [db.get_state(self.store, self.target, i) for i in item_ids]
-            self.summary.unfinished = sum(1 for st in states if st is None or st.state not in j.TERMINAL)
+            left = sum(1 for st in states if st is None or st.state not in j.TERMINAL)
+        self.summary.unfinished = left - self.summary.later  # tried and not finished (a --limit is not a failure)
         self.summary.seconds = time.monotonic() - started
         self.summary.requests = self.client.requests
         return self.summary
@@ -185,7 +201,9 @@ class Runner:
         try:
             if not (self.options.structured_data and data.get("claims") and self.sdc.supported()):
                 state.state = j.DONE
-                state.message = "structured data not written (the wiki has no WikibaseMediaInfo, or turned off)"
+                state.message = _with_note(
+                    state, "structured data not written (the wiki has no WikibaseMediaInfo, or turned off)"
+                )
                 return j.done(self.store, state, "sdc", {"skipped": True, "page_id": state.page_id})
             revision = self.sdc.already_written(mid, data) if j.unfinished_write(self.store, state, "sdc") else None
             if revision is None:
@@ -200,5 +218,11 @@ class Runner:
             state.message = f"structured data refused: {exc.code}: {exc.info}"
             state.state = j.DONE
             return j.done(self.store, state, "sdc", {"error": exc.code})
-        state.state, state.revision, state.message = j.DONE, revision or state.revision, None
+        state.state, state.revision, state.message = j.DONE, revision or state.revision, _with_note(state, None)
         j.done(self.store, state, "sdc", {"mid": mid, "revision": revision})
+
+
+def _with_note(state: db.FileState, message: str | None) -> str | None:
+    """Keep the pre-flight's note of categories the wiki lacks next to the final message."""
+    note = state.message if state.message and state.message.startswith(CATEGORY_NOTE) else None
+    return "; ".join(m for m in (note, message) if m) or None

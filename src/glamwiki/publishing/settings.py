@@ -21,6 +21,12 @@ def plan_settings(config: Config, title_pattern: str | None = None) -> PlanSetti
         categories=tuple(cats),
         collection_qid=config.get("publishing", "collection_qid", None) or None,
         all_images=bool(config.get("publishing", "all_images", True)),
+        institution_template=str(config.get("publishing", "institution_template", "") or ""),
+        creator_category=str(config.get("publishing", "creator_category", "{type_plural} by {creator}")),
+        group_category=str(config.get("publishing", "group_category", "{catalogue_group} ({catalogue_group_type})")),
+        tracking_category=str(config.get("publishing", "tracking_category", "Uploaded with glamwiki batch {batch}")),
+        subject_table=config.get("publishing", "subject_table", None) or None,
+        min_long_side=int(config.get("publishing", "min_long_side", 1000)),
     )
 
 
@@ -31,4 +37,5 @@ def upload_settings(project: Project) -> UploadSettings:
         cache=project.root / ".glamwiki-cache" / "publishing",
         preflight_titles=bool(config.get("publishing", "preflight_titles", True)),
         allow_hosts=allow_hosts(config),
+        same_object_search=bool(config.get("publishing", "same_object_search", True)),
     )

@@ -3,6 +3,7 @@ MediaWiki or the Commons title blacklist reject, ending in the extension of the 
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 from collections.abc import Mapping
@@ -56,11 +57,38 @@ def normalise_key(title: str) -> str:
     return (title[:1].upper() + title[1:]) if title else title
 
 
+def title_creator(record: ObjectRecord) -> str:
+    """The creator named in a file title: the first real author, or the attribution in words
+    ("after Turner"); never a person the catalogue says did not make it."""
+    from glamwiki.publishing.creators import JOINT, NOT_AUTHOR
+
+    for c in record.creators:
+        attribution = (c.attribution or "").lower()
+        if not c.name or attribution in NOT_AUTHOR:
+            continue
+        if attribution and attribution not in JOINT and attribution != "possibly":
+            return f"{attribution} {c.name}"
+        return c.name
+    return ""
+
+
+def display_title(record: ObjectRecord) -> str:
+    """The record's title, or "Untitled drawing" (etc.) for "[title not known]" and no title."""
+    from glamwiki.publishing.pages import is_untitled, readable_title
+    from glamwiki.publishing.vocab import object_type
+
+    title = record.title
+    if title and not is_untitled(title):
+        return readable_title(title)
+    kind = object_type(record)
+    return f"Untitled {kind}" if kind else "Untitled"
+
+
 def pattern_fields(record: ObjectRecord, dataset: str, institution: str) -> dict[str, str]:
-    creator = next((c.name for c in record.creators if c.name), "")
+    creator = title_creator(record)
     year = record.date.earliest_year if record.date.is_exact_year else None
     return {
-        "title": record.title or "Untitled",
+        "title": display_title(record),
         "creator": creator,
         "year": str(year) if year is not None else "",
         "institution": record.institution or institution,
@@ -101,7 +129,8 @@ def make_title(base: str, ext: str, taken: set[str], record_id: str = "") -> str
     if _CAMERA.match(base):
         base = f"Untitled {base}"
     suffixes = [""] + ([f" ({sanitise(record_id, 60)})"] if record_id else [])
-    for suffix in [*suffixes, *(f" ({n})" for n in range(2, 10_000))]:
+    # lazily: building the 10,000 fallback suffixes for every title cost most of a Tate plan's time
+    for suffix in itertools.chain(suffixes, (f" ({n})" for n in range(2, 10_000))):
         room = MAX_BYTES - len(f"{suffix}.{ext}".encode())
         candidate = f"{truncate_bytes(base, room).rstrip(' .-')}{suffix}.{ext}"
         key = normalise_key(candidate).lower()

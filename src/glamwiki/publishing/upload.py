@@ -9,13 +9,14 @@ never sent again; ``ignorewarnings`` is never sent up front.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from glamwiki.net import guarded_session
+from glamwiki.publishing import ids, sources
 from glamwiki.publishing import journal as j
-from glamwiki.publishing import sources
 from glamwiki.publishing.api import ApiClient
 from glamwiki.publishing.errors import ApiError, PreflightError, StashFailed
 from glamwiki.publishing.filetypes import extension_for
@@ -24,6 +25,8 @@ from glamwiki.publishing.titles import make_title, with_extension
 from glamwiki.store import Store
 from glamwiki.store import publishing as db
 
+CATEGORY_NOTE = "categories that do not exist on the wiki: "
+_CATEGORY = re.compile(r"\[\[Category:([^\]|]+)")
 CONTENT_WARNINGS = frozenset({"duplicate", "duplicate-archive", "no-change", "duplicate-version", "was-deleted"})
 TITLE_WARNINGS = frozenset(
     {"badfilename", "exists", "page-exists", "exists-normalized", "bad-prefix", "thumb", "thumb-name"}
@@ -52,6 +55,7 @@ class UploadSettings:
     chunk_size: int = 4 * 1024 * 1024  # bytes per chunk; files up to this size go in one POST
     cache: Path = Path(".glamwiki-cache")
     preflight_titles: bool = True  # ask the title blacklist API before sending
+    same_object_search: bool = True  # look for files of the same object (P217 + P195) before sending
     taken: set[str] = field(default_factory=set)
     allow_hosts: frozenset[str] = frozenset()  # image hosts allowed to be private ([network] allow_hosts)
 
@@ -114,8 +118,12 @@ class FileUploader:
         owner = db.sha1_owner(self.store, self.target, state.sha1, state.item_id)
         if owner:
             return self._duplicate(state, "preflight", owner, "the same bytes as another file in this batch")
+        same = self._same_object(item, state)
+        if same:
+            return self._duplicate(state, "preflight", same, "already on the wiki (same object: inventory number)")
         for _ in range(MAX_RENAMES):
-            found = self.preflight.on_wiki(state.sha1, state.title, self.settings.preflight_titles)
+            found = self.preflight.on_wiki(state.sha1, state.title, self.settings.preflight_titles,
+                                           page_categories(item.wikitext))  # fmt: skip
             if found.title_sha1 == state.sha1:
                 return self._uploaded(state, "preflight", {"note": "already on the wiki under its planned title"})
             if found.same_bytes:
@@ -128,7 +136,17 @@ class FileUploader:
             msg = f"{kind} refuses File:{state.title}: {'; '.join(found.refusals)}. Change the title pattern, re-plan."
             return j.fail(self.store, state, "preflight", msg)
         state.state = j.READY
-        j.done(self.store, state, "preflight", {"title": state.title})
+        if found.missing_categories:  # uploaded all the same; a volunteer creates or fixes them
+            state.message = CATEGORY_NOTE + ", ".join(found.missing_categories)
+        j.done(self.store, state, "preflight", {"title": state.title, "missing_categories": found.missing_categories})
+
+    def _same_object(self, item: db.PlanItem, state: db.FileState) -> str | None:
+        """A file on the wiki with the planned P217 + P195, other than this file's own title."""
+        inventory, collection = same_object_keys(item.sdc_data)
+        if not (self.settings.same_object_search and inventory and collection):
+            return None
+        hits = [t for t in self.preflight.same_object(inventory, collection) if t != state.title]
+        return hits[0] if hits else None
 
     def _send(self, item: db.PlanItem, state: db.FileState) -> None:
         if self._reconciled(state):
@@ -304,7 +322,8 @@ class FileUploader:
         self.settings.taken.add(state.title.lower())
 
     def _uploaded(self, state: db.FileState, step: str, data: dict[str, Any]) -> None:
-        state.state, state.message = j.UPLOADED, None
+        note = state.message if state.message and state.message.startswith(CATEGORY_NOTE) else None
+        state.state, state.message = j.UPLOADED, note
         j.done(self.store, state, step, {"title": state.title, **data})
         self._drop_download(state)
 
@@ -324,3 +343,18 @@ class FileUploader:
 def _fetched(state: db.FileState) -> sources.Fetched:
     ext = extension_for(state.mime)
     return sources.Fetched(Path(state.local_path or ""), state.sha1 or "", state.size or 0, ext, state.mime)
+
+
+def same_object_keys(sdc: dict[str, Any]) -> tuple[str | None, str | None]:
+    """(inventory number, collection QID) from planned structured data, when both are there."""
+    for claim in sdc.get("claims", []):
+        snak = claim.get("mainsnak", {})
+        if snak.get("property") == ids.INVENTORY_NUMBER and snak.get("datavalue"):
+            collections = claim.get("qualifiers", {}).get(ids.COLLECTION, [])
+            qid = collections[0]["datavalue"]["value"]["id"] if collections else None
+            return str(snak["datavalue"]["value"]), qid
+    return None, None
+
+
+def page_categories(wikitext: str) -> tuple[str, ...]:
+    return tuple(m.group(1).strip() for m in _CATEGORY.finditer(wikitext or ""))

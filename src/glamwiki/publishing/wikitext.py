@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from urllib.parse import quote, urlsplit
 
+# Characters that are markup wherever they stand: templates, links, tags, table/parameter pipes.
 _ENTITIES = {
-    "&": "&amp;",
     "<": "&lt;",
     ">": "&gt;",
     "{": "&#123;",
@@ -22,15 +22,22 @@ _ENTITIES = {
     "|": "&#124;",
     "[": "&#91;",
     "]": "&#93;",
-    "=": "&#61;",
-    "~": "&#126;",
-    "'": "&#39;",
-    '"': "&quot;",
-    "_": "&#95;",
-    "!": "&#33;",  # "!!" separates table cells
-    ":": "&#58;",  # no free external links (https://...) or interwiki-looking prefixes
 }
 _TABLE = str.maketrans(_ENTITIES)
+# Sequences that are markup only when repeated or in context; single characters stay readable
+# (an apostrophe, a colon, "=" in a named parameter, "Mr & Mrs" are left as they are).
+_FREE_LINK = re.compile(
+    r"(?i)\b(https?|s?ftp|mailto|news|irc|ircs|gopher|telnet|nntp|svn|git|mms|ssh|tel|sip|sips|xmpp|geo|magnet|"
+    r"urn|worldwind|bitcoin):"
+)
+_SEQUENCES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    (re.compile(r"&(?=#?[A-Za-z0-9]+;)"), "&amp;"),  # an entity the catalogue typed is shown as typed
+    (re.compile(r"'{2,}"), lambda m: "&#39;" * len(m.group())),  # italic and bold
+    (re.compile(r"~{3,}"), lambda m: "&#126;" * len(m.group())),  # signatures
+    (re.compile(r"_{2,}"), lambda m: "&#95;" * len(m.group())),  # behaviour switches (NOTOC...)
+    (re.compile(r"!!"), "&#33;&#33;"),  # table header cell separator
+    (_FREE_LINK, r"\1&#58;"),  # free external links
+)
 _LINE_START = str.maketrans({"*": "&#42;", "#": "&#35;", ":": "&#58;", ";": "&#59;", "-": "&#45;", " ": "&#32;"})
 _NEWLINES = re.compile(r"\s*(?:\r\n|\r|\n|\u2028|\u2029)+\s*")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -57,7 +64,10 @@ def escape(text: str | None) -> str:
 
 
 def _escape_line(line: str) -> str:
-    body = line.translate(_TABLE)
+    body = line
+    for pattern, replacement in _SEQUENCES:
+        body = pattern.sub(replacement, body)
+    body = body.translate(_TABLE)
     return body[0].translate(_LINE_START) + body[1:] if body else body
 
 

@@ -220,8 +220,10 @@ def mark_new_item(store: Store, dataset: str, person_id: str, status: str, qid: 
 
 def linked_qids(store: Store) -> set[str]:
     """Wikidata items of the collection's people, as the matcher decided or people accepted them."""
+    # The same reading as links(): a person's decision overrides the matcher (a rejected match is not a link).
     rows = store.query(
-        "SELECT qid FROM link_matches WHERE decision = 'match' AND qid <> ''"
+        "SELECT m.qid FROM link_matches m LEFT JOIN link_decisions d USING (dataset, person_id, authority)"
+        " WHERE m.decision = 'match' AND m.qid <> '' AND d.verdict IS NULL"
         " UNION SELECT qid FROM link_decisions WHERE verdict = 'accept' AND qid <> ''"
     )
     return {r[0] for r in rows}

@@ -12,6 +12,7 @@ from glamwiki.store.db import Store
 PLANNED = "planned"
 BLOCKED = "blocked"
 UNPLANNABLE = "unplannable"
+HELD = "held"  # planned page, but held back: only a small image, or a date that cannot be right
 
 
 @dataclass
@@ -27,10 +28,15 @@ class PlanItem:
     wikitext: str
     sdc: str
     rights: str
+    notes: str = ""
 
     @property
     def sdc_data(self) -> dict[str, Any]:
         return json.loads(self.sdc or "{}")
+
+    @property
+    def note_list(self) -> list[str]:
+        return json.loads(self.notes) if self.notes else []
 
 
 @dataclass
@@ -208,3 +214,60 @@ def published_titles(store: Store, target: str) -> list[str]:
         (target,),
     )
     return [str(r["title"]).removeprefix("File:") for r in rows]
+
+
+@dataclass
+class PlanRun:
+    plan_id: int
+    batch: str
+    dataset: str
+    total: int
+    done: int
+    started_at: str
+    finished_at: str | None
+
+    @property
+    def partial(self) -> bool:
+        return self.finished_at is None
+
+
+def start_plan_run(store: Store, batch: str, dataset: str | None, total: int) -> int:
+    with store.transaction():
+        cur = store.execute(
+            "INSERT INTO publish_plans(batch, dataset, total) VALUES (?, ?, ?)", (batch, dataset or "", total)
+        )
+    return int(cur.lastrowid or 0)
+
+
+def advance_plan_run(store: Store, plan_id: int, done: int, *, finished: bool = False) -> None:
+    with store.transaction():
+        store.execute(
+            "UPDATE publish_plans SET done = ?, finished_at = CASE WHEN ? THEN CURRENT_TIMESTAMP END WHERE plan_id = ?",
+            (done, finished, plan_id),
+        )
+
+
+def last_plan_run(store: Store) -> PlanRun | None:
+    row = store.query_one(
+        "SELECT plan_id, batch, dataset, total, done, started_at, finished_at FROM publish_plans"
+        " ORDER BY plan_id DESC LIMIT 1"
+    )
+    return PlanRun(*row) if row else None
+
+
+def plan_batch(store: Store) -> str | None:
+    """The batch id of the latest plan (every edit of that plan's run carries it)."""
+    run = last_plan_run(store)
+    return run.batch if run else None
+
+
+def count_plan(store: Store, status: str | None = None, dataset: str | None = None) -> int:
+    clauses, params = [], []
+    if status:
+        clauses.append("status = ?")
+        params.append(status)
+    if dataset:
+        clauses.append("dataset = ?")
+        params.append(dataset)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return int(store.scalar(f"SELECT COUNT(*) FROM publish_plan{where}", params) or 0)
