@@ -21,6 +21,7 @@ from typing import Any
 
 from glamwiki.model.records import ORGANISATION, PERSON, UNKNOWN_AGENT, CreatorRef
 from glamwiki.publishing import ids
+from glamwiki.publishing.snaks import item, snak
 from glamwiki.publishing.wikitext import clean_text, escape
 
 _QID = re.compile(r"^Q[1-9]\d*$")
@@ -134,21 +135,11 @@ def caption_credit(creators: list[CreatorRef]) -> str:
     return ", ".join(parts[:2])
 
 
-def _item(qid: str) -> dict[str, Any]:
-    return {"type": "wikibase-entityid", "value": {"entity-type": "item", "numeric-id": int(qid[1:]), "id": qid}}
-
-
-def _snak(prop: str, value: dict[str, Any] | None) -> dict[str, Any]:
-    if value is None:
-        return {"snaktype": "somevalue", "property": prop}
-    return {"snaktype": "value", "property": prop, "datavalue": value}
-
-
 def _name_string(creator: CreatorRef, words: str = "") -> dict[str, Any]:
     """P2093 with the name as credited; an unlinked reference artist keeps the attribution in words
     ("after Joseph Mallord William Turner"), since the item-valued qualifiers need a Wikidata item."""
     text = f"{words} {clean_text(creator.name)}".strip()
-    return _snak(ids.AUTHOR_NAME_STRING, {"type": "string", "value": text[:400]})
+    return snak(ids.AUTHOR_NAME_STRING, {"type": "string", "value": text[:400]})
 
 
 def creator_statement(creator: CreatorRef) -> dict[str, Any] | None:
@@ -160,15 +151,15 @@ def creator_statement(creator: CreatorRef) -> dict[str, Any] | None:
     qualifiers: list[dict[str, Any]] = []
     prop = QUALIFIER.get(attribution)
     if prop:  # unknown creator, qualified by the reference artist
-        main = _snak(ids.CREATOR, None)
-        qualifiers.append(_snak(prop, _item(qid)) if qid else _name_string(creator, attribution))
+        main = snak(ids.CREATOR, None)
+        qualifiers.append(snak(prop, item(qid)) if qid else _name_string(creator, attribution))
     elif qid and creator.kind != UNKNOWN_AGENT:
-        main = _snak(ids.CREATOR, _item(qid))
+        main = snak(ids.CREATOR, item(qid))
     else:
-        main = _snak(ids.CREATOR, None)
+        main = snak(ids.CREATOR, None)
         qualifiers.append(_name_string(creator))
     if attribution in DOUBTED:
-        qualifiers.append(_snak(ids.NATURE_OF_STATEMENT, _item(DOUBTED[attribution])))
+        qualifiers.append(snak(ids.NATURE_OF_STATEMENT, item(DOUBTED[attribution])))
     out: dict[str, Any] = {"mainsnak": main, "type": "statement", "rank": "normal"}
     if qualifiers:
         grouped: dict[str, list[dict[str, Any]]] = {}

@@ -11,6 +11,7 @@ from glamwiki.publishing import ids
 from glamwiki.publishing.creators import caption_credit, creator_statement, qid_of
 from glamwiki.publishing.datefields import inception
 from glamwiki.publishing.pages import is_untitled, readable_title
+from glamwiki.publishing.snaks import item, snak
 from glamwiki.publishing.vocab import object_type
 from glamwiki.publishing.wikitext import clean_text
 from glamwiki.publishing.wikitext import language as lang_code
@@ -18,16 +19,6 @@ from glamwiki.publishing.wikitext import language as lang_code
 CAPTION_MAX = 250
 _QID = re.compile(r"^Q[1-9]\d*$")
 _QID_IN = re.compile(r"(?:wikidata\.org/(?:wiki|entity)/)?(Q[1-9]\d*)$")
-
-
-def item(qid: str) -> dict[str, Any]:
-    return {"type": "wikibase-entityid", "value": {"entity-type": "item", "numeric-id": int(qid[1:]), "id": qid}}
-
-
-def snak(prop: str, value: dict[str, Any] | None) -> dict[str, Any]:
-    if value is None:
-        return {"snaktype": "somevalue", "property": prop}
-    return {"snaktype": "value", "property": prop, "datavalue": value}
 
 
 def statement(prop: str, value: dict[str, Any] | None, qualifiers: list[dict[str, Any]] | None = None) -> dict:

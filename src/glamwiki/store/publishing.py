@@ -102,7 +102,8 @@ def plan_titles(store: Store) -> set[str]:
     return {r[0] for r in store.query("SELECT title FROM publish_plan WHERE title != ''")}
 
 
-def iter_plan(store: Store, status: str | None = None, dataset: str | None = None) -> Iterator[PlanItem]:
+def _plan_filter(status: str | None, dataset: str | None) -> tuple[str, list[str]]:
+    """The WHERE clause (and its parameters) of plan items with a status and/or in a dataset."""
     clauses, params = [], []
     if status:
         clauses.append("status = ?")
@@ -110,7 +111,11 @@ def iter_plan(store: Store, status: str | None = None, dataset: str | None = Non
     if dataset:
         clauses.append("dataset = ?")
         params.append(dataset)
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def iter_plan(store: Store, status: str | None = None, dataset: str | None = None) -> Iterator[PlanItem]:
+    where, params = _plan_filter(status, dataset)
     cols = ", ".join(_PLAN_COLUMNS)
     for row in store.stream(f"SELECT {cols} FROM publish_plan{where} ORDER BY item_id", params):
         yield PlanItem(*row)
@@ -262,12 +267,5 @@ def plan_batch(store: Store) -> str | None:
 
 
 def count_plan(store: Store, status: str | None = None, dataset: str | None = None) -> int:
-    clauses, params = [], []
-    if status:
-        clauses.append("status = ?")
-        params.append(status)
-    if dataset:
-        clauses.append("dataset = ?")
-        params.append(dataset)
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    where, params = _plan_filter(status, dataset)
     return int(store.scalar(f"SELECT COUNT(*) FROM publish_plan{where}", params) or 0)
