@@ -9,6 +9,7 @@ from pathlib import Path
 
 from glamwiki.publishing.api import ApiClient
 from glamwiki.publishing.run import Runner, RunOptions
+from glamwiki.publishing.status import publishing_status
 from glamwiki.publishing.targets import is_local
 from glamwiki.publishing.upload import UploadSettings
 from glamwiki.report.publishing_section import publishing_section
@@ -29,11 +30,15 @@ def test_a_sandbox_run_is_a_trial_not_the_institution_s_result(tmp_path: Path, c
         assert "Files on" not in html, "no chart counts the sandbox's files as published"
         assert "Trial runs on a local wiki" in html and f"{client.api_url}: 3 files" in html
         assert "Nothing sent to a public wiki yet" in html
+        line = publishing_status(store).summary
+        assert "0 uploaded" in line and "trial runs on a local wiki not counted" in line, line
         with store.transaction():  # the same items as the institution's real target records them
             for n, item in enumerate(db.iter_plan(store, db.PLANNED)):
                 message = WHY.replace("file name", f"file name '{item.title}'") if n else None
                 db.put_state(store, db.FileState(COMMONS, item.item_id, "failed" if n else "done", message=message))
         html = publishing_section(store).html  # type: ignore[union-attr]
+        line = publishing_status(store).summary
+    assert "1 uploaded" in line and "2 failed" in line, line
     assert f"Files on {COMMONS}" in html and "Nothing sent to a public wiki yet" not in html
     failure = html.split("why a file failed", 1)[1].split("</table>", 1)[0]
     assert '<td class="n">2</td>' in failure, "the two failures are one kind of message"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from glamwiki.publishing.targets import is_local
 from glamwiki.status import StageStatus
 from glamwiki.store import Store
 from glamwiki.store import publishing as db
@@ -9,7 +10,7 @@ from glamwiki.store import publishing as db
 
 def publishing_status(store: Store) -> StageStatus:
     plan = db.plan_counts(store)
-    states = db.state_counts(store)
+    states = _institution_states(store)
     figures: dict[str, object] = {"plan": plan, "files": states}
     last = db.last_plan_run(store)
     if not plan and not (last and last.partial):
@@ -22,6 +23,9 @@ def publishing_status(store: Store) -> StageStatus:
         f"{plan.get(db.HELD, 0):,} files held for review); "
         f"{done:,} uploaded, {dup:,} already on the wiki, {failed:,} failed, {unfinished:,} to go"
     )
+    trials = [t for t in db.targets(store) if is_local(t)]
+    if trials:  # the local sandbox is for trying a batch: never counted as the institution's result
+        summary += f" (trial runs on a local wiki not counted: {', '.join(trials)})"
     state = "attention" if failed or (unfinished and states) else "ok"
     if last is not None and last.partial:  # an interrupted plan must not look complete (issue 18.7)
         summary = (
@@ -30,3 +34,13 @@ def publishing_status(store: Store) -> StageStatus:
         )
         state = "attention"
     return StageStatus("publishing", state, summary, figures)
+
+
+def _institution_states(store: Store) -> dict[str, int]:
+    """File states summed over the wikis that are not on this machine (issue 18.10)."""
+    totals: dict[str, int] = {}
+    for target in db.targets(store):
+        if not is_local(target):
+            for name, n in db.state_counts(store, target).items():
+                totals[name] = totals.get(name, 0) + n
+    return totals
