@@ -14,3 +14,9 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 def neutralise(value: str) -> str:
     """``value`` made safe for a CSV/XLSX cell: a leading ``'`` when it could be read as a formula."""
     return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+
+
+def restore(value: str | None) -> str:
+    """A cell read back from a sheet as it was before :func:`neutralise` protected it (the ``'`` off)."""
+    text = value or ""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_PREFIXES) else text

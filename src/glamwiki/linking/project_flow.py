@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from glamwiki.cells import FORMULA_PREFIXES
+from glamwiki.cells import restore
 from glamwiki.errors import ConfigError, RecordNotFound
 from glamwiki.intake.exporting import safe_row
 from glamwiki.linking.entity import Entity, from_person
@@ -135,7 +135,7 @@ def import_decisions(store: Store, path: str | Path, by: str = "") -> int:
     skipped: list[str] = []
     with open(path, encoding="utf-8-sig", newline="") as f, store.transaction():
         for line, raw in enumerate(csv.DictReader(f), 2):
-            row = {k: _cell(v) for k, v in raw.items() if k}
+            row = {k: restore(v) for k, v in raw.items() if k}
             verdict = row.get("verdict", "").strip().lower()
             given = row.get("person_id") or row.get("source_id") or ""
             if not verdict:
@@ -157,12 +157,6 @@ def import_decisions(store: Store, path: str | Path, by: str = "") -> int:
                 + ". Correct them and import the file again."
             )
     return n
-
-
-def _cell(value: str | None) -> str:
-    """A cell as written before :func:`glamwiki.cells.neutralise` protected it (the ``'`` taken off)."""
-    text = value or ""
-    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_PREFIXES) else text
 
 
 REVIEW_COLUMNS = ("dataset", "person_id", "authority", "authority_id", "qid", "probability", "source_name",

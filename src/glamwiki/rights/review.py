@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from glamwiki.cells import neutralise
+from glamwiki.cells import neutralise, restore
 from glamwiki.errors import GlamwikiError
 from glamwiki.model.records import ObjectRecord
 from glamwiki.model.rights import REVIEW, RightsDecision
@@ -153,5 +153,4 @@ def _save(store: Store, rows: Iterable[dict[str, str]], name: str) -> int:
 
 def _id(row: dict[str, str], column: str) -> str:
     """An id as exported: the leading ' that kept a formula-like id from running is not part of it."""
-    value = (row.get(column) or "").strip()
-    return value[1:] if value.startswith("'") and neutralise(value[1:]) == value else value
+    return restore((row.get(column) or "").strip())
