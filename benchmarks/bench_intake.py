@@ -8,15 +8,10 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from benchmarks.gen_catalogue import generate
-from benchmarks.harness import RESULTS, best_of, measure, report, save
+from benchmarks.harness import RESULTS, best_of, measure, report, save, shared_data
 
-SHARED = Path(os.environ.get("GLAMWIKI_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "data"
-if not SHARED.is_dir():
-    SHARED = Path("/work/shared/data")
+SHARED = shared_data()
 TASKS = "benchmarks.intake_tasks"
 
 

@@ -6,15 +6,12 @@ gap figures over the whole Tate data (ingest + audit), against a bare count from
 
 from __future__ import annotations
 
-import os
 import tempfile
 from pathlib import Path
 
-from benchmarks.harness import Measurement, best_of, report, save
+from benchmarks.harness import Measurement, best_of, report, save, shared_data
 
-SHARED = Path(os.environ.get("GLAMWIKI_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "data"
-if not SHARED.is_dir():
-    SHARED = Path("/work/shared/data")
+SHARED = shared_data()
 HERE = "benchmarks.bench_linking"
 
 

@@ -9,15 +9,11 @@ longer in the shared data: they belong to an evaluation kept apart from developm
 
 from __future__ import annotations
 
-import os
 from datetime import date
-from pathlib import Path
 
-from benchmarks.harness import best_of, report, save
+from benchmarks.harness import best_of, report, save, shared_data
 
-SHARED = Path(os.environ.get("GLAMWIKI_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "data"
-if not SHARED.is_dir():
-    SHARED = Path("/work/shared/data")
+SHARED = shared_data()
 TASKS = "benchmarks.rights_tasks"
 DATES = ("2014-01-01", date.today().isoformat())
 PRESUME = ("", "prints-published-when-made")

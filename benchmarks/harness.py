@@ -29,6 +29,18 @@ class Measurement:
         return self.items / self.seconds if self.seconds else 0.0
 
 
+def shared_data() -> Path:
+    """The shared real data: $GLAMWIKI_SHARED/data, else ../shared/data beside the checkout (no fixed
+    machine path). A benchmark that needs it stops here with what to do."""
+    import os
+
+    root = os.environ.get("GLAMWIKI_SHARED")
+    data = (Path(root) if root else Path(__file__).resolve().parents[2] / "shared") / "data"
+    if not data.is_dir():
+        raise SystemExit(f"This benchmark reads the shared real data, not found at {data}: set GLAMWIKI_SHARED.")
+    return data
+
+
 def measure(name: str, target: str, *args: object) -> Measurement:
     """Run ``target`` ("module:function") with JSON-able ``args`` in a child process.
 
