@@ -21,7 +21,7 @@ from typing import Any
 
 from glamwiki.model.records import ORGANISATION, PERSON, UNKNOWN_AGENT, CreatorRef
 from glamwiki.publishing import ids
-from glamwiki.publishing.snaks import item, snak
+from glamwiki.publishing.snaks import item, snak, statement_of
 from glamwiki.publishing.wikitext import clean_text, escape
 
 _QID = re.compile(r"^Q[1-9]\d*$")
@@ -160,13 +160,7 @@ def creator_statement(creator: CreatorRef) -> dict[str, Any] | None:
         qualifiers.append(_name_string(creator))
     if attribution in DOUBTED:
         qualifiers.append(snak(ids.NATURE_OF_STATEMENT, item(DOUBTED[attribution])))
-    out: dict[str, Any] = {"mainsnak": main, "type": "statement", "rank": "normal"}
-    if qualifiers:
-        grouped: dict[str, list[dict[str, Any]]] = {}
-        for q in qualifiers:
-            grouped.setdefault(q["property"], []).append(q)
-        out["qualifiers"] = grouped
-    return out
+    return statement_of(main, qualifiers)
 
 
 def category_creators(creators: list[CreatorRef]) -> list[CreatorRef]:

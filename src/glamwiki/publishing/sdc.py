@@ -11,7 +11,7 @@ from glamwiki.publishing import ids
 from glamwiki.publishing.creators import caption_credit, creator_statement, qid_of
 from glamwiki.publishing.datefields import inception
 from glamwiki.publishing.pages import is_untitled, readable_title
-from glamwiki.publishing.snaks import item, snak
+from glamwiki.publishing.snaks import item, snak, statement_of
 from glamwiki.publishing.vocab import object_type
 from glamwiki.publishing.wikitext import clean_text
 from glamwiki.publishing.wikitext import language as lang_code
@@ -22,13 +22,7 @@ _QID_IN = re.compile(r"(?:wikidata\.org/(?:wiki|entity)/)?(Q[1-9]\d*)$")
 
 
 def statement(prop: str, value: dict[str, Any] | None, qualifiers: list[dict[str, Any]] | None = None) -> dict:
-    out: dict[str, Any] = {"mainsnak": snak(prop, value), "type": "statement", "rank": "normal"}
-    if qualifiers:
-        grouped: dict[str, list[dict[str, Any]]] = {}
-        for q in qualifiers:
-            grouped.setdefault(q["property"], []).append(q)
-        out["qualifiers"] = grouped
-    return out
+    return statement_of(snak(prop, value), qualifiers)
 
 
 def string(text: str) -> dict[str, Any]:

@@ -15,3 +15,14 @@ def snak(prop: str, value: dict[str, Any] | None) -> dict[str, Any]:
     if value is None:
         return {"snaktype": "somevalue", "property": prop}
     return {"snaktype": "value", "property": prop, "datavalue": value}
+
+
+def statement_of(main: dict[str, Any], qualifiers: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """A statement with its main snak and qualifiers grouped by property, as wbeditentity takes them."""
+    out: dict[str, Any] = {"mainsnak": main, "type": "statement", "rank": "normal"}
+    if qualifiers:
+        grouped: dict[str, list[dict[str, Any]]] = {}
+        for q in qualifiers:
+            grouped.setdefault(q["property"], []).append(q)
+        out["qualifiers"] = grouped
+    return out
