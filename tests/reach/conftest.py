@@ -191,17 +191,13 @@ def route_museum(recorded: Recorded) -> None:
     )
 
 
+# `reach collect` of the recorded museum category over 2025.
+CATEGORY = "Media contributed by Test Museum"
+COLLECT_2025 = ("reach", "collect", "--category", CATEGORY, "--from", "2025-01", "--to", "2025-12")
+
+
 def run_collect(cli_runner: CliRunner, root: str, *extra: str) -> dict[str, Any]:
-    args = [
-        "reach",
-        "collect",
-        "--category",
-        "Media contributed by Test Museum",
-        "--from",
-        "2025-01",
-        "--to",
-        "2025-12",
-    ]
+    args = list(COLLECT_2025)
     env = {"GLAMWIKI_REACH_API_ROOT": root, "GLAMWIKI_REACH_MIN_INTERVAL": "0", **FAST}
     from glamwiki.cli import cli
 

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from glamwiki.reach.estimate import estimate, measure_floor
 from glamwiki.reach.http import Client, Politeness
 
-from .conftest import FAST, route_museum
+from .conftest import COLLECT_2025, FAST, route_museum
 
 
 def test_estimate_counts_requests_and_picks_the_cheapest() -> None:
@@ -62,16 +62,7 @@ def test_collect_says_what_it_will_cost_first(cli: CliRunner, api) -> None:
     root, recorded = api
     route_museum(recorded)
     env = {"GLAMWIKI_REACH_API_ROOT": root, "GLAMWIKI_REACH_MIN_INTERVAL": "0", **FAST}
-    args = [
-        "reach",
-        "collect",
-        "--category",
-        "Media contributed by Test Museum",
-        "--from",
-        "2025-01",
-        "--to",
-        "2025-12",
-    ]
+    args = list(COLLECT_2025)
     only = cli.invoke(glamwiki_cli, [*args, "--estimate", "--json"], env=env, catch_exceptions=False)
     plan = json.loads(only.stdout)
     assert plan["files"] == 3 and plan["articles_known"] is False and plan["months"] == 12
