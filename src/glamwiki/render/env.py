@@ -63,6 +63,6 @@ def environment() -> Environment:
     return make_environment()
 
 
-def render_template(name: str, **context: Any) -> Markup:
+def render_template(template: str, /, **context: Any) -> Markup:
     """A template rendered to (escaped, safe) HTML."""
-    return Markup(environment().get_template(name).render(**context))
+    return Markup(environment().get_template(template).render(**context))

@@ -1,0 +1,62 @@
+"""The library's layers, checked over its source: HTML only in the templates of glamwiki.render,
+no click or CLI import outside glamwiki.cli, no environment read outside the CLI (issue 13)."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "glamwiki"
+
+# An HTML tag as it opens, closes or stands alone; `(?P<a>` in a regular expression is not one.
+HTML_TAG = re.compile(
+    r"(?<!\?P)</?(html|head|body|div|section|nav|article|table|thead|tbody|tr|td|th|p|h[1-6]|ul|ol|li|a|b|i|em|"
+    r"strong|small|code|pre|details|summary|img|span|br|meta|style|script|form|input|main)(\s[^<>]*)?/?>"
+)  # lower case, as glamwiki writes HTML: "GLAMWIKI_<SECTION>_<KEY>" in a message is not a tag
+# Modules whose strings hold markup that is not HTML built for a page: wikitext sent to a wiki
+# (`<br />` between catalogue lines) and Wikisource page markup being read, not written.
+NOT_HTML = {"publishing/wikitext.py", "books/text.py"}
+
+
+def modules(skip: str) -> Iterator[tuple[str, ast.Module]]:
+    for path in sorted(SRC.rglob("*.py")):
+        rel = path.relative_to(SRC).as_posix()
+        if not rel.startswith(skip):
+            yield rel, ast.parse(path.read_text(encoding="utf-8"), filename=rel)
+
+
+def _docstrings(tree: ast.Module) -> set[int]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                found.add(id(first.value))
+    return found
+
+
+def html_in_strings(tree: ast.Module) -> list[tuple[int, str]]:
+    """(line, tag) of every HTML tag written in a string literal or f-string, docstrings aside."""
+    skip = _docstrings(tree)
+    hits = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
+            hits += [(node.lineno, m.group(0)) for m in HTML_TAG.finditer(node.value)]
+    return hits
+
+
+def test_the_scan_finds_html_built_in_python() -> None:
+    tree = ast.parse('x = f"<p class=note>{y}</p>"\nz = "<td>" + w\nr = re.compile(r"(?P<a>\\d+)")')
+    assert [tag for _, tag in html_in_strings(tree)] == ["<p class=note>", "</p>", "<td>"]
+
+
+def test_no_html_is_built_outside_the_templates() -> None:
+    found = [
+        f"{rel}:{line}: {tag}"
+        for rel, tree in modules(skip="render/")
+        if rel not in NOT_HTML
+        for line, tag in html_in_strings(tree)
+    ]
+    assert not found, "HTML belongs in src/glamwiki/render/templates:\n" + "\n".join(found)
