@@ -60,3 +60,26 @@ def test_no_html_is_built_outside_the_templates() -> None:
         for line, tag in html_in_strings(tree)
     ]
     assert not found, "HTML belongs in src/glamwiki/render/templates:\n" + "\n".join(found)
+
+
+def imported(tree: ast.Module) -> list[tuple[int, str]]:
+    """(line, module) of every import, at any depth (a function's late import counts too)."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.append((node.lineno, node.module))
+    return found
+
+
+def test_no_click_or_cli_import_outside_the_cli() -> None:
+    """The library is driven by arguments; `python -m glamwiki` (__main__.py) is the CLI's entry point."""
+    found = [
+        f"{rel}:{line}: {name}"
+        for rel, tree in modules(skip="cli/")
+        if rel != "__main__.py"
+        for line, name in imported(tree)
+        if name.split(".")[0] == "click" or name == "glamwiki.cli" or name.startswith("glamwiki.cli.")
+    ]
+    assert not found, "only glamwiki.cli may import click or the CLI:\n" + "\n".join(found)
