@@ -128,7 +128,9 @@ def write_preview(
     Returns the number of items written."""
     options = options or PreviewOptions(dataset=dataset)
     counts = db.plan_counts(store)
-    n, pages, page = 0, [], []
+    n = 0
+    pages: list[str] = []  # each page's first record
+    page: list[Article] = []  # the page being filled
     with jsonl_path.open("w", encoding="utf-8") as jsonl:
         for item in _selected(store, options):
             if n % options.page_size == 0:
