@@ -1,4 +1,4 @@
-"""`link serve` built from settings given as arguments (no click, no CLI context): the project's
+"""`glamwiki serve` built from settings given as arguments (no click, no CLI context): the project's
 stored model is used when a store is given, the address and request limits are the settings'."""
 
 from __future__ import annotations

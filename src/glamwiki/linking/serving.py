@@ -1,4 +1,4 @@
-"""The reconciliation service of `glamwiki link serve`, built from settings given as arguments: the
+"""The reconciliation service of `glamwiki serve`, built from settings given as arguments: the
 authority, the project's store (for its last fitted model), the address and the request limits.
 The CLI resolves the project and the options; nothing here reads the command line or the environment."""
 
@@ -20,7 +20,7 @@ from glamwiki.store import Store
 
 @dataclass(frozen=True)
 class ServeSettings:
-    """What `link serve` needs: the authority to hold, where to listen, whom to answer, how much to take."""
+    """What `glamwiki serve` needs: the authority to hold, where to listen, whom to answer, how much to take."""
 
     authority: str
     profile: str | None = None
