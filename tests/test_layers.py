@@ -118,3 +118,19 @@ def test_no_environment_read_outside_the_cli() -> None:
         for line, name in env_reads(tree)
     ]
     assert not found, "read the environment in glamwiki.cli and pass it in:\n" + "\n".join(found)
+
+
+# Where a string may be declared safe HTML: the template helpers and the two SVG chart builders,
+# whose every label goes through html.escape (audited; tests/report/test_report.py, tests/render/).
+MARKUP_MAKERS = {"render/env.py", "render/blocks.py", "report/svg.py", "report/gaps_charts.py"}
+
+
+def test_markup_is_made_only_where_its_parts_are_escaped() -> None:
+    found = [
+        f"{rel}:{node.lineno}"
+        for rel, tree in modules(skip="-")
+        if rel not in MARKUP_MAKERS
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "Markup"
+    ]
+    assert not found, "Markup() outside the audited modules:\n" + "\n".join(found)
