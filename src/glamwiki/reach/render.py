@@ -21,9 +21,9 @@ def _or_nothing(value: int | None) -> object:
 
 
 def headline(f: ReachFigures) -> list[Block]:
-    html: list[Block] = []
+    blocks: list[Block] = []
     if not f.collected:
-        html.append(
+        blocks.append(
             note(
                 "Nothing has been collected yet: no views were fetched and no dump file was loaded, "
                 "so no figure below is a count of views. Run ",
@@ -43,7 +43,7 @@ def headline(f: ReachFigures) -> list[Block]:
     ]
     if f.content_pages_in_use:
         items.append(("views of other content wikis' pages (Wikisource…), apart", _or_nothing(f.content_views)))
-    return [*html, figures(items)]
+    return [*blocks, figures(items)]
 
 
 def monthly(f: ReachFigures) -> list[Block]:
@@ -67,19 +67,19 @@ def monthly(f: ReachFigures) -> list[Block]:
 def by_wiki(f: ReachFigures) -> list[Block]:
     chart = bar_chart([(w, float(v)) for w, _, v in f.per_wiki[:15]], "Views by Wikipedia (language edition)")
     rows = [[w, language(w), project(w), a, v] for w, a, v in f.per_wiki]
-    html: list[Block] = [chart, table(["wiki", "language", "project", "articles", "views"], rows, {3, 4})]
+    blocks: list[Block] = [chart, table(["wiki", "language", "project", "articles", "views"], rows, {3, 4})]
     if f.content_per_wiki:
         rows = [[w, language(w), project(w), a, v] for w, a, v in f.content_per_wiki]
-        html.append(Heading("Other content wikis (not in the article figures)"))
-        html.append(table(["wiki", "language", "project", "pages", "views"], rows, {3, 4}))
+        blocks.append(Heading("Other content wikis (not in the article figures)"))
+        blocks.append(table(["wiki", "language", "project", "pages", "views"], rows, {3, 4}))
     if f.other_pages_in_use:
-        html.append(
+        blocks.append(
             note(
                 f"{f.other_pages_in_use:,} other pages show the files (Wikidata items, Commons "
                 "galleries, talk, user and project pages): kept, not counted as article views."
             )
         )
-    return html
+    return blocks
 
 
 def files(f: ReachFigures) -> list[Block]:
@@ -90,7 +90,7 @@ def files(f: ReachFigures) -> list[Block]:
     )
     in_use = [[m, a, b, _pct(a, b)] for m, a, b in f.files_in_use_monthly]
     by_source = [[s, a, b, _pct(a, b)] for s, a, b in f.files_in_use_by_source]
-    html: list[Block] = [
+    blocks: list[Block] = [
         use,
         Heading("Files in use per month"),
         table(["month", "in use", "measured", "% in use"], in_use, {1, 2}),
@@ -99,14 +99,14 @@ def files(f: ReachFigures) -> list[Block]:
     ]
     if f.category_depths:
         depths = "; ".join(f"{c}: {d} level(s) of subcategories" for c, d in sorted(f.category_depths.items()))
-        html.append(note(f"Category listings went to: {depths}."))
-    html.append(Heading("Top files"))
-    html.append(table(["file", "articles", "views of those articles"], [list(r) for r in f.top_files], {1, 2}))
+        blocks.append(note(f"Category listings went to: {depths}."))
+    blocks.append(Heading("Top files"))
+    blocks.append(table(["file", "articles", "views of those articles"], [list(r) for r in f.top_files], {1, 2}))
     if f.unused_files:
         shown = ", ".join(f.unused_files[:30])
         more = f" and {len(f.unused_files) - 30:,} more (reach-unused-files.csv)" if len(f.unused_files) > 30 else ""
-        html.append(note(f"Not used in any Wikipedia article: {shown}{more}."))
-    return html
+        blocks.append(note(f"Not used in any Wikipedia article: {shown}{more}."))
+    return blocks
 
 
 def _pct(a: int, b: int) -> str:
@@ -141,34 +141,34 @@ def media(f: ReachFigures) -> list[Block]:
 
 
 def evidence(f: ReachFigures) -> list[Block]:
-    html: list[Block] = [Bullets(tuple(METHODS))]
+    blocks: list[Block] = [Bullets(tuple(METHODS))]
     if f.sources:
         shown = "; ".join(f"{s}: {n:,}" for s, n in f.sources.items())
-        html.append(note(f"Source kept per article-month: {shown}."))
+        blocks.append(note(f"Source kept per article-month: {shown}."))
     if f.disagreements:
         rows = [[w, t.replace("_", " "), m, a, d, s] for w, t, m, a, d, s in f.disagreements[:100]]
         heading = f"API and dumps disagree ({len(f.disagreements):,} article-months; the API figure is kept)"
-        html.append(Heading(heading))
-        html.append(table(["wiki", "article", "month", "API", "dumps", "dump source"], rows, {3, 4}))
+        blocks.append(Heading(heading))
+        blocks.append(table(["wiki", "article", "month", "API", "dumps", "dump source"], rows, {3, 4}))
     if f.excluded_agents:
         shown = "; ".join(f"{agent}: {n:,}" for agent, n in f.excluded_agents.items())
-        html.append(note(f"Views excluded from every figure above (not people): {shown}."))
-    html.append(Heading("Media requests (a different measure from page views)"))
-    html += media(f)
+        blocks.append(note(f"Views excluded from every figure above (not people): {shown}."))
+    blocks.append(Heading("Media requests (a different measure from page views)"))
+    blocks += media(f)
     if f.gaps:
         rows = [[w, t.replace("_", " "), m, why] for w, t, m, why in f.gaps[:100]]
-        html += [Heading(f"Gaps ({len(f.gaps):,} article-months)"), table(["wiki", "article", "month", "why"], rows)]
+        blocks += [Heading(f"Gaps ({len(f.gaps):,} article-months)"), table(["wiki", "article", "month", "why"], rows)]
     elif f.collected:
-        html.append(note("No gaps: every article-month in the period was fetched."))
+        blocks.append(note("No gaps: every article-month in the period was fetched."))
     if f.dump_runs:
         rows = [[Path(p).name, e, n, bad, ex.replace("\n", " | ")[:300]] for p, e, n, bad, ex in f.dump_runs]
-        html.append(Heading("Dump files read"))
-        html.append(table(["file", "engine", "lines", "malformed lines", "malformed, as read"], rows, {2, 3}))
+        blocks.append(Heading("Dump files read"))
+        blocks.append(table(["file", "engine", "lines", "malformed lines", "malformed, as read"], rows, {2, 3}))
     if f.problems:
         rows = [[at, src, key, detail] for at, src, key, detail in f.problems[:100]]
-        html.append(Heading(f"Answers that could not be read ({len(f.problems):,})"))
-        html.append(table(["when", "source", "about", "what"], rows))
-    return html
+        blocks.append(Heading(f"Answers that could not be read ({len(f.problems):,})"))
+        blocks.append(table(["when", "source", "about", "what"], rows))
+    return blocks
 
 
 def sections(f: ReachFigures) -> list[Section]:

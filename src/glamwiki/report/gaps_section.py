@@ -27,8 +27,8 @@ def gaps_section(store: Store, languages: list[str] | None = None) -> Section | 
     if not report.creators:
         return None
     d = report.denominators
-    html: list[Block] = _sample_note(store)
-    html.append(
+    blocks: list[Block] = _sample_note(store)
+    blocks.append(
         figures(
             [
                 ("people in the collection", d.people),
@@ -38,33 +38,33 @@ def gaps_section(store: Store, languages: list[str] | None = None) -> Section | 
             ]
         )
     )
-    html.append(_denominators_note(report))
-    html += _shares(report)
-    html += _funnel(report)
-    html.append(change_chart(snaps, events(store)))
-    html.append(note("Shares of women over time: of each step's people with gender recorded."))
+    blocks.append(_denominators_note(report))
+    blocks += _shares(report)
+    blocks += _funnel(report)
+    blocks.append(change_chart(snaps, events(store)))
+    blocks.append(note("Shares of women over time: of each step's people with gender recorded."))
     shown = [(p, round(100 * s, 1)) for p, s, n in report.by_period if n >= SMALL_CELL]
-    html.append(bar_chart(shown, "Share of women by birth period (of people with gender recorded)", unit="%"))
+    blocks.append(bar_chart(shown, "Share of women by birth period (of people with gender recorded)", unit="%"))
     if len(shown) < len(report.by_period):
-        html.append(note(f"Periods with fewer than {SMALL_CELL} people are left out."))
+        blocks.append(note(f"Periods with fewer than {SMALL_CELL} people are left out."))
 
-    html += _places(report)
-    html.append(Heading("The collection's own record and Wikidata's, side by side"))
+    blocks += _places(report)
+    blocks.append(Heading("The collection's own record and Wikidata's, side by side"))
     for t in report.tables:
-        html.append(Heading(f"{t.dimension} — {t.source}", 4))
+        blocks.append(Heading(f"{t.dimension} — {t.source}", 4))
         if len(t.cells) == 1:  # one value for everyone ("not recorded", "no item"): a line, not a table
-            html.append(note(f"{t.cells[0].value} for all {t.cells[0].creators:,} people."))
+            blocks.append(note(f"{t.cells[0].value} for all {t.cells[0].creators:,} people."))
             continue
-        html.append(table(["value", "people", "credits (creator–work pairs)"], t.rows()[:12], {1, 2}))
-    html.append(
+        blocks.append(table(["value", "people", "credits (creator–work pairs)"], t.rows()[:12], {1, 2}))
+    blocks.append(
         note(
             'Cells under 5 are shown as "<5"; missing values are counted as "not recorded". '
             "Periods are 50-year bins of the birth year, in date order."
         )
     )
     for name in report.worklists:
-        html += _worklist(report, name)
-    return Section("gaps", "Who is in the collection, and who is missing from Wikimedia", html)
+        blocks += _worklist(report, name)
+    return Section("gaps", "Who is in the collection, and who is missing from Wikimedia", blocks)
 
 
 def _sample_note(store: Store) -> list[Block]:
@@ -99,41 +99,42 @@ def _shares(report: GapReport) -> list[Block]:
     if not report.shares:
         return []
     rows = [[g.label, g.artists, _pct(g.share_artists), g.works, _pct(g.share_works)] for g in report.shares]
-    html: list[Block] = [Heading("Women among artists and among works")]
-    html.append(
+    blocks: list[Block] = [Heading("Women among artists and among works")]
+    blocks.append(
         note(
             "Artists: people credited on these works whose gender is recorded. Works: works "
             "crediting at least one such person; a work counts as by a woman when one of them is."
         )
     )
-    html.append(table(["works counted", "artists", "women (of artists)", "works", "by women (of works)"], rows, {1, 3}))
+    header = ["works counted", "artists", "women (of artists)", "works", "by women (of works)"]
+    blocks.append(table(header, rows, {1, 3}))
     bars = [(g.label, {"by women": g.works_by_women, "others": g.works - g.works_by_women}) for g in report.shares]
-    html.append(stacked_bars(bars, ["by women", "others"], "Works by women"))
-    return html
+    blocks.append(stacked_bars(bars, ["by women", "others"], "Works by women"))
+    return blocks
 
 
 def _funnel(report: GapReport) -> list[Block]:
-    html: list[Block] = [Heading("Coverage on Wikimedia")]
+    blocks: list[Block] = [Heading("Coverage on Wikimedia")]
     linked = sum(1 for c in report.creators if c.qid)
     fetched = sum(1 for c in report.creators if c.wd is not None)
     if not linked:
-        html.append(
+        blocks.append(
             note(
                 "No one is linked to Wikidata in this project yet (glamwiki link run), so the "
                 "steps after the first are empty: they say nothing yet about Wikimedia."
             )
         )
     elif fetched < linked:
-        html.append(
+        blocks.append(
             note(
                 f"{linked:,} people are linked to Wikidata, but the facts of {linked - fetched:,} "
                 "of their items are not fetched yet (glamwiki link facts --fetch, or a recorded file): the "
                 "later steps count only fetched items."
             )
         )
-    html.append(bar_chart([(s.label, s.people) for s in report.steps], "Coverage on Wikimedia (people)"))
+    blocks.append(bar_chart([(s.label, s.people) for s in report.steps], "Coverage on Wikimedia (people)"))
     rows = [[s.label, s.people, s.gender_known, _pct(s.share_women)] for s in report.steps]
-    return [*html, table(["step", "people", "with gender recorded", "women (of those)"], rows, {1, 2})]
+    return [*blocks, table(["step", "people", "with gender recorded", "women (of those)"], rows, {1, 2})]
 
 
 def _places(report: GapReport) -> list[Block]:
@@ -141,8 +142,8 @@ def _places(report: GapReport) -> list[Block]:
     if not p.with_text:
         return []
     share = f" ({p.resolved / p.with_text:.1%})" if p.with_text else ""
-    html: list[Block] = [Heading("Countries and nations")]
-    html.append(
+    blocks: list[Block] = [Heading("Countries and nations")]
+    blocks.append(
         note(
             f"{p.resolved:,} of the {p.with_text:,} people with a nationality or place of birth "
             f"or death resolved to a country{share}; a UK nation for {p.nations:,} of the {p.uk:,} in the UK "
@@ -151,15 +152,15 @@ def _places(report: GapReport) -> list[Block]:
         )
     )
     if p.unresolved:
-        html.append(table(["text as given", "people"], [[t, n] for t, n in p.unresolved[:15]], {1}))
+        blocks.append(table(["text as given", "people"], [[t, n] for t, n in p.unresolved[:15]], {1}))
     if report.by_place:
         rows = [
             [label, n, _pct(share)] if n >= SMALL_CELL else [label, f"<{SMALL_CELL}", "suppressed"]
             for label, share, n in report.by_place[:15]
         ]
-        html.append(Heading("Women by country or UK nation (of the people there with gender recorded)", 4))
-        html.append(table(["country or nation", "people with gender recorded", "women"], rows, {1}))
-    return html
+        blocks.append(Heading("Women by country or UK nation (of the people there with gender recorded)", 4))
+        blocks.append(table(["country or nation", "people with gender recorded", "women"], rows, {1}))
+    return blocks
 
 
 _EMPTY = {

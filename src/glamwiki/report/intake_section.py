@@ -25,7 +25,7 @@ def intake_section(store: Store) -> Section | None:
     messages = issue_messages(store)
     n_err = sum(int(r["n"]) for r in messages if r["severity"] == "error")
     errors = _issue_kinds(messages)
-    html: list[Block] = [
+    blocks: list[Block] = [
         figures(
             [
                 ("objects", stats["objects"]),
@@ -40,12 +40,12 @@ def intake_section(store: Store) -> Section | None:
         Heading("Data quality"),
     ]
     quality = [[label, n, f"{100 * n / max(stats[base], 1):.0f}%"] for label, n, base in stats["quality"]]
-    html.append(table(["problem", "records", "share"], quality, {1}))
+    blocks.append(table(["problem", "records", "share"], quality, {1}))
     if errors:
-        html += [Heading("Issues found while reading"), table(["severity", "field", "message", "count"], errors, {3})]
-        html.append(note("Every issue names its file, row and field: glamwiki export errors"))
-    html += unread_dates(stats["unread"], stats["ambiguous"])
-    return Section("intake", "What was read", html)
+        blocks += [Heading("Issues found while reading"), table(["severity", "field", "message", "count"], errors, {3})]
+        blocks.append(note("Every issue names its file, row and field: glamwiki export errors"))
+    blocks += unread_dates(stats["unread"], stats["ambiguous"])
+    return Section("intake", "What was read", blocks)
 
 
 def _issue_kinds(messages: list[dict[str, Any]], shown: int = 12) -> list[list[object]]:
@@ -61,9 +61,9 @@ def unread_dates(unread: Counter[tuple[str, str]], ambiguous: Counter[str]) -> l
     """Every date text that was not read, most frequent first, so a user sees what to map."""
     if not unread and not ambiguous:
         return [note("Every date text was read (or says there is no date).")]
-    html: list[Block] = [Heading("Date texts not understood")]
+    blocks: list[Block] = [Heading("Date texts not understood")]
     if unread:
-        html.append(
+        blocks.append(
             para(
                 f"Dates glamwiki could not read: {_records(sum(unread.values()))}, {len(unread):,} different texts."
                 " The text is kept; unless a bounds column filled in (see where), the record has no date for rights,"
@@ -72,9 +72,9 @@ def unread_dates(unread: Counter[tuple[str, str]], ambiguous: Counter[str]) -> l
             )
         )
         rows = [[text, where, n] for (where, text), n in sorted(unread.items(), key=lambda kv: (-kv[1], kv[0]))]
-        html.append(_listing(rows, ["date text", "where", "records"], numeric={2}))
+        blocks.append(_listing(rows, ["date text", "where", "records"], numeric={2}))
     if ambiguous:
-        html.append(
+        blocks.append(
             para(
                 f'Dates that could be a month or a range of years ("1985-04"): {_records(sum(ambiguous.values()))},'
                 " each read as its year. If the column holds ISO/EDTF dates, map it with ",
@@ -83,8 +83,8 @@ def unread_dates(unread: Counter[tuple[str, str]], ambiguous: Counter[str]) -> l
             )
         )
         rows = [[text, n] for text, n in sorted(ambiguous.items(), key=lambda kv: (-kv[1], kv[0]))]
-        html.append(_listing(rows, ["ambiguous date text", "records"], numeric={1}))
-    return html
+        blocks.append(_listing(rows, ["ambiguous date text", "records"], numeric={1}))
+    return blocks
 
 
 def _records(n: int) -> str:

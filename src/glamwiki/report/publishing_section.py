@@ -15,7 +15,7 @@ def publishing_section(store: Store) -> Section | None:
     plan = db.plan_counts(store)
     if not plan:
         return None
-    html: list[Block] = [
+    blocks: list[Block] = [
         figures(
             [
                 ("files planned", plan.get(db.PLANNED, 0)),
@@ -28,15 +28,15 @@ def publishing_section(store: Store) -> Section | None:
     for target in [t for t in targets if not is_local(t)]:
         counts = db.state_counts(store, target)
         data = [(OUTCOMES.get(state, state), float(n)) for state, n in sorted(counts.items(), key=lambda kv: -kv[1])]
-        html.append(bar_chart(data, f"Files on {target}"))
+        blocks.append(bar_chart(data, f"Files on {target}"))
         failures = message_kinds(db.failure_messages(store, target))[:8]
         if failures:
-            html.append(table(["why a file failed", "files"], [list(f) for f in failures], {1}))
+            blocks.append(table(["why a file failed", "files"], [list(f) for f in failures], {1}))
     trials = [t for t in targets if is_local(t)]
     if trials:
         tried = "; ".join(f"{t}: {sum(db.state_counts(store, t).values()):,} files" for t in trials)
-        html.append(note("Trial runs on a local wiki (glamwiki sandbox), not counted here: " + tried))
+        blocks.append(note("Trial runs on a local wiki (glamwiki sandbox), not counted here: " + tried))
     if len(trials) == len(targets):
         nothing = "Nothing sent to a public wiki yet: review with `glamwiki publish preview`."
-        html.append(empty(nothing))
-    return Section("publishing", "Publishing", html)
+        blocks.append(empty(nothing))
+    return Section("publishing", "Publishing", blocks)

@@ -17,9 +17,9 @@ def reach_section(store: Store) -> Section | None:
     first = f"{int(latest[:4]) - 1}-{latest[5:7]}"
     first = first if first < latest else latest
     f = compute(store, _next(first), latest, top=10)
-    html = headline(f) + monthly(f) + by_wiki(f) + _events(store) + evidence(f)
+    blocks = headline(f) + monthly(f) + by_wiki(f) + _events(store) + evidence(f)
     more = note("Full report with CSV and JSON: glamwiki reach report --from YYYY-MM --to YYYY-MM")
-    return Section("reach", "Reach and impact", [*html, more])
+    return Section("reach", "Reach and impact", [*blocks, more])
 
 
 def _next(month: str) -> str:

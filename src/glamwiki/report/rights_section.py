@@ -26,18 +26,18 @@ def rights_section(store: Store) -> Section | None:
     for d in iter_decisions(store):
         layers["UK"][d.uk_status] += 1
         layers["US"][d.us_status] += 1
-    html: list[Block] = [
+    blocks: list[Block] = [
         figures([(k, counts.get(k, 0)) for k in ORDER] + [("assessed on", as_of)]),
         bar_chart([(k, counts.get(k, 0)) for k in ORDER], f"Decisions as of {as_of}"),
         stacked_bars([(k, dict(v)) for k, v in layers.items()], ["pd", "copyright", "unknown"], "Status by country"),
     ]
     groups = queue_groups(store)
     if groups:
-        html.append(Heading("Review queue: the presumption or fact that would decide each record"))
-        html.append(table(["decided by", "records"], [[label, n] for _, label, n in groups], {1}))
-        html.append(note("Export for a curator: glamwiki rights review --export queue.csv"))
-    html += _pd_day(store, date.fromisoformat(as_of).year + 1)
-    return Section("rights", "Rights clearance", html)
+        blocks.append(Heading("Review queue: the presumption or fact that would decide each record"))
+        blocks.append(table(["decided by", "records"], [[label, n] for _, label, n in groups], {1}))
+        blocks.append(note("Export for a curator: glamwiki rights review --export queue.csv"))
+    blocks += _pd_day(store, date.fromisoformat(as_of).year + 1)
+    return Section("rights", "Rights clearance", blocks)
 
 
 def _pd_day(store: Store, year: int) -> list[Block]:
