@@ -3,6 +3,7 @@ attribute is a number or a palette colour, so the SVG is passed to the templates
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from html import escape
 
 from markupsafe import Markup
@@ -32,7 +33,9 @@ def bar_chart(data: list[tuple[str, float]], title: str, width: int = 560, unit:
     return _chart(title, parts)
 
 
-def stacked_bars(rows: list[tuple[str, dict[str, float]]], keys: list[str], title: str, width: int = 560) -> Chart:
+def stacked_bars(
+    rows: Sequence[tuple[str, Mapping[str, float]]], keys: Sequence[str], title: str, width: int = 560
+) -> Chart:
     """One horizontal bar per row, split into shares of ``keys``, with a legend."""
     if not rows:
         return Chart(title, None)
@@ -109,7 +112,7 @@ def _polyline(points: list[str], j: int) -> str:
     return f'<polyline fill="none" stroke="{PALETTE[j % len(PALETTE)]}" stroke-width="2" points="{" ".join(points)}"/>'
 
 
-def _legend(keys: list[str], y: int, x0: int) -> str:
+def _legend(keys: Sequence[str], y: int, x0: int) -> str:
     parts, x = [], x0
     for j, key in enumerate(keys):
         parts.append(
