@@ -1,10 +1,12 @@
 """Project settings: ``glamwiki.toml`` (no secrets), each value overridable from the
-environment as ``GLAMWIKI_<SECTION>_<KEY>`` (e.g. ``GLAMWIKI_INTAKE_CIRCA_YEARS=10``)."""
+environment as ``GLAMWIKI_<SECTION>_<KEY>`` (e.g. ``GLAMWIKI_INTAKE_CIRCA_YEARS=10``).
+
+The environment is an argument (``env``): the CLI passes ``os.environ``; the library never reads it."""
 
 from __future__ import annotations
 
-import os
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -32,19 +34,22 @@ circa_years = 5
 
 
 class Config:
-    def __init__(self, data: dict[str, Any], path: Path | None = None) -> None:
+    """Settings from the file, each overridable by ``GLAMWIKI_<SECTION>_<KEY>`` in ``env``."""
+
+    def __init__(self, data: dict[str, Any], path: Path | None = None, env: Mapping[str, str] | None = None) -> None:
         self.data = data
         self.path = path
+        self.env: Mapping[str, str] = {} if env is None else env
 
     @classmethod
-    def load(cls, path: Path) -> Config:
+    def load(cls, path: Path, env: Mapping[str, str] | None = None) -> Config:
         try:
-            return cls(tomllib.loads(path.read_text(encoding="utf-8")), path)
+            return cls(tomllib.loads(path.read_text(encoding="utf-8")), path, env)
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path} is not valid TOML: {exc}. Fix the file and retry.") from exc
 
     def get(self, section: str, key: str, default: Any = None) -> Any:
-        env = os.environ.get(f"GLAMWIKI_{section}_{key}".upper())
+        env = self.env.get(f"GLAMWIKI_{section}_{key}".upper())
         if env is not None:
             return _coerce(env, default)
         return self.data.get(section, {}).get(key, default)
@@ -52,7 +57,7 @@ class Config:
     def section(self, section: str) -> dict[str, Any]:
         merged = dict(self.data.get(section, {}))
         prefix = f"GLAMWIKI_{section.upper()}_"
-        for name, value in os.environ.items():
+        for name, value in self.env.items():
             if name.startswith(prefix):
                 key = name[len(prefix) :].lower()
                 merged[key] = _coerce(value, merged.get(key))

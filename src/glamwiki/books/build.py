@@ -16,7 +16,7 @@ import os
 import shutil
 import subprocess
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +40,7 @@ class Tools:
     bzz: str = "bzz"
     djvused: str = "djvused"
     tesseract: str = "tesseract"
+    env: Mapping[str, str] | None = None  # the environment Tesseract runs in (the CLI passes its own)
 
 
 @dataclass
@@ -163,7 +164,7 @@ def _add_text(image: Path, page: Path, n: int, langs: str, tools: Tools, report:
         except BookError:
             found = None  # a broken ALTO file: the page keeps its image, without text
     else:
-        found = ocr_page(image, langs, tools.tesseract)
+        found = ocr_page(image, langs, tools.tesseract, tools.env)
     if found is None or not found.lines:
         report.ocr_failed.append(n)
         return

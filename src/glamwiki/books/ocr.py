@@ -10,12 +10,13 @@ import csv
 import io
 import os
 import subprocess
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 OCR_TIMEOUT = 600  # seconds for one page
 # One thread per Tesseract: its OpenMP threads slow it down on a busy machine (tesseract-ocr's FAQ).
-_ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+ONE_THREAD = {"OMP_THREAD_LIMIT": "1"}
 
 
 @dataclass
@@ -38,11 +39,15 @@ class OcrPage:
         return "\n".join(" ".join(w.text for w in line) for line in self.lines)
 
 
-def ocr_page(image: Path, langs: str, tesseract: str = "tesseract") -> OcrPage | None:
-    """Tesseract's words and lines for ``image`` (TSV output), or None when it fails or finds nothing."""
+def ocr_page(
+    image: Path, langs: str, tesseract: str = "tesseract", env: Mapping[str, str] | None = None
+) -> OcrPage | None:
+    """Tesseract's words and lines for ``image`` (TSV output), or None when it fails or finds nothing.
+    Tesseract runs in ``env`` (the caller's environment, e.g. its TESSDATA_PREFIX; none by default)."""
+    child = {"PATH": os.defpath, **(env or {}), **ONE_THREAD}
     try:
         proc = subprocess.run([tesseract, str(image), "stdout", "-l", langs, "tsv"], capture_output=True,
-                              timeout=OCR_TIMEOUT, check=False, env=_ENV)  # fmt: skip
+                              timeout=OCR_TIMEOUT, check=False, env=child)  # fmt: skip
     except (OSError, subprocess.TimeoutExpired):
         return None
     if proc.returncode != 0:

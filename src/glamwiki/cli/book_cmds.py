@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from glamwiki.books import progress as prog
-from glamwiki.books.build import build_djvu, build_pdf
+from glamwiki.books.build import Tools, build_djvu, build_pdf
 from glamwiki.books.commons import book_page, file_title, rights_decision
 from glamwiki.books.errors import BookError
 from glamwiki.books.fetch import fetch_images
@@ -139,7 +139,7 @@ def build(images: tuple[str, ...], images_dir: str | None, output: str, ocr_lang
         if target.suffix.lower() == ".djvu":
             alto = [_alto_for(p, alto_dir) for p in paths] if alto_dir else None
             report = build_djvu(paths, target, ocr_langs=ocr_langs, work=Path(work) if work else None, progress=advance,
-                                alto=alto)  # fmt: skip
+                                alto=alto, tools=Tools(env=os.environ))  # fmt: skip
         elif target.suffix.lower() == ".pdf":
             if ocr_langs or alto_dir:
                 raise BookError("--ocr and --alto-dir add a text layer to DjVu only; build a .djvu")
@@ -215,7 +215,7 @@ def upload(ctx: click.Context, file: str, source: str, title: str | None, target
     _, meta, name = _meta_and_title(source, lang, ext, title)
     decision = rights_decision(meta, _facts(facts))
     text = book_page(meta, decision, name, wikisource_lang=wikisource_lang or "", categories=list(categories))
-    client = connect(target_from(project.config, target))
+    client = connect(target_from(project.config, target), env=os.environ)
     with project.open_store() as store:
         sdc = structured_data(meta.record, decision, language=meta.language or "en")
         item_id = plan_book(store, meta.record.id, Path(file), name, text, decision, sdc)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -38,7 +39,7 @@ out = Console()
 
 def project_from(ctx: click.Context) -> Project:
     path = (ctx.find_root().obj or {}).get("project_path")
-    return find_project(Path(path) if path else None)
+    return find_project(Path(path) if path else None, env=os.environ)
 
 
 def emit_json(data: Any) -> None:

@@ -4,6 +4,7 @@ QuickStatements v1 and wbeditentity JSON."""
 from __future__ import annotations
 
 import csv
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -59,7 +60,6 @@ WIKIDATA_API = "https://www.wikidata.org/w/api.php"
 
 def create_items(project: Project, api_url: str, kind: str, limit: int | None, edits_per_minute: float) -> dict:
     """Create the prepared items through the API (journaled first; a killed run never creates twice)."""
-    import os
     from datetime import UTC, datetime
     from pathlib import Path
 
@@ -67,7 +67,7 @@ def create_items(project: Project, api_url: str, kind: str, limit: int | None, e
     from glamwiki.publishing.connect import Target, connect
 
     contact = str(project.config.get("publishing", "contact", "")) or os.environ.get("GLAMWIKI_CONTACT", "")
-    api = connect(Target(api_url, contact, edits_per_minute))
+    api = connect(Target(api_url, contact, edits_per_minute), env=os.environ)
     cache = Path(os.environ.get("GLAMWIKI_CACHE", Path.home() / ".cache" / "glamwiki")) / "wikidata"
     searcher = Searcher(WikidataClient(cache, contact=contact, api_url=api_url))
     batch = datetime.now(UTC).strftime("%Y%m%d%H%M%S")

@@ -8,7 +8,7 @@ import click
 
 from glamwiki.cli import items_cmds as items
 from glamwiki.cli.context import console, emit_json, out, progress_bar, project_from
-from glamwiki.errors import ConfigError, RecordNotFound
+from glamwiki.errors import ConfigError, ProjectNotFound, RecordNotFound
 from glamwiki.linking.matcher import Thresholds
 from glamwiki.linking.output import write_csv_file
 from glamwiki.linking.project_flow import (
@@ -23,8 +23,8 @@ from glamwiki.linking.project_flow import (
 from glamwiki.linking.propose import prepare_new_items, record_created
 from glamwiki.linking.review import review_panel
 from glamwiki.linking.run import MatchJob, live_client, run_match, summary
-from glamwiki.linking.service import LOCAL_NAMES, OPENREFINE_ORIGINS, make_server
-from glamwiki.linking.serving import service_for
+from glamwiki.linking.service import LOCAL_NAMES, OPENREFINE_ORIGINS
+from glamwiki.linking.serving import ServeSettings, open_service
 from glamwiki.linking.works_flow import commons_backlinks, prepare_work_items, published_images
 from glamwiki.store import linking as db
 from glamwiki.terminal import plain, text
@@ -202,8 +202,15 @@ def serve(
 ) -> None:  # fmt: skip
     """Serve the matcher as a W3C Reconciliation API 0.2 service for OpenRefine (manifest, batched
     queries, preview, suggest). Uses the project's last fitted model when there is one."""
-    service = service_for(ctx, authority, authority_profile, authority_mapping, f"http://{host}:{port}")
-    server = make_server(service, host, port, tuple(allow_origins), tuple(allow_hosts))
+    settings = ServeSettings(authority, authority_profile, authority_mapping, host, port,
+                             tuple(allow_origins), tuple(allow_hosts))  # fmt: skip
+    try:
+        project = project_from(ctx)
+    except ProjectNotFound:  # serving needs no project: the authority's own priors then
+        service, server = open_service(settings)
+    else:
+        with project.open_store() as store:
+            service, server = open_service(settings, store)
     if host not in LOCAL_NAMES:
         console.print(f"[yellow]warning:[/] listening on {plain(host)}: other machines can reach this service too")
     out.print(

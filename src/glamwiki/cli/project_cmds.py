@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -18,7 +19,7 @@ from glamwiki.terminal import plain
 @click.option("--institution", default="", help="The institution's name, used in reports and file pages.")
 def init(folder: str, institution: str) -> None:
     """Make a project folder with glamwiki.toml (settings) and glamwiki.db (the store)."""
-    project = init_project(Path(folder), institution=institution)
+    project = init_project(Path(folder), institution=institution, env=os.environ)
     out.print(f"project [bold]{project.name}[/] made in {project.root}; next: cd {folder} && glamwiki ingest FILE")
 
 
@@ -52,7 +53,7 @@ def status(ctx: click.Context, as_json: bool) -> None:
 def demo(output: str, as_json: bool) -> None:
     """Build a demo project from the bundled Tate sample and write report.html (offline)."""
     with progress_bar("demo") as advance:
-        result = run_demo(Path(output), progress=advance)
+        result = run_demo(Path(output), progress=advance, env=os.environ)
     if as_json:
         emit_json({"project": str(result.project.root), "report": str(result.report), "steps": result.steps})
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -108,7 +109,7 @@ def run(
         refuse_partial_plan(store, allow_partial_plan)
     chosen = target_from(project.config, target, edits_per_minute)
     options = RunOptions(not no_structured_data, limit, upload=upload_settings(project))
-    client = connect(chosen)
+    client = connect(chosen, env=os.environ)
     with project.open_store() as store:
         runner = Runner(store, client, options)
         with progress_bar(f"publishing to {plain(chosen.api)}", len(planned_ids(store))) as advance:
@@ -167,10 +168,11 @@ def sandbox() -> None:
 def start(folder: str, port: int | None) -> None:
     """Create (the first time) and start the sandbox wiki on 127.0.0.1; a running one is reused."""
     root = Path(folder).resolve()
-    box = wiki.load(root) if (root / "credentials.json").exists() else wiki.create(root, port)
+    mediawiki = Path(os.environ.get("GLAMWIKI_MEDIAWIKI_DIR", str(wiki.MEDIAWIKI)))
+    box = wiki.load(root) if (root / "credentials.json").exists() else wiki.create(root, port, mediawiki, os.environ)
     if port is not None and port != box.port:
         raise click.UsageError(f"The sandbox in {folder} uses port {box.port}; --port cannot change it.")
-    started = wiki.start(box)
+    started = wiki.start(box, mediawiki=mediawiki, env=os.environ)
     if started is None:
         out.print(f"The sandbox wiki in {folder} is already running (process {wiki.running(box)}); reusing it.")
     out.print(

@@ -3,7 +3,7 @@ taken through every stage that needs no network, ending in report.html."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib import import_module, resources
 from pathlib import Path
@@ -59,12 +59,14 @@ def sample_folder() -> Path:
     return Path(str(resources.files(DATA) / "data"))
 
 
-def run_demo(folder: Path, progress: Callable[[int], None] | None = None) -> DemoResult:
+def run_demo(
+    folder: Path, progress: Callable[[int], None] | None = None, env: Mapping[str, str] | None = None
+) -> DemoResult:
     folder = folder.resolve()
     if (folder / CONFIG_NAME).exists():
-        project = Project(folder, Config.load(folder / CONFIG_NAME))
+        project = Project(folder, Config.load(folder / CONFIG_NAME, env))
     else:
-        project = init_project(folder, name="glamwiki demo (Tate sample)", institution="Tate")
+        project = init_project(folder, name="glamwiki demo (Tate sample)", institution="Tate", env=env)
     with project.open_store() as store:
         summary = ingest(
             store, str(sample_folder()), dataset="tate", profile=load_named_profile("tate"), progress=progress

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from html import escape
 from typing import Any
 
 from glamwiki.dates import parse_date
@@ -17,6 +16,7 @@ from glamwiki.linking.matcher import MATCH, Candidate, random_pairs, rank
 from glamwiki.linking.names import fold
 from glamwiki.model.dates import UNKNOWN
 from glamwiki.model.records import PERSON, Person
+from glamwiki.render import render_template
 
 HUMAN_TYPE = {"id": "Q5", "name": "human"}
 # Query properties understood, by Wikidata id and by plain name.
@@ -88,10 +88,17 @@ class Service:
         e = self.by_id.get(entity_id)
         if e is None:
             return None
-        ids = ", ".join(f"{escape(k)}: {escape(v)}" for k, v in sorted(e.identifiers.items()))
-        return (f'<html><head><meta charset="utf-8"></head><body style="font-family:sans-serif;margin:6px">'
-                f"<b>{escape(e.name)}</b> ({escape(e.dates_text())})<br>{escape(e.nationality or '')} "
-                f"{escape(e.gender or '')}<br><small>{ids}</small></body></html>")  # fmt: skip
+        return str(
+            render_template(
+                "reconcile/preview.html",
+                title=e.name,
+                name=e.name,
+                dates=e.dates_text(),
+                nationality=e.nationality or "",
+                gender=e.gender or "",
+                identifiers=sorted(e.identifiers.items()),
+            )
+        )
 
     def suggest_entity(self, prefix: str, limit: int = 10) -> dict[str, Any]:
         p = fold(prefix).strip()

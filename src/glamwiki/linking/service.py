@@ -32,15 +32,17 @@ class BadRequest(Exception):
 
 def make_server(
     service: Service, host: str = "127.0.0.1", port: int = 8765, origins: tuple[str, ...] = OPENREFINE_ORIGINS,
-    hosts: tuple[str, ...] = (),
+    hosts: tuple[str, ...] = (), max_body: int = MAX_BODY, timeout: float = TIMEOUT,
 ) -> ThreadingHTTPServer:  # fmt: skip
-    """The service over HTTP, hardened: bad input gets a 400 (never a dropped connection), bodies and
-    the time to send them are bounded, only requests naming this machine (or ``hosts``) in ``Host``
-    are answered (no DNS rebinding), and CORS is granted to OpenRefine's ``origins`` only."""
+    """The service over HTTP, hardened: bad input gets a 400 (never a dropped connection), bodies
+    (``max_body`` bytes) and the time to send them (``timeout`` seconds) are bounded, only requests
+    naming this machine (or ``hosts``) in ``Host`` are answered (no DNS rebinding), and CORS is
+    granted to OpenRefine's ``origins`` only."""
     names = {h.lower().strip("[]") for h in (*LOCAL_NAMES, host, *hosts)}
+    body_limit, send_timeout = max_body, timeout
 
     class Handler(BaseHTTPRequestHandler):
-        timeout = TIMEOUT
+        timeout = send_timeout
 
         def do_GET(self) -> None:
             self._handle(lambda: {})
@@ -91,8 +93,8 @@ def make_server(
             raw = self.headers.get("Content-Length")
             if raw is None or not raw.isdigit():
                 raise BadRequest(411 if raw is None else 400, "a POST needs a valid Content-Length")
-            if int(raw) > MAX_BODY:
-                raise BadRequest(413, f"the request body is larger than {MAX_BODY:,} bytes")
+            if int(raw) > body_limit:
+                raise BadRequest(413, f"the request body is larger than {body_limit:,} bytes")
             try:
                 body = self.rfile.read(int(raw)).decode("utf-8")
             except UnicodeDecodeError:

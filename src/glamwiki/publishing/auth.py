@@ -3,7 +3,7 @@ system keyring. They are held in memory only: never logged, journaled, reported 
 
 from __future__ import annotations
 
-import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -43,10 +43,9 @@ def _keyring_get(name: str) -> str | None:
         return None
 
 
-def load_credentials(target: str, env: dict[str, str] | None = None) -> Credentials:
-    """OAuth 2 token, else BotPassword: from the environment first, then the keyring (service
-    ``glamwiki``, names ``<host>:oauth`` and ``<host>:<User@bot>``)."""
-    env = os.environ if env is None else env
+def load_credentials(target: str, env: Mapping[str, str]) -> Credentials:
+    """OAuth 2 token, else BotPassword: from the environment ``env`` (the CLI passes its own) first,
+    then the keyring (service ``glamwiki``, names ``<host>:oauth`` and ``<host>:<User@bot>``)."""
     host = urlsplit(target).netloc
     token = env.get(ENV_TOKEN) or _keyring_get(f"{host}:oauth")
     if token:

@@ -1,7 +1,9 @@
-"""A logged-in API client for a target wiki, from the project's settings and the environment."""
+"""A logged-in API client for a target wiki, from the project's settings and the environment
+(given as an argument: the CLI passes its own)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from glamwiki.config import Config
@@ -29,8 +31,15 @@ def target_from(config: Config, api: str | None = None, edits_per_minute: float 
     )
 
 
-def connect(target: Target, credentials: Credentials | None = None, etiquette: Etiquette | None = None) -> ApiClient:
+def connect(
+    target: Target,
+    credentials: Credentials | None = None,
+    etiquette: Etiquette | None = None,
+    env: Mapping[str, str] | None = None,
+) -> ApiClient:
+    """Logged in with ``credentials``, else those found in ``env`` or the keyring."""
     etiquette = etiquette or Etiquette(edits_per_minute=target.edits_per_minute)
-    client = ApiClient(target.api, target.contact, credentials or load_credentials(target.api), etiquette)
+    found = credentials or load_credentials(target.api, {} if env is None else env)
+    client = ApiClient(target.api, target.contact, found, etiquette)
     client.login()
     return client

@@ -5,22 +5,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from typing import Any
 
 from glamwiki.model.records import IMAGE_FILE, IMAGE_IIIF
+from glamwiki.render import render_template
 from glamwiki.store import Store
 from glamwiki.store import publishing as db
 
 PAGE_SIZE = 200
-_STYLE = """
-body{font-family:system-ui,sans-serif;margin:2em;max-width:80em}
-article{border-top:1px solid #ccc;padding:1em 0;display:grid;grid-template-columns:220px 1fr;gap:1em}
-img{max-width:200px;max-height:200px}
-pre{white-space:pre-wrap;background:#f6f6f6;padding:.5em;font-size:.85em}
-.blocked{color:#a33}.reason{font-size:.9em;color:#444}
-"""
 
 
 def thumbnail(item: db.PlanItem) -> str:
@@ -48,21 +41,39 @@ def as_json(item: db.PlanItem) -> dict[str, Any]:
     }
 
 
-def _article(item: db.PlanItem) -> str:
+@dataclass(frozen=True)
+class Article:
+    """What the preview shows of one plan item (``preview/article.html``)."""
+
+    dataset: str
+    record_id: str
+    planned: bool  # planned or held; otherwise blocked or unplannable
+    status: str
+    decision: str
+    reasons: list[str]
+    notes: list[str]
+    thumbnail: str
+    title: str
+    source: str
+    wikitext: str
+    structured_data: str
+
+
+def article(item: db.PlanItem) -> Article:
     rights = json.loads(item.rights or "{}")
-    reasons = "".join(f"<li>{escape(r)}</li>" for r in rights.get("reasons", []))
-    head = f"<h2>{escape(item.dataset)} / {escape(item.record_id)}</h2>"
-    if item.status not in (db.PLANNED, db.HELD):
-        body = f"<p class=blocked>Not planned: {escape(item.status)} ({escape(str(rights.get('decision')))})</p>"
-        return f"<article><div></div><div>{head}{body}<ul class=reason>{reasons}</ul></div></article>"
-    notes = "".join(f"<li>{escape(n)}</li>" for n in item.note_list)
-    held = f"<p class=blocked>Held back, not uploaded:</p><ul class=blocked>{notes}</ul>" if notes else ""
-    sdc = json.dumps(item.sdc_data, indent=1, ensure_ascii=False)
-    return (
-        f"<article><div><img loading=lazy alt='' src='{escape(thumbnail(item), quote=True)}'></div><div>{head}"
-        f"<h3>File:{escape(item.title)}</h3><p>source: {escape(item.source)}</p>{held}"
-        f"<ul class=reason>{reasons}</ul><h4>Wikitext</h4><pre>{escape(item.wikitext)}</pre>"
-        f"<details><summary>Structured data</summary><pre>{escape(sdc)}</pre></details></div></article>"
+    return Article(
+        dataset=item.dataset,
+        record_id=item.record_id,
+        planned=item.status in (db.PLANNED, db.HELD),
+        status=item.status,
+        decision=str(rights.get("decision")),
+        reasons=[str(r) for r in rights.get("reasons", [])],
+        notes=list(item.note_list),
+        thumbnail=thumbnail(item),
+        title=item.title,
+        source=item.source,
+        wikitext=item.wikitext,
+        structured_data=json.dumps(item.sdc_data, indent=1, ensure_ascii=False),
     )
 
 
@@ -90,57 +101,60 @@ def _page_name(html_path: Path, number: int) -> Path:
     return html_path.with_name(f"{html_path.stem}-{number:04d}{html_path.suffix or '.html'}")
 
 
-def _nav(html_path: Path, number: int, pages: int | None) -> str:
-    links = [f"<a href='{escape(html_path.name, quote=True)}'>index</a>"]
+def _links(html_path: Path, number: int, has_next: bool) -> list[tuple[str, str]]:
+    links = [(html_path.name, "index")]
     if number > 1:
-        links.append(f"<a href='{escape(_page_name(html_path, number - 1).name, quote=True)}'>previous</a>")
-    if pages is None or number < pages:
-        links.append(f"<a href='{escape(_page_name(html_path, number + 1).name, quote=True)}'>next</a>")
-    return "<nav>" + " · ".join(links) + "</nav>"
+        links.append((_page_name(html_path, number - 1).name, "previous"))
+    if has_next:
+        links.append((_page_name(html_path, number + 1).name, "next"))
+    return links
+
+
+def _write_page(html_path: Path, number: int, articles: list[Article], has_next: bool) -> None:
+    html = render_template(
+        "preview/page.html",
+        title=f"Planned batch, page {number}",
+        links=_links(html_path, number, has_next),
+        articles=articles,
+    )
+    _page_name(html_path, number).write_text(html, encoding="utf-8")
 
 
 def write_preview(
     store: Store, html_path: Path, jsonl_path: Path, dataset: str | None = None, options: PreviewOptions | None = None
 ) -> int:
     """An index page and pages of ``page_size`` items beside it (a browser opens each at once; the
-    whole Tate plan in one page was 254 MB), plus the JSONL; streaming, constant memory.
+    whole Tate plan in one page was 254 MB), plus the JSONL; streaming, one page in memory.
     Returns the number of items written."""
     options = options or PreviewOptions(dataset=dataset)
     counts = db.plan_counts(store)
-    n, pages, page = 0, [], None
+    n = 0
+    pages: list[str] = []  # each page's first record
+    page: list[Article] = []  # the page being filled
     with jsonl_path.open("w", encoding="utf-8") as jsonl:
         for item in _selected(store, options):
             if n % options.page_size == 0:
                 if page:
-                    page.write(_nav(html_path, len(pages), None))
-                    page.close()
+                    _write_page(html_path, len(pages), page, has_next=True)
                 pages.append(item.record_id)
-                page = _page_name(html_path, len(pages)).open("w", encoding="utf-8")
-                page.write(f"<!doctype html><meta charset=utf-8><title>Planned batch, page {len(pages)}</title>"
-                           f"<style>{_STYLE}</style>{_nav(html_path, len(pages), len(pages))}")  # fmt: skip
-            assert page is not None
-            page.write(_article(item))
+                page = []
+            page.append(article(item))
             jsonl.write(json.dumps(as_json(item), ensure_ascii=False) + "\n")
             n += 1
     if page:
-        page.write(_nav(html_path, len(pages), len(pages)))
-        page.close()
+        _write_page(html_path, len(pages), page, has_next=False)
     _write_index(html_path, counts, pages, options, n)
     return n
 
 
 def _write_index(html_path: Path, counts: dict[str, int], pages: list[str], options: PreviewOptions, n: int) -> None:
-    summary = ", ".join(f"{v:,} {escape(k)}" for k, v in sorted(counts.items()))
-    shown = [f"{k} {v}" for k, v in (("status", options.status), ("warning", options.warning)) if v]
-    chosen = f" Shown here: {n:,} items" + (f" ({escape('; '.join(shown))})" if shown else "") + "."
-    rows = "".join(
-        f"<li><a href='{escape(_page_name(html_path, i).name, quote=True)}'>page {i}</a> (from {escape(first)})</li>"
-        for i, first in enumerate(pages, 1)
+    filters = [f"{k} {v}" for k, v in (("status", options.status), ("warning", options.warning)) if v]
+    html = render_template(
+        "preview/index.html",
+        title="Planned upload batch",
+        counts=sorted(counts.items()),
+        shown=n,
+        filters=filters,
+        pages=[(_page_name(html_path, i).name, first) for i, first in enumerate(pages, 1)],
     )
-    html_path.write_text(
-        f"<!doctype html><meta charset=utf-8><title>Planned upload batch</title><style>{_STYLE}</style>"
-        f"<h1>Planned upload batch</h1><p>{summary}. Nothing has been sent.{chosen}</p>"
-        f"<p>Filter with <code>glamwiki publish preview --status held</code>, <code>--warning thumbnail</code>, "
-        f"<code>--limit N</code>.</p><ol>{rows}</ol>",
-        encoding="utf-8",
-    )
+    html_path.write_text(html, encoding="utf-8")

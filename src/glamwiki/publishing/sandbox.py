@@ -1,6 +1,9 @@
 """A private MediaWiki on 127.0.0.1 from Debian's ``mediawiki`` package: SQLite, uploads and chunked
 uploads on, the TitleBlacklist extension with a small list, and a bot account with a BotPassword
-made by the maintenance scripts. Used by ``glamwiki sandbox`` and by the test suite."""
+made by the maintenance scripts. Used by ``glamwiki sandbox`` and by the test suite.
+
+Where MediaWiki is installed (``mediawiki``) and the environment PHP runs in (``env``; nothing of
+this process's own unless the caller passes it) are arguments: the CLI resolves them."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ import signal
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -21,7 +24,7 @@ import requests
 
 from glamwiki.publishing.errors import PublishError
 
-MEDIAWIKI = Path(os.environ.get("GLAMWIKI_MEDIAWIKI_DIR", "/usr/share/mediawiki"))
+MEDIAWIKI = Path("/usr/share/mediawiki")  # where Debian's mediawiki package installs it
 BOT_USER = "Uploader"
 BOT_NAME = "glamwiki"
 GRANTS = "basic,highvolume,editpage,createeditmovepage,uploadfile,uploadeditmovefile,editmycssjs"
@@ -77,8 +80,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def available() -> bool:
-    return (MEDIAWIKI / "maintenance" / "install.php").is_file() and _has_sqlite()
+def available(mediawiki: Path = MEDIAWIKI) -> bool:
+    return (mediawiki / "maintenance" / "install.php").is_file() and _has_sqlite()
 
 
 def _has_sqlite() -> bool:
@@ -86,16 +89,19 @@ def _has_sqlite() -> bool:
     return "pdo_sqlite" in proc.stdout
 
 
-def _php(args: list[str], root: Path) -> None:
-    env = {**os.environ, "MW_CONFIG_FILE": str(root / "LocalSettings.php")}
-    proc = subprocess.run(["php", *args], capture_output=True, text=True, env=env, check=False, cwd=root)
+def _php(args: list[str], root: Path, env: Mapping[str, str] | None) -> None:
+    child = {"PATH": os.defpath, **(env or {}), "MW_CONFIG_FILE": str(root / "LocalSettings.php")}
+    proc = subprocess.run(["php", *args], capture_output=True, text=True, env=child, check=False, cwd=root)
     if proc.returncode != 0:
         raise PublishError(f"Setting up the sandbox wiki failed ({args[0]}): {proc.stdout[-800:]} {proc.stderr[-800:]}")
 
 
-def create(root: Path, port: int | None = None) -> Sandbox:
-    """Install a new wiki in ``root`` (which must not hold one) and its bot account."""
-    if not available():
+def create(
+    root: Path, port: int | None = None, mediawiki: Path = MEDIAWIKI, env: Mapping[str, str] | None = None
+) -> Sandbox:
+    """Install a new wiki in ``root`` (which must not hold one) and its bot account, with the
+    maintenance scripts of the MediaWiki in ``mediawiki`` run in the environment ``env``."""
+    if not available(mediawiki):
         raise PublishError(
             "The sandbox needs Debian's mediawiki package and PHP's SQLite driver: "
             "sudo apt-get install -y --no-install-recommends mediawiki php-sqlite3 php-cli"
@@ -104,18 +110,20 @@ def create(root: Path, port: int | None = None) -> Sandbox:
     (root / "images").mkdir(parents=True, exist_ok=True)
     box = Sandbox(root, port or free_port())
     admin = _password()
-    maintenance = str(MEDIAWIKI / "maintenance")
+    maintenance = str(mediawiki / "maintenance")
     install = [f"{maintenance}/install.php", "--dbtype", "sqlite", "--dbpath", str(root / "data")]
     install += ["--dbname", "sandbox", "--server", f"http://127.0.0.1:{box.port}", "--scriptpath", ""]
     install += ["--confpath", str(root), "--pass", admin, "--lang", "en", "glamwiki sandbox", "Admin"]
-    _php(install, root)
+    _php(install, root, env)
     with (root / "LocalSettings.php").open("a", encoding="utf-8") as fh:
         fh.write(SETTINGS.replace("{root}", str(root)))
     (root / "titleblacklist.txt").write_text(BLACKLIST, encoding="utf-8")
-    _php([f"{maintenance}/createAndPromote.php", "--bot", BOT_USER, _password()], root)
+    _php([f"{maintenance}/createAndPromote.php", "--bot", BOT_USER, _password()], root, env)
     box.password = secrets.token_hex(16)
     _php(
-        [f"{maintenance}/createBotPassword.php", "--appid", BOT_NAME, "--grants", GRANTS, BOT_USER, box.password], root
+        [f"{maintenance}/createBotPassword.php", "--appid", BOT_NAME, "--grants", GRANTS, BOT_USER, box.password],
+        root,
+        env,
     )
     box.user = f"{BOT_USER}@{BOT_NAME}"
     credentials = root / "credentials.json"
@@ -134,7 +142,13 @@ def load(root: Path) -> Sandbox:
     return Sandbox(Path(data["root"]), int(data["port"]), data["user"], data["password"])
 
 
-def start(box: Sandbox, workers: int = 2, timeout: float = 30.0) -> subprocess.Popen | None:
+def start(
+    box: Sandbox,
+    workers: int = 2,
+    timeout: float = 30.0,
+    mediawiki: Path = MEDIAWIKI,
+    env: Mapping[str, str] | None = None,
+) -> subprocess.Popen | None:
     """Serve the wiki with PHP's built-in server on 127.0.0.1 and wait until the API answers.
 
     A sandbox already running is reused (None is returned); a port held by another program is
@@ -148,7 +162,7 @@ def start(box: Sandbox, workers: int = 2, timeout: float = 30.0) -> subprocess.P
                 f"Port {box.port} on 127.0.0.1 is in use by another program, not this sandbox ({box.root}). "
                 "Stop that program, or make a new sandbox in another --dir (it picks a free port)."
             )
-        proc = _serve(box, workers)
+        proc = _serve(box, workers, mediawiki, env)
         box.pid_file.write_text(str(proc.pid))
         try:
             _wait(box, proc, timeout)
@@ -159,9 +173,10 @@ def start(box: Sandbox, workers: int = 2, timeout: float = 30.0) -> subprocess.P
         return proc
 
 
-def _serve(box: Sandbox, workers: int) -> subprocess.Popen:
-    env = {
-        **os.environ,
+def _serve(box: Sandbox, workers: int, mediawiki: Path, env: Mapping[str, str] | None) -> subprocess.Popen:
+    child = {
+        "PATH": os.defpath,
+        **(env or {}),
         "MW_CONFIG_FILE": str(box.root / "LocalSettings.php"),
         "PHP_CLI_SERVER_WORKERS": str(workers),
     }
@@ -169,8 +184,8 @@ def _serve(box: Sandbox, workers: int) -> subprocess.Popen:
     limits += ["-d", "opcache.enable_cli=1", "-d", "opcache.memory_consumption=128"]
     with box.log_file.open("ab") as log:
         return subprocess.Popen(
-            ["php", *limits, "-S", f"127.0.0.1:{box.port}", "-t", str(MEDIAWIKI)],
-            env=env,
+            ["php", *limits, "-S", f"127.0.0.1:{box.port}", "-t", str(mediawiki)],
+            env=child,
             stdout=log,
             stderr=subprocess.STDOUT,
             cwd=box.root,

@@ -8,6 +8,9 @@ from datetime import date
 from html import escape
 from typing import Any
 
+from markupsafe import Markup
+
+from glamwiki.render.blocks import Chart, Para, empty, note
 from glamwiki.report.svg import PALETTE
 
 WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 560, 240, 44, 12, 28, 60
@@ -25,17 +28,17 @@ def series(snaps: list[tuple[str, dict[str, Any]]]) -> dict[str, list[tuple[date
     return out
 
 
-def change_chart(snaps: list[tuple[str, dict[str, Any]]], events: list[tuple[str, str]]) -> str:
+def change_chart(snaps: list[tuple[str, dict[str, Any]]], events: list[tuple[str, str]]) -> Chart | Para:
     title = "Share of women at each funnel step, run by run"
     data = series(snaps)
     if len({taken[:10] for taken, _ in snaps}) == 1 and not events:
-        return (
-            f'<p class="note">{escape(title)}: one day of runs so far ({escape(snaps[0][0][:10])}); '
-            "the chart of change over time starts with a `glamwiki gaps` run on another day.</p>"
+        return note(
+            f"{title}: one day of runs so far ({snaps[0][0][:10]}); "
+            "the chart of change over time starts with a `glamwiki gaps` run on another day."
         )
     days = sorted({d for pts in data.values() for d, _ in pts} | {date.fromisoformat(e) for e, _ in events})
     if not data:
-        return f'<p class="empty">{escape(title)}: no snapshot yet (each `glamwiki gaps` run keeps one).</p>'
+        return empty(f"{title}: no snapshot yet (each `glamwiki gaps` run keeps one).")
     first, last = days[0], days[-1]
     span = max((last - first).days, 1)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -77,7 +80,7 @@ def change_chart(snaps: list[tuple[str, dict[str, Any]]], events: list[tuple[str
             )
     parts.append(_legend(list(data)))
     parts.append("</svg>")
-    return "".join(parts)
+    return Chart(title, Markup("".join(parts)))  # labels escaped, the rest numbers and palette colours
 
 
 def _legend(keys: list[str]) -> str:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from html import escape
 from typing import Any
 
 from glamwiki.dates import parse_date
 from glamwiki.dates.words import says_no_date
 from glamwiki.model.dates import AMBIGUOUS, DateInterval
 from glamwiki.model.records import ObjectRecord, Person
+from glamwiki.render.blocks import Block, Code, Heading, Table, note, para
 from glamwiki.report.page import Section, figures, message_kinds, table
 from glamwiki.report.svg import bar_chart
 from glamwiki.store import Store
@@ -25,25 +25,27 @@ def intake_section(store: Store) -> Section | None:
     messages = issue_messages(store)
     n_err = sum(int(r["n"]) for r in messages if r["severity"] == "error")
     errors = _issue_kinds(messages)
-    html = figures(
-        [
-            ("objects", stats["objects"]),
-            ("people and bodies", stats["people"]),
-            ("datasets", len({d for d, _, _ in sets})),
-            ("input errors", n_err),
-        ]
-    )
-    html += table(["dataset", "kind", "records"], [[d, k, n] for d, k, n in sets], {2})
-    html += bar_chart(sorted(stats["forms"].items(), key=lambda kv: -kv[1]), "Objects by form")
-    html += bar_chart(sorted(stats["centuries"].items()), "Objects by century of making (earliest date)")
-    html += "<h3>Data quality</h3>"
+    blocks: list[Block] = [
+        figures(
+            [
+                ("objects", stats["objects"]),
+                ("people and bodies", stats["people"]),
+                ("datasets", len({d for d, _, _ in sets})),
+                ("input errors", n_err),
+            ]
+        ),
+        table(["dataset", "kind", "records"], [[d, k, n] for d, k, n in sets], {2}),
+        bar_chart(sorted(stats["forms"].items(), key=lambda kv: -kv[1]), "Objects by form"),
+        bar_chart(sorted(stats["centuries"].items()), "Objects by century of making (earliest date)"),
+        Heading("Data quality"),
+    ]
     quality = [[label, n, f"{100 * n / max(stats[base], 1):.0f}%"] for label, n, base in stats["quality"]]
-    html += table(["problem", "records", "share"], quality, {1})
+    blocks.append(table(["problem", "records", "share"], quality, {1}))
     if errors:
-        html += "<h3>Issues found while reading</h3>" + table(["severity", "field", "message", "count"], errors, {3})
-        html += f'<p class="note">{escape("Every issue names its file, row and field: glamwiki export errors")}</p>'
-    html += unread_dates_html(stats["unread"], stats["ambiguous"])
-    return Section("intake", "What was read", html)
+        blocks += [Heading("Issues found while reading"), table(["severity", "field", "message", "count"], errors, {3})]
+        blocks.append(note("Every issue names its file, row and field: glamwiki export errors"))
+    blocks += unread_dates(stats["unread"], stats["ambiguous"])
+    return Section("intake", "What was read", blocks)
 
 
 def _issue_kinds(messages: list[dict[str, Any]], shown: int = 12) -> list[list[object]]:
@@ -55,41 +57,45 @@ def _issue_kinds(messages: list[dict[str, Any]], shown: int = 12) -> list[list[o
     return sorted(rows, key=lambda r: -int(r[3]))[:shown]
 
 
-def unread_dates_html(unread: Counter[tuple[str, str]], ambiguous: Counter[str]) -> str:
+def unread_dates(unread: Counter[tuple[str, str]], ambiguous: Counter[str]) -> list[Block]:
     """Every date text that was not read, most frequent first, so a user sees what to map."""
     if not unread and not ambiguous:
-        return '<p class="note">Every date text was read (or says there is no date).</p>'
-    html = "<h3>Date texts not understood</h3>"
+        return [note("Every date text was read (or says there is no date).")]
+    blocks: list[Block] = [Heading("Date texts not understood")]
     if unread:
-        html += (
-            f"<p>Dates glamwiki could not read: {_records(sum(unread.values()))}, {len(unread):,} different texts."
-            " The text is kept; unless a bounds column filled in (see where), the record has no date for rights,"
-            " gaps or Commons. Map such a column differently, fix the texts at the source, or report a phrase"
-            " the parser should know.</p>"
+        blocks.append(
+            para(
+                f"Dates glamwiki could not read: {_records(sum(unread.values()))}, {len(unread):,} different texts."
+                " The text is kept; unless a bounds column filled in (see where), the record has no date for rights,"
+                " gaps or Commons. Map such a column differently, fix the texts at the source, or report a phrase"
+                " the parser should know."
+            )
         )
         rows = [[text, where, n] for (where, text), n in sorted(unread.items(), key=lambda kv: (-kv[1], kv[0]))]
-        html += _listing(rows, ["date text", "where", "records"], numeric={2})
+        blocks.append(_listing(rows, ["date text", "where", "records"], numeric={2}))
     if ambiguous:
-        html += (
-            f'<p>Dates that could be a month or a range of years ("1985-04"): {_records(sum(ambiguous.values()))},'
-            " each read as its year. If the column holds ISO/EDTF dates, map it with"
-            ' <code>format = "edtf"</code> (docs/mapping.md).</p>'
+        blocks.append(
+            para(
+                f'Dates that could be a month or a range of years ("1985-04"): {_records(sum(ambiguous.values()))},'
+                " each read as its year. If the column holds ISO/EDTF dates, map it with ",
+                Code('format = "edtf"'),
+                " (docs/mapping.md).",
+            )
         )
         rows = [[text, n] for text, n in sorted(ambiguous.items(), key=lambda kv: (-kv[1], kv[0]))]
-        html += _listing(rows, ["ambiguous date text", "records"], numeric={1})
-    return html
+        blocks.append(_listing(rows, ["ambiguous date text", "records"], numeric={1}))
+    return blocks
 
 
 def _records(n: int) -> str:
     return f"{n:,} record" if n == 1 else f"{n:,} records"
 
 
-def _listing(rows: list[list[object]], header: list[str], numeric: set[int], shown: int = 25) -> str:
+def _listing(rows: list[list[object]], header: list[str], numeric: set[int], shown: int = 25) -> Table:
     """The first rows in view; all of them one click away."""
-    html = table(header, rows[:shown], numeric)
     if len(rows) > shown:
-        html += f"<details><summary>All {len(rows):,} texts</summary>{table(header, rows, numeric)}</details>"
-    return html
+        return table(header, rows[:shown], numeric, all_rows=rows, summary=f"All {len(rows):,} texts")
+    return table(header, rows, numeric)
 
 
 def _has_digit(text: str) -> bool:

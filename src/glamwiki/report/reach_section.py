@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from glamwiki.reach.figures import compute
 from glamwiki.reach.months import last_complete_month
-from glamwiki.reach.render import evidence_html, headline, monthly_html, wiki_html
+from glamwiki.reach.render import by_wiki, evidence, headline, monthly
+from glamwiki.render.blocks import Block, Heading, note
 from glamwiki.report.page import Section, table
 from glamwiki.store import Store, reach_report
 
@@ -18,9 +17,9 @@ def reach_section(store: Store) -> Section | None:
     first = f"{int(latest[:4]) - 1}-{latest[5:7]}"
     first = first if first < latest else latest
     f = compute(store, _next(first), latest, top=10)
-    html = headline(f) + monthly_html(f) + wiki_html(f) + _events(store) + evidence_html(f)
-    note = "Full report with CSV and JSON: glamwiki reach report --from YYYY-MM --to YYYY-MM"
-    return Section("reach", "Reach and impact", html + f'<p class="note">{escape(note)}</p>')
+    blocks = headline(f) + monthly(f) + by_wiki(f) + _events(store) + evidence(f)
+    more = note("Full report with CSV and JSON: glamwiki reach report --from YYYY-MM --to YYYY-MM")
+    return Section("reach", "Reach and impact", [*blocks, more])
 
 
 def _next(month: str) -> str:
@@ -29,14 +28,15 @@ def _next(month: str) -> str:
     return next_month(month)
 
 
-def _events(store: Store) -> str:
+def _events(store: Store) -> list[Block]:
     rows = store.query(
         "SELECT e.event, COUNT(*), SUM(e.new_page), SUM(MAX(e.size_diff, 0)), SUM(COALESCE(e.refs_added, 0))"
         " FROM reach_event_edits e GROUP BY e.event ORDER BY e.event"
     )
     if not rows:
-        return ""
+        return []
     body = [[r[0], r[1], r[2], r[3], r[4]] for r in rows]
-    return "<h3>Events</h3>" + table(
-        ["event", "edits", "articles created", "bytes added", "references added"], body, {1, 2, 3, 4}
-    )
+    return [
+        Heading("Events"),
+        table(["event", "edits", "articles created", "bytes added", "references added"], body, {1, 2, 3, 4}),
+    ]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from html import escape
 
+from glamwiki.render.blocks import Block, Heading, empty, note
 from glamwiki.report.page import Section, figures, table
 from glamwiki.report.svg import bar_chart, stacked_bars
 from glamwiki.rights.pdday import public_domain_day
@@ -26,26 +26,28 @@ def rights_section(store: Store) -> Section | None:
     for d in iter_decisions(store):
         layers["UK"][d.uk_status] += 1
         layers["US"][d.us_status] += 1
-    html = figures([(k, counts.get(k, 0)) for k in ORDER] + [("assessed on", as_of)])
-    html += bar_chart([(k, counts.get(k, 0)) for k in ORDER], f"Decisions as of {as_of}")
-    html += stacked_bars([(k, dict(v)) for k, v in layers.items()], ["pd", "copyright", "unknown"], "Status by country")
+    blocks: list[Block] = [
+        figures([(k, counts.get(k, 0)) for k in ORDER] + [("assessed on", as_of)]),
+        bar_chart([(k, counts.get(k, 0)) for k in ORDER], f"Decisions as of {as_of}"),
+        stacked_bars([(k, dict(v)) for k, v in layers.items()], ["pd", "copyright", "unknown"], "Status by country"),
+    ]
     groups = queue_groups(store)
     if groups:
-        html += "<h3>Review queue: the presumption or fact that would decide each record</h3>"
-        html += table(["decided by", "records"], [[label, n] for _, label, n in groups], {1})
-        html += f'<p class="note">{escape("Export for a curator: glamwiki rights review --export queue.csv")}</p>'
-    html += _pd_day(store, date.fromisoformat(as_of).year + 1)
-    return Section("rights", "Rights clearance", html)
+        blocks.append(Heading("Review queue: the presumption or fact that would decide each record"))
+        blocks.append(table(["decided by", "records"], [[label, n] for _, label, n in groups], {1}))
+        blocks.append(note("Export for a curator: glamwiki rights review --export queue.csv"))
+    blocks += _pd_day(store, date.fromisoformat(as_of).year + 1)
+    return Section("rights", "Rights clearance", blocks)
 
 
-def _pd_day(store: Store, year: int) -> str:
+def _pd_day(store: Store, year: int) -> list[Block]:
     freed = list(public_domain_day(store, year))
-    head = f"<h3>Public Domain Day, 1 January {year}</h3>"
+    head = Heading(f"Public Domain Day, 1 January {year}")
     if not freed:
-        return head + f'<p class="empty">Nothing in the collection becomes free on 1 January {year}.</p>'
+        return [head, empty(f"Nothing in the collection becomes free on 1 January {year}.")]
     rows = [[f.record_id, f.creators, f.title, _becomes(f.change, f.decision)] for f in freed[:PD_DAY_ROWS]]
-    more = f'<p class="note">and {len(freed) - PD_DAY_ROWS:,} more</p>' if len(freed) > PD_DAY_ROWS else ""
-    return head + table(["record", "creator", "title", "becomes"], rows) + more
+    more = [note(f"and {len(freed) - PD_DAY_ROWS:,} more")] if len(freed) > PD_DAY_ROWS else []
+    return [head, table(["record", "creator", "title", "becomes"], rows), *more]
 
 
 def _becomes(change: str, decision: str) -> str:

@@ -1,16 +1,22 @@
-"""Small, dependency-free SVG charts. Every label is escaped."""
+"""Small, dependency-free SVG charts. Every label is escaped (``html.escape``) and every other
+attribute is a number or a palette colour, so the SVG is passed to the templates as ``Markup``."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from html import escape
+
+from markupsafe import Markup
+
+from glamwiki.render.blocks import Chart
 
 PALETTE = ("#3366cc", "#dc3912", "#ff9900", "#109618", "#990099", "#0099c6", "#dd4477", "#66aa00")
 
 
-def bar_chart(data: list[tuple[str, float]], title: str, width: int = 560, unit: str = "") -> str:
+def bar_chart(data: list[tuple[str, float]], title: str, width: int = 560, unit: str = "") -> Chart:
     """Horizontal bars, one per (label, value), longest scaled to the width."""
     if not data:
-        return f'<p class="empty">{escape(title)}: no data.</p>'
+        return Chart(title, None)
     row, label_w, pad = 22, 170, 60
     height = row * len(data) + 30
     top = max(v for _, v in data) or 1
@@ -24,14 +30,15 @@ def bar_chart(data: list[tuple[str, float]], title: str, width: int = 560, unit:
             f"<title>{escape(label)}: {_fmt(value)}{escape(unit)}</title></rect>"
         )
         parts.append(f'<text x="{label_w + w + 4:.1f}" y="{y + 14}">{_fmt(value)}{escape(unit)}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+    return _chart(title, parts)
 
 
-def stacked_bars(rows: list[tuple[str, dict[str, float]]], keys: list[str], title: str, width: int = 560) -> str:
+def stacked_bars(
+    rows: Sequence[tuple[str, Mapping[str, float]]], keys: Sequence[str], title: str, width: int = 560
+) -> Chart:
     """One horizontal bar per row, split into shares of ``keys``, with a legend."""
     if not rows:
-        return f'<p class="empty">{escape(title)}: no data.</p>'
+        return Chart(title, None)
     row, label_w = 22, 170
     height = row * len(rows) + 56
     inner = width - label_w - 10
@@ -52,15 +59,14 @@ def stacked_bars(rows: list[tuple[str, dict[str, float]]], keys: list[str], titl
                 )
             x += w
     parts.append(_legend(keys, 24 + len(rows) * row + 8, label_w))
-    parts.append("</svg>")
-    return "".join(parts)
+    return _chart(title, parts)
 
 
-def line_chart(series: dict[str, list[tuple[str, float]]], title: str, width: int = 560, height: int = 220) -> str:
+def line_chart(series: dict[str, list[tuple[str, float]]], title: str, width: int = 560, height: int = 220) -> Chart:
     """Lines over shared x labels (e.g. months); a point with no value is left as a gap."""
     labels = sorted({x for points in series.values() for x, _ in points})
     if not labels:
-        return f'<p class="empty">{escape(title)}: no data.</p>'
+        return Chart(title, None)
     left, bottom, top_pad = 60, 30, 24
     plot_h = height - bottom - top_pad - 20
     top = max((v for pts in series.values() for _, v in pts), default=1) or 1
@@ -95,15 +101,18 @@ def line_chart(series: dict[str, list[tuple[str, float]]], title: str, width: in
             f"{escape(labels[i])}</text>"
         )
     parts.append(_legend(list(series), height - 8, left))
-    parts.append("</svg>")
-    return "".join(parts)
+    return _chart(title, parts)
+
+
+def _chart(title: str, parts: list[str]) -> Chart:
+    return Chart(title, Markup("".join([*parts, "</svg>"])))  # every part built from escaped text
 
 
 def _polyline(points: list[str], j: int) -> str:
     return f'<polyline fill="none" stroke="{PALETTE[j % len(PALETTE)]}" stroke-width="2" points="{" ".join(points)}"/>'
 
 
-def _legend(keys: list[str], y: int, x0: int) -> str:
+def _legend(keys: Sequence[str], y: int, x0: int) -> str:
     parts, x = [], x0
     for j, key in enumerate(keys):
         parts.append(
