@@ -114,7 +114,7 @@ def link_review(
     """The review queue: doubtful links with both sides' evidence side by side."""
     with project_from(ctx).open_store() as store:
         if import_path:
-            out.print(f"{import_decisions(store, import_path):,} decisions recorded from {import_path}")
+            out.print(import_decisions(store, import_path).summary(f"decisions recorded from {import_path}"))
             return
         if export_path:
             out.print(f"{export_queue(store, export_path):,} links to decide written to {export_path}")

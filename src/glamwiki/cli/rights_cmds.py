@@ -156,8 +156,8 @@ def review(ctx: click.Context, export_path: str | None, fact: str | None, import
     by the next `glamwiki rights`."""
     with project_from(ctx).open_store() as store:
         if import_path:
-            n = import_facts(store, Path(import_path))
-            click.echo(f"{n:,} facts stored; run `glamwiki rights` to use them")
+            result = import_facts(store, Path(import_path))
+            click.echo(result.summary("facts stored") + "\nRun `glamwiki rights` to use them.")
             return
         if export_path:
             if export_path == "-":

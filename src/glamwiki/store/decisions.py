@@ -85,15 +85,16 @@ def record(store: Store, decision: Decision, expected: int | None = None) -> Dec
     """Append one event (inside the caller's transaction, if any) and return it.
 
     With ``expected`` set, refuse (StaleDecision, nothing written) when a newer event than
-    ``expected`` exists for this subject and field. An unchanged value writes nothing and returns
-    the latest event, so importing the same sheet twice records each decision once."""
+    ``expected`` exists for this subject and field and it says something else. An unchanged value
+    writes nothing and returns the latest event, so importing the same sheet twice records each
+    decision once."""
     d = decision
     with store.transaction():
         last = latest(store, d.kind, d.dataset, d.subject, d.field)
+        if last is not None and last.value == d.value and last.detail == d.detail:
+            return last  # nothing would change, so nothing is overwritten either
         if last is not None and expected is not None and last.id > expected:
             raise StaleDecision(stale_message(last, expected))
-        if last is not None and last.value == d.value and last.detail == d.detail:
-            return last
         at = now()
         detail = json.dumps(d.detail, ensure_ascii=False, sort_keys=True)
         previous = last.value if last else None
