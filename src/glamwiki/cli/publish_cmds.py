@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from glamwiki.cli.approve_cmds import approve
 from glamwiki.cli.context import console, emit_json, out, progress_bar, project_from
 from glamwiki.publishing import sandbox as wiki
 from glamwiki.publishing.connect import connect, target_from
@@ -24,6 +25,9 @@ TARGET_HELP = "MediaWiki API URL to publish to (default: Commons, or [publishing
 @click.group()
 def publish() -> None:
     """Publish planned files to Wikimedia Commons (or any MediaWiki with --target)."""
+
+
+publish.add_command(approve)
 
 
 @publish.command()
@@ -107,7 +111,8 @@ def run(
     with project.open_store() as store:
         refuse_partial_plan(store, allow_partial_plan)
     chosen = target_from(project.config, target, edits_per_minute)
-    options = RunOptions(not no_structured_data, limit, upload=upload_settings(project))
+    options = RunOptions(not no_structured_data, limit, upload=upload_settings(project),
+                         approved_only=bool(project.config.get("publishing", "require_approval", False)))  # fmt: skip
     client = connect(chosen)
     with project.open_store() as store:
         runner = Runner(store, client, options)
@@ -118,6 +123,7 @@ def run(
         **dict(summary.outcomes),
         "unfinished": summary.unfinished,
         "later": summary.later,
+        "awaiting_approval": summary.awaiting_approval,
         "seconds": round(summary.seconds, 1),
         "requests": summary.requests,
     }
@@ -125,9 +131,10 @@ def run(
         emit_json(data)
     else:
         parts = ", ".join(f"{v:,} {k}" for k, v in sorted(summary.outcomes.items()))
+        waiting = f"{summary.awaiting_approval:,} awaiting approval (`glamwiki publish approve`). "
         out.print(
             f"batch {summary.batch}: {parts or 'nothing sent'}; {summary.unfinished:,} unfinished, "
-            f"{summary.later:,} left for a later run (--limit). "
+            f"{summary.later:,} left for a later run (--limit). {waiting if options.approved_only else ''}"
             "Details: `glamwiki publish results`."
         )
     if summary.unfinished:

@@ -25,7 +25,7 @@ from glamwiki.publishing.errors import (
 from glamwiki.publishing.structured import StructuredData
 from glamwiki.publishing.upload import CATEGORY_NOTE, FileUploader, UploadSettings
 from glamwiki.scrub import scrub
-from glamwiki.store import Store
+from glamwiki.store import Store, approvals
 from glamwiki.store import publishing as db
 
 PAGE_BATCH = 50
@@ -36,6 +36,7 @@ class RunOptions:
     structured_data: bool = True
     limit: int | None = None  # at most this many files this run (a test run of 5-20 edits first)
     attempts: int = 6  # unanswered tries of one step before leaving the file for the next run
+    approved_only: bool = False  # [publishing] require_approval: only files approved (`publish approve`)
     upload: UploadSettings = field(default_factory=UploadSettings)
 
 
@@ -45,6 +46,7 @@ class RunSummary:
     outcomes: Counter = field(default_factory=Counter)
     unfinished: int = 0
     later: int = 0  # not tried this time because of --limit
+    awaiting_approval: int = 0  # not sent: not approved (with [publishing] require_approval)
     seconds: float = 0.0
     requests: int = 0
     notes: list[str] = field(default_factory=list)
@@ -118,6 +120,10 @@ class Runner:
         self.uploader.settings.taken |= {t.lower() for t in db.plan_titles(self.store)}
         sent = 0
         wanted = planned_ids(self.store) if item_ids is None else item_ids
+        if self.options.approved_only:
+            approved = approvals.approved_item_ids(self.store)
+            self.summary.awaiting_approval = sum(1 for i in wanted if i not in approved and not self._ended(i))
+            wanted = [i for i in wanted if i in approved]
         for item_id in wanted:
             item = get_item(self.store, item_id)
             state = self.uploader.state_of(item)
@@ -137,10 +143,15 @@ class Runner:
         else:
             states = [db.get_state(self.store, self.target, i) for i in item_ids]
             left = sum(1 for st in states if st is None or st.state not in j.TERMINAL)
-        self.summary.unfinished = left - self.summary.later  # tried and not finished (a --limit is not a failure)
+        # tried and not finished (a --limit or a file awaiting approval is not a failure)
+        self.summary.unfinished = left - self.summary.later - self.summary.awaiting_approval
         self.summary.seconds = time.monotonic() - started
         self.summary.requests = self.client.requests
         return self.summary
+
+    def _ended(self, item_id: int) -> bool:
+        state = db.get_state(self.store, self.target, item_id)
+        return state is not None and state.state in j.TERMINAL
 
     def _drive(self, item: db.PlanItem, state: db.FileState) -> None:
         attempt = 0

@@ -23,6 +23,7 @@ CREATE TABLE upload_approvals (
     record_id TEXT NOT NULL,
     image_index INTEGER NOT NULL,
     verdict TEXT NOT NULL,              -- approved | rejected
+    title TEXT NOT NULL DEFAULT '',     -- the title approved (re-planned under another: approve again)
     event_id INTEGER NOT NULL,
     PRIMARY KEY (dataset, record_id, image_index)
 );
