@@ -9,6 +9,7 @@ from glamwiki.cli.book_cmds import book
 from glamwiki.cli.context import GuardedGroup
 from glamwiki.cli.gaps_cmds import gaps
 from glamwiki.cli.intake_cmds import export, ingest, profiles, show
+from glamwiki.cli.jobs_cmds import jobs
 from glamwiki.cli.link_cmds import link, serve
 from glamwiki.cli.project_cmds import demo, init, report, status
 from glamwiki.cli.publish_cmds import publish, sandbox
@@ -56,6 +57,7 @@ for command in (
     sandbox,
     reach,
     book,
+    jobs,
 ):
     cli.add_command(command)
 

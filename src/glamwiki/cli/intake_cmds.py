@@ -19,6 +19,7 @@ from glamwiki.intake.registry import (
     mapping_profiles,
     profile_text,
 )
+from glamwiki.jobtrack import tracked
 from glamwiki.model.codec import to_builtins
 from glamwiki.net import allow_hosts
 from glamwiki.store.records import get_with_run, resolve_id
@@ -91,7 +92,11 @@ def ingest(
         "max_response_mb": project.config.get("intake", "max_response_mb", 100.0),
         "response_seconds": project.config.get("intake", "response_seconds", 300.0),
     }
-    with project.open_store() as store, progress_bar(f"ingesting {plain(source)}") as advance:
+    with (
+        project.open_store() as store,
+        progress_bar(f"ingesting {plain(source)}") as bar,
+        tracked(store, "ingest", {"source": source, "dataset": name}, echo=bar) as advance,
+    ):
         summary = run_ingest(
             store,
             source,

@@ -9,6 +9,7 @@ import click
 from glamwiki.cli import items_cmds as items
 from glamwiki.cli.context import console, emit_json, out, progress_bar, project_from
 from glamwiki.errors import ConfigError, RecordNotFound
+from glamwiki.jobtrack import tracked
 from glamwiki.linking.matcher import Thresholds
 from glamwiki.linking.output import write_csv_file
 from glamwiki.linking.project_flow import (
@@ -92,7 +93,12 @@ def link_run(
     """Link the project's people and store the answers; decisions people made are kept as they are."""
     job = ProjectLink(authority, authority_profile, authority_mapping, dataset, not ignore_identifiers,
                       Thresholds(match_threshold, review_threshold))  # fmt: skip
-    with project_from(ctx).open_store() as store, progress_bar("linking people") as advance:
+    params = {"authority": authority, "dataset": dataset}
+    with (
+        project_from(ctx).open_store() as store,
+        progress_bar("linking people") as bar,
+        tracked(store, "link", params, echo=bar) as advance,
+    ):
         info = link_project(store, job, advance)
     if as_json:
         emit_json(info)

@@ -126,6 +126,8 @@ def run(
         "awaiting_approval": summary.awaiting_approval,
         "seconds": round(summary.seconds, 1),
         "requests": summary.requests,
+        "job": summary.job,
+        "cancelled": summary.cancelled,
     }
     if as_json:
         emit_json(data)
@@ -137,6 +139,8 @@ def run(
             f"{summary.later:,} left for a later run (--limit). {waiting if options.approved_only else ''}"
             "Details: `glamwiki publish results`."
         )
+        if summary.cancelled:
+            out.print(f"Job {summary.job} was cancelled: the files sent so far are kept; run again to go on.")
     if summary.unfinished:
         ctx.exit(1)
 

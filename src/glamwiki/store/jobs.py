@@ -236,6 +236,20 @@ def claims_of(store: Store, job_id: int) -> list[int]:
                                            (job_id,))]  # fmt: skip
 
 
+def watcher(store: Store) -> Store:
+    """A second connection to the same database, for reading cancel requests and ending a job while
+    the first one is held by a stage.
+
+    On SQLite a connection that keeps a read cursor open across its writes (a stage streaming records)
+    reads a snapshot from before the cancel request, and cannot write after another connection wrote:
+    the watcher reads fresh and writes when the stage has stopped."""
+    if _postgres(store) or store.location in ("", ":memory:"):
+        return store
+    from glamwiki.store.db import open_store
+
+    return open_store(store.location, migrate=False)
+
+
 def _postgres(store: Store) -> bool:
     return str(getattr(store, "dialect", "sqlite")).startswith("postgres")
 
