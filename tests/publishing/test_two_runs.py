@@ -41,3 +41,32 @@ def test_two_runs_at_once_never_send_the_same_file(tmp_path: Path, wiki: Sandbox
     assert sum(j.done for j in ran) == FILES and all(j.done > 0 for j in ran), [j.done for j in ran]
     for state in states:
         assert state is not None and files_with_sha1(wiki.api, state.sha1 or "") == [state.title.replace(" ", "_")]
+
+
+def test_cancel_stops_a_run_after_its_batch_and_a_rerun_sends_the_rest(tmp_path: Path, wiki: Sandbox) -> None:
+    from glamwiki.publishing.api import ApiClient
+    from glamwiki.publishing.auth import BOTPASSWORD, Credentials
+    from glamwiki.publishing.claimed import CLAIM_BATCH
+    from glamwiki.publishing.run import Runner, RunOptions
+    from glamwiki.publishing.upload import UploadSettings
+
+    from .conftest import fast_etiquette
+
+    project = ready_project(tmp_path, CLAIM_BATCH + 2)
+    client = ApiClient(wiki.api, "glamwiki tests <tests@example.org>", Credentials(BOTPASSWORD, wiki.user,
+                       wiki.password), fast_etiquette())  # fmt: skip
+    client.login()
+    options = RunOptions(upload=UploadSettings(cache=project.root / "cache"))
+    with project.open_store() as store, project.open_store() as elsewhere:
+        job = jobs.start(store, "publish", {"target": wiki.api})
+
+        def cancel_on_first_file(n: int) -> None:
+            if n and not jobs.cancel_requested(elsewhere, job):
+                jobs.request_cancel(elsewhere, job)  # `glamwiki jobs cancel` from another process
+
+        first = Runner(store, client, options).run(cancel_on_first_file, job_id=job)
+        assert first.cancelled and first.outcomes["done"] == CLAIM_BATCH and first.later == 2
+        assert jobs.get(elsewhere, job).status == "cancelled" and jobs.claims_of(elsewhere, job) == []
+        second = Runner(store, client, options).run()
+        assert not second.cancelled and second.outcomes["done"] == CLAIM_BATCH + 2 and second.unfinished == 0
+        assert jobs.get(elsewhere, second.job or 0).done == 2
