@@ -11,6 +11,7 @@ from glamwiki.cli.gaps_cmds import gaps
 from glamwiki.cli.intake_cmds import export, ingest, profiles, show
 from glamwiki.cli.jobs_cmds import jobs
 from glamwiki.cli.link_cmds import link, serve
+from glamwiki.cli.programme_cmds import programme
 from glamwiki.cli.project_cmds import demo, init, report, status
 from glamwiki.cli.publish_cmds import publish, sandbox
 from glamwiki.cli.reach_cmds import reach
@@ -58,6 +59,7 @@ for command in (
     reach,
     book,
     jobs,
+    programme,
 ):
     cli.add_command(command)
 
