@@ -9,7 +9,8 @@ event exists for the same subject and field, :class:`StaleDecision` is raised an
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as default
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -54,7 +55,7 @@ class Decision:
     subject: str
     field: str
     value: str
-    detail: dict[str, Any] = field(default_factory=dict)
+    detail: dict[str, Any] = default(default_factory=dict)
     actor: str = LOCAL_ACTOR
     reason: str = ""
     source: str = ""
