@@ -103,3 +103,14 @@ def test_claims_from_many_threads_with_their_own_connections(tmp_path: Path) -> 
         t.join()
     every = [i for mine in taken for i in mine]
     assert sorted(every) == items, "each file claimed exactly once"
+
+
+def test_a_claim_reads_on_after_the_last_id_and_from_the_start_for_leftovers(store: Store) -> None:
+    items = _plan(store, 6)
+    dead, job = jobs.start(store, "publish", worker="gone:1"), jobs.start(store, "publish")
+    early = jobs.claim_items(store, dead, 2, scope="wiki")
+    assert jobs.claim_items(store, job, 3, scope="wiki", after=items[0]) == items[2:5]
+    assert jobs.claim_items(store, job, 3, scope="wiki", after=items[4]) == items[5:]
+    assert jobs.claim_items(store, job, 3, scope="wiki", after=items[5]) == []
+    store.execute("UPDATE jobs SET heartbeat_at = '2020-01-01T00:00:00.000000Z' WHERE id = ?", (dead,))
+    assert jobs.claim_items(store, job, 3, scope="wiki") == early  # the dead run's files, from the start

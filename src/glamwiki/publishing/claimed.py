@@ -24,6 +24,7 @@ class ClaimedWork:
         if job_id is not None:
             jobs.progress(store, job_id, 0, open_now)
         self.tried: set[int] = set()
+        self.last = 0  # the highest item id claimed: the next claim reads on from there
         self.done = 0
         self.cancelled = False
 
@@ -34,11 +35,18 @@ class ClaimedWork:
                 self.cancelled = True
                 return
             n = CLAIM_BATCH if limit is None else min(CLAIM_BATCH, limit - len(self.tried))
-            got = jobs.claim_items(self.store, self.job_id, n, scope=self.target, approved_only=self.approved_only)
-            if n <= 0 or not got:
+            if n <= 0:
+                return
+            got = self._claim(n, self.last) or self._claim(n, 0)  # then what a dead run left behind
+            if not got:
                 return
             self.tried.update(got)
+            self.last = max(self.last, *got)
             yield got
+
+    def _claim(self, n: int, after: int) -> list[int]:
+        return jobs.claim_items(self.store, self.job_id, n, scope=self.target, approved_only=self.approved_only,
+                                after=after)  # fmt: skip
 
     def advance(self) -> None:
         self.done += 1

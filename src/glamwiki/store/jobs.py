@@ -180,14 +180,17 @@ def list_jobs(store: Store, status: str | None = None, limit: int = 50) -> list[
 
 def claim_items(
     store: Store, job_id: int, n: int, *, scope: str, approved_only: bool = False,
-    stale_after: timedelta = STALE_AFTER,
+    stale_after: timedelta = STALE_AFTER, after: int = 0,
 ) -> list[int]:  # fmt: skip
     """Claim up to ``n`` planned files not yet finished on ``scope`` (a target wiki) that no live job
     holds (a job that ended, or whose heartbeat is older than ``stale_after``, holds nothing).
 
     On PostgreSQL the candidates are locked with FOR UPDATE SKIP LOCKED; on SQLite the whole claim is
     one BEGIN IMMEDIATE transaction (one writer at a time). On both, the insert's conflict clause
-    takes a claim over only from a job that no longer holds it, so a file is never claimed twice."""
+    takes a claim over only from a job that no longer holds it, so a file is never claimed twice.
+
+    ``after``: look only at files after this item id (a job going through the plan in order passes
+    the last id it claimed, so each claim reads on from there instead of from the start)."""
     cutoff = _stamp(datetime.now(UTC) - stale_after)
     live = ("SELECT 1 FROM jobs j WHERE j.id = {claim}.job_id AND j.status = 'running'"
             " AND j.heartbeat_at >= :cutoff")  # fmt: skip
@@ -195,9 +198,9 @@ def claim_items(
         _open_files(approved_only)
         + " AND NOT EXISTS (SELECT 1 FROM job_claims c WHERE c.scope = :scope AND c.item_id = p.item_id"
         + f" AND (c.job_id = :job OR EXISTS ({live.format(claim='c')})))"
-        + f" ORDER BY p.item_id LIMIT :n{_skip_locked(store)}"
+        + f" AND p.item_id > :after ORDER BY p.item_id LIMIT :n{_skip_locked(store)}"
     )
-    args = {"scope": scope, "job": job_id, "cutoff": cutoff, "n": n, "at": now()}
+    args = {"scope": scope, "job": job_id, "cutoff": cutoff, "n": n, "at": now(), "after": after}
     with _claiming(store):
         wanted = [int(r[0]) for r in store.query(select, args)]
         claimed = []
