@@ -43,6 +43,10 @@ def test_a_queued_job_is_claimed_once_and_a_cancelled_one_never(store: Store) ->
     taken = jobs.claim_next(store, "w1")
     assert taken is not None and taken.id == first and taken.worker == "w1" and taken.status == "running"
     assert jobs.claim_next(store, "w2") is None
+    handed = jobs.create(store, "publish")
+    jobs.mark_running(store, handed, "web-worker:7")
+    assert (jobs.get(store, handed).status, jobs.get(store, handed).worker) == ("running", "web-worker:7")
+    assert jobs.claim_next(store, "w3") is None
     with pytest.raises(jobs.JobNotFound, match="No job 999"):
         jobs.get(store, 999)
 

@@ -22,6 +22,7 @@ class ClaimedWork:
         open_now = len(jobs.open_files(store, target, approved_only))
         self.job_id = job_id if job_id is not None else jobs.start(store, "publish", params, open_now)
         if job_id is not None:
+            jobs.mark_running(store, job_id)
             jobs.progress(store, job_id, 0, open_now)
         self.tried: set[int] = set()
         self.last = 0  # the highest item id claimed: the next claim reads on from there

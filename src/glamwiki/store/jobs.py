@@ -124,6 +124,17 @@ def claim_next(store: Store, worker: str | None = None, kinds: tuple[str, ...] =
     return get(store, int(taken)) if taken is not None else None
 
 
+def mark_running(store: Store, job_id: int, worker: str | None = None) -> None:
+    """A queued job this process was handed directly (not through ``claim_next``) is now running here."""
+    at = now()
+    with store.transaction():
+        store.execute(
+            "UPDATE jobs SET status = 'running', worker = ?, started_at = ?, heartbeat_at = ?"
+            " WHERE id = ? AND status = 'queued'",
+            (worker or this_worker(), at, at, job_id),
+        )
+
+
 def progress(store: Store, job_id: int, done: int, total: int | None = None, message: str | None = None) -> None:
     """Record how far the job is (and that its worker is alive)."""
     sets, params = ["done = ?", "heartbeat_at = ?"], [done, now()]
