@@ -22,6 +22,7 @@ from glamwiki.intake.registry import (
 from glamwiki.jobtrack import tracked
 from glamwiki.model.codec import to_builtins
 from glamwiki.net import allow_hosts
+from glamwiki.scrub import without_userinfo
 from glamwiki.store.records import get_with_run, resolve_id
 from glamwiki.store.runs import provenance_of
 from glamwiki.terminal import plain
@@ -95,7 +96,7 @@ def ingest(
     with (
         project.open_store() as store,
         progress_bar(f"ingesting {plain(source)}") as bar,
-        tracked(store, "ingest", {"source": source, "dataset": name}, echo=bar) as advance,
+        tracked(store, "ingest", {"source": without_userinfo(source), "dataset": name}, echo=bar) as advance,
     ):
         summary = run_ingest(
             store,

@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from glamwiki.errors import GlamwikiError
+from glamwiki.scrub import scrub
 from glamwiki.store.db import Store
 from glamwiki.store.decisions import now
 
@@ -89,7 +90,7 @@ def create(store: Store, kind: str, params: dict[str, Any] | None = None, total:
     with store.transaction():
         return int(store.scalar(
             "INSERT INTO jobs(kind, params, total, created_at) VALUES (?, ?, ?, ?) RETURNING id",
-            (kind, json.dumps(params or {}, sort_keys=True), total, now()),
+            (kind, _params(params), total, now()),
         ))  # fmt: skip
 
 
@@ -101,8 +102,13 @@ def start(store: Store, kind: str, params: dict[str, Any] | None = None, total: 
         return int(store.scalar(
             "INSERT INTO jobs(kind, params, status, total, worker, created_at, started_at, heartbeat_at)"
             " VALUES (?, ?, 'running', ?, ?, ?, ?, ?) RETURNING id",
-            (kind, json.dumps(params or {}, sort_keys=True), total, worker or this_worker(), at, at, at),
+            (kind, _params(params), total, worker or this_worker(), at, at, at),
         ))  # fmt: skip
+
+
+def _params(params: dict[str, Any] | None) -> str:
+    """The parameters as stored: JSON with every known secret masked (a URL's password...)."""
+    return scrub(json.dumps(params or {}, sort_keys=True))
 
 
 def claim_next(store: Store, worker: str | None = None, kinds: tuple[str, ...] = ()) -> Job | None:
