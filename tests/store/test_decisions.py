@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from glamwiki.errors import GlamwikiError, StaleDecision
 from glamwiki.store import Store, open_store, rights
@@ -102,3 +103,17 @@ def ev_migrations_before(first_new: str) -> list[tuple[str, str]]:
     from glamwiki.store.db import available_migrations
 
     return [(name, sql) for name, sql in available_migrations() if name < first_new]
+
+
+def test_the_history_command_shows_who_decided_what_and_when(cli: CliRunner, store: Store) -> None:
+    from glamwiki.cli import cli as cli_app
+
+    links.save_decision(store, "moma", "P1", "ulan", "accept", "500", "Q1", "alice")
+    links.save_decision(store, "moma", "P1", "ulan", "reject", decided_by="bob", note="another painter")
+    result = cli.invoke(cli_app, ["decisions", "history", "link", "P1", "--dataset", "moma"])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())  # the terminal's wrapping undone
+    first = text.index("ulan: accept (authority_id 500, qid Q1) by alice at")
+    assert first < text.index("ulan: reject by bob at") < text.index("(was accept) — another painter")
+    none = cli.invoke(cli_app, ["decisions", "history", "rights_fact", "T9", "--dataset", "tate"])
+    assert "No rights_fact decision about T9 in tate." in " ".join(none.output.split())

@@ -7,6 +7,7 @@ import click
 from glamwiki import __version__
 from glamwiki.cli.book_cmds import book
 from glamwiki.cli.context import GuardedGroup
+from glamwiki.cli.decisions_cmds import decisions
 from glamwiki.cli.gaps_cmds import gaps
 from glamwiki.cli.intake_cmds import export, ingest, profiles, show
 from glamwiki.cli.jobs_cmds import jobs
@@ -60,6 +61,7 @@ for command in (
     book,
     jobs,
     programme,
+    decisions,
 ):
     cli.add_command(command)
 
