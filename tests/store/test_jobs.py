@@ -118,3 +118,16 @@ def test_a_claim_reads_on_after_the_last_id_and_from_the_start_for_leftovers(sto
     assert jobs.claim_items(store, job, 3, scope="wiki", after=items[5]) == []
     store.execute("UPDATE jobs SET heartbeat_at = '2020-01-01T00:00:00.000000Z' WHERE id = ?", (dead,))
     assert jobs.claim_items(store, job, 3, scope="wiki") == early  # the dead run's files, from the start
+
+
+def test_a_run_beats_between_the_steps_of_a_file(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from glamwiki.publishing import claimed
+
+    _plan(store, 1)
+    work = claimed.ClaimedWork(store, "wiki", approved_only=False)
+    store.execute("UPDATE jobs SET heartbeat_at = '2020-01-01T00:00:00.000000Z' WHERE id = ?", (work.job_id,))
+    work.beat()  # within BEAT_EVERY of the start: nothing written
+    assert jobs.get(store, work.job_id).stale()
+    monkeypatch.setattr(claimed, "BEAT_EVERY", 0.0)
+    work.beat()
+    assert not jobs.get(store, work.job_id).stale()

@@ -3,12 +3,14 @@ planned files and never send the same one; progress and a cancel request go thro
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 from glamwiki.scrub import scrub
 from glamwiki.store import Store, jobs
 
 CLAIM_BATCH = 10  # files claimed at a time: a cancel request is honoured between two such batches
+BEAT_EVERY = 30.0  # seconds: at most this long without a heartbeat while a run is alive (stale after 15 min)
 
 
 class ClaimedWork:
@@ -28,6 +30,7 @@ class ClaimedWork:
         self.last = 0  # the highest item id claimed: the next claim reads on from there
         self.done = 0
         self.cancelled = False
+        self._beaten = time.monotonic()
 
     def batches(self, limit: int | None) -> Iterator[list[int]]:
         """Claimed files, a batch at a time, until none is left, ``limit`` is reached or a cancel is asked."""
@@ -51,7 +54,14 @@ class ClaimedWork:
 
     def advance(self) -> None:
         self.done += 1
+        self._beaten = time.monotonic()
         jobs.progress(self.store, self.job_id, self.done)
+
+    def beat(self) -> None:
+        """Tell that this run is alive (a large file's chunks, a long wait) so its claims are not taken over."""
+        if time.monotonic() - self._beaten >= BEAT_EVERY:
+            self._beaten = time.monotonic()
+            jobs.progress(self.store, self.job_id, self.done)
 
     def left(self) -> tuple[int, int, int]:
         """(tried and unfinished, not tried, awaiting approval) among the planned files now."""

@@ -102,6 +102,7 @@ class Runner:
         self.sdc = StructuredData(client)
         self.waiting: list[tuple[db.PlanItem, db.FileState]] = []
         self.notify: Callable[[str], None] = lambda _: None
+        self.beat: Callable[[], None] = lambda: None  # "still alive" to the job, between the steps of a file
 
     def run(
         self,
@@ -127,7 +128,7 @@ class Runner:
         started = time.monotonic()
         self.uploader.settings.taken |= {t.lower() for t in db.plan_titles(self.store)}
         work = ClaimedWork(self.store, self.target, self.options.approved_only, job_id)
-        self.summary.job = work.job_id
+        self.summary.job, self.beat = work.job_id, work.beat
         if progress:
             progress(len(planned_ids(self.store)) - len(jobs.open_files(self.store, self.target)))
         try:
@@ -203,6 +204,7 @@ class Runner:
         while state.state not in j.TERMINAL and state.state != j.UPLOADED:
             try:
                 self.uploader.advance(item, state)
+                self.beat()
                 attempt = 0
             except (TransientError, MaxLag, RateLimited, ReadOnly) as exc:
                 attempt += 1
@@ -215,6 +217,7 @@ class Runner:
                     f"{item.record_id}: {exc} Waiting {wait:.0f} s (try {attempt + 1} of {self.options.attempts})."
                 )
                 e.sleep(wait)
+                self.beat()
                 fresh = db.get_state(self.store, state.target, state.item_id)
                 if fresh:
                     state.__dict__.update(fresh.__dict__)
