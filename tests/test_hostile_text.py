@@ -68,7 +68,7 @@ def test_link_review_csv_round_trip_keeps_every_row(store: Store, tmp_path: Path
         w = csv.DictWriter(f, fieldnames=list(rows[0]))
         w.writeheader()
         w.writerows(rows)
-    assert import_decisions(store, path) == 2
+    assert import_decisions(store, path).applied == 2
     assert {d["person_id"] for d in db.decisions(store)} == {"=1+1", "P2"}  # the id as it was, not lost
 
 

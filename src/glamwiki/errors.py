@@ -39,3 +39,7 @@ class Busy(GlamwikiError):
 
 class RecordNotFound(GlamwikiError):
     """No record has the id the user gave."""
+
+
+class StaleDecision(GlamwikiError):
+    """Someone decided this since the caller loaded it: the write was refused, nothing was written."""

@@ -231,7 +231,7 @@ def test_an_accept_imported_from_the_review_sheet_withdraws_at_once(store: Store
     assert prepare_new_items(store, searcher).added == 1
     sheet = tmp_path / "decided.csv"
     sheet.write_text("dataset,person_id,authority,qid,verdict\ntate,138,wikidata,Q7766554,accept\n", encoding="utf-8")
-    assert import_decisions(store, sheet) == 1
+    assert import_decisions(store, sheet).applied == 1
     assert db.new_items(store, "prepared") == [] and db.new_items(store, "withdrawn")[0]["qid"] == "Q7766554"
 
 

@@ -112,17 +112,17 @@ def test_an_image_server_sending_a_byte_at_a_time_is_cut_off(tmp_path: Path, mon
     assert not list((tmp_path / "cache").glob("*.part"))
 
 
-def test_a_second_publishing_run_is_refused_while_one_runs(tmp_path: Path) -> None:
-    """Two runs at once could both send a file before either journals it: the second is refused."""
-    from glamwiki.errors import Busy
-    from glamwiki.locks import exclusive
+def test_a_second_publishing_run_leaves_the_files_another_run_has_claimed(tmp_path: Path) -> None:
+    """Two runs at once could both send a file before either journals it: each takes only files no
+    other live run has claimed (docs/adr/0008; this test refused the second run before runs claimed files)."""
+    from glamwiki.store import jobs
 
     project = ready_project(tmp_path, 1)
-    idle = ApiClient("http://127.0.0.1:9/api.php", "tests")  # never reached: the run stops first
-    with (
-        project.open_store() as store,
-        exclusive(store, "publish", "publishing run"),
-        pytest.raises(Busy, match="another publishing run"),
-    ):
-        Runner(store, idle, RunOptions(upload=UploadSettings(cache=tmp_path / "c"))).run()
+    idle = ApiClient("http://127.0.0.1:9/api.php", "tests")  # never reached: the one file is taken
+    with project.open_store() as store:
+        other = jobs.start(store, "publish", {}, worker="elsewhere:1")
+        assert len(jobs.claim_items(store, other, 10, scope=idle.api_url)) == 1
+        summary = Runner(store, idle, RunOptions(upload=UploadSettings(cache=tmp_path / "c"))).run()
+        assert summary.later == 1 and summary.unfinished == 0
+        assert jobs.get(store, summary.job or 0).status == jobs.DONE
     assert idle.requests == 0

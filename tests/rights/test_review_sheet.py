@@ -71,3 +71,31 @@ def test_catalogue_text_cannot_become_a_formula(project: Path, tmp_path: Path) -
         for column in ("title", "creators", "medium", "credit_line", "reasons", "date"):
             assert not row[column].startswith(("=", "+", "-", "@", "\t", "\r"))
         assert row["title"] in titles or row["title"][1:] in titles
+
+
+def _write(sheet: Path, rows: list[dict[str, str]]) -> None:
+    with sheet.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_a_fact_decided_meanwhile_is_a_conflict_and_the_rest_is_applied(project: Path, tmp_path: Path) -> None:
+    from glamwiki.project import find_project
+    from glamwiki.store.rights import facts_for, save_fact
+
+    sheet = tmp_path / "queue.csv"
+    invoke(project, "review", "--export", str(sheet))
+    rows = list(csv.DictReader(sheet.open(encoding="utf-8")))[:2]
+    assert all(r["version"] == "0" for r in rows)
+    first, second = ((_id(r, "dataset"), _id(r, "record_id")) for r in rows)
+    with find_project(project).open_store() as store:  # a colleague answers the first record meanwhile
+        save_fact(store, *first, "published", "yes", actor="bob", source="web")
+    rows[0]["published"], rows[0]["creator_death_year"] = "no", "1850"  # same record, another fact too
+    rows[1]["published"] = "no"
+    _write(sheet, rows)
+    out = invoke(project, "review", "--import", str(sheet))
+    assert "2 facts stored" in out and f"{sheet.name}, row 2, published:" in out and "yes by bob" in out
+    with find_project(project).open_store() as store:
+        assert facts_for(store, *first) == {"published": "yes", "creator_death_year": "1850"}
+        assert facts_for(store, *second) == {"published": "no"}

@@ -7,9 +7,12 @@ import click
 from glamwiki import __version__
 from glamwiki.cli.book_cmds import book
 from glamwiki.cli.context import GuardedGroup
+from glamwiki.cli.decisions_cmds import decisions
 from glamwiki.cli.gaps_cmds import gaps
 from glamwiki.cli.intake_cmds import export, ingest, profiles, show
+from glamwiki.cli.jobs_cmds import jobs
 from glamwiki.cli.link_cmds import link, serve
+from glamwiki.cli.programme_cmds import programme
 from glamwiki.cli.project_cmds import demo, init, report, status
 from glamwiki.cli.publish_cmds import publish, sandbox
 from glamwiki.cli.reach_cmds import reach
@@ -56,6 +59,9 @@ for command in (
     sandbox,
     reach,
     book,
+    jobs,
+    programme,
+    decisions,
 ):
     cli.add_command(command)
 

@@ -19,8 +19,10 @@ from glamwiki.intake.registry import (
     mapping_profiles,
     profile_text,
 )
+from glamwiki.jobtrack import tracked
 from glamwiki.model.codec import to_builtins
 from glamwiki.net import allow_hosts
+from glamwiki.scrub import without_userinfo
 from glamwiki.store.records import get_with_run, resolve_id
 from glamwiki.store.runs import provenance_of
 from glamwiki.terminal import plain
@@ -91,7 +93,11 @@ def ingest(
         "max_response_mb": project.config.get("intake", "max_response_mb", 100.0),
         "response_seconds": project.config.get("intake", "response_seconds", 300.0),
     }
-    with project.open_store() as store, progress_bar(f"ingesting {plain(source)}") as advance:
+    with (
+        project.open_store() as store,
+        progress_bar(f"ingesting {plain(source)}") as bar,
+        tracked(store, "ingest", {"source": without_userinfo(source), "dataset": name}, echo=bar) as advance,
+    ):
         summary = run_ingest(
             store,
             source,

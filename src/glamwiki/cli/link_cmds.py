@@ -9,6 +9,7 @@ import click
 from glamwiki.cli import items_cmds as items
 from glamwiki.cli.context import console, emit_json, out, progress_bar, project_from
 from glamwiki.errors import ConfigError, ProjectNotFound, RecordNotFound
+from glamwiki.jobtrack import tracked
 from glamwiki.linking.matcher import Thresholds
 from glamwiki.linking.output import write_csv_file
 from glamwiki.linking.project_flow import (
@@ -92,7 +93,12 @@ def link_run(
     """Link the project's people and store the answers; decisions people made are kept as they are."""
     job = ProjectLink(authority, authority_profile, authority_mapping, dataset, not ignore_identifiers,
                       Thresholds(match_threshold, review_threshold))  # fmt: skip
-    with project_from(ctx).open_store() as store, progress_bar("linking people") as advance:
+    params = {"authority": authority, "dataset": dataset}
+    with (
+        project_from(ctx).open_store() as store,
+        progress_bar("linking people") as bar,
+        tracked(store, "link", params, echo=bar) as advance,
+    ):
         info = link_project(store, job, advance)
     if as_json:
         emit_json(info)
@@ -114,7 +120,7 @@ def link_review(
     """The review queue: doubtful links with both sides' evidence side by side."""
     with project_from(ctx).open_store() as store:
         if import_path:
-            out.print(f"{import_decisions(store, import_path):,} decisions recorded from {import_path}")
+            out.print(import_decisions(store, import_path).summary(f"decisions recorded from {import_path}"))
             return
         if export_path:
             out.print(f"{export_queue(store, export_path):,} links to decide written to {export_path}")

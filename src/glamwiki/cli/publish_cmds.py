@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from glamwiki.cli.approve_cmds import approve
 from glamwiki.cli.context import console, emit_json, out, progress_bar, project_from
 from glamwiki.publishing import sandbox as wiki
 from glamwiki.publishing.connect import connect, target_from
@@ -25,6 +26,9 @@ TARGET_HELP = "MediaWiki API URL to publish to (default: Commons, or [publishing
 @click.group()
 def publish() -> None:
     """Publish planned files to Wikimedia Commons (or any MediaWiki with --target)."""
+
+
+publish.add_command(approve)
 
 
 @publish.command()
@@ -108,7 +112,8 @@ def run(
     with project.open_store() as store:
         refuse_partial_plan(store, allow_partial_plan)
     chosen = target_from(project.config, target, edits_per_minute)
-    options = RunOptions(not no_structured_data, limit, upload=upload_settings(project))
+    options = RunOptions(not no_structured_data, limit, upload=upload_settings(project),
+                         approved_only=bool(project.config.get("publishing", "require_approval", False)))  # fmt: skip
     client = connect(chosen, env=os.environ)
     with project.open_store() as store:
         runner = Runner(store, client, options)
@@ -119,18 +124,24 @@ def run(
         **dict(summary.outcomes),
         "unfinished": summary.unfinished,
         "later": summary.later,
+        "awaiting_approval": summary.awaiting_approval,
         "seconds": round(summary.seconds, 1),
         "requests": summary.requests,
+        "job": summary.job,
+        "cancelled": summary.cancelled,
     }
     if as_json:
         emit_json(data)
     else:
         parts = ", ".join(f"{v:,} {k}" for k, v in sorted(summary.outcomes.items()))
+        waiting = f"{summary.awaiting_approval:,} awaiting approval (`glamwiki publish approve`). "
         out.print(
             f"batch {summary.batch}: {parts or 'nothing sent'}; {summary.unfinished:,} unfinished, "
-            f"{summary.later:,} left for a later run (--limit). "
+            f"{summary.later:,} left for a later run (--limit). {waiting if options.approved_only else ''}"
             "Details: `glamwiki publish results`."
         )
+        if summary.cancelled:
+            out.print(f"Job {summary.job} was cancelled: the files sent so far are kept; run again to go on.")
     if summary.unfinished:
         ctx.exit(1)
 

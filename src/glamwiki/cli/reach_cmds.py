@@ -8,6 +8,7 @@ import click
 
 from glamwiki.cli.context import console, emit_json, out, progress_bar, project_from
 from glamwiki.errors import ConfigError
+from glamwiki.jobtrack import tracked
 from glamwiki.reach.months import last_complete_month, next_month, parse_month
 
 API_ROOT = click.option(
@@ -139,7 +140,12 @@ def collect(
             out.print(line)
     if only_estimate:
         return
-    with project.open_store() as store, progress_bar("collecting views") as advance:
+    params = {"source": source, "files": len(files), "start": start, "end": end}
+    with (
+        project.open_store() as store,
+        progress_bar("collecting views") as bar,
+        tracked(store, "reach-collect", params, echo=bar) as advance,
+    ):
         plan = CollectPlan(files, source, start, end, wanted, usage_max_age, not no_media, category, cim_files, depth)
         summary = run_collect(store, client, plan, advance)
     if as_json:
@@ -189,7 +195,12 @@ def dumps(
     from glamwiki.reach.dumpload import load_dumps
 
     project = project_from(ctx)
-    with project.open_store() as store, progress_bar("aggregating dumps", len(dump_files)) as advance:
+    params = {"files": [Path(p).name for p in dump_files], "engine": engine}
+    with (
+        project.open_store() as store,
+        progress_bar("aggregating dumps", len(dump_files)) as bar,
+        tracked(store, "reach-dumps", params, len(dump_files), bar) as advance,
+    ):
         results = load_dumps(store, [Path(p) for p in dump_files], engine, force, advance, spark_master, jobs)
     if as_json:
         emit_json(results)

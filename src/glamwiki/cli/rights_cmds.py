@@ -13,6 +13,7 @@ from glamwiki.cli.context import emit_json, out, progress_bar, project_from
 from glamwiki.cli.rights_presumptions import presumptions
 from glamwiki.errors import ConfigError, RecordNotFound
 from glamwiki.intake.registry import load_mapping, load_named_profile
+from glamwiki.jobtrack import tracked
 from glamwiki.model.records import ObjectRecord
 from glamwiki.rights import default_settings
 from glamwiki.rights.engine import assess as assess_record
@@ -66,7 +67,9 @@ def rights(ctx: click.Context, as_of: str | None, max_lifespan: int | None, pres
     project = project_from(ctx)
     with project.open_store() as store:
         chosen = approved_presumptions(store, presume)
-        with progress_bar("assessing rights", object_count(store)) as advance:
+        total = object_count(store)
+        params = {"as_of": as_of, "presume": list(presume)}
+        with progress_bar("assessing rights", total) as bar, tracked(store, "rights", params, total, bar) as advance:
             summary = assess_project(store, _day(as_of), default_settings(max_lifespan), advance, chosen)
     if as_json:
         emit_json(summary.as_dict())
@@ -156,8 +159,8 @@ def review(ctx: click.Context, export_path: str | None, fact: str | None, import
     by the next `glamwiki rights`."""
     with project_from(ctx).open_store() as store:
         if import_path:
-            n = import_facts(store, Path(import_path))
-            click.echo(f"{n:,} facts stored; run `glamwiki rights` to use them")
+            result = import_facts(store, Path(import_path))
+            click.echo(result.summary("facts stored") + "\nRun `glamwiki rights` to use them.")
             return
         if export_path:
             if export_path == "-":

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from glamwiki.cells import restore
-from glamwiki.errors import ConfigError, RecordNotFound
+from glamwiki.conflicts import Conflict, SheetImport, parse_version
+from glamwiki.errors import ConfigError, RecordNotFound, StaleDecision
 from glamwiki.intake.exporting import safe_row
 from glamwiki.linking.entity import Entity, from_person
 from glamwiki.linking.matcher import LinkResult, Thresholds, link
@@ -21,6 +22,7 @@ from glamwiki.linking.wikidata.authority import search_candidates
 from glamwiki.linking.wikidata.client import WikidataClient
 from glamwiki.store import Store
 from glamwiki.store import linking as db
+from glamwiki.store.decisions import versions
 from glamwiki.store.records import qualified_id, resolve_id
 
 
@@ -107,8 +109,11 @@ def load_facts(store: Store, path: str) -> int:
 def decide(
     store: Store, person_id: str, verdict: str, authority_id: str = "", qid: str = "",
     dataset: str | None = None, authority: str | None = None, by: str = "", note: str = "",
+    expected: int | None = None,
 ) -> dict[str, Any]:  # fmt: skip
-    """Record a person's verdict on a link; accept without an id takes the machine's candidate."""
+    """Record a person's verdict on a link; accept without an id takes the machine's candidate.
+
+    ``expected``: the version the caller loaded (StaleDecision if someone decided since)."""
     if verdict not in db.VERDICTS:
         raise ConfigError(f"A verdict is accept or reject, not {verdict!r}.")
     given = person_id
@@ -122,17 +127,23 @@ def decide(
         authority_id, qid = row["authority_id"], row["qid"]
         if not authority_id:
             raise ConfigError(f"No candidate to accept for {given!r}: give --qid or --authority-id.")
-    db.save_decision(store, row["dataset"], person_id, row["authority"], verdict, authority_id, qid, by, note)
+    db.save_decision(
+        store, row["dataset"], person_id, row["authority"], verdict, authority_id, qid, by, note, expected=expected
+    )
     if verdict == db.ACCEPT:  # a link accepted: no new item for this person, at once
         db.withdraw_new_item(store, row["dataset"], person_id, qid)
     return {"dataset": row["dataset"], "person_id": person_id, "id": qualified_id(row["dataset"], person_id),
             "verdict": verdict, "qid": qid}  # fmt: skip
 
 
-def import_decisions(store: Store, path: str | Path, by: str = "") -> int:
-    """Decisions from a CSV (e.g. `link review --export` with the `verdict` column filled in)."""
-    n = 0
+def import_decisions(store: Store, path: str | Path, by: str = "") -> SheetImport:
+    """Decisions from a CSV (e.g. `link review --export` with the `verdict` column filled in).
+
+    A row someone decided otherwise since the sheet was exported (its version) is reported as a
+    conflict (file, row, field) and not applied; the rest is."""
+    result = SheetImport()
     skipped: list[str] = []
+    name = Path(path).name
     with open(path, encoding="utf-8-sig", newline="") as f, store.transaction():
         for line, raw in enumerate(csv.DictReader(f), 2):
             row = {k: restore(v) for k, v in raw.items() if k}
@@ -145,26 +156,33 @@ def import_decisions(store: Store, path: str | Path, by: str = "") -> int:
                 skipped.append(f"row {line}: {why}")
                 continue
             ds, pid = resolve_id(store, given, "person", row.get("dataset") or None)
-            db.save_decision(store, ds or "", pid, row.get("authority", ""), verdict,
-                             row.get("authority_id", ""), row.get("qid", ""), by, row.get("note", ""))  # fmt: skip
+            try:
+                db.save_decision(store, ds or "", pid, row.get("authority", ""), verdict,
+                                 row.get("authority_id", ""), row.get("qid", ""), by, row.get("note", ""),
+                                 expected=parse_version(row.get("version")), source=f"review sheet {name}")  # fmt: skip
+            except StaleDecision as exc:
+                result.conflicts.append(Conflict(name, line, "verdict", str(exc)))
+                continue
             if verdict == db.ACCEPT:
                 db.withdraw_new_item(store, ds or "", pid, row.get("qid", ""))
-            n += 1
+            result.applied += 1
         if skipped:  # raised inside the transaction: all of the file or none of it
             raise ConfigError(
                 f"{path}: {len(skipped)} decided row(s) could not be read, so nothing was recorded: "
                 + "; ".join(skipped[:10])
                 + ". Correct them and import the file again."
             )
-    return n
+    return result
 
 
 REVIEW_COLUMNS = ("dataset", "person_id", "authority", "authority_id", "qid", "probability", "source_name",
-                  "source_dates", "candidate_name", "candidate_dates", "features", "note", "verdict")  # fmt: skip
+                  "source_dates", "candidate_name", "candidate_dates", "features", "note",
+                  "version", "verdict")  # fmt: skip
 
 
 def export_queue(store: Store, path: str | Path) -> int:
     rows = db.review_queue(store)
+    seen = versions(store, "link")
     with open(path, "w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=REVIEW_COLUMNS)
         w.writeheader()
@@ -176,7 +194,8 @@ def export_queue(store: Store, path: str | Path) -> int:
                         "authority_id": r["authority_id"], "qid": r["qid"], "probability": r["probability"],
                         "source_name": ev["source"]["name"], "source_dates": ev["source"]["dates"],
                         "candidate_name": cand.get("name", ""), "candidate_dates": cand.get("dates", ""),
-                        "features": feats, "note": ev.get("note", ""), "verdict": ""}))  # fmt: skip
+                        "features": feats, "note": ev.get("note", ""),
+                        "version": seen.get((r["dataset"], r["person_id"]), 0), "verdict": ""}))  # fmt: skip
     return len(rows)
 
 

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from glamwiki.locks import exclusive
 from glamwiki.publishing import journal as j
 from glamwiki.publishing.api import ApiClient
+from glamwiki.publishing.claimed import ClaimedWork
 from glamwiki.publishing.errors import (
     ApiError,
     AssertFailed,
@@ -25,7 +26,7 @@ from glamwiki.publishing.errors import (
 from glamwiki.publishing.structured import StructuredData
 from glamwiki.publishing.upload import CATEGORY_NOTE, FileUploader, UploadSettings
 from glamwiki.scrub import scrub
-from glamwiki.store import Store
+from glamwiki.store import Store, approvals, jobs
 from glamwiki.store import publishing as db
 
 PAGE_BATCH = 50
@@ -36,6 +37,7 @@ class RunOptions:
     structured_data: bool = True
     limit: int | None = None  # at most this many files this run (a test run of 5-20 edits first)
     attempts: int = 6  # unanswered tries of one step before leaving the file for the next run
+    approved_only: bool = False  # [publishing] require_approval: only files approved (`publish approve`)
     upload: UploadSettings = field(default_factory=UploadSettings)
 
 
@@ -45,6 +47,9 @@ class RunSummary:
     outcomes: Counter = field(default_factory=Counter)
     unfinished: int = 0
     later: int = 0  # not tried this time because of --limit
+    awaiting_approval: int = 0  # not sent: not approved (with [publishing] require_approval)
+    job: int | None = None  # the job of this run (`glamwiki jobs show`)
+    cancelled: bool = False  # stopped by `glamwiki jobs cancel` (work so far kept)
     seconds: float = 0.0
     requests: int = 0
     notes: list[str] = field(default_factory=list)
@@ -97,27 +102,74 @@ class Runner:
         self.sdc = StructuredData(client)
         self.waiting: list[tuple[db.PlanItem, db.FileState]] = []
         self.notify: Callable[[str], None] = lambda _: None
+        self.beat: Callable[[], None] = lambda: None  # "still alive" to the job, between the steps of a file
 
     def run(
         self,
         progress: Callable[[int], None] | None = None,
         notify: Callable[[str], None] | None = None,
         item_ids: list[int] | None = None,
+        job_id: int | None = None,
     ) -> RunSummary:
         """Drive every planned file on (or only ``item_ids``, e.g. one book); ``notify`` hears of each
-        wait before a retry, so a long backoff is never silent."""
+        wait before a retry, so a long backoff is never silent.
+
+        Every planned file: as a job (``job_id``, else a new one) that claims its files, so runs at
+        once share them (docs/adr/0008). Only ``item_ids``: one such run at a time in the project."""
+        if item_ids is None:
+            return self._run_claimed(progress, notify, job_id)
         with exclusive(self.store, "publish", "publishing run"):  # two runs at once could send a file twice
             return self._run(progress, notify, item_ids)
+
+    def _run_claimed(
+        self, progress: Callable[[int], None] | None, notify: Callable[[str], None] | None, job_id: int | None
+    ) -> RunSummary:
+        self._hear(notify)
+        started = time.monotonic()
+        self.uploader.settings.taken |= {t.lower() for t in db.plan_titles(self.store)}
+        work = ClaimedWork(self.store, self.target, self.options.approved_only, job_id)
+        self.summary.job, self.beat = work.job_id, work.beat
+        if progress:
+            progress(len(planned_ids(self.store)) - len(jobs.open_files(self.store, self.target)))
+        try:
+            for batch in work.batches(self.options.limit):
+                for item_id in batch:
+                    item = get_item(self.store, item_id)
+                    state = self.uploader.state_of(item)
+                    if state.state not in j.TERMINAL:
+                        self._drive(item, state)
+                    work.advance()
+                    if progress:
+                        progress(1)
+            self._finish()
+        except BaseException as exc:
+            work.end(exc)
+            raise
+        counts = db.state_counts(self.store, self.target)
+        self.summary.outcomes = Counter({k: v for k, v in counts.items() if k in j.TERMINAL})
+        self.summary.unfinished, self.summary.later, self.summary.awaiting_approval = work.left()
+        self.summary.cancelled = work.cancelled
+        self.summary.seconds = time.monotonic() - started
+        self.summary.requests = self.client.requests
+        work.end()
+        return self.summary
+
+    def _hear(self, notify: Callable[[str], None] | None) -> None:
+        heard = notify or (lambda _: None)
+        self.notify = lambda note: heard(scrub(note))  # notes quote errors, which may quote a server
 
     def _run(
         self, progress: Callable[[int], None] | None, notify: Callable[[str], None] | None, item_ids: list[int] | None
     ) -> RunSummary:
-        heard = notify or (lambda _: None)
-        self.notify = lambda note: heard(scrub(note))  # notes quote errors, which may quote a server
+        self._hear(notify)
         started = time.monotonic()
         self.uploader.settings.taken |= {t.lower() for t in db.plan_titles(self.store)}
         sent = 0
         wanted = planned_ids(self.store) if item_ids is None else item_ids
+        if self.options.approved_only:
+            approved = approvals.approved_item_ids(self.store)
+            self.summary.awaiting_approval = sum(1 for i in wanted if i not in approved and not self._ended(i))
+            wanted = [i for i in wanted if i in approved]
         for item_id in wanted:
             item = get_item(self.store, item_id)
             state = self.uploader.state_of(item)
@@ -137,16 +189,22 @@ class Runner:
         else:
             states = [db.get_state(self.store, self.target, i) for i in item_ids]
             left = sum(1 for st in states if st is None or st.state not in j.TERMINAL)
-        self.summary.unfinished = left - self.summary.later  # tried and not finished (a --limit is not a failure)
+        # tried and not finished (a --limit or a file awaiting approval is not a failure)
+        self.summary.unfinished = left - self.summary.later - self.summary.awaiting_approval
         self.summary.seconds = time.monotonic() - started
         self.summary.requests = self.client.requests
         return self.summary
+
+    def _ended(self, item_id: int) -> bool:
+        state = db.get_state(self.store, self.target, item_id)
+        return state is not None and state.state in j.TERMINAL
 
     def _drive(self, item: db.PlanItem, state: db.FileState) -> None:
         attempt = 0
         while state.state not in j.TERMINAL and state.state != j.UPLOADED:
             try:
                 self.uploader.advance(item, state)
+                self.beat()
                 attempt = 0
             except (TransientError, MaxLag, RateLimited, ReadOnly) as exc:
                 attempt += 1
@@ -159,6 +217,7 @@ class Runner:
                     f"{item.record_id}: {exc} Waiting {wait:.0f} s (try {attempt + 1} of {self.options.attempts})."
                 )
                 e.sleep(wait)
+                self.beat()
                 fresh = db.get_state(self.store, state.target, state.item_id)
                 if fresh:
                     state.__dict__.update(fresh.__dict__)

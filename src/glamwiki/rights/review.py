@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import TextIO
 
 from glamwiki.cells import neutralise, restore
-from glamwiki.errors import GlamwikiError
+from glamwiki.conflicts import Conflict, SheetImport, parse_version
+from glamwiki.errors import GlamwikiError, StaleDecision
 from glamwiki.model.records import ObjectRecord
 from glamwiki.model.rights import REVIEW, RightsDecision
 from glamwiki.rights.facts import FACTS, check_fact, fact_choices
@@ -18,11 +19,12 @@ from glamwiki.rights.presumptions import SHIPPED
 from glamwiki.rights.reasons import fact_label
 from glamwiki.rights.sheets import read_xlsx, write_xlsx
 from glamwiki.store import Store
+from glamwiki.store.decisions import LOCAL_ACTOR, versions
 from glamwiki.store.records import get_record
 from glamwiki.store.rights import iter_decisions, save_fact
 
 FIXED = ["dataset", "record_id", "title", "creators", "date", "medium", "credit_line", "record_link", "image_link",
-         "missing", "presumption", "reasons"]  # fmt: skip
+         "missing", "presumption", "reasons", "version"]  # fmt: skip
 PRESUMPTION = "presumption:"
 
 
@@ -65,6 +67,7 @@ HEADER = [*FIXED, *FACTS, "source"]
 
 def queue_rows(store: Store, fact: str | None = None) -> Iterator[list[str]]:
     """One row per record under review: what a curator needs to answer, then a column per fact to fill in."""
+    seen = versions(store, "rights_fact")
     for d in iter_decisions(store, decision=REVIEW):
         if fact and not _in_group(d, fact):
             continue
@@ -75,7 +78,7 @@ def queue_rows(store: Store, fact: str | None = None) -> Iterator[list[str]]:
         image = record.images[0].location if record.images else ""
         cells = [d.dataset, d.record_id, record.title, creators_text(record), record.date.text or "",
                  record.medium or "", record.credit_line or "", record.url or "", image, missing,
-                 " ".join(d.would_decide), reasons]  # fmt: skip
+                 " ".join(d.would_decide), reasons, str(seen.get((d.dataset, d.record_id), 0))]  # fmt: skip
         yield [neutralise(c) for c in cells] + [""] * (len(FACTS) + 1)
 
 
@@ -103,10 +106,12 @@ def export_queue_xlsx(store: Store, path: Path, fact: str | None = None) -> int:
     return write_xlsx(path, HEADER, queue_rows(store, fact), {*FACTS, "source"}, fact_choices())
 
 
-def import_facts(store: Store, path: Path) -> int:
-    """Store every filled cell of a review sheet as a curator fact; returns how many.
+def import_facts(store: Store, path: Path, actor: str = LOCAL_ACTOR) -> SheetImport:
+    """Store every filled cell of a review sheet as a curator fact; returns how many, and the conflicts.
 
-    Nothing is stored unless every filled cell can be used (the errors name row and column)."""
+    Nothing is stored unless every filled cell can be used (the errors name row and column). A cell
+    whose fact someone decided otherwise since the sheet was exported (its row's version) is not
+    applied but reported as a conflict (file, row, field); the rest is applied."""
     rows = read_sheet(path)
     if rows and not {"dataset", "record_id"} <= set(rows[0]):
         raise ReviewFileError(
@@ -127,7 +132,7 @@ def import_facts(store: Store, path: Path) -> int:
         more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
         raise ReviewFileError(f"{path}: nothing imported; correct these cells and import again: "
                               + "; ".join(problems[:10]) + more)  # fmt: skip
-    return _save(store, rows, path.name)
+    return _save(store, rows, path.name, actor)
 
 
 def read_sheet(path: Path) -> list[dict[str, str]]:
@@ -138,17 +143,24 @@ def read_sheet(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def _save(store: Store, rows: Iterable[dict[str, str]], name: str) -> int:
-    n = 0
+def _save(store: Store, rows: Iterable[dict[str, str]], name: str, actor: str) -> SheetImport:
+    result = SheetImport()
     with store.transaction():
-        for row in rows:
+        for line, row in enumerate(rows, start=2):
             source = (row.get("source") or "").strip() or f"review sheet {name}"
+            expected = parse_version(row.get("version"))
             for fact in FACTS:
                 value = (row.get(fact) or "").strip()
-                if value:
-                    save_fact(store, _id(row, "dataset"), _id(row, "record_id"), fact, value, source)
-                    n += 1
-    return n
+                if not value:
+                    continue
+                try:
+                    save_fact(store, _id(row, "dataset"), _id(row, "record_id"), fact, value, source,
+                              actor=actor, expected=expected)  # fmt: skip
+                except StaleDecision as exc:
+                    result.conflicts.append(Conflict(name, line, fact, str(exc)))
+                    continue
+                result.applied += 1
+    return result
 
 
 def _id(row: dict[str, str], column: str) -> str:

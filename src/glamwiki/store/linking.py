@@ -10,6 +10,7 @@ from typing import Any
 import msgspec
 
 from glamwiki.store.db import Store
+from glamwiki.store.decisions import LOCAL_ACTOR, Decision, record
 
 ACCEPT, REJECT = "accept", "reject"
 VERDICTS = (ACCEPT, REJECT)
@@ -47,14 +48,23 @@ def save_matches(store: Store, run_id: int, dataset: str, authority: str, rows: 
 def save_decision(
     store: Store, dataset: str, person_id: str, authority: str, verdict: str,
     authority_id: str = "", qid: str = "", decided_by: str = "", note: str = "",
-) -> None:  # fmt: skip
-    store.execute(
-        "INSERT INTO link_decisions(dataset, person_id, authority, verdict, authority_id, qid, decided_by, note)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dataset, person_id, authority) DO UPDATE SET"
-        " verdict = excluded.verdict, authority_id = excluded.authority_id, qid = excluded.qid,"
-        " decided_by = excluded.decided_by, note = excluded.note, decided_at = CURRENT_TIMESTAMP",
-        (dataset, person_id, authority, verdict, authority_id, qid, decided_by, note),
-    )
+    *, expected: int | None = None, source: str = "",
+) -> int:  # fmt: skip
+    """Record a person's verdict as a decision event and as the current decision; returns the event id.
+
+    ``expected``: the version the caller loaded (StaleDecision if someone decided this link since)."""
+    detail = {"authority_id": authority_id, "qid": qid}
+    with store.transaction():
+        event = record(store, Decision("link", dataset, person_id, authority, verdict, detail,
+                                       decided_by or LOCAL_ACTOR, note, source), expected)  # fmt: skip
+        store.execute(
+            "INSERT INTO link_decisions(dataset, person_id, authority, verdict, authority_id, qid, decided_by, note)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dataset, person_id, authority) DO UPDATE SET"
+            " verdict = excluded.verdict, authority_id = excluded.authority_id, qid = excluded.qid,"
+            " decided_by = excluded.decided_by, note = excluded.note, decided_at = CURRENT_TIMESTAMP",
+            (dataset, person_id, authority, verdict, authority_id, qid, decided_by, note),
+        )
+    return event.id
 
 
 def decisions(store: Store, dataset: str | None = None) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ import msgspec
 
 from glamwiki.model.rights import RightsDecision
 from glamwiki.store.db import Store
+from glamwiki.store.decisions import LOCAL_ACTOR, Decision, record
 
 _decoder = msgspec.json.Decoder(RightsDecision)
 _encoder = msgspec.json.Encoder()
@@ -61,13 +62,23 @@ def decision_counts(store: Store) -> dict[str, int]:
     }
 
 
-def save_fact(store: Store, dataset: str, record_id: str, fact: str, value: str, source: str = "") -> None:
-    store.execute(
-        "INSERT INTO rights_facts(dataset, record_id, fact, value, source) VALUES (?, ?, ?, ?, ?)"
-        " ON CONFLICT(dataset, record_id, fact) DO UPDATE SET value = excluded.value, source = excluded.source,"
-        " entered_at = CURRENT_TIMESTAMP",
-        (dataset, record_id, fact, value, source),
-    )
+def save_fact(
+    store: Store, dataset: str, record_id: str, fact: str, value: str, source: str = "",
+    *, actor: str = LOCAL_ACTOR, reason: str = "", expected: int | None = None,
+) -> int:  # fmt: skip
+    """Record a curator's fact as a decision event and as the current fact; returns the event id.
+
+    ``expected``: the version the caller loaded (StaleDecision if someone decided this fact since)."""
+    with store.transaction():
+        event = record(store, Decision("rights_fact", dataset, record_id, fact, value, actor=actor, reason=reason,
+                                       source=source), expected)  # fmt: skip
+        store.execute(
+            "INSERT INTO rights_facts(dataset, record_id, fact, value, source) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT(dataset, record_id, fact) DO UPDATE SET value = excluded.value, source = excluded.source,"
+            " entered_at = CURRENT_TIMESTAMP",
+            (dataset, record_id, fact, value, source),
+        )
+    return event.id
 
 
 def facts_for(store: Store, dataset: str, record_id: str) -> dict[str, str]:
@@ -84,15 +95,22 @@ def save_presumption(
     datasets: Sequence[str] = (),
     match: Sequence[tuple[str, str]] = (),
     note: str = "",
+    expected: int | None = None,
 ) -> int:
-    """Record a new version of a presumption's approval (or withdrawal); returns its version number."""
-    version = (store.scalar("SELECT MAX(version) FROM rights_presumptions WHERE name = ?", (name,)) or 0) + 1
-    store.execute(
-        "INSERT INTO rights_presumptions(name, version, status, approved_by, approved_on, datasets, match, note)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (name, version, status, approved_by, approved_on, json.dumps(list(datasets)),
-         json.dumps([list(m) for m in match]), note),
-    )  # fmt: skip
+    """Record a new version of a presumption's approval (or withdrawal); returns its version number.
+
+    ``expected``: the decision event id the caller loaded (StaleDecision if someone decided since)."""
+    with store.transaction():
+        version = (store.scalar("SELECT MAX(version) FROM rights_presumptions WHERE name = ?", (name,)) or 0) + 1
+        detail = {"version": version, "approved_on": approved_on, "datasets": list(datasets),
+                  "match": [list(m) for m in match]}  # fmt: skip
+        record(store, Decision("presumption", "", name, "", status, detail, approved_by, note), expected)
+        store.execute(
+            "INSERT INTO rights_presumptions(name, version, status, approved_by, approved_on, datasets, match, note)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (name, version, status, approved_by, approved_on, json.dumps(list(datasets)),
+             json.dumps([list(m) for m in match]), note),
+        )  # fmt: skip
     return version
 
 
