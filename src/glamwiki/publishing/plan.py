@@ -90,6 +90,13 @@ def hold_reasons(record: ObjectRecord, image: ImageRef, settings: PlanSettings) 
     return reasons
 
 
+def size_note(image: ImageRef) -> str | None:
+    """The pixel size the source documents for this image (checked again once it is downloaded)."""
+    if not (image.width and image.height):
+        return None
+    return f"expected size {image.width}x{image.height} px, as the source documents it (checked after download)"
+
+
 def with_links(record: ObjectRecord, dataset: str, links: dict[tuple[str, str], str]) -> ObjectRecord:
     """The record with its creators' accepted Wikidata links (the linking stage's answer) added."""
     if not links or not any(c.person_id for c in record.creators):
@@ -171,10 +178,12 @@ def _items(
                 continue
             title = make_title(stem, planned_extension(image), taken, record.id)
             notes = hold_reasons(record, image, settings)
+            status = db.HELD if notes else db.PLANNED
+            notes += [n for n in (size_note(image),) if n]
             yield {
                 **base,
                 "image_index": index,
-                "status": db.HELD if notes else db.PLANNED,
+                "status": status,
                 "source_kind": image.kind,
                 "source": source_url(image),
                 "title": title,

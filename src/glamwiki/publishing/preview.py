@@ -56,7 +56,10 @@ def _article(item: db.PlanItem) -> str:
         body = f"<p class=blocked>Not planned: {escape(item.status)} ({escape(str(rights.get('decision')))})</p>"
         return f"<article><div></div><div>{head}{body}<ul class=reason>{reasons}</ul></div></article>"
     notes = "".join(f"<li>{escape(n)}</li>" for n in item.note_list)
-    held = f"<p class=blocked>Held back, not uploaded:</p><ul class=blocked>{notes}</ul>" if notes else ""
+    if item.status == db.HELD:
+        held = f"<p class=blocked>Held back, not uploaded:</p><ul class=blocked>{notes}</ul>"
+    else:  # a planned file's notes: the pixel size its source documents
+        held = f"<ul class=reason>{notes}</ul>" if notes else ""
     sdc = json.dumps(item.sdc_data, indent=1, ensure_ascii=False)
     return (
         f"<article><div><img loading=lazy alt='' src='{escape(thumbnail(item), quote=True)}'></div><div>{head}"

@@ -58,6 +58,9 @@ class UploadSettings:
     same_object_search: bool = True  # look for files of the same object (P217 + P195) before sending
     taken: set[str] = field(default_factory=set)
     allow_hosts: frozenset[str] = frozenset()  # image hosts allowed to be private ([network] allow_hosts)
+    # pixels: a downloaded image whose long side is shorter is held, not sent (0: no check; the project
+    # setting [publishing] min_long_side, default 1000, is what `publish run` uses)
+    min_long_side: int = 0
 
 
 class FileUploader:
@@ -104,6 +107,9 @@ class FileUploader:
         if got.ext and state.title and not state.title.lower().endswith(f".{got.ext}"):
             state.title = with_extension(state.title, got.ext)
         state.sha1, state.size, state.mime, state.local_path = got.sha1, got.size, got.mime, str(got.path)
+        small = sources.too_small(got.path, self.settings.min_long_side)
+        if small:  # the plan could only go by the size the source documents; the bytes decide
+            return j.hold(self.store, state, "fetch", small)
         state.state = j.FETCHED
         j.done(self.store, state, "fetch", {"sha1": got.sha1, "size": got.size, "title": state.title})
 
