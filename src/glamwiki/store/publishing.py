@@ -12,7 +12,7 @@ from glamwiki.store.db import Store
 PLANNED = "planned"
 BLOCKED = "blocked"
 UNPLANNABLE = "unplannable"
-HELD = "held"  # planned page, but held back: only a small image, or a date that cannot be right
+HELD = "held"  # planned page, but held back: a small image, a date that cannot be right, rights to review
 
 
 @dataclass
