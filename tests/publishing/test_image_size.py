@@ -80,3 +80,18 @@ def test_tate_views_documented_at_1536_px_are_planned_with_their_size(store: Sto
     assert items[1].source == "http://www.tate.org.uk/art/images/work/AR/AR00035_294044_10.jpg"
     assert items[1].note_list == ["expected size 1252x1536 px, as the source documents it (checked after download)"]
     assert len({i.title for i in items}) == 4
+
+
+def test_the_preview_states_the_documented_size(store: Store, tate: dict, tmp_path: Path) -> None:  # noqa: F811
+    from glamwiki.publishing.plan import PlanSettings, build_plan
+    from glamwiki.publishing.preview import PreviewOptions, write_preview
+
+    build_plan(store, PlanSettings(institution="Tate"))
+    html = tmp_path / "batch.html"
+    write_preview(store, html, tmp_path / "batch.jsonl", options=PreviewOptions(page_size=1000))
+    page = (tmp_path / "batch-0001.html").read_text(encoding="utf-8")
+    view = page.split("AR00035_294044_10.jpg</p>")[1].split("</article>")[0]
+    assert "expected size 1252x1536 px, as the source documents it" in view
+    assert "Held back" not in view, "a planned file's size note is not a hold"
+    thumb = page.split("AR00035_8.jpg</p>")[1].split("</article>")[0]
+    assert "Held back, not uploaded:" in thumb and "only a thumbnail is offered" in thumb

@@ -88,12 +88,9 @@ def test_the_query_shape_on_a_wiki_with_cirrussearch(tmp_path: Path) -> None:
         elif query.get("list") == "search":
             body = {"query": {"search": [{"ns": 6, "title": t} for t in pages]}}
         else:
-            content = pages[query["titles"]]
-            body = {
-                "query": {
-                    "pages": [{"title": query["titles"], "revisions": [{"slots": {"main": {"content": content}}}]}]
-                }
-            }
+            asked_for = query["titles"].split("|")
+            revisions = [{"title": t, "revisions": [{"slots": {"main": {"content": pages[t]}}}]} for t in asked_for]
+            body = {"query": {"pages": revisions}}
         return 200, {"Content-Type": "application/json"}, json.dumps(body).encode()
 
     with serve(route) as (base, asked):
@@ -101,6 +98,8 @@ def test_the_query_shape_on_a_wiki_with_cirrussearch(tmp_path: Path) -> None:
     assert found == ["Right.jpg"]
     (search,) = [q for _, q, _ in asked if q.get("list") == "search"]
     assert search["srsearch"] == 'insource:"N01234" "Tate"' and search["srnamespace"] == "6"
+    (read,) = [q for _, q, _ in asked if q.get("prop") == "revisions"]  # both pages in one request
+    assert read["titles"] == "File:Right.jpg|File:Wrong.jpg"
 
 
 def test_the_records_own_other_views_are_not_duplicates(tmp_path: Path, client: ApiClient) -> None:
