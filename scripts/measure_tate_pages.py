@@ -11,7 +11,9 @@ own export as the ground truth:
 - floruit death years: a licence tag deathyear that is an "active ..." artist's last year of activity;
 - pages without P195 (collection) / without P1001 (jurisdiction on P6216);
 - pages with fewer than two categories;
-- thumbnails held: pages whose source is Tate's "_8.jpg" thumbnail, and how many were held.
+- thumbnails held: pages whose source is Tate's "_8.jpg" thumbnail, and how many were held;
+- documented "_10" renditions (other views at 1536 px) and how many are planned (not held);
+- pages held for rights to review (public domain without a determination method).
 """
 
 from __future__ import annotations
@@ -81,6 +83,10 @@ def measure(project: Project, tate: Path) -> dict[str, int]:
                 n["exhibited/published dates"] += 1
                 n["exhibited/published as P571"] += "P571" in claims
             n["held for a date to review"] += any("date to review" in note for note in item.note_list)
+            n["held for rights to review"] += any("rights to review" in note for note in item.note_list)
+            if item.source.endswith("_10.jpg"):  # another view Tate documents at 1536 px (additionalImages)
+                n["documented _10 renditions"] += 1
+                n["documented _10 renditions planned"] += item.status == db.PLANNED
     return dict(n)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from glamwiki.project import Project, init_project
+from glamwiki.project import Project, find_project, init_project
 from glamwiki.publishing import sandbox
 from glamwiki.publishing.api import ApiClient
 from glamwiki.publishing.auth import BOTPASSWORD, Credentials
@@ -79,8 +79,12 @@ def files_with_sha1(api: str, sha1: str) -> list[str]:
 
 def ready_project(tmp_path: Path, n: int, *, block_last: int = 0, size: int = 0) -> Project:
     """A project with ``n`` records whose images (PNG, unique bytes and titles) are local files; the
-    last ``block_last`` records are blocked by the rights stage, the others planned."""
+    last ``block_last`` records are blocked by the rights stage, the others planned. The images are a
+    few pixels wide, so the project turns the post-download size check off (``min_long_side = 0``)."""
     project = init_project(tmp_path / "proj", institution="Test Museum")
+    with (project.root / "glamwiki.toml").open("a", encoding="utf-8") as fh:
+        fh.write("\n[publishing]\n# the test images are a few pixels wide: no size check\nmin_long_side = 0\n")
+    project = find_project(project.root)
     seed = next(_seeds)
     images = write_images(tmp_path / "images", n, start=seed)
     if size:

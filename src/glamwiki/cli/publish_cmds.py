@@ -49,9 +49,9 @@ def plan(ctx: click.Context, dataset: str | None, title_pattern: str | None, as_
         emit_json(data)
     else:
         out.print(
-            f"batch {summary.batch}: {summary.planned:,} files planned, {summary.held:,} held back (small images "
-            f"or dates to review), {summary.blocked:,} records blocked by rights, {summary.unplannable:,} without "
-            f"an image, {summary.kept:,} kept as already started. Review with `glamwiki publish preview`."
+            f"batch {summary.batch}: {summary.planned:,} files planned, {summary.held:,} held back (small images, "
+            f"dates or rights to review), {summary.blocked:,} records blocked by rights, {summary.unplannable:,} "
+            f"without an image, {summary.kept:,} kept as already started. Review with `glamwiki publish preview`."
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from glamwiki.intake import renditions
 from glamwiki.intake.base import WARNING, Issue, ReadContext
 from glamwiki.model.records import IMAGE_FILE, IMAGE_IIIF, IMAGE_URL, THUMBNAIL, ImageRef
 
@@ -38,6 +39,10 @@ def image_refs(plan: Any, ctx: ReadContext, row: Any, locator: str) -> tuple[lis
                 issues.append(ctx.issue(locator, plan.provenance.get(fld, fld), why, WARNING, loc))
                 continue
             refs.append(ImageRef(kind=kind, location=loc, label=THUMBNAIL if fld == "thumbnail" else None))
+    if "renditions" in plan.raw:
+        refs, problems = renditions.apply(refs, plan.raw["renditions"](row))
+        where = plan.provenance.get("renditions", "renditions")
+        issues.extend(ctx.issue(locator, where, f"{p}; left out", WARNING, "") for p in problems)
     return refs, issues
 
 

@@ -41,6 +41,7 @@ OBJECT_FIELDS = {
     "image_file",
     "iiif",
     "thumbnail",
+    "renditions",
     "subjects",
     "subjects_person",
     "subjects_place",

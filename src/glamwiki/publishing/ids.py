@@ -44,6 +44,9 @@ CIRCA = "Q5727902"
 # "N years after the author's death" -> "countries with N years pma or shorter"; "published more than
 # 95 years ago" -> the United States.
 UNITED_STATES = "Q30"
+UNITED_KINGDOM = "Q145"
+PUBLIC_DOMAIN = "Q19652"  # value of P6216
+COPYRIGHTED = "Q50423863"  # value of P6216
 JURISDICTION_OF_METHOD = {
     "Q29870405": "Q59621182",  # 50 years pma
     "Q29870196": "Q59542795",  # 70 years pma

@@ -1,7 +1,8 @@
 """The life of one file on one wiki, as states in the store's journal.
 
 pending -> fetched -> ready -> (uploading ->) stashed -> uploaded -> done
-with the terminal outcomes duplicate, failed (and blocked, for records the rights stage held back).
+with the terminal outcomes duplicate, failed, held (the downloaded image is smaller than the
+``min_long_side`` setting: never sent) and blocked (records the rights stage held back).
 Each step writes a ``before`` entry, does its one thing, then writes ``after`` and the new state
 in one transaction — so a run killed at any point is resumed from the last state, and a step whose
 ``before`` has no ``after`` is checked against the wiki before it is done again.
@@ -23,8 +24,10 @@ DONE = "done"
 DUPLICATE = "duplicate"
 FAILED = "failed"
 BLOCKED = "blocked"
-TERMINAL = frozenset({DONE, DUPLICATE, FAILED, BLOCKED})
-OUTCOMES = {DONE: "uploaded", DUPLICATE: "duplicate-of", FAILED: "failed", BLOCKED: "blocked-by-rights"}
+HELD = "held"
+TERMINAL = frozenset({DONE, DUPLICATE, FAILED, BLOCKED, HELD})
+OUTCOMES = {DONE: "uploaded", DUPLICATE: "duplicate-of", FAILED: "failed", BLOCKED: "blocked-by-rights",
+            HELD: "held-small-image"}  # fmt: skip
 
 
 def unfinished_write(store: Store, state: db.FileState, step: str) -> bool:
@@ -52,3 +55,9 @@ def fail(store: Store, state: db.FileState, step: str, message: str, new_state: 
     with store.transaction():
         db.journal(store, state, step, "error", {"message": message})
         db.put_state(store, state)
+
+
+def hold(store: Store, state: db.FileState, step: str, message: str) -> None:
+    """End the file's run as ``held``: nothing is sent, the reason is journaled and kept as its message."""
+    state.state, state.message = HELD, message
+    done(store, state, step, {"held": message})

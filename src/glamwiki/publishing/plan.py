@@ -22,7 +22,7 @@ from glamwiki.publishing import filetypes
 from glamwiki.publishing.creators import qid_of
 from glamwiki.publishing.datefields import impossible_date
 from glamwiki.publishing.pages import PageSettings, file_page
-from glamwiki.publishing.sdc import structured_data
+from glamwiki.publishing.sdc import rights_to_review, structured_data
 from glamwiki.publishing.titles import DEFAULT_PATTERN, make_title, pattern_fields, render_pattern
 from glamwiki.publishing.vocab import load_subjects, subject_entries
 from glamwiki.store import Store
@@ -88,6 +88,13 @@ def hold_reasons(record: ObjectRecord, image: ImageRef, settings: PlanSettings) 
     if problem:
         reasons.append(f"date to review: {problem}")
     return reasons
+
+
+def size_note(image: ImageRef) -> str | None:
+    """The pixel size the source documents for this image (checked again once it is downloaded)."""
+    if not (image.width and image.height):
+        return None
+    return f"expected size {image.width}x{image.height} px, as the source documents it (checked after download)"
 
 
 def with_links(record: ObjectRecord, dataset: str, links: dict[tuple[str, str], str]) -> ObjectRecord:
@@ -170,11 +177,13 @@ def _items(
             if (ds, record.id, index) in started:
                 continue
             title = make_title(stem, planned_extension(image), taken, record.id)
-            notes = hold_reasons(record, image, settings)
+            notes = hold_reasons(record, image, settings) + [n for n in (rights_to_review(decision),) if n]
+            status = db.HELD if notes else db.PLANNED
+            notes += [n for n in (size_note(image),) if n]
             yield {
                 **base,
                 "image_index": index,
-                "status": db.HELD if notes else db.PLANNED,
+                "status": status,
                 "source_kind": image.kind,
                 "source": source_url(image),
                 "title": title,

@@ -3,6 +3,7 @@ title blacklist, file type and size, and the SHA-1 against the wiki's files."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from glamwiki.publishing import filetypes, ids
@@ -12,6 +13,9 @@ from glamwiki.publishing.sources import MAX_SIZE, Fetched
 from glamwiki.publishing.titles import MAX_BYTES
 
 FORBIDDEN = set("#<>[]|{}:/\\")
+# {{Artwork}}'s accession number parameter (https://commons.wikimedia.org/wiki/Template:Artwork): its value
+# runs to the next parameter or the end of the template.
+_ACCESSION = re.compile(r"\|\s*accession[ _]number\s*=(?P<value>(?:\{\{[^{}]*\}\}|[^|{}])*)", re.IGNORECASE)
 CATEGORY_NS = 14
 
 
@@ -62,6 +66,7 @@ class Preflight:
     def __init__(self, client: ApiClient) -> None:
         self.client = client
         self.blacklist_api: bool | None = None  # None until the first call tells
+        self.cirrus: bool | None = None  # whether the wiki searches with CirrusSearch; None until asked
 
     def blacklisted(self, title: str) -> str | None:
         """The blacklist's reason when ``File:title`` may not be created, else None."""
@@ -129,6 +134,46 @@ class Preflight:
         hits = data.get("query", {}).get("search", [])
         return [str(h["title"]).split(":", 1)[-1] for h in hits if h.get("title")]
 
+    def same_accession(self, accession: str, institution: str = "") -> list[str]:
+        """Files whose page's ``accession number`` field holds ``accession`` (and whose page names the
+        institution, when given). On a wiki with CirrusSearch (Commons) the search is
+        ``insource:"N01234" "Tate"`` in the File namespace: ``insource:`` matches the page's wikitext
+        (https://www.mediawiki.org/wiki/Help:CirrusSearch#Insource). MediaWiki's own search backend
+        has no ``insource:``, so there the accession number is searched as a phrase. Either way every
+        hit is confirmed by reading its wikitext: only an exact accession-number field counts."""
+        value = accession.replace('"', "").replace("\\", "").strip()
+        if not value:
+            return []
+        name = institution.replace('"', "").strip()
+        if self.cirrus is None:
+            self.cirrus = self._has_cirrus_search()
+        query = f'insource:"{value}"' + (f' "{name}"' if name else "") if self.cirrus else f'"{value}"'
+        try:
+            data = self.client.get(action="query", list="search", srsearch=query, srnamespace="6", srlimit="10",
+                                   srinfo="", srprop="")  # fmt: skip
+        except ApiError:
+            return []
+        titles = [str(h["title"]) for h in data.get("query", {}).get("search", []) if h.get("title")]
+        texts = self._wikitexts(titles) if titles else {}
+        return [t.split(":", 1)[-1] for t in titles if accession_on_page(texts.get(t, ""), value, name)]
+
+    def _has_cirrus_search(self) -> bool:
+        try:
+            data = self.client.get(action="query", meta="siteinfo", siprop="extensions")
+        except ApiError:
+            return False
+        return any(e.get("name") == "CirrusSearch" for e in data.get("query", {}).get("extensions", []))
+
+    def _wikitexts(self, titles: list[str]) -> dict[str, str]:
+        """The current wikitext of up to 50 pages, in one request, by title."""
+        data = self.client.get(action="query", prop="revisions", titles="|".join(titles[:50]), rvprop="content",
+                               rvslots="main")  # fmt: skip
+        out: dict[str, str] = {}
+        for page in data.get("query", {}).get("pages", []):
+            for rev in (page.get("revisions") or [])[:1]:
+                out[str(page.get("title"))] = str(rev.get("slots", {}).get("main", {}).get("content", ""))
+        return out
+
     def page_ids(self, titles: list[str]) -> dict[str, tuple[int, int]]:
         """(page id, latest revision) of up to 50 file pages, by title."""
         query = self.client.get(action="query", prop="info", titles="|".join(f"File:{t}" for t in titles))["query"]
@@ -139,3 +184,12 @@ class Preflight:
                 title = asked.get(page["title"], page["title"]).split(":", 1)[1]
                 out[title] = (int(page["pageid"]), int(page["lastrevid"]))
         return out
+
+
+def accession_on_page(wikitext: str, accession: str, institution: str = "") -> bool:
+    """True when an ``accession number`` field of the page holds exactly ``accession`` (as a whole
+    token: N01234 is not N012345) and the page names ``institution`` (when one is given)."""
+    token = re.compile(rf"(?<![\w/-]){re.escape(accession)}(?![\w/-])", re.IGNORECASE)
+    if not any(token.search(m["value"]) for m in _ACCESSION.finditer(wikitext)):
+        return False
+    return not institution or institution.lower() in wikitext.lower()

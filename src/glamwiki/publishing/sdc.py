@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from glamwiki.model.records import ObjectRecord
-from glamwiki.model.rights import RightsDecision
+from glamwiki.model.rights import COPYRIGHT, PD, RightsDecision
 from glamwiki.publishing import ids
 from glamwiki.publishing.creators import caption_credit, creator_statement, qid_of
 from glamwiki.publishing.datefields import inception
@@ -47,17 +47,43 @@ def captions(record: ObjectRecord, default_lang: str) -> dict[str, dict[str, str
 
 
 def copyright_statement(decision: RightsDecision) -> dict[str, Any] | None:
-    """P6216 with its determination method (P459) and the jurisdiction it applies to (P1001)."""
+    """P6216 with its determination method (P459) and always the jurisdiction it applies to (P1001), as
+    https://commons.wikimedia.org/wiki/Commons:Structured_data/Modeling/Copyright models a public-domain
+    status: the method's jurisdiction when the method has one, else the jurisdictions (UK, US) whose
+    status in the rights decision is the one stated."""
     if not (decision.copyright_status and _QID.match(decision.copyright_status)):
         return None
     quals = []
     method = decision.determination_method
+    jurisdictions: list[str] = []
     if method and _QID.match(method):
         quals.append(snak(ids.DETERMINATION_METHOD, item(method)))
-        jurisdiction = ids.JURISDICTION_OF_METHOD.get(method)
-        if jurisdiction:
-            quals.append(snak(ids.APPLIES_TO_JURISDICTION, item(jurisdiction)))
+        jurisdictions = [j for j in (ids.JURISDICTION_OF_METHOD.get(method),) if j]
+    for qid in jurisdictions or decided_jurisdictions(decision):
+        quals.append(snak(ids.APPLIES_TO_JURISDICTION, item(qid)))
     return statement(ids.COPYRIGHT_STATUS, item(decision.copyright_status), quals)
+
+
+def decided_jurisdictions(decision: RightsDecision) -> list[str]:
+    """The jurisdictions whose status in the decision is the P6216 stated (public domain or copyrighted)."""
+    wanted = {ids.PUBLIC_DOMAIN: PD, ids.COPYRIGHTED: COPYRIGHT}.get(decision.copyright_status or "")
+    pairs = ((decision.uk_status, ids.UNITED_KINGDOM), (decision.us_status, ids.UNITED_STATES))
+    return [qid for status, qid in pairs if wanted and status == wanted]
+
+
+def rights_to_review(decision: RightsDecision) -> str | None:
+    """Why a file must be held for a person to review its rights decision before it is published: a
+    public-domain status with no determination method (P459) says nothing checkable about why."""
+    if decision.copyright_status != ids.PUBLIC_DOMAIN or decision.determination_method:
+        return None
+    where = " and ".join(
+        q for q in ("the UK" if decision.uk_status == PD else "", "the US" if decision.us_status == PD else "") if q
+    )
+    return (
+        f"rights to review: public domain ({', '.join(decision.templates) or 'no licence tag'}"
+        f"{', in ' + where if where else ''}) without a determination method (P459); check the decision "
+        "(`glamwiki rights explain`) before uploading"
+    )
 
 
 def collection_of(record: ObjectRecord, collection: str | None) -> str | None:

@@ -38,4 +38,6 @@ def upload_settings(project: Project) -> UploadSettings:
         preflight_titles=bool(config.get("publishing", "preflight_titles", True)),
         allow_hosts=allow_hosts(config),
         same_object_search=bool(config.get("publishing", "same_object_search", True)),
+        institution=str(config.get("project", "institution", "")),
+        min_long_side=int(config.get("publishing", "min_long_side", 1000)),
     )

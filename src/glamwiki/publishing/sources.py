@@ -11,6 +11,7 @@ from typing import BinaryIO
 
 import requests
 import urllib3
+from PIL import Image, UnidentifiedImageError
 
 from glamwiki.model.records import IMAGE_FILE
 from glamwiki.net import BodyLimit, RefusedAddress, iter_body, permanent_reason
@@ -92,6 +93,29 @@ def _download(source: str, target: Path, session: requests.Session, timeout: flo
             raise Unreachable(f"Downloading {source} failed: {why}.") from None
         raise TransientError(f"Downloading {source} failed ({type(exc).__name__}); it will be retried.") from None
     os.replace(partial, target)
+
+
+def pixel_size(path: Path) -> tuple[int, int] | None:
+    """(width, height) read from the image file's header, or None when it is not a raster image Pillow
+    reads (PDF, DjVu, SVG, audio, video) or is too large for Pillow to open safely (then it is not small)."""
+    try:
+        with open_exact(path) as fh, Image.open(fh) as image:
+            return int(image.width), int(image.height)
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError):
+        return None
+
+
+def too_small(path: Path, min_long_side: int) -> str | None:
+    """Why the downloaded image must be held (its long side is under ``min_long_side`` pixels), or None."""
+    if min_long_side <= 0:
+        return None
+    size = pixel_size(path)
+    if size is None or max(size) >= min_long_side:
+        return None
+    return (
+        f"the downloaded image is {size[0]}x{size[1]} px, under {min_long_side} px on the long side "
+        "([publishing] min_long_side); held, not uploaded"
+    )
 
 
 def open_exact(path: Path) -> BinaryIO:

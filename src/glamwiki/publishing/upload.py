@@ -55,9 +55,13 @@ class UploadSettings:
     chunk_size: int = 4 * 1024 * 1024  # bytes per chunk; files up to this size go in one POST
     cache: Path = Path(".glamwiki-cache")
     preflight_titles: bool = True  # ask the title blacklist API before sending
-    same_object_search: bool = True  # look for files of the same object (P217 + P195) before sending
+    same_object_search: bool = True  # look for files of the same object (P217 + P195, accession number) first
+    institution: str = ""  # the institution's name, which a file page of the same object must name
     taken: set[str] = field(default_factory=set)
     allow_hosts: frozenset[str] = frozenset()  # image hosts allowed to be private ([network] allow_hosts)
+    # pixels: a downloaded image whose long side is shorter is held, not sent (0: no check; the project
+    # setting [publishing] min_long_side, default 1000, is what `publish run` uses)
+    min_long_side: int = 0
 
 
 class FileUploader:
@@ -104,6 +108,9 @@ class FileUploader:
         if got.ext and state.title and not state.title.lower().endswith(f".{got.ext}"):
             state.title = with_extension(state.title, got.ext)
         state.sha1, state.size, state.mime, state.local_path = got.sha1, got.size, got.mime, str(got.path)
+        small = sources.too_small(got.path, self.settings.min_long_side)
+        if small:  # the plan could only go by the size the source documents; the bytes decide
+            return j.hold(self.store, state, "fetch", small)
         state.state = j.FETCHED
         j.done(self.store, state, "fetch", {"sha1": got.sha1, "size": got.size, "title": state.title})
 
@@ -120,7 +127,7 @@ class FileUploader:
             return self._duplicate(state, "preflight", owner, "the same bytes as another file in this batch")
         same = self._same_object(item, state)
         if same:
-            return self._duplicate(state, "preflight", same, "already on the wiki (same object: inventory number)")
+            return self._duplicate(state, "preflight", *same)
         for _ in range(MAX_RENAMES):
             found = self.preflight.on_wiki(state.sha1, state.title, self.settings.preflight_titles,
                                            page_categories(item.wikitext))  # fmt: skip
@@ -140,13 +147,19 @@ class FileUploader:
             state.message = CATEGORY_NOTE + ", ".join(found.missing_categories)
         j.done(self.store, state, "preflight", {"title": state.title, "missing_categories": found.missing_categories})
 
-    def _same_object(self, item: db.PlanItem, state: db.FileState) -> str | None:
-        """A file on the wiki with the planned P217 + P195, other than this file's own title."""
+    def _same_object(self, item: db.PlanItem, state: db.FileState) -> tuple[str, str] | None:
+        """A file on the wiki showing the same object, other than this record's own files: structured
+        data with the planned P217 + P195, else the accession number in a file page's wikitext; with why."""
         inventory, collection = same_object_keys(item.sdc_data)
-        if not (self.settings.same_object_search and inventory and collection):
+        if not (self.settings.same_object_search and inventory):
             return None
-        hits = [t for t in self.preflight.same_object(inventory, collection) if t != state.title]
-        return hits[0] if hits else None
+        ours = {state.title} | db.record_titles(self.store, self.target, item.dataset, item.record_id)
+        if collection:
+            hits = [t for t in self.preflight.same_object(inventory, collection) if t not in ours]
+            if hits:
+                return hits[0], "same object: inventory number in its structured data"
+        hits = [t for t in self.preflight.same_accession(inventory, self.settings.institution) if t not in ours]
+        return (hits[0], "same object: accession number on its page") if hits else None
 
     def _send(self, item: db.PlanItem, state: db.FileState) -> None:
         if self._reconciled(state):

@@ -12,7 +12,7 @@ from glamwiki.store.db import Store
 PLANNED = "planned"
 BLOCKED = "blocked"
 UNPLANNABLE = "unplannable"
-HELD = "held"  # planned page, but held back: only a small image, or a date that cannot be right
+HELD = "held"  # planned page, but held back: a small image, a date that cannot be right, rights to review
 
 
 @dataclass
@@ -269,3 +269,15 @@ def plan_batch(store: Store) -> str | None:
 def count_plan(store: Store, status: str | None = None, dataset: str | None = None) -> int:
     where, params = _plan_filter(status, dataset)
     return int(store.scalar(f"SELECT COUNT(*) FROM publish_plan{where}", params) or 0)
+
+
+def record_titles(store: Store, target: str, dataset: str, record_id: str) -> set[str]:
+    """Titles of the files this project has put on ``target`` for one record (its other images: a file
+    of the same object that is ours is not a duplicate of it)."""
+    rows = store.query(
+        "SELECT s.title FROM publish_state s JOIN publish_plan p ON p.item_id = s.item_id"
+        " WHERE s.target = ? AND p.dataset = ? AND p.record_id = ? AND s.state IN ('uploaded', 'done')"
+        " AND s.title IS NOT NULL",
+        (target, dataset, record_id),
+    )
+    return {str(r["title"]) for r in rows}
