@@ -131,3 +131,11 @@ def test_a_run_beats_between_the_steps_of_a_file(store: Store, monkeypatch: pyte
     monkeypatch.setattr(claimed, "BEAT_EVERY", 0.0)
     work.beat()
     assert not jobs.get(store, work.job_id).stale()
+
+
+def test_the_claim_query_knows_every_end_state_of_a_file() -> None:
+    """A file state that ends publishing (held included) must never be handed out again by a claim."""
+    from glamwiki.publishing import journal
+    from glamwiki.store import jobs as store_jobs
+
+    assert set(store_jobs._TERMINAL_FILE_STATES) == set(journal.TERMINAL)

@@ -30,7 +30,7 @@ FAILED: Status = "failed"
 CANCELLED: Status = "cancelled"
 ENDED = (DONE, FAILED, CANCELLED)
 STALE_AFTER = timedelta(minutes=15)  # no heartbeat for this long: the worker is taken for dead
-_TERMINAL_FILE_STATES = ("done", "duplicate", "failed", "blocked")
+_TERMINAL_FILE_STATES = ("done", "duplicate", "failed", "blocked", "held")  # publishing.journal.TERMINAL
 
 _COLUMNS = ("id, kind, params, status, done, total, message, worker, cancel_requested, created_at, started_at,"
             " heartbeat_at, finished_at")  # fmt: skip
