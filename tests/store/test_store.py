@@ -11,19 +11,19 @@ from glamwiki.store.db import available_migrations
 
 
 def test_migrations_apply_once_in_order(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "a.db")
+    store = open_store(tmp_path / "a.db", migrate=True)
     names = [name for name, _ in available_migrations()]
     assert names == sorted(names) and names[0] == "0001_intake"
     assert store.applied_migrations() == names
     assert store.migrate() == []  # nothing new the second time
     store.close()
-    again = open_store(tmp_path / "a.db")
+    again = open_store(tmp_path / "a.db", migrate=True)
     assert again.applied_migrations() == names
     again.close()
 
 
 def test_a_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "b.db")
+    store = open_store(tmp_path / "b.db", migrate=True)
     with pytest.raises(RuntimeError), store.transaction():
         store.execute("INSERT INTO ingest_runs(source, reader, dataset) VALUES ('x', 'y', 'z')")
         raise RuntimeError("crash")
@@ -34,7 +34,7 @@ def test_a_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
 
 
 def test_stream_reads_in_chunks(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "c.db")
+    store = open_store(tmp_path / "c.db", migrate=True)
     with store.transaction():
         store.executemany(
             "INSERT INTO ingest_runs(source, reader, dataset) VALUES (?, 'r', 'd')", [(str(i),) for i in range(2500)]

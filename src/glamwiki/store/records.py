@@ -70,9 +70,7 @@ def write_new_batch(store: Store, run_id: int, dataset: str, batch: Sequence[Pen
         kept.append(p)
         rows.append((dataset, p.kind, p.local_id, p.data, p.hash, run_id, run_id))
     max_before = store.scalar("SELECT COALESCE(MAX(uid), 0) FROM records")
-    before = store.conn.total_changes
-    store.executemany(_INSERT_NEW, rows)
-    inserted = store.conn.total_changes - before
+    inserted = store.executemany(_INSERT_NEW, rows).rowcount  # summed over the rows; a conflict adds 0
     if inserted < len(rows):
         earlier = _existing_uids(store, dataset, kept, max_before)
         for p in kept:
