@@ -123,7 +123,7 @@ def write_batch(
             fields = _changed_fields(store, old[0], p.data)
             store.execute(
                 "INSERT INTO record_changes(run_id, uid, change, fields) VALUES (?, ?, 'changed', ?)",
-                (run_id, old[0], msgspec.json.encode(fields)),
+                (run_id, old[0], msgspec.json.encode(fields).decode()),
             )
             for name in fields:
                 out.changed_fields[name] = out.changed_fields.get(name, 0) + 1
