@@ -287,3 +287,16 @@ def _load_numeric_as_number(conn: Any) -> None:
             return float(text) if ("." in text or "e" in text.lower() or text == "NaN") else int(text)
 
     conn.adapters.register_loader("numeric", NumberLoader)
+
+
+def list_projects(url: str) -> list[str]:
+    """The projects of a shared PostgreSQL store: the schemas holding a glamwiki schema version."""
+    store = _open_url(url, None)
+    try:
+        rows = store.query(
+            "SELECT table_schema FROM information_schema.tables WHERE table_name = 'alembic_version'"
+            " ORDER BY table_schema"
+        )
+    finally:
+        store.close()
+    return [row[0] for row in rows]
