@@ -263,9 +263,10 @@ def _open_url(url: str, schema: str | None) -> Store:
     engine = sqlalchemy.create_engine(parsed, poolclass=NullPool, connect_args=args)
     try:
         raw = engine.raw_connection()
-    except sqlalchemy.exc.OperationalError as exc:
+    except Exception as exc:  # psycopg.OperationalError, or SQLAlchemy's wrapper of it
         engine.dispose()
-        raise StoreError(f"cannot connect to the store {shown}: {exc.orig}").with_traceback(None) from None
+        reason = str(getattr(exc, "orig", None) or exc).strip()
+        raise StoreError(f"cannot connect to the store {shown}: {reason}") from None
     conn = raw.driver_connection
     conn.rollback()
     conn.autocommit = True
