@@ -186,3 +186,34 @@ def test_a_password_never_goes_into_the_project_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"~/.pgpass or the PGPASSWORD"):
         init_project(tmp_path / "p", store_url="postgresql://glam:secret@127.0.0.1/db", schema="p")
     assert not (tmp_path / "p").exists()
+
+
+@pytest.mark.both_backends
+def test_migrate_command_reports_the_schema(cli, project) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from glamwiki.cli import cli as app
+
+    result = cli.invoke(app, ["migrate", "--json"])
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.output)
+    assert answer["schema"] == schema.head() and answer["applied"] == []
+    assert ("schema " in answer["store"]) == bool(project.store_url)
+
+
+def test_init_on_a_shared_store_and_migrate_there(pg: str, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from glamwiki.cli import cli as app
+
+    name = "cli_" + Path(tmp_path).name.replace("-", "_").lower()[-20:]
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "tate"), "--store-url", pg, "--project", name])
+    try:
+        assert result.exit_code == 0, result.output
+        assert f"schema = '{name}'" in (tmp_path / "tate" / "glamwiki.toml").read_text()
+        assert name in list_projects(pg)
+        again = CliRunner(env={"GLAMWIKI_PROJECT": str(tmp_path / "tate")}).invoke(app, ["migrate"])
+        assert again.exit_code == 0 and "up to date" in again.output
+    finally:
+        with _raw(pg) as store:
+            store.execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
