@@ -217,3 +217,20 @@ def test_init_on_a_shared_store_and_migrate_there(pg: str, tmp_path: Path) -> No
     finally:
         with _raw(pg) as store:
             store.execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
+
+
+@pytest.mark.both_backends
+def test_streams_inside_a_transaction_and_left_unfinished(store: Store) -> None:
+    with store.transaction():
+        store.executemany(
+            "INSERT INTO gap_events(day, label) VALUES (?, ?)", [("2025-01-01", str(i)) for i in range(30)]
+        )
+        seen = []
+        for row in store.stream("SELECT id, label FROM gap_events ORDER BY id", size=7):
+            seen.append(row["label"])
+            store.execute("UPDATE gap_events SET label = label || '!' WHERE id = ?", (row["id"],))  # writes meanwhile
+        assert seen == [str(i) for i in range(30)]
+    unfinished = store.stream("SELECT label FROM gap_events ORDER BY id", size=5)
+    assert next(unfinished)[0] == "0!"
+    unfinished.close()  # an abandoned stream closes its cursor; the store goes on
+    assert store.scalar("SELECT COUNT(*) FROM gap_events WHERE label LIKE '%!'") == 30

@@ -37,6 +37,7 @@ class Store:
         self.dialect = "sqlite" if isinstance(conn, sqlite3.Connection) else "postgresql"
         self._raw: Any = None  # the pool's wrapper around conn, closed with the store
         self.migrated: list[str] = []  # the migrations open_store(migrate=True) applied
+        self._cursors = 0  # server-side cursors opened (each needs its own name)
 
     @property
     def is_sqlite(self) -> bool:
@@ -66,13 +67,27 @@ class Store:
         return None if row is None else row[0]
 
     def stream(self, sql: str, params: Sequence[Any] = (), size: int = 1000) -> Iterator[Any]:
-        """Rows one at a time without loading the result set (constant memory on SQLite)."""
+        """Rows one at a time without loading the result set (constant memory)."""
+        if not self.is_sqlite:
+            yield from self._stream_server_side(sql, params, size)
+            return
         cur = self.execute(sql, params)
         while True:
             rows = cur.fetchmany(size)
             if not rows:
                 return
             yield from rows
+
+    def _stream_server_side(self, sql: str, params: Sequence[Any], size: int) -> Iterator[Any]:
+        """A PostgreSQL cursor on the server, read ``size`` rows at a time (WITH HOLD outside a transaction)."""
+        self._cursors += 1
+        cur = self.conn.cursor(name=f"glamwiki_stream_{self._cursors}", withhold=not self.in_transaction)
+        cur.itersize = size
+        try:
+            cur.execute(to_pyformat(sql), params)
+            yield from cur
+        finally:
+            cur.close()
 
     @property
     def in_transaction(self) -> bool:
