@@ -39,7 +39,7 @@ def pipeline(backend: str, data: str) -> dict:
     from click.testing import CliRunner
 
     from glamwiki.cli import cli
-    from glamwiki.project import init_project
+    from glamwiki.project import find_project, init_project
 
     schema = f"bench_{os.getpid()}"
     timings: dict[str, float] = {}
@@ -55,18 +55,12 @@ def pipeline(backend: str, data: str) -> dict:
                 timings[name] = round(time.perf_counter() - start, 2)
                 if result.exit_code not in (0, 3):
                     raise RuntimeError(f"{name} failed ({result.exit_code}): {result.output[-2000:]}")
-            with init_project.__globals__["Project"](folder, _config(folder)).open_store() as store:
+            with find_project(folder).open_store() as store:
                 records = int(store.scalar("SELECT COUNT(*) FROM records"))
         finally:
             if url:
                 _drop(schema)
     return {"items": records, "extra": timings}
-
-
-def _config(folder: Path):  # type: ignore[no-untyped-def]
-    from glamwiki.config import CONFIG_NAME, Config
-
-    return Config.load(folder / CONFIG_NAME)
 
 
 def _drop(schema: str) -> None:
