@@ -107,12 +107,16 @@ class Store:
         try:
             yield self
         except BaseException:
-            self.conn.execute("ROLLBACK") if not self.is_sqlite else self.conn.rollback()
+            self._end("ROLLBACK")
             raise
+        self._end("COMMIT")
+
+    def _end(self, how: str) -> None:
+        """COMMIT or ROLLBACK: sqlite3's own calls; a statement on psycopg's autocommit connection."""
         if self.is_sqlite:
-            self.conn.commit()
+            (self.conn.commit if how == "COMMIT" else self.conn.rollback)()
         else:
-            self.conn.execute("COMMIT")
+            self.conn.execute(how)
 
     def close(self) -> None:
         if self._raw is not None:
