@@ -260,7 +260,7 @@ def _connect_sqlite(location: str) -> Store:
         connection.exec_driver_sql("BEGIN")
 
     raw = engine.raw_connection()
-    conn = raw.driver_connection
+    conn: Any = raw.driver_connection
     conn.row_factory = sqlite3.Row
     store = Store(conn, location, engine=engine)
     store._raw = raw
@@ -286,7 +286,7 @@ def _open_url(url: str, schema: str | None) -> Store:
         engine.dispose()
         reason = str(getattr(exc, "orig", None) or exc).strip()
         raise StoreError(f"cannot connect to the store {shown}: {reason}") from None
-    conn = raw.driver_connection
+    conn: Any = raw.driver_connection
     conn.rollback()
     conn.autocommit = True
     conn.row_factory = pg_row_factory

@@ -146,7 +146,8 @@ def _code_and_literals(sql: str) -> list[tuple[str, str]]:
 
 def split_statements(script: str) -> list[str]:
     """The statements of a migration file: comments dropped, split on ``;`` outside literals."""
-    statements, current = [], []
+    statements: list[str] = []
+    current: list[str] = []
     for match in re.finditer(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|;|[^'\";-]+|.", script, re.DOTALL):
         token = match.group()
         if token.startswith("--"):

@@ -72,7 +72,7 @@ def legacy_revision(store: Store) -> str | None:
     """The revision a database made by the pre-Alembic runner (``schema_migrations``) is at."""
     if not _has_table(store, "schema_migrations"):
         return None
-    done = [row[0] for row in store.query("SELECT name FROM schema_migrations ORDER BY name")]
+    done = [str(row[0]) for row in store.query("SELECT name FROM schema_migrations ORDER BY name")]
     known = names()
     if not done or done != known[: len(done)]:
         raise StoreError(
