@@ -121,9 +121,12 @@ def upgrade(store: Store) -> list[str]:
     config = _config()
     try:
         with store.engine.connect() as connection:
+            if not store.is_sqlite:  # two `glamwiki migrate` at once: the second waits, then finds nothing to do
+                key = f"glamwiki-migrate:{store.schema or 'public'}"
+                connection.exec_driver_sql("SELECT pg_advisory_lock(hashtext(%(key)s))", {"key": key})
             if store.schema:
                 connection.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{store.schema}"')
-                connection.commit()
+            connection.commit()
             config.attributes["connection"] = connection
             if stamp:
                 command.stamp(config, stamp)
