@@ -24,7 +24,7 @@ institution = {institution!r}
 
 [store]
 # The embedded default: a SQLite file in this folder. A shared PostgreSQL database instead:
-# url = "postgresql://user@host/dbname" (no password here: ~/.pgpass or PGPASSWORD) and schema = "name".
+# url = "postgresql://user@host/dbname" and schema = "name" (credentials in ~/.pgpass, never here).
 path = "glamwiki.db"
 
 [intake]
