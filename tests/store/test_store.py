@@ -41,3 +41,15 @@ def test_stream_reads_in_chunks(tmp_path: Path) -> None:
         )
     seen = [row["source"] for row in store.stream("SELECT source FROM ingest_runs ORDER BY id", size=100)]
     assert seen == [str(i) for i in range(2500)]
+
+
+def test_every_sql_file_has_one_revision_in_order() -> None:
+    """Adding a migration is one SQL file plus one revision file whose id is the file's name (docs/store.md)."""
+    from alembic.script import ScriptDirectory
+
+    from glamwiki.store.schema import _config, names
+
+    scripts = ScriptDirectory.from_config(_config())
+    chain = [script.revision for script in reversed(list(scripts.walk_revisions()))]
+    assert chain == names()
+    assert [scripts.get_revision(n).down_revision for n in names()] == [None, *names()[:-1]]  # type: ignore[union-attr]
