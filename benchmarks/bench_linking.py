@@ -74,7 +74,7 @@ def tate_gaps_task(data: str) -> dict[str, object]:
     from glamwiki.store import open_store
 
     with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(Path(tmp) / "b.db")
+        store = open_store(Path(tmp) / "b.db", migrate=True)
         ingest(store, str(Path(data) / "tate"), dataset="tate", profile=load_named_profile("tate"))
         shares = gap_report(store).shares
         store.close()

@@ -37,7 +37,7 @@ def ingest_with(source: str, profile: str | None = None, mapping_text: str | Non
 
     chosen = load_named_profile(profile) if profile else profile_from_text(mapping_text or MAPPING, "bench")
     with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(Path(tmp) / "bench.db")
+        store = open_store(Path(tmp) / "bench.db", migrate=True)
         summary = ingest(store, source, dataset="bench", profile=chosen)
         store.close()
     return {"items": summary.objects + summary.people, "extra": {"errors": summary.errors}}

@@ -62,7 +62,7 @@ def year_load(folder: str, usage: str, jobs: int = 1) -> dict:
 
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
-        store = open_store(Path(tmp) / "bench.sqlite")
+        store = open_store(Path(tmp) / "bench.sqlite", migrate=True)
         db.add_files(store, list(uses), "list")
         for file, rows in uses.items():
             db.record_usage(store, file, rows, "2025-01-01T00:00:00Z")

@@ -38,7 +38,7 @@ def ingest_reader(path: str, reader: str) -> dict:
     from glamwiki.store import open_store
 
     with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(Path(tmp) / "bench.db")
+        store = open_store(Path(tmp) / "bench.db", migrate=True)
         summary = ingest(store, path, dataset="bench", reader=reader)
         store.close()
     return {"items": summary.objects + summary.people, "extra": {"errors": summary.errors}}

@@ -48,9 +48,77 @@ def shared_data() -> Path:
     return require_shared()
 
 
+# -- backends: SQLite always; PostgreSQL where a server is reachable (docs/store.md) -------------------
+PG_URL = os.environ.get("GLAMWIKI_TEST_PG_URL", "postgresql:///glamwiki_test")
+PG_REQUIRED = os.environ.get("GLAMWIKI_TEST_REQUIRE_PG", "") == "1"  # .ci/run: absent PostgreSQL fails
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests marked ``both_backends`` run once on SQLite and once on PostgreSQL."""
+    if metafunc.definition.get_closest_marker("both_backends") and "backend" in metafunc.fixturenames:
+        metafunc.parametrize("backend", BACKENDS, indirect=True)
+
+
 @pytest.fixture
-def project(tmp_path: Path) -> Project:
-    return init_project(tmp_path / "proj", institution="Test Museum")
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def pg_schema() -> Iterator[str]:
+    """One migrated schema for this test session (a unique name: parallel sessions never meet)."""
+    import psycopg
+
+    from glamwiki.errors import StoreError
+    from glamwiki.store import open_store
+
+    schema = f"test_{os.getpid()}_{os.urandom(3).hex()}"
+    try:
+        store = open_store(PG_URL, schema=schema, migrate=True)
+    except StoreError as exc:
+        reason = f"PostgreSQL is not reachable at {PG_URL} (set GLAMWIKI_TEST_PG_URL; see docs/store.md): {exc}"
+        if PG_REQUIRED:
+            pytest.fail(reason)
+        pytest.skip(reason)
+    store.close()
+    yield schema
+    with psycopg.connect(PG_URL.replace("postgresql+psycopg://", "postgresql://"), autocommit=True) as conn:
+        conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+def _empty_pg_schema(schema: str) -> None:
+    """Every table of the session's schema emptied and its identities restarted: a fresh database, fast."""
+    import psycopg
+
+    with psycopg.connect(PG_URL, autocommit=True) as conn:
+        tables = [
+            row[0]
+            for row in conn.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = %s"
+                " AND table_type = 'BASE TABLE' AND table_name <> 'alembic_version'",
+                (schema,),
+            )
+        ]
+        names = ", ".join(f'"{schema}"."{name}"' for name in tables)
+        conn.execute(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+
+
+@pytest.fixture
+def pg_store_schema(backend: str, request: pytest.FixtureRequest) -> str | None:
+    """The emptied PostgreSQL schema this test's project uses, or None on SQLite."""
+    if backend != "postgresql":
+        return None
+    schema = str(request.getfixturevalue("pg_schema"))
+    _empty_pg_schema(schema)
+    return schema
+
+
+@pytest.fixture
+def project(tmp_path: Path, pg_store_schema: str | None) -> Project:
+    if pg_store_schema is None:
+        return init_project(tmp_path / "proj", institution="Test Museum")
+    return init_project(tmp_path / "proj", institution="Test Museum", store_url=PG_URL, schema=pg_store_schema)
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from typing import Any
 from glamwiki.errors import ConfigError
 
 CONFIG_NAME = "glamwiki.toml"
+STORE_PATH_LINE = 'path = "glamwiki.db"\n'
 
 TEMPLATE = """\
 # glamwiki project settings. Keep secrets out of this file: credentials are read from the
@@ -24,7 +25,8 @@ name = {name!r}
 institution = {institution!r}
 
 [store]
-# The embedded default: a SQLite file in this folder.
+# The embedded default: a SQLite file in this folder. A shared PostgreSQL database instead:
+# url = "postgresql://user@host/dbname" and schema = "name" (credentials in ~/.pgpass, never here).
 path = "glamwiki.db"
 
 [intake]

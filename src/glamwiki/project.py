@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from glamwiki.config import CONFIG_NAME, TEMPLATE, Config
+from sqlalchemy.engine import make_url
+
+from glamwiki.config import CONFIG_NAME, STORE_PATH_LINE, TEMPLATE, Config
 from glamwiki.errors import ConfigError, ProjectNotFound
 from glamwiki.store import Store, open_store
 
@@ -24,23 +27,64 @@ class Project:
     def name(self) -> str:
         return str(self.config.get("project", "name", self.root.name))
 
-    def open_store(self) -> Store:
-        return open_store(self.db_path)
+    @property
+    def store_url(self) -> str | None:
+        """``store.url`` (or GLAMWIKI_STORE_URL): a PostgreSQL database shared by many projects; None: SQLite."""
+        url = self.config.get("store", "url", "")
+        return str(url) if url else None
+
+    @property
+    def store_schema(self) -> str:
+        """The project's PostgreSQL schema: ``store.schema``, else its name made a valid schema name."""
+        return str(self.config.get("store", "schema", "") or schema_name(self.name))
+
+    def open_store(self, *, migrate: bool | None = None) -> Store:
+        """The project's store. A SQLite project folder is brought up to date when opened (one user, one
+        file: as before Alembic); a shared PostgreSQL store only by ``glamwiki migrate`` (``migrate=True``)."""
+        if self.store_url:
+            return open_store(self.store_url, schema=self.store_schema, migrate=bool(migrate))
+        return open_store(self.db_path, migrate=True if migrate is None else migrate)
+
+
+def schema_name(name: str) -> str:
+    """A project name as a PostgreSQL schema name: lower case, [a-z0-9_], not starting with a digit."""
+    cleaned = re.sub(r"[^a-z0-9_]+", "_", name.lower()).strip("_")[:63] or "project"
+    return "p_" + cleaned[:61] if cleaned[0].isdigit() else cleaned
 
 
 def init_project(
-    folder: Path, name: str | None = None, institution: str = "", env: Mapping[str, str] | None = None
+    folder: Path,
+    name: str | None = None,
+    institution: str = "",
+    *,
+    store_url: str | None = None,
+    schema: str = "",
+    env: Mapping[str, str] | None = None,
 ) -> Project:
-    """A new project in ``folder``; ``env`` (the CLI's environment) may override its settings."""
+    """Make a project folder; with ``store_url`` its store is a schema of that PostgreSQL database.
+    ``env`` (the CLI's environment) may override its settings."""
     folder = folder.resolve()
     if (folder / CONFIG_NAME).exists():
         raise ConfigError(f"{folder} is already a glamwiki project ({CONFIG_NAME} exists).")
-    folder.mkdir(parents=True, exist_ok=True)
     text = TEMPLATE.format(name=name or folder.name, institution=institution)
+    if store_url:
+        lines = _store_lines(store_url, schema or schema_name(name or folder.name))
+        text = text.replace(STORE_PATH_LINE, STORE_PATH_LINE + lines)
+    folder.mkdir(parents=True, exist_ok=True)
     (folder / CONFIG_NAME).write_text(text, encoding="utf-8")
     project = Project(folder, Config.load(folder / CONFIG_NAME, env))
-    project.open_store().close()
+    project.open_store(migrate=True).close()
     return project
+
+
+def _store_lines(url: str, schema: str) -> str:
+    if make_url(url).password is not None:
+        raise ConfigError(
+            "the store URL holds a password, and glamwiki.toml must not: give the URL without it and put the "
+            "password in ~/.pgpass or the PGPASSWORD environment variable (see docs/store.md)."
+        )
+    note = "# Instead, a shared PostgreSQL database; this project is the schema below.\n"
+    return f"{note}url = {url!r}\nschema = {schema!r}\n"
 
 
 def find_project(start: Path | None = None, env: Mapping[str, str] | None = None) -> Project:

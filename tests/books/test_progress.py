@@ -19,6 +19,8 @@ from glamwiki.publishing.api import ApiClient
 
 from ..localserver import serve
 
+pytestmark = pytest.mark.both_backends  # store-heavy: runs on SQLite and PostgreSQL
+
 QUALITY_TEXT = ["Without text", "Not proofread", "Problematic", "Proofread", "Validated"]
 FILE = "Yr ardd (1864).djvu"
 

@@ -14,11 +14,13 @@ from glamwiki.store.rights import save_decisions
 
 def put(store: Store, rec: Person | ObjectRecord, dataset: str = "m") -> None:
     kind = "person" if isinstance(rec, Person) else "object"
-    store.execute("INSERT OR IGNORE INTO ingest_runs(id, source, reader, dataset) VALUES (1, 'x', 'x', ?)", (dataset,))
     store.execute(
-        "INSERT INTO records(dataset, kind, local_id, data, hash, first_run, last_run)"
-        " VALUES (?, ?, ?, ?, x'00', 1, 1)",
-        (dataset, kind, rec.id, encode(rec)),
+        "INSERT INTO ingest_runs(id, source, reader, dataset) VALUES (1, 'x', 'x', ?) ON CONFLICT DO NOTHING",
+        (dataset,),
+    )
+    store.execute(
+        "INSERT INTO records(dataset, kind, local_id, data, hash, first_run, last_run) VALUES (?, ?, ?, ?, ?, 1, 1)",
+        (dataset, kind, rec.id, encode(rec), b"\x00"),
     )
 
 

@@ -8,6 +8,7 @@ import re
 from html import unescape
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from glamwiki.cli import cli as app
@@ -24,6 +25,8 @@ from glamwiki.store import linking as links_db
 from glamwiki.store.gaps import snapshots
 
 from .helpers import put
+
+pytestmark = pytest.mark.both_backends  # store-heavy: runs on SQLite and PostgreSQL
 
 
 def born(y: int) -> DateInterval:

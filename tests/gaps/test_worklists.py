@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from glamwiki.cli import cli
@@ -20,6 +21,8 @@ from glamwiki.store import Store
 from glamwiki.store import linking as links_db
 
 from .helpers import BLOCK, decide, images, on_commons, put
+
+pytestmark = pytest.mark.both_backends  # store-heavy: runs on SQLite and PostgreSQL
 
 
 def upload_project(store: Store) -> None:

@@ -7,12 +7,15 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from glamwiki.cli import cli
 from glamwiki.project import Project
 
 from .helpers import ROWS, write_csv, write_mapping
+
+pytestmark = pytest.mark.both_backends  # store-heavy: runs on SQLite and PostgreSQL
 
 
 def test_init_makes_a_project(tmp_path: Path) -> None:

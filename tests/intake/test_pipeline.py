@@ -23,7 +23,7 @@ def test_forked_and_in_process_reads_store_the_same(tmp_path: Path) -> None:
     mapping = load_mapping(write_mapping(tmp_path))
     results = []
     for parallel in (False, True):
-        store = open_store(tmp_path / f"{parallel}.db")
+        store = open_store(tmp_path / f"{parallel}.db", migrate=True)
         summary = ingest(store, str(path), dataset="m", profile=mapping, parallel=parallel)
         records = [r for _, r in iter_records(store)]
         issues = [(i["locator"], i["field"], i["message"]) for i in iter_issues(store)]

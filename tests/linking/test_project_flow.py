@@ -18,6 +18,8 @@ from glamwiki.status import project_status
 from glamwiki.store import Store
 from glamwiki.store import linking as db
 
+pytestmark = pytest.mark.both_backends  # store-heavy: runs on SQLite and PostgreSQL
+
 
 @pytest.fixture(scope="module")
 def nga_slice(tmp_path_factory: pytest.TempPathFactory) -> Path:

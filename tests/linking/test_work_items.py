@@ -30,6 +30,8 @@ from glamwiki.store import Store
 from glamwiki.store import linking as db
 from glamwiki.store.records import iter_records
 
+pytestmark = pytest.mark.both_backends  # store-heavy: runs on SQLite and PostgreSQL
+
 TATE = profile_settings("tate")
 FIXTURES = Path(__file__).parent / "fixtures" / "wikidata"
 NO_STATEMENT = (FIXTURES / "mediawiki-api-search_haswbstatement-none.json").read_text()

@@ -100,11 +100,12 @@ def save(store: Store, records: list[ObjectRecord], dataset: str = "test", block
     for r in records:
         data = msgspec.json.encode(r)
         rows.append(Pending("object", r.id, data, digest(data), r.id))
-    run_id = store.execute(
-        "INSERT INTO ingest_runs(source, reader, dataset, profile) VALUES ('test', 'test', ?, 'test')", (dataset,)
+    run_id = store.scalar(
+        "INSERT INTO ingest_runs(source, reader, dataset, profile) VALUES ('test', 'test', ?, 'test') RETURNING id",
+        (dataset,),
     )
     with store.transaction():
-        write_batch(store, run_id.lastrowid, dataset, rows)
+        write_batch(store, run_id, dataset, rows)
         save_decisions(store, [upload_decision(r, dataset, BLOCK if r.id in blocked else UPLOAD) for r in records])
 
 

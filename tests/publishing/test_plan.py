@@ -19,6 +19,8 @@ from glamwiki.store import publishing as db
 
 from .records import HOSTILE, make_record, save, upload_decision, write_images
 
+pytestmark = pytest.mark.both_backends  # store-heavy: runs on SQLite and PostgreSQL
+
 
 def test_file_page_escapes_every_catalogue_value() -> None:
     for n, text in enumerate(HOSTILE):

@@ -18,6 +18,8 @@ from glamwiki.reach.http import Client, Politeness
 
 from .conftest import FAST, route_museum
 
+pytestmark = pytest.mark.both_backends  # store-heavy: runs on SQLite and PostgreSQL
+
 
 def test_collect_category_into_store(collected, project: Project) -> None:
     summary, recorded, _ = collected

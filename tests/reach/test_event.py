@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from glamwiki.cli import cli as glamwiki_cli
 from glamwiki.project import Project
 from glamwiki.reach.event import count_refs
+
+pytestmark = pytest.mark.both_backends  # store-heavy: runs on SQLite and PostgreSQL
 
 PV = "wikitech_Analytics-AQS-Pageviews__"
 

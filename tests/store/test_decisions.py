@@ -86,7 +86,7 @@ def test_decisions_made_before_the_history_become_its_first_events(tmp_path: Pat
     conn.execute("INSERT INTO rights_presumptions(name, version, status, approved_by, approved_on, datasets, match)"
                  " VALUES ('prints', 1, 'approved', 'carol', '2025-01-01', '[\"tate\"]', '[]')")  # fmt: skip
     conn.close()
-    store = open_store(path)
+    store = open_store(path, migrate=True)
     fact = ev.latest(store, "rights_fact", "tate", "T1", "published")
     assert fact is not None and fact.value == "no" and fact.decided_at == "2025-05-01T10:00:00Z"
     link = ev.latest(store, "link", "moma", "P1", "ulan")

@@ -88,7 +88,7 @@ def test_finished_files_are_not_claimed(store: Store) -> None:
 
 def test_claims_from_many_threads_with_their_own_connections(tmp_path: Path) -> None:
     path = tmp_path / "p.db"
-    with open_store(path) as store:
+    with open_store(path, migrate=True) as store:
         items = _plan(store, 200)
     taken: list[list[int]] = []
 

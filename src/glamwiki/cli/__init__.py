@@ -13,7 +13,7 @@ from glamwiki.cli.intake_cmds import export, ingest, profiles, show
 from glamwiki.cli.jobs_cmds import jobs
 from glamwiki.cli.link_cmds import link, serve
 from glamwiki.cli.programme_cmds import programme
-from glamwiki.cli.project_cmds import demo, init, report, status
+from glamwiki.cli.project_cmds import demo, init, migrate, report, status
 from glamwiki.cli.publish_cmds import publish, sandbox
 from glamwiki.cli.reach_cmds import reach
 from glamwiki.cli.rights_cmds import rights
@@ -44,6 +44,7 @@ def cli(ctx: click.Context, project_path: str | None) -> None:
 
 for command in (
     init,
+    migrate,
     status,
     demo,
     ingest,

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from psycopg import DatabaseError
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -26,7 +27,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from glamwiki.errors import GlamwikiError
+from glamwiki.errors import GlamwikiError, StoreError
 from glamwiki.project import Project, find_project
 from glamwiki.scrub import scrub
 from glamwiki.store.db import store_error
@@ -84,6 +85,10 @@ class GuardedGroup(click.Group):
             ctx.exit(exc.exit_code)
         except sqlite3.Error as exc:  # a database that went bad mid-command: disk full, read-only, locked
             error = store_error(exc, _db_path(ctx))
+            console.print(f"[bold red]error:[/] {plain(scrub(str(error)))}", highlight=False)
+            ctx.exit(error.exit_code)
+        except DatabaseError as exc:  # PostgreSQL: connection lost, disk full, a constraint...
+            error = StoreError(f"the project store failed: {exc}.")
             console.print(f"[bold red]error:[/] {plain(scrub(str(error)))}", highlight=False)
             ctx.exit(error.exit_code)
         except KeyboardInterrupt:

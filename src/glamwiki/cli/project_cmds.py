@@ -17,10 +17,35 @@ from glamwiki.terminal import plain
 @click.command()
 @click.argument("folder", type=click.Path(file_okay=False))
 @click.option("--institution", default="", help="The institution's name, used in reports and file pages.")
-def init(folder: str, institution: str) -> None:
-    """Make a project folder with glamwiki.toml (settings) and glamwiki.db (the store)."""
-    project = init_project(Path(folder), institution=institution, env=os.environ)
+@click.option(
+    "--store-url",
+    envvar="GLAMWIKI_STORE_URL",
+    default="",
+    help="A shared PostgreSQL database (postgresql://user@host/db, no password) instead of glamwiki.db.",
+)
+@click.option(
+    "--project", "schema", default="", help="With --store-url: the project's schema there (default: from FOLDER)."
+)
+def init(folder: str, institution: str, store_url: str, schema: str) -> None:
+    """Make a project folder with glamwiki.toml (settings) and its store (glamwiki.db, or a PostgreSQL schema)."""
+    project = init_project(
+        Path(folder), institution=institution, store_url=store_url or None, schema=schema, env=os.environ
+    )
     out.print(f"project [bold]{project.name}[/] made in {project.root}; next: cd {folder} && glamwiki ingest FILE")
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.pass_context
+def migrate(ctx: click.Context, as_json: bool) -> None:
+    """Bring the project's store up to the schema of this glamwiki (back it up first)."""
+    project = project_from(ctx)
+    with project.open_store(migrate=True) as store:
+        location, applied, new = store.location, store.applied_migrations(), store.migrated
+    if as_json:
+        emit_json({"store": location, "schema": applied[-1], "applied": new})
+        return
+    out.print(f"{plain(location)}: schema {applied[-1]}" + (f" ({len(new)} applied now)" if new else " (up to date)"))
 
 
 @click.command()

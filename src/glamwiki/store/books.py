@@ -15,7 +15,8 @@ def save_snapshot(store: Store, row: dict[str, Any]) -> None:
     cols = ["wiki", "index_title", "day", "campaign", "pages", *LEVELS, "taken_at"]
     with store.transaction():
         store.execute(
-            f"INSERT OR REPLACE INTO book_progress({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            f"INSERT INTO book_progress({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+            " ON CONFLICT (wiki, index_title, day) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in cols[3:]),
             [row[c] for c in cols],
         )
 

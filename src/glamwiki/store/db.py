@@ -1,68 +1,133 @@
-"""Connection, transactions and schema migrations."""
+"""Connection, transactions and the backend a store URL chooses (SQLite or PostgreSQL).
+
+SQLAlchemy gives the engine (URL parsing, dialect, connection creation) and Alembic the migrations
+(``glamwiki.store.schema``); queries stay readable SQL text run on the driver's own connection
+(sqlite3 or psycopg), so the hot paths pay nothing for the toolkit. See docs/adr/0007.
+"""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.pool import NullPool, StaticPool
+
 from glamwiki.errors import StoreError
+from glamwiki.store.dialect import pg_row_factory, to_pyformat
 
 MIGRATIONS_PACKAGE = "glamwiki.store.migrations"
+SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
 class Store:
     """A project database. Not thread-safe: one Store per thread or process."""
 
-    def __init__(self, conn: sqlite3.Connection, location: str) -> None:
+    def __init__(self, conn: Any, location: str, *, engine: Engine | None = None, schema: str | None = None) -> None:
         self.conn = conn
         self.location = location
+        self.engine = engine
+        self.schema = schema
+        self.dialect = "sqlite" if isinstance(conn, sqlite3.Connection) else "postgresql"
+        self._raw: Any = None  # the pool's wrapper around conn, closed with the store
+        self.migrated: list[str] = []  # the migrations open_store(migrate=True) applied
+        self._cursors = 0  # server-side cursors opened (each needs its own name)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.dialect == "sqlite"
 
     # -- queries -----------------------------------------------------------------------------
-    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
-        return self.conn.execute(sql, params)
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
+        if self.is_sqlite:
+            return self.conn.execute(sql, params)
+        return self.conn.execute(to_pyformat(sql), params)
 
-    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> sqlite3.Cursor:
-        return self.conn.executemany(sql, rows)
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> Any:
+        if self.is_sqlite:
+            return self.conn.executemany(sql, rows)
+        cur = self.conn.cursor()
+        cur.executemany(to_pyformat(sql), rows)
+        return cur
 
-    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
-        return self.conn.execute(sql, params).fetchall()
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
+        return list(self.execute(sql, params).fetchall())
 
-    def query_one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Row | None:
-        return self.conn.execute(sql, params).fetchone()
+    def query_one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
+        return self.execute(sql, params).fetchone()
 
     def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
-        row = self.conn.execute(sql, params).fetchone()
+        row = self.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
-    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 1000) -> Iterator[sqlite3.Row]:
+    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 1000) -> Iterator[Any]:
         """Rows one at a time without loading the result set (constant memory)."""
-        cur = self.conn.execute(sql, params)
+        if not self.is_sqlite:
+            yield from self._stream_server_side(sql, params, size)
+            return
+        cur = self.execute(sql, params)
         while True:
             rows = cur.fetchmany(size)
             if not rows:
                 return
             yield from rows
 
+    def _stream_server_side(self, sql: str, params: Sequence[Any], size: int) -> Iterator[Any]:
+        """A PostgreSQL cursor on the server, read ``size`` rows at a time (WITH HOLD outside a transaction)."""
+        self._cursors += 1
+        cur = self.conn.cursor(name=f"glamwiki_stream_{self._cursors}", withhold=not self.in_transaction)
+        cur.itersize = size
+        try:
+            cur.execute(to_pyformat(sql), params)
+            yield from cur
+        finally:
+            cur.close()
+
+    @property
+    def in_transaction(self) -> bool:
+        if self.is_sqlite:
+            return bool(self.conn.in_transaction)
+        from psycopg import pq
+
+        return bool(self.conn.info.transaction_status != pq.TransactionStatus.IDLE)
+
     @contextmanager
     def transaction(self) -> Iterator[Store]:
         """Commit on success, roll back on any exception (including KeyboardInterrupt)."""
-        if self.conn.in_transaction:
+        if self.in_transaction:
             yield self
             return
         self.conn.execute("BEGIN")
         try:
             yield self
         except BaseException:
-            self.conn.rollback()
+            self._end("ROLLBACK")
             raise
-        self.conn.commit()
+        self._end("COMMIT")
+
+    def _end(self, how: str) -> None:
+        """COMMIT or ROLLBACK: sqlite3's own calls; a statement on psycopg's autocommit connection."""
+        if self.is_sqlite:
+            (self.conn.commit if how == "COMMIT" else self.conn.rollback)()
+        else:
+            self.conn.execute(how)
 
     def close(self) -> None:
-        self.conn.close()
+        if self._raw is not None:
+            if not self.is_sqlite and self.in_transaction:
+                self.conn.execute("ROLLBACK")
+            self._raw.close()
+            self._raw = None
+        else:
+            self.conn.close()
+        if self.engine is not None:
+            self.engine.dispose()
 
     def __enter__(self) -> Store:
         return self
@@ -72,41 +137,21 @@ class Store:
 
     # -- schema ------------------------------------------------------------------------------
     def applied_migrations(self) -> list[str]:
-        return [r[0] for r in self.query("SELECT name FROM schema_migrations ORDER BY name")]
+        from glamwiki.store import schema
+
+        return schema.applied(self)
 
     def migrate(self) -> list[str]:
-        """Apply every packaged migration not yet applied, in name order. Returns the new ones."""
-        self.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations ("
-            " name TEXT PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)"
-        )
-        done = set(self.applied_migrations())
-        applied = []
-        for name, sql in available_migrations():
-            if name in done:
-                continue
-            try:
-                self.conn.executescript("BEGIN;\n" + sql + "\nCOMMIT;")
-            except sqlite3.Error as exc:
-                self.conn.rollback()
-                raise StoreError(
-                    f"Migration {name} failed on {self.location}: {exc}. The database was left "
-                    "as it was before this migration; report this with the file name."
-                ) from exc
-            self.execute("INSERT INTO schema_migrations(name) VALUES (?)", (name,))
-            self.conn.commit()
-            applied.append(name)
-        return applied
+        """Bring the schema up to date (Alembic). Returns the migrations applied now."""
+        from glamwiki.store import schema
+
+        return schema.upgrade(self)
 
 
 def available_migrations() -> list[tuple[str, str]]:
-    folder = resources.files(MIGRATIONS_PACKAGE)
-    found = [
-        (entry.name.removesuffix(".sql"), entry.read_text(encoding="utf-8"))
-        for entry in folder.iterdir()
-        if entry.name.endswith(".sql")
-    ]
-    return sorted(found)
+    from glamwiki.store import schema
+
+    return schema.available()
 
 
 _SQLITE_PROBLEMS = {
@@ -147,26 +192,46 @@ def store_error(exc: sqlite3.Error, location: str) -> StoreError:
     return error
 
 
-def open_store(location: str | Path, *, migrate: bool = True) -> Store:
-    """Open (creating if needed) the SQLite database at ``location`` and bring it up to date."""
-    location = str(location)
+def is_url(location: str | Path) -> bool:
+    return isinstance(location, str) and "://" in location
+
+
+def open_store(location: str | Path, *, migrate: bool = False, schema: str | None = None) -> Store:
+    """Open the store at ``location``: a SQLite file path (created if needed) or a database URL.
+
+    ``postgresql://user@host/db`` uses PostgreSQL (psycopg 3); ``schema`` names the project's
+    PostgreSQL schema (one per project, see docs/store.md). With ``migrate`` the schema is brought up
+    to date first; without it a store whose schema is behind raises :class:`StoreError` saying to run
+    ``glamwiki migrate``.
+    """
+    store = _open_url(str(location), schema) if is_url(location) else _open_sqlite(str(location))
+    try:
+        from glamwiki.store import schema as schemas
+
+        if migrate:
+            store.migrated = store.migrate()
+        else:
+            schemas.require_current(store)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def _open_sqlite(location: str) -> Store:
     if location != ":memory:" and Path(location).is_file() and Path(location).stat().st_size == 0:
         raise StoreError(
             f"{location} is empty (0 bytes), so it holds no project: a copy or a disk may have failed. Restore "
             "it from a backup, or delete it to start this project again from nothing."
         )
     try:
-        return _open(location, migrate)
-    except StoreError:
-        raise
+        return _connect_sqlite(location)
     except sqlite3.Error as exc:
         raise store_error(exc, location) from exc
 
 
-def _open(location: str, migrate: bool) -> Store:
+def _sqlite_connection(location: str) -> sqlite3.Connection:
     conn = sqlite3.connect(location, isolation_level=None, check_same_thread=False)
-    conn.row_factory = sqlite3.Row
-    store = Store(conn, location)
     try:
         for pragma in (
             "PRAGMA journal_mode=WAL",
@@ -176,9 +241,82 @@ def _open(location: str, migrate: bool) -> Store:
             "PRAGMA cache_size=-32768",  # 32 MiB of page cache, whatever the database size
         ):
             conn.execute(pragma)
-        if migrate:
-            store.migrate()
     except BaseException:
         conn.close()
         raise
+    return conn
+
+
+def _connect_sqlite(location: str) -> Store:
+    memory = location == ":memory:"
+    engine = sqlalchemy.create_engine(
+        "sqlite://" if memory else f"sqlite:///{location}",
+        creator=lambda: _sqlite_connection(location),
+        poolclass=StaticPool if memory else NullPool,  # :memory: is one connection, shared with migrations
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: sqlalchemy.Connection) -> None:  # transactional DDL (SQLAlchemy's pysqlite recipe)
+        connection.exec_driver_sql("BEGIN")
+
+    raw = engine.raw_connection()
+    conn: Any = raw.driver_connection
+    conn.row_factory = sqlite3.Row
+    store = Store(conn, location, engine=engine)
+    store._raw = raw
     return store
+
+
+def _open_url(url: str, schema: str | None) -> Store:
+    parsed = make_url(url)
+    shown = parsed.render_as_string(hide_password=True)
+    if parsed.get_backend_name() != "postgresql":
+        raise StoreError(f"store.url {shown}: only postgresql:// URLs (or a SQLite file path) are supported.")
+    if schema is not None and not SCHEMA_NAME.match(schema):
+        raise StoreError(
+            f"project {schema!r} cannot be a PostgreSQL schema name: use lower-case letters, digits and _ "
+            "(at most 63, not starting with a digit)."
+        )
+    parsed = parsed.set(drivername="postgresql+psycopg")
+    args = {"options": f"-csearch_path={schema}"} if schema else {}
+    engine = sqlalchemy.create_engine(parsed, poolclass=NullPool, connect_args=args)
+    try:
+        raw = engine.raw_connection()
+    except Exception as exc:  # psycopg.OperationalError, or SQLAlchemy's wrapper of it
+        engine.dispose()
+        reason = str(getattr(exc, "orig", None) or exc).strip()
+        raise StoreError(f"cannot connect to the store {shown}: {reason}") from None
+    conn: Any = raw.driver_connection
+    conn.rollback()
+    conn.autocommit = True
+    conn.row_factory = pg_row_factory
+    _load_numeric_as_number(conn)
+    location = f"{shown} (schema {schema})" if schema else shown
+    store = Store(conn, location, engine=engine, schema=schema)
+    store._raw = raw
+    return store
+
+
+def _load_numeric_as_number(conn: Any) -> None:
+    """SUM/AVG of integers are NUMERIC on PostgreSQL: read them as int or float, as SQLite gives them."""
+    from psycopg.adapt import Loader
+
+    class NumberLoader(Loader):
+        def load(self, data: Any) -> int | float:
+            text = bytes(data).decode()
+            return float(text) if ("." in text or "e" in text.lower() or text == "NaN") else int(text)
+
+    conn.adapters.register_loader("numeric", NumberLoader)
+
+
+def list_projects(url: str) -> list[str]:
+    """The projects of a shared PostgreSQL store: the schemas holding a glamwiki schema version."""
+    store = _open_url(url, None)
+    try:
+        rows = store.query(
+            "SELECT table_schema FROM information_schema.tables WHERE table_name = 'alembic_version'"
+            " ORDER BY table_schema"
+        )
+    finally:
+        store.close()
+    return [row[0] for row in rows]

@@ -25,12 +25,14 @@ def published_files(store: Store, target: str) -> Counter[tuple[str, str]]:
 def save_snapshot(store: Store, figures: dict[str, Any], dataset: str = "", taken_at: str | None = None) -> int:
     if taken_at:
         cur = store.execute(
-            "INSERT INTO gap_snapshots(taken_at, dataset, figures) VALUES (?, ?, ?)",
+            "INSERT INTO gap_snapshots(taken_at, dataset, figures) VALUES (?, ?, ?) RETURNING id",
             (taken_at, dataset, json.dumps(figures)),
         )
     else:
-        cur = store.execute("INSERT INTO gap_snapshots(dataset, figures) VALUES (?, ?)", (dataset, json.dumps(figures)))
-    return int(cur.lastrowid or 0)
+        cur = store.execute(
+            "INSERT INTO gap_snapshots(dataset, figures) VALUES (?, ?) RETURNING id", (dataset, json.dumps(figures))
+        )
+    return int(cur.fetchone()[0])
 
 
 def snapshots(store: Store, dataset: str = "") -> list[tuple[str, dict[str, Any]]]:

@@ -18,10 +18,10 @@ VERDICTS = (ACCEPT, REJECT)
 
 def start_run(store: Store, dataset: str, authority: str, options: dict[str, Any], model: dict[str, Any]) -> int:
     cur = store.execute(
-        "INSERT INTO link_runs(dataset, authority, options, model, counts) VALUES (?, ?, ?, ?, '{}')",
+        "INSERT INTO link_runs(dataset, authority, options, model, counts) VALUES (?, ?, ?, ?, '{}') RETURNING id",
         (dataset, authority, json.dumps(options), json.dumps(model)),
     )
-    return int(cur.lastrowid or 0)
+    return int(cur.fetchone()[0])
 
 
 def finish_run(store: Store, run_id: int, counts: dict[str, int]) -> None:

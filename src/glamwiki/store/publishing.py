@@ -60,6 +60,8 @@ class FileState:
 
 
 _STATE_COLUMNS = [f.name for f in fields(FileState)]
+# FileState.offset is stored as chunk_offset (OFFSET is reserved in PostgreSQL; migration 0013)
+_STATE_SQL = ["chunk_offset" if c == "offset" else c for c in _STATE_COLUMNS]
 _PLAN_COLUMNS = [f.name for f in fields(PlanItem)]
 
 
@@ -127,7 +129,7 @@ def plan_counts(store: Store) -> dict[str, int]:
 
 def get_state(store: Store, target: str, item_id: int) -> FileState | None:
     row = store.query_one(
-        f"SELECT {', '.join(_STATE_COLUMNS)} FROM publish_state WHERE target = ? AND item_id = ?", (target, item_id)
+        f"SELECT {', '.join(_STATE_SQL)} FROM publish_state WHERE target = ? AND item_id = ?", (target, item_id)
     )
     return FileState(*row) if row else None
 
@@ -135,9 +137,9 @@ def get_state(store: Store, target: str, item_id: int) -> FileState | None:
 def put_state(store: Store, state: FileState) -> None:
     values = [getattr(state, c) for c in _STATE_COLUMNS]
     store.execute(
-        f"INSERT INTO publish_state({', '.join(_STATE_COLUMNS)}) VALUES ({', '.join('?' * len(values))})"
+        f"INSERT INTO publish_state({', '.join(_STATE_SQL)}) VALUES ({', '.join('?' * len(values))})"
         " ON CONFLICT(target, item_id) DO UPDATE SET "
-        + ", ".join(f"{c} = excluded.{c}" for c in _STATE_COLUMNS[2:])
+        + ", ".join(f"{c} = excluded.{c}" for c in _STATE_SQL[2:])
         + ", updated_at = CURRENT_TIMESTAMP",
         values,
     )
@@ -238,10 +240,11 @@ class PlanRun:
 
 def start_plan_run(store: Store, batch: str, dataset: str | None, total: int) -> int:
     with store.transaction():
-        cur = store.execute(
-            "INSERT INTO publish_plans(batch, dataset, total) VALUES (?, ?, ?)", (batch, dataset or "", total)
+        row = store.query_one(
+            "INSERT INTO publish_plans(batch, dataset, total) VALUES (?, ?, ?) RETURNING plan_id",
+            (batch, dataset or "", total),
         )
-    return int(cur.lastrowid or 0)
+    return int(row[0])
 
 
 def advance_plan_run(store: Store, plan_id: int, done: int, *, finished: bool = False) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from glamwiki.store.db import Store
@@ -17,7 +17,9 @@ def add_files(store: Store, files: Iterable[str], source: str) -> int:
     """Add files to the measured set; returns how many were new."""
     before = store.scalar("SELECT COUNT(*) FROM reach_files")
     with store.transaction():
-        store.executemany("INSERT OR IGNORE INTO reach_files(file, source) VALUES (?, ?)", ((f, source) for f in files))
+        store.executemany(
+            "INSERT INTO reach_files(file, source) VALUES (?, ?) ON CONFLICT DO NOTHING", ((f, source) for f in files)
+        )
     return int(store.scalar("SELECT COUNT(*) FROM reach_files")) - int(before)
 
 
@@ -27,12 +29,20 @@ def all_files(store: Store) -> list[str]:
 
 def files_due_for_usage(store: Store, files: Iterable[str], max_age_days: float) -> list[str]:
     wanted = set(files)
-    rows = store.query(
-        "SELECT file FROM reach_files WHERE usage_checked_at IS NULL"
-        " OR julianday('now') - julianday(usage_checked_at) > ?",
-        (max_age_days,),
-    )
-    return sorted(r[0] for r in rows if r[0] in wanted)
+    try:
+        cutoff = datetime.now(UTC) - timedelta(days=max_age_days)
+    except OverflowError:  # an age beyond the calendar: nothing checked is due
+        cutoff = datetime.min.replace(tzinfo=UTC)
+    rows = store.query("SELECT file, usage_checked_at FROM reach_files")
+    return sorted(r[0] for r in rows if r[0] in wanted and _older(r[1], cutoff))
+
+
+def _older(checked_at: str | None, cutoff: datetime) -> bool:
+    """Whether a stored timestamp (ISO text, UTC; SQLite's 'YYYY-MM-DD HH:MM:SS' too) is before ``cutoff``."""
+    if not checked_at:
+        return True
+    when = datetime.fromisoformat(checked_at.replace("Z", "+00:00"))
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)) < cutoff
 
 
 def record_usage(store: Store, file: str, usages: Iterable[tuple[str, str, int, int | None, str]], when: str) -> int:
@@ -90,8 +100,9 @@ def record_coverage(
     store: Store, kind: str, key: str, agent: str, first: str, last: str, status: str = "ok", detail: str = ""
 ) -> None:
     store.execute(
-        "INSERT OR REPLACE INTO reach_coverage(kind, key, agent, first_period, last_period, status, detail, fetched_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO reach_coverage(kind, key, agent, first_period, last_period, status, detail, fetched_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, key, agent, first_period, last_period) DO UPDATE SET"
+        " status = excluded.status, detail = excluded.detail, fetched_at = excluded.fetched_at",
         (kind, key, agent, first, last, status, detail, now()),
     )
 
@@ -100,8 +111,9 @@ def record_views(
     store: Store, wiki: str, title: str, granularity: str, agent: str, points: Iterable[tuple[str, int]], source: str
 ) -> None:
     store.executemany(
-        "INSERT OR REPLACE INTO reach_pageviews(wiki, title, granularity, period, agent, views, source)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO reach_pageviews(wiki, title, granularity, period, agent, views, source)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (wiki, title, granularity, period, agent) DO UPDATE SET"
+        " views = excluded.views, source = excluded.source",
         ((wiki, title, granularity, p, agent, v, source) for p, v in points),
     )
 
@@ -110,15 +122,17 @@ def record_mediarequests(
     store: Store, file: str, granularity: str, agent: str, points: Iterable[tuple[str, int]], source: str
 ) -> None:
     store.executemany(
-        "INSERT OR REPLACE INTO reach_mediarequests(file, granularity, period, agent, requests, source)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO reach_mediarequests(file, granularity, period, agent, requests, source)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (file, granularity, period, agent) DO UPDATE SET"
+        " requests = excluded.requests, source = excluded.source",
         ((file, granularity, p, agent, v, source) for p, v in points),
     )
 
 
 def record_cim(store: Store, kind: str, key: str, wiki: str, points: Iterable[tuple[str, int]]) -> None:
     store.executemany(
-        "INSERT OR REPLACE INTO reach_cim(kind, key, wiki, month, pageviews) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO reach_cim(kind, key, wiki, month, pageviews) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT (kind, key, wiki, month) DO UPDATE SET pageviews = excluded.pageviews",
         ((kind, key, wiki, p, v) for p, v in points),
     )
 
@@ -136,8 +150,11 @@ def record_dump_run(
     """tallies: (lines, malformed, matched); examples: a few malformed lines as read."""
     lines, malformed, matched = tallies
     store.execute(
-        "INSERT OR REPLACE INTO reach_dump_runs(path, format, period, agent, engine, lines, malformed, matched,"
-        " examples, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO reach_dump_runs(path, format, period, agent, engine, lines, malformed, matched,"
+        " examples, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET"
+        " format = excluded.format, period = excluded.period, agent = excluded.agent, engine = excluded.engine,"
+        " lines = excluded.lines, malformed = excluded.malformed, matched = excluded.matched,"
+        " examples = excluded.examples, finished_at = excluded.finished_at",
         (path, fmt, period, agent, engine, lines, malformed, matched, "\n".join(examples), now()),
     )
 
@@ -190,7 +207,8 @@ def record_membership(store: Store, category: str, months: Iterable[str], files:
         for month in months:
             store.execute("DELETE FROM reach_membership WHERE category = ? AND month = ?", (category, month))
             store.executemany(
-                "INSERT OR IGNORE INTO reach_membership(category, month, file, depth, seen_at) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO reach_membership(category, month, file, depth, seen_at) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
                 ((category, month, f, depth, when) for f in files),
             )
 
@@ -206,22 +224,29 @@ def dump_done(store: Store, path: str) -> bool:
 
 def save_event(store: Store, name: str, data: str, collected_at: str) -> None:
     store.execute(
-        "INSERT OR REPLACE INTO reach_events(name, data, collected_at) VALUES (?, ?, ?)", (name, data, collected_at)
+        "INSERT INTO reach_events(name, data, collected_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET"
+        " data = excluded.data, collected_at = excluded.collected_at",
+        (name, data, collected_at),
     )
 
 
 def save_event_edit(store: Store, row: tuple[Any, ...]) -> None:
-    """(event, wiki, revid, parentid, user, title, ns, timestamp, new_page, size_diff, refs_added)"""
+    """(event, wiki, revid, parentid, editor, title, ns, timestamp, new_page, size_diff, refs_added)"""
     store.execute(
-        "INSERT OR REPLACE INTO reach_event_edits(event, wiki, revid, parentid, user, title, ns, timestamp,"
-        " new_page, size_diff, refs_added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO reach_event_edits(event, wiki, revid, parentid, editor, title, ns, timestamp,"
+        " new_page, size_diff, refs_added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (event, wiki, revid) DO UPDATE SET parentid = excluded.parentid, editor = excluded.editor,"
+        " title = excluded.title, ns = excluded.ns, timestamp = excluded.timestamp, new_page = excluded.new_page,"
+        " size_diff = excluded.size_diff, refs_added = excluded.refs_added",
         row,
     )
 
 
 def save_page_subject(store: Store, wiki: str, title: str, item: str | None, human: bool, gender: str | None) -> None:
     store.execute(
-        "INSERT OR REPLACE INTO reach_page_subjects(wiki, title, item, human, gender) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO reach_page_subjects(wiki, title, item, human, gender) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT (wiki, title) DO UPDATE SET item = excluded.item, human = excluded.human,"
+        " gender = excluded.gender",
         (wiki, title, item, int(human), gender),
     )
 

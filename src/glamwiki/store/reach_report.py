@@ -112,7 +112,7 @@ def excluded_agents(store: Store, first: str, last: str) -> dict[str, int]:
     rows = store.query(
         "SELECT agent, SUM(n) FROM (SELECT agent, views AS n, period FROM reach_pageviews WHERE agent <> 'user'"
         " UNION ALL SELECT agent, count, period FROM reach_dump_counts WHERE kind = 'pageviews' AND agent <> 'user')"
-        " WHERE substr(period, 1, 7) BETWEEN ? AND ? GROUP BY agent ORDER BY agent",
+        " AS views WHERE substr(period, 1, 7) BETWEEN ? AND ? GROUP BY agent ORDER BY agent",
         (first, last),
     )
     return {r[0]: int(r[1]) for r in rows}
@@ -128,10 +128,12 @@ def anything_collected(store: Store) -> bool:
 
 def new_usage(store: Store) -> tuple[str | None, list[tuple[Any, ...]]]:
     since = store.scalar("SELECT MAX(made_at) FROM reach_reports")
+    newer, params = (" AND first_seen > ?", (since,)) if since is not None else ("", ())
     rows = store.query(
         "SELECT file, wiki, title, first_seen FROM reach_usage WHERE gone_at IS NULL AND page_kind = 'article'"
-        " AND (? IS NULL OR first_seen > ?) ORDER BY first_seen DESC, wiki, title",
-        (since, since),
+        + newer
+        + " ORDER BY first_seen DESC, wiki, title",
+        params,
     )
     return since, [tuple(r) for r in rows]
 
@@ -146,7 +148,7 @@ def remember_report(store: Store, made_at: str, first: str, last: str, pages: in
 def latest_month(store: Store) -> str | None:
     return store.scalar(
         "SELECT MAX(m) FROM (SELECT substr(period, 1, 7) AS m FROM reach_pageviews"
-        " UNION ALL SELECT substr(period, 1, 7) FROM reach_dump_counts)"
+        " UNION ALL SELECT substr(period, 1, 7) FROM reach_dump_counts) AS months"
     )
 
 
@@ -165,7 +167,7 @@ def status_figures(store: Store) -> dict[str, int]:
         "articles": int(
             one(
                 "SELECT COUNT(*) FROM (SELECT DISTINCT wiki, title FROM reach_usage"
-                " WHERE page_kind = 'article' AND gone_at IS NULL)"
+                " WHERE page_kind = 'article' AND gone_at IS NULL) AS pages"
             )
         ),
         "views": int(one("SELECT COALESCE(SUM(views), 0) FROM reach_pageviews WHERE agent = 'user'")),

@@ -70,9 +70,7 @@ def write_new_batch(store: Store, run_id: int, dataset: str, batch: Sequence[Pen
         kept.append(p)
         rows.append((dataset, p.kind, p.local_id, p.data, p.hash, run_id, run_id))
     max_before = store.scalar("SELECT COALESCE(MAX(uid), 0) FROM records")
-    before = store.conn.total_changes
-    store.executemany(_INSERT_NEW, rows)
-    inserted = store.conn.total_changes - before
+    inserted = store.executemany(_INSERT_NEW, rows).rowcount  # summed over the rows; a conflict adds 0
     if inserted < len(rows):
         earlier = _existing_uids(store, dataset, kept, max_before)
         for p in kept:
@@ -125,7 +123,7 @@ def write_batch(
             fields = _changed_fields(store, old[0], p.data)
             store.execute(
                 "INSERT INTO record_changes(run_id, uid, change, fields) VALUES (?, ?, 'changed', ?)",
-                (run_id, old[0], msgspec.json.encode(fields)),
+                (run_id, old[0], msgspec.json.encode(fields).decode()),
             )
             for name in fields:
                 out.changed_fields[name] = out.changed_fields.get(name, 0) + 1

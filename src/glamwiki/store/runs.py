@@ -32,16 +32,24 @@ def start_run(
     provenance: dict[str, str] | None = None,
 ) -> int:
     cur = store.execute(
-        "INSERT INTO ingest_runs(source, reader, profile, dataset, provenance, pid) VALUES (?, ?, ?, ?, ?, ?)",
-        (source, reader, profile, dataset, msgspec.json.encode(provenance) if provenance else None, os.getpid()),
+        "INSERT INTO ingest_runs(source, reader, profile, dataset, provenance, pid)"
+        " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        (
+            source,
+            reader,
+            profile,
+            dataset,
+            msgspec.json.encode(provenance).decode() if provenance else None,
+            os.getpid(),
+        ),
     )
-    return int(cur.lastrowid or 0)
+    return int(cur.fetchone()[0])
 
 
 def finish_run(store: Store, run_id: int, status: str, counts: dict[str, object]) -> None:
     store.execute(
         "UPDATE ingest_runs SET finished_at = CURRENT_TIMESTAMP, status = ?, counts = ? WHERE id = ?",
-        (status, msgspec.json.encode(counts), run_id),
+        (status, msgspec.json.encode(counts).decode(), run_id),
     )
 
 

@@ -27,7 +27,7 @@ CREATE TABLE publish_state (
     local_path TEXT,
     title TEXT,                        -- the title actually used
     filekey TEXT,
-    offset INTEGER NOT NULL DEFAULT 0,
+    "offset" INTEGER NOT NULL DEFAULT 0,
     page_id INTEGER,
     revision INTEGER,
     duplicate_of TEXT,

@@ -102,7 +102,7 @@ CREATE TABLE reach_event_edits (
     wiki TEXT NOT NULL,
     revid INTEGER NOT NULL,
     parentid INTEGER NOT NULL,
-    user TEXT NOT NULL,
+    "user" TEXT NOT NULL,
     title TEXT NOT NULL,
     ns INTEGER NOT NULL,
     timestamp TEXT NOT NULL,

@@ -1,0 +1,1 @@
+"""Revisions: each applies the SQL file of the same name (``glamwiki.store.schema.apply_sql``)."""
