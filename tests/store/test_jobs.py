@@ -13,6 +13,8 @@ from glamwiki.project import Project
 from glamwiki.store import Store, jobs, open_store
 from glamwiki.store import publishing as db
 
+pytestmark = pytest.mark.both_backends  # claims use SKIP LOCKED on PostgreSQL, BEGIN IMMEDIATE on SQLite
+
 
 def _plan(store: Store, n: int) -> list[int]:
     db.save_plan(store, ({"dataset": "d", "record_id": f"R{k}", "image_index": 0, "status": db.PLANNED,
