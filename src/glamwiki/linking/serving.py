@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -11,6 +10,7 @@ from glamwiki.errors import ConfigError, ProjectNotFound
 from glamwiki.linking.entity import from_person
 from glamwiki.linking.reconcile import Service, build_service
 from glamwiki.linking.run import load_authority_people
+from glamwiki.store.linking import last_run_model
 
 
 def service_for(ctx: click.Context, authority: str, profile: str | None, mapping: str | None, base_url: str) -> Service:
@@ -33,5 +33,4 @@ def stored_model(ctx: click.Context) -> dict | None:  # type: ignore[type-arg]
     except ProjectNotFound:
         return None
     with project.open_store() as store:
-        row = store.query_one("SELECT model FROM link_runs ORDER BY id DESC LIMIT 1")
-    return json.loads(row["model"]) if row else None
+        return last_run_model(store)

@@ -11,7 +11,7 @@ from glamwiki.report.svg import bar_chart, stacked_bars
 from glamwiki.rights.pdday import public_domain_day
 from glamwiki.rights.review import queue_groups
 from glamwiki.store import Store
-from glamwiki.store.rights import decision_counts, iter_decisions
+from glamwiki.store.rights import decision_counts, iter_decisions, latest_assessment
 
 ORDER = ("upload", "block", "review")
 PD_DAY_ROWS = 25
@@ -21,7 +21,8 @@ def rights_section(store: Store) -> Section | None:
     counts = decision_counts(store)
     if not counts:
         return None
-    as_of = store.scalar("SELECT MAX(as_of) FROM rights_decisions")
+    as_of = latest_assessment(store)
+    assert as_of is not None  # there are decisions
     layers: dict[str, Counter[str]] = {"UK": Counter(), "US": Counter()}
     for d in iter_decisions(store):
         layers["UK"][d.uk_status] += 1

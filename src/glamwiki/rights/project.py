@@ -17,7 +17,7 @@ from glamwiki.rights.presumptions import SHIPPED, Presumption, shipped
 from glamwiki.rights.rules import Settings, default_settings
 from glamwiki.store import Store
 from glamwiki.store.records import count, iter_records
-from glamwiki.store.rights import current_presumptions, save_decisions
+from glamwiki.store.rights import all_facts, current_presumptions, save_decisions
 
 BATCH = 2000
 
@@ -48,13 +48,6 @@ class AssessSummary:
                 "uk": dict(self.uk), "us": dict(self.us), "missing_facts": dict(self.missing),
                 "presumptions_applied": dict(self.presumed), "reviews_a_presumption_would_decide":
                 dict(self.would_decide)}  # fmt: skip
-
-
-def all_facts(store: Store) -> dict[tuple[str, str], dict[str, str]]:
-    out: dict[tuple[str, str], dict[str, str]] = {}
-    for r in store.query("SELECT dataset, record_id, fact, value FROM rights_facts"):
-        out.setdefault((r["dataset"], r["record_id"]), {})[r["fact"]] = r["value"]
-    return out
 
 
 def persons_by_dataset(store: Store) -> dict[str, dict[str, Person]]:

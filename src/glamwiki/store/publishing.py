@@ -269,3 +269,40 @@ def plan_batch(store: Store) -> str | None:
 def count_plan(store: Store, status: str | None = None, dataset: str | None = None) -> int:
     where, params = _plan_filter(status, dataset)
     return int(store.scalar(f"SELECT COUNT(*) FROM publish_plan{where}", params) or 0)
+
+
+def unfinished_batch(store: Store, target: str) -> str | None:
+    """The batch of the most recently touched file on ``target`` that is not finished, if any."""
+    row = store.query_one(
+        "SELECT batch FROM publish_state WHERE target = ? AND state NOT IN ('done', 'duplicate', 'failed')"
+        " AND batch IS NOT NULL ORDER BY updated_at DESC LIMIT 1",
+        (target,),
+    )
+    return None if row is None else str(row[0])
+
+
+def planned_item_ids(store: Store) -> list[int]:
+    rows = store.query("SELECT item_id FROM publish_plan WHERE status = ? ORDER BY item_id", (PLANNED,))
+    return [int(r[0]) for r in rows]
+
+
+def get_plan_item(store: Store, item_id: int) -> PlanItem | None:
+    row = store.query_one("SELECT * FROM publish_plan WHERE item_id = ?", (item_id,))
+    return None if row is None else PlanItem(**{k: row[k] for k in PlanItem.__dataclass_fields__})
+
+
+def plan_item_id(store: Store, dataset: str, record_id: str, image_index: int = 0) -> int | None:
+    value = store.scalar(
+        "SELECT item_id FROM publish_plan WHERE dataset = ? AND record_id = ? AND image_index = ?",
+        (dataset, record_id, image_index),
+    )
+    return None if value is None else int(value)
+
+
+def last_journal_phase(store: Store, target: str, item_id: int, step: str) -> str | None:
+    """The phase (``before`` / ``after``) of the newest journal entry of ``step`` for this file."""
+    row = store.query_one(
+        "SELECT phase FROM publish_journal WHERE target = ? AND item_id = ? AND step = ? ORDER BY seq DESC LIMIT 1",
+        (target, item_id, step),
+    )
+    return None if row is None else str(row["phase"])

@@ -112,3 +112,21 @@ def _presumption_row(r: Any) -> dict[str, Any]:
     row["datasets"] = json.loads(row["datasets"])
     row["match"] = [tuple(m) for m in json.loads(row["match"])]
     return row
+
+
+def latest_assessment(store: Store) -> str | None:
+    """The ``as_of`` date of the newest stored decision, or None when rights were never run."""
+    value = store.scalar("SELECT MAX(as_of) FROM rights_decisions")
+    return None if value is None else str(value)
+
+
+def fact_count(store: Store) -> int:
+    return int(store.scalar("SELECT COUNT(*) FROM rights_facts"))
+
+
+def all_facts(store: Store) -> dict[tuple[str, str], dict[str, str]]:
+    """Every curator-supplied fact, by (dataset, record id)."""
+    out: dict[tuple[str, str], dict[str, str]] = {}
+    for r in store.stream("SELECT dataset, record_id, fact, value FROM rights_facts"):
+        out.setdefault((r["dataset"], r["record_id"]), {})[r["fact"]] = r["value"]
+    return out
