@@ -29,8 +29,7 @@ from glamwiki.store import Store
 from glamwiki.store import linking as linking_db
 from glamwiki.store import publishing as db
 from glamwiki.store import records as records_db
-from glamwiki.store.records import iter_records
-from glamwiki.store.rights import get_decision
+from glamwiki.store.plan_inputs import objects_with_decisions
 
 
 @dataclass
@@ -144,9 +143,8 @@ def _items(
 ) -> Iterator[dict[str, Any]]:
     page = settings.page()
     links = linking_db.links(store, dataset)
-    for ds, record in iter_records(store, kind="object", dataset=dataset):
+    for ds, record, decision in objects_with_decisions(store, dataset):
         assert isinstance(record, ObjectRecord)
-        decision = get_decision(store, record.id, ds)
         base = {"dataset": ds, "record_id": record.id, "rights": _rights_summary(decision)}
         if decision is None or decision.decision != UPLOAD:
             yield {**base, "image_index": 0, "status": db.BLOCKED}

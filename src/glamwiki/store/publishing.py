@@ -63,28 +63,53 @@ _STATE_COLUMNS = [f.name for f in fields(FileState)]
 _PLAN_COLUMNS = [f.name for f in fields(PlanItem)]
 
 
+_PLAN_DEFAULTS: dict[str, Any] = {"image_index": 0, "source_kind": "", "source": "", "title": "", "wikitext": "",
+                                   "sdc": "{}", "rights": "", "notes": ""}  # fmt: skip
+_PLAN_UPSERT = (
+    f"INSERT INTO publish_plan({', '.join(_PLAN_COLUMNS[1:])}) VALUES ({', '.join('?' * len(_PLAN_COLUMNS[1:]))})"
+    " ON CONFLICT(dataset, record_id, image_index) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _PLAN_COLUMNS[1:] if c not in ("dataset", "record_id", "image_index"))
+    + ", planned_at = CURRENT_TIMESTAMP"
+)
+_PARAM_LIMIT = 900  # ids per IN (...) list: under SQLite's host-parameter limit
+
+
 def save_plan(store: Store, items: Iterable[dict[str, Any]]) -> int:
-    """Insert or replace plan rows, except rows a target has already started on (their title is fixed)."""
-    n = 0
+    """Insert or replace plan rows, except rows a target has already started on (their title is fixed).
+
+    Set-based: one query for the started rows among the items' records, one ``executemany`` for the
+    rest, whatever the number of items. A replaced row gets every column (absent ones their defaults)."""
+    items = list(items)
     with store.transaction():
-        for item in items:
-            started = store.scalar(
-                "SELECT 1 FROM publish_state s JOIN publish_plan p USING(item_id) WHERE p.dataset = ?"
-                " AND p.record_id = ? AND p.image_index = ? AND s.state != 'pending' LIMIT 1",
-                (item["dataset"], item["record_id"], item.get("image_index", 0)),
+        started = _started_keys(store, items)
+        rows = [
+            [item.get(c, _PLAN_DEFAULTS.get(c)) for c in _PLAN_COLUMNS[1:]]
+            for item in items
+            if (item["dataset"], item["record_id"], item.get("image_index", 0)) not in started
+        ]
+        if rows:
+            store.executemany(_PLAN_UPSERT, rows)
+    return len(rows)
+
+
+def _started_keys(store: Store, items: list[dict[str, Any]]) -> set[tuple[str, str, int]]:
+    """(dataset, record id, image index) of the items' plan rows some target has started on."""
+    by_dataset: dict[str, set[str]] = {}
+    for item in items:
+        by_dataset.setdefault(item["dataset"], set()).add(item["record_id"])
+    found: set[tuple[str, str, int]] = set()
+    for dataset, record_ids in sorted(by_dataset.items()):
+        ids = sorted(record_ids)
+        for start in range(0, len(ids), _PARAM_LIMIT):
+            chunk = ids[start : start + _PARAM_LIMIT]
+            rows = store.query(
+                "SELECT p.dataset, p.record_id, p.image_index FROM publish_plan p"
+                " WHERE p.dataset = ? AND p.record_id IN (" + ", ".join("?" * len(chunk)) + ")"
+                " AND EXISTS (SELECT 1 FROM publish_state s WHERE s.item_id = p.item_id AND s.state != 'pending')",
+                (dataset, *chunk),
             )
-            if started:
-                continue
-            cols = [c for c in _PLAN_COLUMNS if c != "item_id" and c in item]
-            store.execute(
-                f"INSERT INTO publish_plan({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-                " ON CONFLICT(dataset, record_id, image_index) DO UPDATE SET "
-                + ", ".join(f"{c} = excluded.{c}" for c in cols if c not in ("dataset", "record_id", "image_index"))
-                + ", planned_at = CURRENT_TIMESTAMP",
-                [item[c] for c in cols],
-            )
-            n += 1
-    return n
+            found.update((r[0], r[1], int(r[2])) for r in rows)
+    return found
 
 
 def forget_unstarted(store: Store, dataset: str | None = None) -> set[tuple[str, str, int]]:
