@@ -11,10 +11,11 @@ from glamwiki.model.records import ObjectRecord
 from glamwiki.model.rights import PD, UPLOAD
 from glamwiki.rights.engine import assess
 from glamwiki.rights.presumptions import Presumption
-from glamwiki.rights.project import all_facts, persons_by_dataset
+from glamwiki.rights.project import persons_by_dataset
 from glamwiki.rights.rules import Settings
 from glamwiki.store import Store
 from glamwiki.store.records import iter_records
+from glamwiki.store.rights import all_facts
 
 
 @dataclass
