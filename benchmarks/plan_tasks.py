@@ -6,6 +6,7 @@ import hashlib
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -78,16 +79,18 @@ def plan(folder: str) -> dict[str, Any]:
 
     project = find_project(_fresh(folder))
     settings = plan_settings(project.config)
+    cpu = time.process_time()
     with project.open_store() as store:
         calls = _counting(store)
         summary = build_plan(store, settings)
+        cpu = time.process_time() - cpu
         statements = calls["n"]
         for name in METHODS:
             delattr(store, name)
         digest = plan_digest(store, summary.batch)
     files = summary.planned + summary.held
     return {"items": files, "extra": {"statements": statements, "digest": digest, "blocked": summary.blocked,
-                                      "unplannable": summary.unplannable}}  # fmt: skip
+                                      "unplannable": summary.unplannable, "cpu_seconds": cpu}}  # fmt: skip
 
 
 def bare(folder: str) -> int:
