@@ -59,12 +59,12 @@ def _counting(store: Any) -> dict[str, int]:
 
 
 def plan_digest(store: Any, batch: str) -> str:
-    """SHA-256 over every plan row's page, title, structured data and rights, the batch id blanked."""
+    """SHA-256 over every plan row's page, title, structured data and rights, the batch id blanked. Computed
+    after the plan is timed; it streams, so the peak memory reported is the plan's."""
     from glamwiki.store import publishing as db
 
     h = hashlib.sha256()
-    rows = sorted(db.iter_plan(store), key=lambda i: (i.dataset, i.record_id, i.image_index))
-    for i in rows:
+    for i in db.iter_plan(store):  # streamed, in item order (the records' order): constant memory
         fields = (i.dataset, i.record_id, i.image_index, i.status, i.source_kind, i.source, i.title, i.wikitext,
                   i.sdc, i.rights, i.notes)  # fmt: skip
         h.update(repr(fields).replace(batch, "BATCH").encode())
