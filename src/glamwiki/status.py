@@ -32,7 +32,7 @@ def intake_status(store: Store) -> StageStatus:
     sets = records.datasets(store)
     objects = sum(n for _, k, n in sets if k == "object")
     people = sum(n for _, k, n in sets if k == "person")
-    errors = int(store.scalar("SELECT COUNT(*) FROM ingest_errors WHERE severity = 'error'"))
+    errors = runs.error_count(store)
     warnings = runs.issue_count(store) - errors
     unfinished = runs.unfinished_runs(store, ingest_running(store))
     figures = {

@@ -68,3 +68,20 @@ def test_zero_width_joiners_are_kept() -> None:
         assert clean_text(word) == word
         assert escape(word) == word
     assert clean_text("a\u202eb\u200bc") == "abc"  # bidi overrides and zero-width spaces still go
+
+
+def test_the_ascii_road_cleans_as_the_unicode_road_does() -> None:
+    """clean_text's ASCII shortcut (issue 13: `publish plan` speed) gives what NFC plus dropping every
+    Cc/Cf/Cs/Co character gives, for every ASCII character alone and inside text."""
+    import unicodedata
+
+    from glamwiki.publishing.wikitext import _KEEP, _SPACES
+
+    def slow(text: str) -> str:
+        text = unicodedata.normalize("NFC", text)
+        kept = "".join(c for c in text if c in _KEEP or unicodedata.category(c) not in ("Cc", "Cf", "Cs", "Co"))
+        return _SPACES.sub(" ", kept)
+
+    samples = [chr(c) for c in range(128)] + [f"a{chr(c)}b  c\t\td" for c in range(128)] + HOSTILE
+    assert all(clean_text(s) == slow(s) for s in samples)
+    assert clean_text("a\x07b\x7fc\nd\te") == "abc\nd e"

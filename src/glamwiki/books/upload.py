@@ -47,10 +47,9 @@ def plan_book(
                           "source_kind": IMAGE_FILE, "source": str(path.resolve()), "title": title,
                           "wikitext": wikitext, "sdc": json.dumps(structured or {}, ensure_ascii=False),
                           "rights": rights}])  # fmt: skip
-    item_id = store.scalar(
-        "SELECT item_id FROM publish_plan WHERE dataset = ? AND record_id = ? AND image_index = 0", (DATASET, record_id)
-    )
-    return int(item_id)
+    item_id = db.plan_item_id(store, DATASET, record_id, 0)
+    assert item_id is not None  # just saved
+    return item_id
 
 
 def upload_book(store: Store, client: ApiClient, item_id: int, options: RunOptions | None = None) -> db.FileState:

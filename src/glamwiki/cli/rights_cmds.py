@@ -21,10 +21,10 @@ from glamwiki.rights.explain import explain_lines
 from glamwiki.rights.files import decisions_from_source, started, write_csv
 from glamwiki.rights.pdday import public_domain_day
 from glamwiki.rights.presumptions import SHIPPED, shipped
-from glamwiki.rights.project import all_facts, approved_presumptions, assess_project, object_count, persons_by_dataset
+from glamwiki.rights.project import approved_presumptions, assess_project, object_count, persons_by_dataset
 from glamwiki.rights.review import export_queue, export_queue_xlsx, import_facts, queue_groups
 from glamwiki.store.records import get_record, qualified_id, resolve_id
-from glamwiki.store.rights import get_decision
+from glamwiki.store.rights import all_facts, get_decision
 from glamwiki.terminal import visible
 
 

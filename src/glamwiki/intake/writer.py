@@ -10,7 +10,7 @@ from glamwiki.intake.base import ERROR, Issue
 from glamwiki.intake.pipeline import Encoded
 from glamwiki.store import Store
 from glamwiki.store.records import BatchOutcome, Pending, has_records, write_batch, write_new_batch
-from glamwiki.store.runs import IssueRow, add_issues, finish_run
+from glamwiki.store.runs import IssueRow, abandon_pending, add_issues, finish_run
 
 BATCH_SIZE = 2000
 KINDS = ("object", "person")
@@ -84,8 +84,7 @@ class RunWriter:
 
     def finish_status_only(self, status: str) -> None:
         """Mark the run without writing what is pending (when writing it is what failed)."""
-        if self.store.conn.in_transaction:
-            self.store.conn.rollback()
+        abandon_pending(self.store)
         with self.store.transaction():
             finish_run(self.store, self.run_id, status, self.counts.as_dict())
 

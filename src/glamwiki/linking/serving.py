@@ -4,7 +4,6 @@ The CLI resolves the project and the options; nothing here reads the command lin
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
 from pathlib import Path
@@ -16,6 +15,7 @@ from glamwiki.linking.reconcile import Service, build_service
 from glamwiki.linking.run import load_authority_people
 from glamwiki.linking.service import MAX_BODY, OPENREFINE_ORIGINS, TIMEOUT, make_server
 from glamwiki.store import Store
+from glamwiki.store.linking import last_run_model
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,7 @@ def service_for(settings: ServeSettings, model: dict[str, Any] | None = None) ->
 
 def stored_model(store: Store) -> dict[str, Any] | None:
     """The model of the project's last link run, if it has one."""
-    row = store.query_one("SELECT model FROM link_runs ORDER BY id DESC LIMIT 1")
-    return json.loads(row["model"]) if row else None
+    return last_run_model(store)
 
 
 def open_service(settings: ServeSettings, store: Store | None = None) -> tuple[Service, ThreadingHTTPServer]:

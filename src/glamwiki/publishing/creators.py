@@ -60,6 +60,8 @@ AUTHOR_ROLES = {"author", "writer", "text", "poet"}
 
 
 def qid_of(identifiers: dict[str, str]) -> str | None:
+    if not identifiers:
+        return None
     for key in ids.WIKIDATA_KEYS:
         value = identifiers.get(key, "").rsplit("/", 1)[-1].strip()
         if _QID.match(value):

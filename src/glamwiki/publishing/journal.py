@@ -33,11 +33,7 @@ OUTCOMES = {DONE: "uploaded", DUPLICATE: "duplicate-of", FAILED: "failed", BLOCK
 def unfinished_write(store: Store, state: db.FileState, step: str) -> bool:
     """True when the last journal entry of ``step`` for this file is its ``before``: the write may
     have reached the wiki without its answer being recorded."""
-    row = store.query_one(
-        "SELECT phase FROM publish_journal WHERE target = ? AND item_id = ? AND step = ? ORDER BY seq DESC LIMIT 1",
-        (state.target, state.item_id, step),
-    )
-    return row is not None and row["phase"] == "before"
+    return db.last_journal_phase(store, state.target, state.item_id, step) == "before"
 
 
 def begin(store: Store, state: db.FileState, step: str, data: dict | None = None) -> None:

@@ -29,8 +29,7 @@ from glamwiki.store import Store
 from glamwiki.store import linking as linking_db
 from glamwiki.store import publishing as db
 from glamwiki.store import records as records_db
-from glamwiki.store.records import iter_records
-from glamwiki.store.rights import get_decision
+from glamwiki.store.plan_inputs import objects_with_decisions
 
 
 @dataclass
@@ -127,17 +126,21 @@ def planned_extension(image: ImageRef) -> str:
     return filetypes.guess_from_name(image.location) or "jpg"
 
 
+# json.dumps(value, ensure_ascii=False), made once: the same text, without rebuilding an encoder per call or
+# tracking containers for cycles (plan values are trees built here, never cyclic).
+_to_json = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+
+
 def _rights_summary(decision: RightsDecision | None) -> str:
     if decision is None:
         return json.dumps({"decision": "none", "reasons": ["no rights decision yet: run the rights stage"]})
-    return json.dumps(
+    return _to_json(
         {
             "decision": decision.decision,
             "templates": decision.templates,
             "reasons": [r.text + (f" ({r.citation})" if r.citation else "") for r in decision.reasons],
             "missing": decision.missing_facts,
-        },
-        ensure_ascii=False,
+        }
     )
 
 
@@ -151,9 +154,8 @@ def _items(
 ) -> Iterator[dict[str, Any]]:
     page = settings.page()
     links = linking_db.links(store, dataset)
-    for ds, record in iter_records(store, kind="object", dataset=dataset):
+    for ds, record, decision in objects_with_decisions(store, dataset):
         assert isinstance(record, ObjectRecord)
-        decision = get_decision(store, record.id, ds)
         base = {"dataset": ds, "record_id": record.id, "rights": _rights_summary(decision)}
         if decision is None or decision.decision != UPLOAD:
             yield {**base, "image_index": 0, "status": db.BLOCKED}
@@ -166,11 +168,10 @@ def _items(
         stem = render_pattern(settings.title_pattern, fields)
         text = file_page(record, decision, page, fields, batch)
         depicts = [e.depicts for e in subject_entries(record, page.subjects) if e.depicts]
-        sdc = json.dumps(
+        sdc = _to_json(
             structured_data(
                 record, decision, language=settings.language, collection=settings.collection_qid, depicts=depicts
-            ),
-            ensure_ascii=False,
+            )
         )
         images = record.images if settings.all_images else record.images[:1]
         for index, image in enumerate(images):
@@ -189,7 +190,7 @@ def _items(
                 "title": title,
                 "wikitext": text,
                 "sdc": sdc,
-                "notes": json.dumps(notes, ensure_ascii=False) if notes else "",
+                "notes": _to_json(notes) if notes else "",
             }
 
 

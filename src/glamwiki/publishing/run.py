@@ -58,14 +58,8 @@ class RunSummary:
 def batch_id(store: Store, target: str) -> str:
     """The batch of unfinished files on this target, else the plan's (one batch id per plan, kept
     across ``--limit`` runs), else a new id. It tags every edit summary and page."""
-    row = store.query_one(
-        "SELECT batch FROM publish_state WHERE target = ? AND state NOT IN ('done', 'duplicate', 'failed')"
-        " AND batch IS NOT NULL ORDER BY updated_at DESC LIMIT 1",
-        (target,),
-    )
-    if row:
-        return row[0]
-    return db.plan_batch(store) or f"gw-{datetime.now(UTC):%Y%m%d}-{secrets.token_hex(3)}"
+    fresh = f"gw-{datetime.now(UTC):%Y%m%d}-{secrets.token_hex(3)}"
+    return db.unfinished_batch(store, target) or db.plan_batch(store) or fresh
 
 
 def refuse_partial_plan(store: Store, allowed: bool = False) -> None:
@@ -80,15 +74,13 @@ def refuse_partial_plan(store: Store, allowed: bool = False) -> None:
 
 
 def planned_ids(store: Store) -> list[int]:
-    return [
-        r[0] for r in store.query("SELECT item_id FROM publish_plan WHERE status = ? ORDER BY item_id", (db.PLANNED,))
-    ]
+    return db.planned_item_ids(store)
 
 
 def get_item(store: Store, item_id: int) -> db.PlanItem:
-    row = store.query_one("SELECT * FROM publish_plan WHERE item_id = ?", (item_id,))
-    assert row is not None
-    return db.PlanItem(**{k: row[k] for k in db.PlanItem.__dataclass_fields__})
+    item = db.get_plan_item(store, item_id)
+    assert item is not None
+    return item
 
 
 class Runner:

@@ -37,6 +37,8 @@ def sanitise(text: str, max_bytes: int = MAX_BYTES) -> str:
 
 
 def _is_all_caps(text: str) -> bool:
+    if not text.isupper():  # a lower-case letter, or no cased letter at all: never all capitals
+        return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) > 3 and all(c.isupper() for c in letters)
 
@@ -101,7 +103,7 @@ def pattern_fields(record: ObjectRecord, dataset: str, institution: str) -> dict
 
 def render_pattern(pattern: str, fields: Mapping[str, str]) -> str:
     try:
-        text = string.Formatter().vformat(pattern, (), _Blank(fields))
+        text = pattern.format_map(_Blank(fields))
     except (ValueError, IndexError) as exc:
         from glamwiki.errors import ConfigError
 

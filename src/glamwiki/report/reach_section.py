@@ -8,6 +8,7 @@ from glamwiki.reach.render import by_wiki, evidence, headline, monthly
 from glamwiki.render.blocks import Block, Heading, note
 from glamwiki.report.page import Section, table
 from glamwiki.store import Store, reach_report
+from glamwiki.store.reach_report import event_totals
 
 
 def reach_section(store: Store) -> Section | None:
@@ -29,13 +30,10 @@ def _next(month: str) -> str:
 
 
 def _events(store: Store) -> list[Block]:
-    rows = store.query(
-        "SELECT e.event, COUNT(*), SUM(e.new_page), SUM(MAX(e.size_diff, 0)), SUM(COALESCE(e.refs_added, 0))"
-        " FROM reach_event_edits e GROUP BY e.event ORDER BY e.event"
-    )
+    rows = event_totals(store)
     if not rows:
         return []
-    body = [[r[0], r[1], r[2], r[3], r[4]] for r in rows]
+    body = [list(r) for r in rows]
     return [
         Heading("Events"),
         table(["event", "edits", "articles created", "bytes added", "references added"], body, {1, 2, 3, 4}),

@@ -11,9 +11,11 @@ from glamwiki.model.records import ObjectRecord
 from glamwiki.model.rights import PD, UPLOAD
 from glamwiki.rights.engine import assess
 from glamwiki.rights.presumptions import Presumption
-from glamwiki.rights.project import all_facts, persons_by_dataset
+from glamwiki.rights.project import persons_by_dataset
+from glamwiki.rights.rules import Settings
 from glamwiki.store import Store
 from glamwiki.store.records import iter_records
+from glamwiki.store.rights import all_facts
 
 
 @dataclass
@@ -27,7 +29,9 @@ class Freed:
     decision: str
 
 
-def public_domain_day(store: Store, year: int, presumptions: Sequence[Presumption] = ()) -> Iterator[Freed]:
+def public_domain_day(
+    store: Store, year: int, presumptions: Sequence[Presumption] = (), settings: Settings | None = None
+) -> Iterator[Freed]:
     facts = all_facts(store)
     persons = persons_by_dataset(store)
     before, on = date(year - 1, 1, 1), date(year, 1, 1)
@@ -35,10 +39,12 @@ def public_domain_day(store: Store, year: int, presumptions: Sequence[Presumptio
         if not isinstance(record, ObjectRecord):
             continue
         people, given = persons.get(dataset, {}), facts.get((dataset, record.id))
-        new = assess(record, on, persons=people, facts=given, dataset=dataset, presumptions=presumptions)
+        new = assess(record, on, persons=people, facts=given, settings=settings, dataset=dataset,
+                     presumptions=presumptions)  # fmt: skip
         if new.decision != UPLOAD and new.uk_status != PD:
             continue
-        old = assess(record, before, persons=people, facts=given, dataset=dataset, presumptions=presumptions)
+        old = assess(record, before, persons=people, facts=given, settings=settings, dataset=dataset,
+                     presumptions=presumptions)  # fmt: skip
         change = "upload" if new.decision == UPLOAD and old.decision != UPLOAD else ""
         change = change or ("uk" if new.uk_status == PD and old.uk_status != PD else "")
         if change:

@@ -7,7 +7,7 @@ import dataclasses
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 
 from glamwiki.errors import ConfigError
 from glamwiki.model.records import ObjectRecord, Person
@@ -17,7 +17,7 @@ from glamwiki.rights.presumptions import SHIPPED, Presumption, shipped
 from glamwiki.rights.rules import Settings, default_settings
 from glamwiki.store import Store
 from glamwiki.store.records import count, iter_records
-from glamwiki.store.rights import current_presumptions, save_decisions
+from glamwiki.store.rights import RightsRun, all_facts, current_presumptions, record_rights_run, save_decisions
 
 BATCH = 2000
 
@@ -48,13 +48,6 @@ class AssessSummary:
                 "uk": dict(self.uk), "us": dict(self.us), "missing_facts": dict(self.missing),
                 "presumptions_applied": dict(self.presumed), "reviews_a_presumption_would_decide":
                 dict(self.would_decide)}  # fmt: skip
-
-
-def all_facts(store: Store) -> dict[tuple[str, str], dict[str, str]]:
-    out: dict[tuple[str, str], dict[str, str]] = {}
-    for r in store.query("SELECT dataset, record_id, fact, value FROM rights_facts"):
-        out.setdefault((r["dataset"], r["record_id"]), {})[r["fact"]] = r["value"]
-    return out
 
 
 def persons_by_dataset(store: Store) -> dict[str, dict[str, Person]]:
@@ -108,6 +101,10 @@ def assess_project(
         if len(batch) >= BATCH:
             _flush(store, batch, progress)
     _flush(store, batch, progress)
+    names = tuple(p.name for p in presumptions)
+    run = RightsRun(summary.as_of, settings.max_lifespan, names, summary.assessed, datetime.now(UTC).isoformat())
+    with store.transaction():
+        record_rights_run(store, run)
     return summary
 
 
@@ -118,3 +115,17 @@ def _flush(store: Store, batch: list[RightsDecision], progress: Callable[[int], 
         if progress:
             progress(len(batch))
         batch.clear()
+
+
+def settings_of_run(store: Store, run: RightsRun | None) -> tuple[Settings, list[Presumption], str]:
+    """The settings and presumptions a stored run used, to evaluate more dates (Public Domain Day) as it
+    did; with a note when they cannot all be had again (a presumption withdrawn since, no run recorded)."""
+    if run is None:
+        return default_settings(), [], "the settings of the last run were not recorded: run `glamwiki rights`"
+    settings = default_settings()
+    if run.max_lifespan != settings.max_lifespan:
+        settings = default_settings(run.max_lifespan)
+    try:
+        return settings, approved_presumptions(store, run.presumptions), ""
+    except ConfigError as exc:
+        return settings, [], f"evaluated without presumptions: {exc}"

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from glamwiki.model.rights import BLOCK, REVIEW, UPLOAD
 from glamwiki.store import Store
-from glamwiki.store.rights import decision_counts
+from glamwiki.store.rights import decision_counts, fact_count, latest_assessment
 
 if TYPE_CHECKING:
     from glamwiki.status import StageStatus
@@ -19,10 +19,10 @@ def rights_status(store: Store) -> StageStatus:
     figures: dict[str, object] = {k: counts.get(k, 0) for k in (UPLOAD, BLOCK, REVIEW)}
     total = sum(counts.values())
     figures["assessed"] = total
-    figures["facts"] = int(store.scalar("SELECT COUNT(*) FROM rights_facts"))
+    figures["facts"] = fact_count(store)
     if not total:
         return StageStatus("rights", "empty", "not assessed yet: run `glamwiki rights`", figures)
-    as_of = store.scalar("SELECT MAX(as_of) FROM rights_decisions")
+    as_of = latest_assessment(store)
     summary = f"{total:,} assessed as of {as_of}: {figures[UPLOAD]:,} upload, {figures[BLOCK]:,} block, "
     summary += f"{figures[REVIEW]:,} review"
     state = "attention" if figures[REVIEW] else "ok"

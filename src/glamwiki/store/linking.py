@@ -246,3 +246,9 @@ def item_counts(store: Store) -> dict[str, int]:
         " UNION ALL SELECT 'work ' || status, COUNT(*) FROM wikidata_work_items GROUP BY status"
     )
     return {r["k"]: r["n"] for r in rows}
+
+
+def last_run_model(store: Store) -> dict[str, Any] | None:
+    """The matching model stored by the project's last link run, if any."""
+    row = store.query_one("SELECT model FROM link_runs ORDER BY id DESC LIMIT 1")
+    return None if row is None else dict(json.loads(row["model"]))

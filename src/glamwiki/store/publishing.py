@@ -65,28 +65,53 @@ _STATE_SQL = ["chunk_offset" if c == "offset" else c for c in _STATE_COLUMNS]
 _PLAN_COLUMNS = [f.name for f in fields(PlanItem)]
 
 
+_PLAN_DEFAULTS: dict[str, Any] = {"image_index": 0, "source_kind": "", "source": "", "title": "", "wikitext": "",
+                                   "sdc": "{}", "rights": "", "notes": ""}  # fmt: skip
+_PLAN_UPSERT = (
+    f"INSERT INTO publish_plan({', '.join(_PLAN_COLUMNS[1:])}) VALUES ({', '.join('?' * len(_PLAN_COLUMNS[1:]))})"
+    " ON CONFLICT(dataset, record_id, image_index) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _PLAN_COLUMNS[1:] if c not in ("dataset", "record_id", "image_index"))
+    + ", planned_at = CURRENT_TIMESTAMP"
+)
+_PARAM_LIMIT = 900  # ids per IN (...) list: under SQLite's host-parameter limit
+
+
 def save_plan(store: Store, items: Iterable[dict[str, Any]]) -> int:
-    """Insert or replace plan rows, except rows a target has already started on (their title is fixed)."""
-    n = 0
+    """Insert or replace plan rows, except rows a target has already started on (their title is fixed).
+
+    Set-based: one query for the started rows among the items' records, one ``executemany`` for the
+    rest, whatever the number of items. A replaced row gets every column (absent ones their defaults)."""
+    items = list(items)
     with store.transaction():
-        for item in items:
-            started = store.scalar(
-                "SELECT 1 FROM publish_state s JOIN publish_plan p USING(item_id) WHERE p.dataset = ?"
-                " AND p.record_id = ? AND p.image_index = ? AND s.state != 'pending' LIMIT 1",
-                (item["dataset"], item["record_id"], item.get("image_index", 0)),
+        started = _started_keys(store, items)
+        rows = [
+            [item.get(c, _PLAN_DEFAULTS.get(c)) for c in _PLAN_COLUMNS[1:]]
+            for item in items
+            if (item["dataset"], item["record_id"], item.get("image_index", 0)) not in started
+        ]
+        if rows:
+            store.executemany(_PLAN_UPSERT, rows)
+    return len(rows)
+
+
+def _started_keys(store: Store, items: list[dict[str, Any]]) -> set[tuple[str, str, int]]:
+    """(dataset, record id, image index) of the items' plan rows some target has started on."""
+    by_dataset: dict[str, set[str]] = {}
+    for item in items:
+        by_dataset.setdefault(item["dataset"], set()).add(item["record_id"])
+    found: set[tuple[str, str, int]] = set()
+    for dataset, record_ids in sorted(by_dataset.items()):
+        ids = sorted(record_ids)
+        for start in range(0, len(ids), _PARAM_LIMIT):
+            chunk = ids[start : start + _PARAM_LIMIT]
+            rows = store.query(
+                "SELECT p.dataset, p.record_id, p.image_index FROM publish_plan p"
+                " WHERE p.dataset = ? AND p.record_id IN (" + ", ".join("?" * len(chunk)) + ")"
+                " AND EXISTS (SELECT 1 FROM publish_state s WHERE s.item_id = p.item_id AND s.state != 'pending')",
+                (dataset, *chunk),
             )
-            if started:
-                continue
-            cols = [c for c in _PLAN_COLUMNS if c != "item_id" and c in item]
-            store.execute(
-                f"INSERT INTO publish_plan({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-                " ON CONFLICT(dataset, record_id, image_index) DO UPDATE SET "
-                + ", ".join(f"{c} = excluded.{c}" for c in cols if c not in ("dataset", "record_id", "image_index"))
-                + ", planned_at = CURRENT_TIMESTAMP",
-                [item[c] for c in cols],
-            )
-            n += 1
-    return n
+            found.update((r[0], r[1], int(r[2])) for r in rows)
+    return found
 
 
 def forget_unstarted(store: Store, dataset: str | None = None) -> set[tuple[str, str, int]]:
@@ -284,3 +309,40 @@ def record_titles(store: Store, target: str, dataset: str, record_id: str) -> se
         (target, dataset, record_id),
     )
     return {str(r["title"]) for r in rows}
+
+
+def unfinished_batch(store: Store, target: str) -> str | None:
+    """The batch of the most recently touched file on ``target`` that is not finished, if any."""
+    row = store.query_one(
+        "SELECT batch FROM publish_state WHERE target = ? AND state NOT IN ('done', 'duplicate', 'failed', 'held')"
+        " AND batch IS NOT NULL ORDER BY updated_at DESC LIMIT 1",
+        (target,),
+    )
+    return None if row is None else str(row[0])
+
+
+def planned_item_ids(store: Store) -> list[int]:
+    rows = store.query("SELECT item_id FROM publish_plan WHERE status = ? ORDER BY item_id", (PLANNED,))
+    return [int(r[0]) for r in rows]
+
+
+def get_plan_item(store: Store, item_id: int) -> PlanItem | None:
+    row = store.query_one("SELECT * FROM publish_plan WHERE item_id = ?", (item_id,))
+    return None if row is None else PlanItem(**{k: row[k] for k in PlanItem.__dataclass_fields__})
+
+
+def plan_item_id(store: Store, dataset: str, record_id: str, image_index: int = 0) -> int | None:
+    value = store.scalar(
+        "SELECT item_id FROM publish_plan WHERE dataset = ? AND record_id = ? AND image_index = ?",
+        (dataset, record_id, image_index),
+    )
+    return None if value is None else int(value)
+
+
+def last_journal_phase(store: Store, target: str, item_id: int, step: str) -> str | None:
+    """The phase (``before`` / ``after``) of the newest journal entry of ``step`` for this file."""
+    row = store.query_one(
+        "SELECT phase FROM publish_journal WHERE target = ? AND item_id = ? AND step = ? ORDER BY seq DESC LIMIT 1",
+        (target, item_id, step),
+    )
+    return None if row is None else str(row["phase"])

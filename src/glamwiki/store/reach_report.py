@@ -197,3 +197,15 @@ def unused_files(store: Store) -> list[str]:
 def article_pages(store: Store) -> set[tuple[str, str]]:
     rows = store.query("SELECT DISTINCT wiki, title FROM reach_usage WHERE gone_at IS NULL AND page_kind = 'article'")
     return {(r[0], r[1]) for r in rows}
+
+
+def event_totals(store: Store) -> list[tuple[str, int, int, int, int]]:
+    """Per event: (event, edits, articles created, bytes added, references added). Bytes added
+    count growth only: an edit that removed text adds nothing (portable: no two-argument MAX)."""
+    rows = store.query(
+        "SELECT e.event, COUNT(*), COALESCE(SUM(e.new_page), 0),"
+        " COALESCE(SUM(CASE WHEN e.size_diff > 0 THEN e.size_diff ELSE 0 END), 0),"
+        " COALESCE(SUM(COALESCE(e.refs_added, 0)), 0)"
+        " FROM reach_event_edits e GROUP BY e.event ORDER BY e.event"
+    )
+    return [(str(r[0]), int(r[1]), int(r[2]), int(r[3]), int(r[4])) for r in rows]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import msgspec
@@ -130,3 +131,48 @@ def _presumption_row(r: Any) -> dict[str, Any]:
     row["datasets"] = json.loads(row["datasets"])
     row["match"] = [tuple(m) for m in json.loads(row["match"])]
     return row
+
+
+def latest_assessment(store: Store) -> str | None:
+    """The ``as_of`` date of the newest stored decision, or None when rights were never run."""
+    value = store.scalar("SELECT MAX(as_of) FROM rights_decisions")
+    return None if value is None else str(value)
+
+
+def fact_count(store: Store) -> int:
+    return int(store.scalar("SELECT COUNT(*) FROM rights_facts"))
+
+
+def all_facts(store: Store) -> dict[tuple[str, str], dict[str, str]]:
+    """Every curator-supplied fact, by (dataset, record id)."""
+    out: dict[tuple[str, str], dict[str, str]] = {}
+    for r in store.stream("SELECT dataset, record_id, fact, value FROM rights_facts"):
+        out.setdefault((r["dataset"], r["record_id"]), {})[r["fact"]] = r["value"]
+    return out
+
+
+@dataclass(frozen=True)
+class RightsRun:
+    """The settings a `glamwiki rights` run stored its decisions with."""
+
+    as_of: str
+    max_lifespan: int
+    presumptions: tuple[str, ...]
+    records: int
+    run_at: str
+
+
+def record_rights_run(store: Store, run: RightsRun) -> None:
+    store.execute(
+        "INSERT INTO rights_runs(as_of, max_lifespan, presumptions, records, run_at) VALUES (?, ?, ?, ?, ?)",
+        (run.as_of, run.max_lifespan, json.dumps(list(run.presumptions)), run.records, run.run_at),
+    )
+
+
+def last_rights_run(store: Store) -> RightsRun | None:
+    row = store.query_one(
+        "SELECT as_of, max_lifespan, presumptions, records, run_at FROM rights_runs ORDER BY id DESC LIMIT 1"
+    )
+    if row is None:
+        return None
+    return RightsRun(str(row[0]), int(row[1]), tuple(json.loads(row[2])), int(row[3]), str(row[4]))

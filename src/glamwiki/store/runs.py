@@ -138,3 +138,14 @@ def issue_messages(store: Store) -> list[dict[str, Any]]:
         "SELECT severity, field, message, COUNT(*) AS n FROM ingest_errors GROUP BY severity, field, message"
     )
     return [dict(r) for r in rows]
+
+
+def error_count(store: Store) -> int:
+    """Ingest problems of severity ``error`` over every run."""
+    return int(store.scalar("SELECT COUNT(*) FROM ingest_errors WHERE severity = 'error'"))
+
+
+def abandon_pending(store: Store) -> None:
+    """Roll back whatever the current transaction holds (when writing it is what failed)."""
+    if store.conn.in_transaction:
+        store.conn.rollback()
