@@ -71,9 +71,8 @@ def test_maxlag_is_retried_with_the_servers_lag_hint() -> None:
 def test_other_api_errors_are_not_retried() -> None:
     refused = b'{"error": {"code": "no-such-entity", "info": "Could not find an entity with the ID \\"Q0\\"."}}'
     http, slept = _http()
-    with serve(_script((200, {}, refused))) as (base, seen):
-        with pytest.raises(ApiRefused, match="no-such-entity") as caught:
-            http.get_json(f"{base}/w/api.php", {"ids": "Q0"}, api=True)
+    with serve(_script((200, {}, refused))) as (base, seen), pytest.raises(ApiRefused, match="entity") as caught:
+        http.get_json(f"{base}/w/api.php", {"ids": "Q0"}, api=True)
     assert caught.value.code == "no-such-entity" and slept == [] and len(seen) == 1
 
 
