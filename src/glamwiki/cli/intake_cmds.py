@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from glamwiki.cli.context import EXIT_INPUT_REJECTED, emit_json, out, progress_bar, project_from
+from glamwiki.cli.network import allow_hosts
 from glamwiki.errors import ConfigError, RecordNotFound
 from glamwiki.intake import exporting
 from glamwiki.intake.ingest import ingest as run_ingest
@@ -20,7 +21,6 @@ from glamwiki.intake.registry import (
     profile_text,
 )
 from glamwiki.model.codec import to_builtins
-from glamwiki.net import allow_hosts
 from glamwiki.store.records import get_with_run, resolve_id
 from glamwiki.store.runs import provenance_of
 from glamwiki.terminal import plain

@@ -36,6 +36,6 @@ def upload_settings(project: Project) -> UploadSettings:
         chunk_size=int(config.get("publishing", "chunk_size", 4 * 1024 * 1024)),
         cache=project.root / ".glamwiki-cache" / "publishing",
         preflight_titles=bool(config.get("publishing", "preflight_titles", True)),
-        allow_hosts=allow_hosts(config),
+        allow_hosts=allow_hosts(config.get("network", "allow_hosts", [])),
         same_object_search=bool(config.get("publishing", "same_object_search", True)),
     )

@@ -73,7 +73,7 @@ def check_status(response: requests.Response, url: str) -> None:
     status = response.status_code
     hint = retry_after(response.headers.get("Retry-After"))
     if status == 429:
-        raise RateLimited(f"{url} answered HTTP 429 (too many requests)", url=url, status=status, retry_after=hint)
+        raise RateLimited(f"{url} answered HTTP 429", url=url, status=status, retry_after=hint)
     if status in RETRY_STATUS:
         raise Transient(f"{url} answered HTTP {status}", url=url, status=status, retry_after=hint)
 
