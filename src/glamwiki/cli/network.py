@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from glamwiki.errors import ConfigError
+
+if TYPE_CHECKING:
+    from glamwiki.linking.wikidata.client import WikidataClient
 
 
 def contact(config: Any = None) -> str:
@@ -36,6 +39,13 @@ def allow_hosts(config: Any = None) -> frozenset[str]:
 def cache_root() -> Path:
     """The user's cache folder for answers shared across projects (Wikidata entities, searches, SPARQL)."""
     return Path(os.environ.get("GLAMWIKI_CACHE", Path.home() / ".cache" / "glamwiki"))
+
+
+def wikidata_client(config: Any = None) -> WikidataClient:
+    """The live Wikidata client with the user's cache and the operator's contact."""
+    from glamwiki.linking.run import live_client
+
+    return live_client(cache_root(), contact(config))
 
 
 def reach_retry(config: Any = None) -> tuple[float, int]:
