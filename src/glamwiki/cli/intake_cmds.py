@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from glamwiki.cli.context import EXIT_INPUT_REJECTED, emit_json, out, progress_bar, project_from
-from glamwiki.cli.network import allow_hosts
+from glamwiki.cli.network import allow_hosts, contact
 from glamwiki.errors import ConfigError, RecordNotFound
 from glamwiki.intake import exporting
 from glamwiki.intake.ingest import ingest as run_ingest
@@ -88,6 +88,7 @@ def ingest(
         "offline": offline,
         "circa_years": project.config.get("intake", "circa_years", 5),
         "allow_hosts": sorted(allow_hosts(project.config)),
+        "contact": contact(project.config),
         "max_response_mb": project.config.get("intake", "max_response_mb", 100.0),
         "response_seconds": project.config.get("intake", "response_seconds", 300.0),
     }
