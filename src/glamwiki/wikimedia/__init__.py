@@ -4,6 +4,7 @@ REST APIs, Wikidata and its query service, and catalogue hosts (OAI-PMH, IIIF, i
 
 from glamwiki.wikimedia.agent import user_agent
 from glamwiki.wikimedia.errors import (
+    AddressRefused,
     ApiRefused,
     AuthFailed,
     BadBody,
@@ -20,6 +21,6 @@ from glamwiki.wikimedia.http import Http
 from glamwiki.wikimedia.settings import HttpSettings
 
 __all__ = [
-    "ApiRefused", "AuthFailed", "BadBody", "Http", "HttpSettings", "HttpStatus", "MaxLagged", "NotAllowed",
-    "Permanent", "RateLimited", "Transient", "Unreachable", "WikimediaError", "user_agent",
+    "AddressRefused", "ApiRefused", "AuthFailed", "BadBody", "Http", "HttpSettings", "HttpStatus", "MaxLagged",
+    "NotAllowed", "Permanent", "RateLimited", "Transient", "Unreachable", "WikimediaError", "user_agent",
 ]  # fmt: skip

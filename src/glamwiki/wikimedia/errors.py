@@ -49,6 +49,10 @@ class NotAllowed(Permanent):
     """The URL is not http(s), points at a non-public address, or redirects too often."""
 
 
+class AddressRefused(NotAllowed):
+    """A catalogue-supplied URL points at a non-public address (loopback, private, metadata): never fetched."""
+
+
 class HttpStatus(Permanent):
     """An HTTP 4xx (other than 429) or an unexpected status."""
 

@@ -18,6 +18,7 @@ per logged-in user); credentials live on its session only.
 from __future__ import annotations
 
 import email.utils
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -35,6 +36,7 @@ from glamwiki.net import RefusedAddress, guarded_session, permanent_reason
 from glamwiki.wikimedia.agent import user_agent
 from glamwiki.wikimedia.cache import DiskCache, cache_key
 from glamwiki.wikimedia.errors import (
+    AddressRefused,
     ApiRefused,
     BadBody,
     HttpStatus,
@@ -48,6 +50,7 @@ from glamwiki.wikimedia.errors import (
 from glamwiki.wikimedia.settings import HttpSettings, norm_host
 
 T = TypeVar("T")
+log = logging.getLogger("glamwiki.wikimedia")
 RETRY_STATUS = frozenset({500, 502, 503, 504})
 
 
@@ -98,7 +101,7 @@ def check_api(body: Any, response: requests.Response, url: str) -> None:
 def classify(exc: BaseException, url: str) -> WikimediaError:
     """A requests/urllib3 exception as one of ours: unreachable (fail fast) or transient."""
     if isinstance(exc, RefusedAddress):
-        return NotAllowed(str(exc), url=url)
+        return AddressRefused(str(exc), url=url)
     why = permanent_reason(exc)
     if why is not None:
         cls = NotAllowed if "http(s)" in why or "redirects" in why else Unreachable
@@ -246,9 +249,12 @@ class Http:
         self.sleep(seconds)
 
     def _tell(self, state: RetryCallState) -> None:
-        if self.notify is None or state.outcome is None or state.next_action is None:
+        if state.outcome is None or state.next_action is None:
             return
         exc = state.outcome.exception()
+        log.info("%s; retrying in %g s", exc, state.next_action.sleep)  # URLs without parameters or bodies
+        if self.notify is None:
+            return
         self.notify(f"{exc}; waiting {state.next_action.sleep:g} s (retry {state.attempt_number} of "
                     f"{self.settings.retries})")  # fmt: skip
 
