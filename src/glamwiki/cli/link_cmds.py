@@ -29,6 +29,7 @@ from glamwiki.linking.serving import service_for
 from glamwiki.linking.works_flow import commons_backlinks, prepare_work_items, published_images
 from glamwiki.store import linking as db
 from glamwiki.terminal import plain, text
+from glamwiki.wikimedia.ids import ARTIST
 
 PROFILE_HELP = "A built-in profile (tate, moma, nga, cmoa) or wikidata for entity JSON."
 
@@ -221,7 +222,7 @@ def serve(
 
 
 @link.command("new-items")
-@click.option("--occupation", default="Q483501", show_default=True, help="P106 for the new items (artist).")
+@click.option("--occupation", default=ARTIST, show_default=True, help="P106 for the new items (artist).")
 @click.option("--quickstatements", "qs_path", type=click.Path(dir_okay=False), help="Write QuickStatements here.")
 @click.option("--wbeditentity", "json_path", type=click.Path(dir_okay=False),
               help="Write wbeditentity JSON (one entity a line) here.")  # fmt: skip

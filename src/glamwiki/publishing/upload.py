@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from glamwiki.publishing import ids, sources
 from glamwiki.publishing import journal as j
+from glamwiki.publishing import sources
 from glamwiki.publishing.api import ApiClient
 from glamwiki.publishing.errors import ApiError, PreflightError, StashFailed
 from glamwiki.publishing.filetypes import extension_for
@@ -23,7 +23,7 @@ from glamwiki.publishing.preflight import Preflight, check_local, check_page_siz
 from glamwiki.publishing.titles import make_title, with_extension
 from glamwiki.store import Store
 from glamwiki.store import publishing as db
-from glamwiki.wikimedia import Http, HttpSettings
+from glamwiki.wikimedia import Http, HttpSettings, ids
 
 CATEGORY_NOTE = "categories that do not exist on the wiki: "
 _CATEGORY = re.compile(r"\[\[Category:([^\]|]+)")
