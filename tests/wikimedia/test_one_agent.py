@@ -1,0 +1,73 @@
+"""One User-Agent on every request from every stage, and no credential in any log line: a server on
+127.0.0.1 records what intake (OAI-PMH), reach (Action and REST APIs), linking (Wikidata API),
+publishing (Action API and image download) and books (page images) send."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+from tests.localserver import serve
+
+from glamwiki.books.fetch import fetch_images
+from glamwiki.books.pages import Book, Page
+from glamwiki.intake.fetch import fetch, session_for
+from glamwiki.linking.wikidata.client import WikidataClient
+from glamwiki.model.records import IMAGE_URL
+from glamwiki.publishing import sources
+from glamwiki.publishing.api import ApiClient
+from glamwiki.publishing.auth import OAUTH2, Credentials
+from glamwiki.publishing.errors import TransientError
+from glamwiki.publishing.etiquette import Etiquette
+from glamwiki.reach.http import Client, Politeness
+from glamwiki.wikimedia import Http, HttpSettings, user_agent
+
+CONTACT = "User:Museum_uploader"
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64
+
+
+def _route(path: str, query: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+    if path.endswith(".jpg"):
+        return 200, {"Content-Type": "image/jpeg"}, JPEG
+    if path.endswith("/oai"):
+        return 200, {"Content-Type": "text/xml"}, b"<OAI-PMH/>"
+    if query.get("action") == "query" and query.get("meta") == "userinfo":
+        return 200, {}, json.dumps({"query": {"userinfo": {"id": 1, "name": "Uploader", "groups": []}}}).encode()
+    if query.get("action") == "wbsearchentities":
+        return 200, {}, json.dumps({"search": [{"id": "Q1"}]}).encode()
+    return 200, {"Content-Type": "application/json"}, b'{"batchcomplete": true, "query": {"pages": []}}'
+
+
+def test_every_stage_sends_the_one_user_agent(tmp_path: Path) -> None:
+    with serve(_route) as (base, seen):
+        fetch(f"{base}/oai", session_for({"allow_hosts": ["127.0.0.1"], "contact": CONTACT}))  # intake
+        reach = Client(api_root=base, polite=Politeness(min_interval=0), contact=CONTACT)
+        reach.action("commons.wikimedia.org", {"action": "query", "list": "categorymembers"})  # reach, Action API
+        reach.rest("wikimedia.org", "/api/rest_v1/metrics/pageviews/x")  # reach, REST
+        WikidataClient(tmp_path / "wd", contact=CONTACT, api_url=f"{base}/w/api.php", min_interval=0).search("x")
+        api = ApiClient(f"{base}/w/api.php", CONTACT)  # publishing
+        api.get(action="query", meta="userinfo")
+        downloads = Http(HttpSettings(contact=CONTACT).with_hosts(["127.0.0.1"]), guard=True)
+        sources.fetch(IMAGE_URL, f"{base}/img/a.jpg", tmp_path / "cache", "a", downloads)  # publishing download
+        book = Book("m.json", None, "B", [Page(1, "1", "c1", f"{base}/book/p1.jpg")])
+        fetch_images(book, tmp_path / "pages", CONTACT, allow_hosts=["127.0.0.1"])  # books
+    agents = {headers["User-Agent"] for _, _, headers in seen}
+    assert len(seen) == 7 and agents == {user_agent(CONTACT)}
+    assert CONTACT in user_agent(CONTACT) and user_agent(CONTACT).startswith("glamwiki/")
+
+
+def test_no_credential_in_logs_or_errors(caplog: pytest.LogCaptureFixture) -> None:
+    token = "s3cr3t-oauth-token-do-not-log"
+    busy = (503, {"Retry-After": "0"}, b"busy")
+    caplog.set_level(logging.DEBUG)
+    with serve(lambda path, query: busy) as (base, seen):
+        slept: list[float] = []
+        api = ApiClient(f"{base}/w/api.php", CONTACT, Credentials(OAUTH2, "", token), Etiquette(sleep=slept.append,
+                        retries=2))  # fmt: skip
+        with pytest.raises(TransientError) as failed:
+            api.get(action="query", meta="userinfo")
+    assert len(seen) == 3 and seen[0][2]["Authorization"] == f"Bearer {token}"  # it was sent, to the wiki only
+    assert "retrying" in caplog.text  # the retries were logged...
+    assert token not in caplog.text and token not in str(failed.value)  # ...without the token
