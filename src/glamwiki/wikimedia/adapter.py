@@ -14,9 +14,12 @@ from requests.structures import CaseInsensitiveDict
 
 
 class Answer(Protocol):
-    status: int
-    headers: Mapping[str, str]
-    text: str
+    @property
+    def status(self) -> int: ...
+    @property
+    def headers(self) -> Mapping[str, str]: ...
+    @property
+    def text(self) -> str: ...
 
 
 # (method, url without its query, parameters, request headers) -> an answer

@@ -166,7 +166,8 @@ class Http:
             before_sleep=self._tell,
             reraise=True,
         )
-        return retrying(self._once, method, url, read, kwargs)
+        result: T = retrying(self._once, method, url, read, kwargs)
+        return result
 
     def get_json(
         self, url: str, params: Mapping[str, Any] | None = None, *, api: bool = False,
