@@ -219,6 +219,8 @@ class ApiClient:
         before = self.http.requests_made
         try:
             return self.http.call(method, self.api_url, read, retry=retry_transient, allow_redirects=False, **sent)
+        except TargetUnreachable:
+            raise
         except (Unreachable, NotAllowed) as exc:
             why = str(exc).split(": ", 1)[-1]
             raise TargetUnreachable(f"Cannot reach {self.api_url}: {why}. Check the target URL and "

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from glamwiki.errors import GlamwikiError
 from glamwiki.wikimedia import ApiRefused, Http, HttpSettings, Transient, Unreachable, WikimediaError
 from glamwiki.wikimedia.adapter import FunctionAdapter
 from glamwiki.wikimedia.agent import user_agent
@@ -26,7 +25,7 @@ MAXLAG = 5  # seconds; the value Wikimedia recommends for bots (Manual:Maxlag pa
 BATCH = 50  # wbgetentities takes at most 50 ids per request
 
 
-class WikidataError(GlamwikiError):
+class WikidataError(WikimediaError):
     """Wikidata answered with an error, or could not be reached."""
 
 
