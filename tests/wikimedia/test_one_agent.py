@@ -71,3 +71,29 @@ def test_no_credential_in_logs_or_errors(caplog: pytest.LogCaptureFixture) -> No
     assert len(seen) == 3 and seen[0][2]["Authorization"] == f"Bearer {token}"  # it was sent, to the wiki only
     assert "retrying" in caplog.text  # the retries were logged...
     assert token not in caplog.text and token not in str(failed.value)  # ...without the token
+
+
+def test_each_identity_has_its_own_session() -> None:
+    """The web application logs in many users: each ApiClient sends its own token, none leaks to another."""
+    with serve(_route) as (base, seen):
+        alice = ApiClient(f"{base}/w/api.php", CONTACT, Credentials(OAUTH2, "", "token-alice"))
+        bob = ApiClient(f"{base}/w/api.php", CONTACT, Credentials(OAUTH2, "", "token-bob"))
+        anonymous = ApiClient(f"{base}/w/api.php", CONTACT)
+        for client in (alice, bob, anonymous, alice):
+            client.get(action="query", meta="userinfo")
+    sent = [headers.get("Authorization") for _, _, headers in seen]
+    assert sent == ["Bearer token-alice", "Bearer token-bob", None, "Bearer token-alice"]
+    assert alice.session is not bob.session
+
+
+def test_the_network_modules_read_no_environment() -> None:
+    """Settings come in as arguments; only glamwiki.cli reads GLAMWIKI_* (cli/network.py)."""
+    import glamwiki
+
+    src = Path(glamwiki.__file__).parent
+    owned = [*sorted((src / "wikimedia").glob("*.py")), src / "net.py", src / "reach" / "session.py",
+             src / "reach" / "http.py", src / "linking" / "run.py", src / "linking" / "wikidata" / "client.py",
+             src / "intake" / "fetch.py", src / "publishing" / "api.py", src / "books" / "fetch.py"]  # fmt: skip
+    for path in owned:
+        text = path.read_text(encoding="utf-8")
+        assert "os.environ" not in text and "getenv" not in text, path

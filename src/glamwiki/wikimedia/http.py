@@ -139,7 +139,8 @@ class Http:
         self.sleep, self.notify = sleep, notify
         self.waits: list[float] = []
         self.requests_made = 0
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the counters and the slots table
+        self._pace = threading.Lock()  # held while waiting for the next request start
         self._slots: dict[str, threading.BoundedSemaphore] = {}
         self._last = 0.0
 
@@ -233,7 +234,7 @@ class Http:
     def _pause(self) -> None:
         if self.settings.min_interval <= 0:
             return
-        with self._lock:  # min_interval between two request starts, whichever thread makes them
+        with self._pace:  # min_interval between two request starts, whichever thread makes them
             gap = self.settings.min_interval - (time.monotonic() - self._last)
             if gap > 0:
                 self.sleep(gap)
