@@ -171,13 +171,14 @@ def test_the_stages_errors_are_one_family() -> None:
     """A caller (the web application) can catch every network failure of every stage as one type."""
     from glamwiki.errors import GlamwikiError
     from glamwiki.linking.wikidata.client import WikidataError
-    from glamwiki.publishing.errors import TargetUnreachable, TransientError
+    from glamwiki.publishing.errors import AuthError, TargetUnreachable, TransientError
     from glamwiki.publishing.errors import Unreachable as SourceUnreachable
     from glamwiki.reach.errors import ApiError
-    from glamwiki.wikimedia import WikimediaError
+    from glamwiki.wikimedia import AuthFailed, WikimediaError
 
     assert issubclass(WikimediaError, GlamwikiError)
     assert issubclass(TransientError, Transient) and issubclass(TargetUnreachable, Unreachable)
     assert issubclass(SourceUnreachable, Unreachable) and not issubclass(SourceUnreachable, Transient)
     assert issubclass(ApiError, WikimediaError) and issubclass(WikidataError, WikimediaError)
+    assert issubclass(AuthError, AuthFailed) and AuthError("refused").exit_code == 2
     assert ApiError("x", status=503).status == 503

@@ -10,7 +10,7 @@ class PublishError(GlamwikiError):
     """Publishing cannot go on as asked."""
 
 
-class AuthError(PublishError):
+class AuthError(PublishError, http.AuthFailed):
     """No usable credentials, or the wiki refused them."""
 
     exit_code = 2

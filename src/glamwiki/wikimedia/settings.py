@@ -43,7 +43,3 @@ class HttpSettings:
 
     def with_hosts(self, hosts: Iterable[str]) -> HttpSettings:
         return replace(self, allow_hosts=frozenset(norm_host(h) for h in hosts if str(h).strip()))
-
-    def but(self, **changes: object) -> HttpSettings:
-        """A copy with some settings changed."""
-        return replace(self, **changes)  # type: ignore[arg-type]
