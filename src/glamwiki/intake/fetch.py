@@ -16,7 +16,7 @@ import requests
 
 from glamwiki.errors import IntakeFileError
 from glamwiki.net import BodyLimit, iter_body
-from glamwiki.wikimedia import Http, HttpSettings, NotAllowed, Transient, WikimediaError
+from glamwiki.wikimedia import AddressRefused, Http, HttpSettings, Transient, WikimediaError
 
 MAX_TRIES = 5
 MAX_WAIT = 120.0
@@ -82,14 +82,14 @@ def fetch(
 
     try:
         return http.call("GET", url, read, timeout=(10, limits.stall), stream=True)
-    except NotAllowed as exc:
+    except AddressRefused as exc:
         raise IntakeFileError(f"{url}: {exc}") from None
     except Transient as exc:
         if exc.status:
             raise IntakeFileError(
-                f"{url}: the {what} stayed busy after {MAX_TRIES} tries ({exc}). Try again later."
+                f"{url}: the {what} stayed busy after {MAX_TRIES} tries ({exc.reason}). Try again later."
             ) from None
-        raise IntakeFileError(f"{url}: the {what} did not answer ({exc}). Try again later.") from None
+        raise IntakeFileError(f"{url}: the {what} did not answer ({exc.reason}). Try again later.") from None
     except WikimediaError as exc:
         raise IntakeFileError(f"{url}: the {what} {str(exc).removeprefix(url).strip()}. Check the URL.") from None
 

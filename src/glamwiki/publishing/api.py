@@ -210,7 +210,7 @@ class ApiClient:
             try:
                 data: dict[str, Any] = response.json()
             except ValueError:
-                raise Transient("an answer that is not JSON", url=self.api_url, status=response.status_code) from None
+                raise Transient("an answer that is not JSON", url=self.api_url) from None
             raise_for_error(data, response)
             return data
 
@@ -222,12 +222,11 @@ class ApiClient:
         except TargetUnreachable:
             raise
         except (Unreachable, NotAllowed) as exc:
-            why = str(exc).split(": ", 1)[-1]
+            why = exc.reason
             raise TargetUnreachable(f"Cannot reach {self.api_url}: {why}. Check the target URL and "
                                     "the network, then run the command again.") from None  # fmt: skip
         except Transient as exc:
-            why = str(exc).removeprefix(self.api_url).strip() or type(exc).__name__
-            raise TransientError(f"No usable answer from {self.api_url} ({why}).") from None
+            raise TransientError(f"No usable answer from {self.api_url} ({exc.reason}).") from None
         finally:
             self.requests += max(1, self.http.requests_made - before)
 

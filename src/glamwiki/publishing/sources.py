@@ -95,11 +95,10 @@ def _download(source: str, target: Path, session: Http | requests.Session, timeo
     except AddressRefused as exc:
         raise PreflightError(f"Downloading {source} refused: {exc}") from None
     except Permanent as exc:
-        why = str(exc).split("cannot be reached: ", 1)[-1]
+        why = exc.reason
         raise Unreachable(f"Downloading {source} failed: {why}.") from None
     except Transient as exc:
-        what = "HTTP " + str(exc.status) if exc.status else str(exc).rsplit("(", 1)[-1].rstrip(")")
-        raise TransientError(f"Downloading {source} failed ({what}); it will be retried.") from None
+        raise TransientError(f"Downloading {source} failed ({exc.reason}); it will be retried.") from None
     os.replace(partial, target)
 
 

@@ -111,6 +111,6 @@ class Client:
                 status=exc.status,
             ) from None
         except Unreachable as exc:
-            raise ApiError(f"Could not reach {url}: {exc}. Check the network and retry.") from None
+            raise ApiError(f"Could not reach {url}: {exc.reason}. Check the network and retry.") from None
         except WikimediaError as exc:
             raise ApiError(str(exc), status=exc.status) from None

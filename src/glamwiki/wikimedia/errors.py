@@ -13,19 +13,22 @@ from glamwiki.errors import GlamwikiError
 
 
 class WikimediaError(GlamwikiError):
-    """An HTTP exchange failed; ``url`` is where, ``status`` the HTTP status (0: no answer)."""
+    """An HTTP exchange failed; ``url`` is where, ``status`` the HTTP status (0: no answer), ``reason`` the
+    cause without the URL (for a stage's own message)."""
 
-    def __init__(self, message: str, *, url: str = "", status: int = 0) -> None:
+    def __init__(self, message: str, *, url: str = "", status: int = 0, reason: str = "") -> None:
         super().__init__(message)
-        self.url, self.status = url, status
+        self.url, self.status, self.reason = url, status, reason or message
 
 
 class Transient(WikimediaError):
     """May pass by waiting (timeout, dropped connection, HTTP 5xx): retried with backoff.
     ``retry_after`` is the server's hint in seconds, if it gave one."""
 
-    def __init__(self, message: str, *, url: str = "", status: int = 0, retry_after: float | None = None) -> None:
-        super().__init__(message, url=url, status=status)
+    def __init__(
+        self, message: str, *, url: str = "", status: int = 0, reason: str = "", retry_after: float | None = None
+    ) -> None:
+        super().__init__(message, url=url, status=status, reason=reason)
         self.retry_after = retry_after
 
 

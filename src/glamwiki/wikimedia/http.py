@@ -76,9 +76,11 @@ def check_status(response: requests.Response, url: str) -> None:
     status = response.status_code
     hint = retry_after(response.headers.get("Retry-After"))
     if status == 429:
-        raise RateLimited(f"{url} answered HTTP 429", url=url, status=status, retry_after=hint)
+        raise RateLimited(f"{url} answered HTTP 429", url=url, status=status, reason="HTTP 429", retry_after=hint)
     if status in RETRY_STATUS:
-        raise Transient(f"{url} answered HTTP {status}", url=url, status=status, retry_after=hint)
+        raise Transient(
+            f"{url} answered HTTP {status}", url=url, status=status, reason=f"HTTP {status}", retry_after=hint
+        )
 
 
 def check_api(body: Any, response: requests.Response, url: str) -> None:
@@ -94,7 +96,7 @@ def check_api(body: Any, response: requests.Response, url: str) -> None:
                 hint = float(error.get("lag", 5))
             except (TypeError, ValueError):
                 hint = 5.0
-        raise MaxLagged(f"{url}: the servers are lagged (maxlag)", url=url, retry_after=hint)
+        raise MaxLagged(f"{url}: the servers are lagged (maxlag)", url=url, reason="maxlag", retry_after=hint)
     raise ApiRefused(code, info, error, url=url)
 
 
@@ -105,8 +107,8 @@ def classify(exc: BaseException, url: str) -> WikimediaError:
     why = permanent_reason(exc)
     if why is not None:
         cls = NotAllowed if "http(s)" in why or "redirects" in why else Unreachable
-        return cls(f"{url} cannot be reached: {why}", url=url)
-    return Transient(f"{url} did not answer ({type(exc).__name__})", url=url)
+        return cls(f"{url} cannot be reached: {why}", url=url, reason=why)
+    return Transient(f"{url} did not answer ({type(exc).__name__})", url=url, reason=type(exc).__name__)
 
 
 def json_body(response: requests.Response, url: str) -> Any:

@@ -110,7 +110,7 @@ class WikidataClient:
             ) from None
         except Unreachable as exc:
             hint = "Check the network, or work from recorded entities."
-            raise WikidataError(f"Cannot reach {url}: {exc}. {hint}") from None
+            raise WikidataError(f"Cannot reach {url}: {exc.reason}. {hint}") from None
         except WikimediaError as exc:
             raise WikidataError(str(exc)) from None
         return data
