@@ -97,3 +97,25 @@ def test_the_network_modules_read_no_environment() -> None:
     for path in owned:
         text = path.read_text(encoding="utf-8")
         assert "os.environ" not in text and "getenv" not in text, path
+
+
+def test_a_lagged_write_is_retried_by_the_http_layer_and_a_busy_one_is_not() -> None:
+    """maxlag means the wiki did nothing, so even a write is sent again after the lag (at least
+    Etiquette.maxlag_floor); a 503 may hide a write that happened, so it is not."""
+    lagged = json.dumps({"error": {"code": "maxlag", "info": "Waiting for db1: 2 seconds lagged.", "lag": 2}})
+    answers = [(200, {"Retry-After": "2"}, lagged.encode()), (200, {}, b'{"edit": {"result": "Success"}}')]
+
+    def route(path: str, query: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        if query.get("meta") == "tokens":
+            return 200, {}, b'{"query": {"tokens": {"csrftoken": "abc+\\\\"}}}'
+        return answers.pop(0) if answers else (503, {}, b"busy")
+
+    slept: list[float] = []
+    with serve(route) as (base, seen):
+        api = ApiClient(f"{base}/w/api.php", CONTACT, etiquette=Etiquette(sleep=slept.append, edits_per_minute=0))
+        assert api.write({"action": "edit", "title": "X", "text": "y"}) == {"edit": {"result": "Success"}}
+        assert slept == [5.0]  # the server said 2 s; the floor is 5 s
+        with pytest.raises(TransientError, match="HTTP 503"):
+            api.write({"action": "edit", "title": "X", "text": "z"})
+    edits = [q for _, q, _ in seen if q.get("action") == "edit"]
+    assert len(edits) == 3 and slept == [5.0]

@@ -25,7 +25,7 @@ from glamwiki.publishing.errors import (
 )
 from glamwiki.publishing.etiquette import EditThrottle, Etiquette
 from glamwiki.scrub import scrub
-from glamwiki.wikimedia import Http, HttpSettings, NotAllowed, Transient, Unreachable
+from glamwiki.wikimedia import Http, HttpSettings, MaxLagged, NotAllowed, Transient, Unreachable
 from glamwiki.wikimedia.agent import user_agent
 
 __all__ = ["ApiClient", "raise_for_error", "user_agent"]
@@ -170,7 +170,7 @@ class ApiClient:
                 relogged = True
                 self.login()
                 params["token"] = self.csrf()
-            except (MaxLag, RateLimited, ReadOnly) as exc:
+            except (RateLimited, ReadOnly) as exc:
                 if waited >= self.etiquette.retries:
                     raise
                 self.etiquette.sleep(self._pause(exc, waited))
@@ -179,8 +179,6 @@ class ApiClient:
 
     def _pause(self, exc: ApiError, attempt: int) -> float:
         e = self.etiquette
-        if isinstance(exc, MaxLag):
-            return max(exc.retry_after, e.maxlag_floor)
         if isinstance(exc, RateLimited):
             return e.backoff(e.ratelimit_wait, attempt)
         return e.backoff(e.transient_wait * 10, attempt)
@@ -211,15 +209,20 @@ class ApiClient:
                 data: dict[str, Any] = response.json()
             except ValueError:
                 raise Transient("an answer that is not JSON", url=self.api_url) from None
-            raise_for_error(data, response)
+            try:
+                raise_for_error(data, response)
+            except MaxLag as exc:  # retried by the HTTP layer, reads and writes alike (nothing was done)
+                exc.retry_after = max(exc.retry_after or 0.0, self.etiquette.maxlag_floor)
+                raise
             return data
 
         # Never follow a redirect: the login form, a token or an OAuth header would go with it.
         sent = {"params": params} if method == "GET" else {"data": params, "files": files}
         before = self.http.requests_made
         try:
-            return self.http.call(method, self.api_url, read, retry=retry_transient, allow_redirects=False, **sent)
-        except TargetUnreachable:
+            retry_on = (Transient,) if retry_transient else (MaxLagged,)
+            return self.http.call(method, self.api_url, read, retry_on=retry_on, allow_redirects=False, **sent)
+        except (TargetUnreachable, ApiError):
             raise
         except (Unreachable, NotAllowed) as exc:
             why = exc.reason

@@ -34,8 +34,8 @@ class RateLimited(ApiError):
     """ratelimited: back off and retry later."""
 
 
-class MaxLag(ApiError):
-    """maxlag: the database replicas lag; wait Retry-After and retry."""
+class MaxLag(ApiError, http.MaxLagged):
+    """maxlag: the database replicas lag; wait Retry-After and retry (the HTTP layer does)."""
 
     def __init__(self, code: str, info: str, data: dict | None = None, retry_after: float = 5.0) -> None:
         super().__init__(code, info, data)

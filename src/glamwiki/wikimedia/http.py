@@ -156,14 +156,17 @@ class Http:
 
     # -- requests -----------------------------------------------------------------------------
     def call(
-        self, method: str, url: str, read: Callable[[requests.Response], T], *, retry: bool = True, **kwargs: Any
-    ) -> T:
-        """One request, retried on transient failures if ``retry``; ``read`` turns the response into the
-        result (and may raise a :class:`Transient` to have it retried, e.g. maxlag)."""
+        self, method: str, url: str, read: Callable[[requests.Response], T], *, retry: bool = True,
+        retry_on: tuple[type[Transient], ...] = (Transient,), **kwargs: Any,
+    ) -> T:  # fmt: skip
+        """One request, retried on the transient failures of the kinds ``retry_on`` if ``retry``; ``read``
+        turns the response into the result (and may raise a :class:`Transient` to have it retried, e.g.
+        maxlag). A write that may have happened passes ``retry_on=(MaxLagged,)``: only a refusal that
+        did nothing is retried."""
         attempts = self.settings.retries + 1 if retry else 1
         retrying = Retrying(
             stop=stop_after_attempt(attempts),
-            retry=retry_if_exception_type(Transient),
+            retry=retry_if_exception_type(retry_on),
             wait=self._wait,
             sleep=self._sleep,
             before_sleep=self._tell,
