@@ -91,7 +91,7 @@ def test_the_network_modules_read_no_environment() -> None:
     import glamwiki
 
     src = Path(glamwiki.__file__).parent
-    owned = [*sorted((src / "wikimedia").glob("*.py")), src / "net.py", src / "reach" / "session.py",
+    owned = [*sorted((src / "wikimedia").glob("*.py")), src / "reach" / "session.py",
              src / "reach" / "http.py", src / "linking" / "run.py", src / "linking" / "wikidata" / "client.py",
              src / "intake" / "fetch.py", src / "publishing" / "api.py", src / "books" / "fetch.py"]  # fmt: skip
     for path in owned:

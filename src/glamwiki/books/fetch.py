@@ -20,7 +20,7 @@ def fetch_images(
     allow_hosts: Iterable[str] = (),
 ) -> list[Path]:  # fmt: skip
     """``folder/page-00001.jpg``... in page order; a page without an image is an error naming it. Image
-    URLs come from the manifest: only public addresses are fetched, plus ``allow_hosts`` (glamwiki.net)."""
+    URLs come from the manifest: only public addresses are fetched, plus ``allow_hosts`` (glamwiki.wikimedia.guard)."""
     session = Http(HttpSettings(contact=contact).with_hosts(allow_hosts), guard=True)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []

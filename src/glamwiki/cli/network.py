@@ -29,7 +29,7 @@ def contact(config: Any = None) -> str:
 def allow_hosts(config: Any = None) -> frozenset[str]:
     """Host names the project allows to be private (``[network] allow_hosts``; a list, or comma-separated);
     outside a project, ``GLAMWIKI_NETWORK_ALLOW_HOSTS``."""
-    from glamwiki.net import allow_hosts as parse
+    from glamwiki.wikimedia.guard import allow_hosts as parse
 
     if config is not None:
         return parse(config.get("network", "allow_hosts", []))

@@ -1,7 +1,7 @@
 """Fetching documents for the network readers (OAI-PMH pages, IIIF manifests) politely and safely,
 through the one HTTP layer (:mod:`glamwiki.wikimedia`): its User-Agent, one request at a time, the
 flow control OAI-PMH 2.0 specifies (HTTP 503 with Retry-After) honoured with bounded retries; public
-addresses only (:mod:`glamwiki.net`); errors that waiting cannot mend (DNS, refused connection) not
+addresses only (:mod:`glamwiki.wikimedia.guard`); errors that waiting cannot mend (DNS, refused connection) not
 retried; every response bounded in size and in time, read as it arrives (a server sending a byte
 every 20 s cannot hold the harvest)."""
 
@@ -12,11 +12,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-import requests
-
 from glamwiki.errors import IntakeFileError
-from glamwiki.net import BodyLimit, iter_body
 from glamwiki.wikimedia import AddressRefused, Http, HttpSettings, Transient, WikimediaError
+from glamwiki.wikimedia.guard import BodyLimit, iter_body
+from glamwiki.wikimedia.http import Response, Session
 
 MAX_TRIES = 5
 MAX_WAIT = 120.0
@@ -64,7 +63,7 @@ def page_url(base: str, params: dict[str, str]) -> str:
 
 def fetch(
     url: str,
-    session: Http | requests.Session,
+    session: Http | Session,
     sleep: Callable[[float], None] = time.sleep,
     what: str = "OAI-PMH server",
     limits: Limits | None = None,
@@ -73,7 +72,7 @@ def fetch(
     limits = limits or Limits()
     http = session if isinstance(session, Http) else Http(settings_for({}), guard=True, session=session, sleep=sleep)
 
-    def read(response: requests.Response) -> bytes:
+    def read(response: Response) -> bytes:
         if response.status_code != 200:
             raise IntakeFileError(
                 f"{url}: the {what} answered HTTP {response.status_code}. Check the URL, or try later."
@@ -94,7 +93,7 @@ def fetch(
         raise IntakeFileError(f"{url}: the {what} {str(exc).removeprefix(url).strip()}. Check the URL.") from None
 
 
-def _read_bounded(response: requests.Response, url: str, what: str, limits: Limits) -> bytes:
+def _read_bounded(response: Response, url: str, what: str, limits: Limits) -> bytes:
     """The body, read as it arrives, refused past ``limits`` (size, total time)."""
     try:
         return b"".join(iter_body(response, limits.max_bytes, limits.seconds, BLOCK))

@@ -7,8 +7,6 @@ from __future__ import annotations
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
-import requests
-
 from glamwiki.publishing.auth import BOTPASSWORD, OAUTH2, Credentials, redact
 from glamwiki.publishing.errors import (
     ApiError,
@@ -27,6 +25,7 @@ from glamwiki.publishing.etiquette import EditThrottle, Etiquette
 from glamwiki.scrub import scrub
 from glamwiki.wikimedia import Http, HttpSettings, MaxLagged, NotAllowed, Transient, Unreachable
 from glamwiki.wikimedia.agent import user_agent
+from glamwiki.wikimedia.http import Response, Session
 
 __all__ = ["ApiClient", "raise_for_error", "user_agent"]
 
@@ -46,7 +45,7 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 CONNECT_TIMEOUT = 15.0  # seconds to wait for the wiki to accept a connection
 
 
-def raise_for_error(data: dict[str, Any], response: requests.Response | None = None) -> None:
+def raise_for_error(data: dict[str, Any], response: Response | None = None) -> None:
     """Turn an API ``error`` (formatversion 2) into the matching exception."""
     error = data.get("error")
     if not error:
@@ -71,7 +70,7 @@ class ApiClient:
         contact: str,
         credentials: Credentials | None = None,
         etiquette: Etiquette | None = None,
-        session: requests.Session | None = None,
+        session: Session | None = None,
     ) -> None:
         host = urlsplit(api_url).hostname or ""
         if not contact and host not in LOOPBACK:
@@ -198,7 +197,7 @@ class ApiClient:
         params = {**params, "format": "json", "formatversion": "2", "maxlag": self.etiquette.maxlag}
         self.http.settings = self._settings()
 
-        def read(response: requests.Response) -> dict[str, Any]:
+        def read(response: Response) -> dict[str, Any]:
             if response.is_redirect:
                 raise TargetUnreachable(
                     f"{self.api_url} answered with a redirect to {response.headers.get('Location', '?')}; "

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from glamwiki.config import Config
-from glamwiki.net import allow_hosts
 from glamwiki.project import Project
 from glamwiki.publishing.plan import PlanSettings
 from glamwiki.publishing.titles import DEFAULT_PATTERN
 from glamwiki.publishing.upload import UploadSettings
+from glamwiki.wikimedia.guard import allow_hosts
 
 
 def plan_settings(config: Config, title_pattern: str | None = None) -> PlanSettings:

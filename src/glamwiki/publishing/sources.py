@@ -9,13 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-import requests
-
 from glamwiki.model.records import IMAGE_FILE
-from glamwiki.net import BodyLimit, iter_body
 from glamwiki.publishing import filetypes
 from glamwiki.publishing.errors import PreflightError, TransientError, Unreachable
 from glamwiki.wikimedia import AddressRefused, Http, HttpSettings, Permanent, Transient
+from glamwiki.wikimedia.guard import BodyLimit, iter_body
+from glamwiki.wikimedia.http import Response, Session
 
 BLOCK = 1024 * 1024
 MAX_SIZE = 5 * 1024**3  # Commons accepts files up to 5 GiB (chunked upload)
@@ -47,9 +46,7 @@ def digest_file(path: Path) -> Fetched:
     return Fetched(path, sha1.hexdigest(), size, kind[0] if kind else None, kind[1] if kind else None)
 
 
-def fetch(
-    kind: str, source: str, cache: Path, name: str, session: Http | requests.Session, timeout: float = 120
-) -> Fetched:
+def fetch(kind: str, source: str, cache: Path, name: str, session: Http | Session, timeout: float = 120) -> Fetched:
     """The file for ``source`` on local disk (downloading it once into ``cache``), with its digest.
     ``session``: a guarded :class:`~glamwiki.wikimedia.Http` (or a guarded requests session)."""
     if kind == IMAGE_FILE:
@@ -72,13 +69,13 @@ def fetch(
     return digest_file(target)
 
 
-def _download(source: str, target: Path, session: Http | requests.Session, timeout: float) -> None:
+def _download(source: str, target: Path, session: Http | Session, timeout: float) -> None:
     """Stream ``source`` into ``target`` in blocks (a partial file never takes the final name). Not retried
     here: a transient failure leaves the file for the next attempt of the run."""
     http = session if isinstance(session, Http) else Http(HttpSettings(), guard=True, session=session)
     partial = target.with_suffix(".part")
 
-    def read(response: requests.Response) -> None:
+    def read(response: Response) -> None:
         if response.status_code >= 400:
             raise PreflightError(f"Downloading {source} failed with HTTP {response.status_code}.")
         with partial.open("wb") as fh:

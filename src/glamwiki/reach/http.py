@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import requests
-
 from glamwiki.reach.errors import ApiError
 from glamwiki.wikimedia import ApiRefused, Http, HttpSettings, Transient, Unreachable, WikimediaError
+from glamwiki.wikimedia.http import Session
 from glamwiki.wikimedia.settings import DAY
 
 __all__ = ["DAY", "Client", "Politeness"]
@@ -54,7 +53,7 @@ class Client:
         cache_dir: Path | None = None,
         polite: Politeness | None = None,
         sleep: Callable[[float], None] = time.sleep,
-        session: requests.Session | None = None,
+        session: Session | None = None,
         notify: Callable[[str], None] | None = None,  # hears of each wait before a retry
         contact: str = "",
     ) -> None:

@@ -9,7 +9,7 @@ place where socket errors, HTTP statuses and Action API ``error`` objects become
   (https://www.mediawiki.org/wiki/API:Etiquette, https://www.mediawiki.org/wiki/Manual:Maxlag_parameter).
 * A host name that does not resolve or a refused connection fails at once (:class:`Unreachable`).
 * ``guard=True`` (catalogue-supplied URLs: OAI-PMH, IIIF, image hosts) connects only to public
-  addresses, plus ``settings.allow_hosts`` (:mod:`glamwiki.net`).
+  addresses, plus ``settings.allow_hosts`` (:mod:`glamwiki.wikimedia.guard`).
 
 No module-level session or state: each :class:`Http` is one identity (the web application makes one
 per logged-in user); credentials live on its session only.
@@ -32,7 +32,6 @@ import urllib3
 from requests.adapters import BaseAdapter
 from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt
 
-from glamwiki.net import RefusedAddress, guarded_session, permanent_reason
 from glamwiki.wikimedia.agent import user_agent
 from glamwiki.wikimedia.cache import DiskCache, cache_key
 from glamwiki.wikimedia.errors import (
@@ -47,9 +46,13 @@ from glamwiki.wikimedia.errors import (
     Unreachable,
     WikimediaError,
 )
+from glamwiki.wikimedia.guard import RefusedAddress, guarded_session, permanent_reason
 from glamwiki.wikimedia.settings import HttpSettings, norm_host
 
 T = TypeVar("T")
+# The types a stage's ``read`` callback and a caller's session have; stages import these, not requests.
+Response = requests.Response
+Session = requests.Session
 log = logging.getLogger("glamwiki.wikimedia")
 RETRY_STATUS = frozenset({500, 502, 503, 504})
 

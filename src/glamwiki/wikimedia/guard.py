@@ -117,7 +117,8 @@ class GuardedAdapter(HTTPAdapter):
         return super().send(request, *args, **kwargs)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {**super().__getstate__(), "allowed": self.allowed}
+        state: dict[str, Any] = dict(super().__getstate__())  # type: ignore[call-overload]
+        return {**state, "allowed": self.allowed}
 
 
 def guarded_session(allowed: Iterable[str] = (), user_agent: str | None = None) -> requests.Session:
