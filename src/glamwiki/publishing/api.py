@@ -1,6 +1,7 @@
-"""The MediaWiki API client: one request at a time, maxlag and Retry-After, backoff on ratelimited,
-the edit-rate cap, ``assert`` on writes, a descriptive User-Agent, and every API ``error`` field
-turned into an exception in one place (:func:`raise_for_error`)."""
+"""The MediaWiki API client of one identity, on the one HTTP layer (:mod:`glamwiki.wikimedia`: one
+request at a time, maxlag and Retry-After, retries, the one User-Agent): here the session's own
+business — login, CSRF tokens, ``assert`` on writes, the edit-rate cap, backoff on ratelimited and
+readonly — and every API ``error`` field turned into an exception in one place (:func:`raise_for_error`)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from glamwiki.publishing.etiquette import EditThrottle, Etiquette
 from glamwiki.scrub import scrub
 from glamwiki.wikimedia import Http, HttpSettings, MaxLagged, NotAllowed, Transient, Unreachable
 from glamwiki.wikimedia.agent import user_agent
-from glamwiki.wikimedia.http import Response, Session
+from glamwiki.wikimedia.http import Response, Session, retry_after
 
 __all__ = ["ApiClient", "raise_for_error", "user_agent"]
 
@@ -40,7 +41,6 @@ _ERRORS: dict[str, type[ApiError]] = {
     "assertnameduserfailed": AssertFailed,
     "stashfailed": StashFailed,
 }
-LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 CONNECT_TIMEOUT = 15.0  # seconds to wait for the wiki to accept a connection
 
@@ -56,8 +56,8 @@ def raise_for_error(data: dict[str, Any], response: Response | None = None) -> N
         raise AuthError(f"The wiki refused the OAuth token ({code}): {info} Check or renew the token.")
     cls = _ERRORS.get(code, ApiError)
     if cls is MaxLag:
-        header = response.headers.get("Retry-After", "5") if response is not None else "5"
-        raise MaxLag(code, info, error, retry_after=float(header) if header.replace(".", "").isdigit() else 5.0)
+        hint = retry_after(response.headers.get("Retry-After")) if response is not None else None
+        raise MaxLag(code, info, error, retry_after=5.0 if hint is None else hint)
     raise cls(code, info, error)
 
 
