@@ -85,9 +85,6 @@ def test_no_click_or_cli_import_outside_the_cli() -> None:
     assert not found, "only glamwiki.cli may import click or the CLI:\n" + "\n".join(found)
 
 
-# Modules of part s4 (the one Wikimedia client) that still read the environment until that part
-# is merged; the lead empties this set then.
-ENV_READERS_UNTIL_S4 = {"reach/session.py", "linking/run.py", "net.py"}
 ENV_NAMES = {"environ", "environb", "getenv", "getenvb", "putenv"}
 
 
@@ -114,7 +111,6 @@ def test_no_environment_read_outside_the_cli() -> None:
     found = [
         f"{rel}:{line}: {name}"
         for rel, tree in modules(skip="cli/")
-        if rel not in ENV_READERS_UNTIL_S4
         for line, name in env_reads(tree)
     ]
     assert not found, "read the environment in glamwiki.cli and pass it in:\n" + "\n".join(found)

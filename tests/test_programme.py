@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from glamwiki.cli import cli as cli_app
 from glamwiki.programme import totals
 from glamwiki.project import Project, init_project
-from glamwiki.reach.ids import Q_FEMALE, Q_MALE
 from glamwiki.store import Store, reach
 from glamwiki.store import publishing as pub
+from glamwiki.wikimedia.ids import Q_FEMALE, Q_MALE
 
 WIKI = "http://127.0.0.1:1/w/api.php"  # the target the uploads went to (never contacted)
 SHARED = "Shared_portrait.jpg"  # uploaded by both residencies (the same Commons file)

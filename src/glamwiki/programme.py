@@ -15,9 +15,9 @@ from pathlib import Path
 
 from glamwiki.config import CONFIG_NAME
 from glamwiki.errors import ConfigError
-from glamwiki.reach.ids import WOMEN
 from glamwiki.store import Store
 from glamwiki.store import programme as db
+from glamwiki.wikimedia.ids import WOMEN
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import pytest
 from glamwiki.intake.base import Issue, Read
 from glamwiki.intake.fetch import Limits, fetch
 from glamwiki.intake.stream import read_source
-from glamwiki.net import guarded_session
+from glamwiki.wikimedia.guard import guarded_session
 
 from ..localserver import LOCAL, Answer, serve
 from . import oai_pmh_spec as spec

@@ -13,13 +13,13 @@ import pytest
 from glamwiki.intake.ingest import ingest
 from glamwiki.intake.registry import load_named_profile
 from glamwiki.model.rights import COPYRIGHT, PD, UNKNOWN_STATUS, UPLOAD, RightsDecision
-from glamwiki.publishing import ids
 from glamwiki.publishing.plan import PlanSettings, build_plan
 from glamwiki.publishing.sdc import copyright_statement, rights_to_review
 from glamwiki.rights.project import assess_project
 from glamwiki.store import Store
 from glamwiki.store import publishing as db
 from glamwiki.store.rights import get_decision
+from glamwiki.wikimedia import ids
 
 FIXTURE = Path(__file__).parent / "fixtures" / "tate_crown"
 

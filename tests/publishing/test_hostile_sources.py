@@ -102,9 +102,9 @@ def test_a_page_over_the_wikis_size_limit_fails_in_preflight(tmp_path: Path, cli
 def test_an_image_server_sending_a_byte_at_a_time_is_cut_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from tests.intake.test_hostile_servers import trickle
 
-    from glamwiki.net import guarded_session
     from glamwiki.publishing import sources
     from glamwiki.publishing.errors import TransientError
+    from glamwiki.wikimedia.guard import guarded_session
 
     monkeypatch.setattr(sources, "DOWNLOAD_SECONDS", 1.0)
     with trickle(0.2) as url, pytest.raises(TransientError, match="more than 1 s"):

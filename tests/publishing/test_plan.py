@@ -10,12 +10,12 @@ from click.testing import CliRunner
 
 from glamwiki.cli import cli as glamwiki_cli
 from glamwiki.model.records import FORM_PHOTOGRAPH, FORM_TEXT
-from glamwiki.publishing import ids
 from glamwiki.publishing.pages import PageSettings, file_page, template_for
 from glamwiki.publishing.plan import PlanSettings, build_plan
 from glamwiki.publishing.sdc import properties_in, structured_data
 from glamwiki.store import Store
 from glamwiki.store import publishing as db
+from glamwiki.wikimedia import ids
 
 from .records import HOSTILE, make_record, save, upload_decision, write_images
 

@@ -10,7 +10,6 @@ from urllib.parse import parse_qs, urlsplit
 import requests
 from requests.adapters import HTTPAdapter
 
-from glamwiki.publishing import ids
 from glamwiki.publishing import journal as j
 from glamwiki.publishing.api import ApiClient
 from glamwiki.publishing.auth import Credentials
@@ -18,6 +17,7 @@ from glamwiki.publishing.run import Runner, RunOptions
 from glamwiki.publishing.sandbox import Sandbox
 from glamwiki.publishing.upload import UploadSettings
 from glamwiki.store import publishing as db
+from glamwiki.wikimedia import ids
 
 from .conftest import fast_etiquette, ready_project
 

@@ -10,13 +10,13 @@ from glamwiki.intake.ingest import ingest
 from glamwiki.intake.registry import load_named_profile
 from glamwiki.model.records import ObjectRecord, Person
 from glamwiki.model.rights import UPLOAD, RightsDecision
-from glamwiki.publishing import ids
 from glamwiki.publishing.plan import PlanSettings, build_plan
 from glamwiki.store import Store
 from glamwiki.store import publishing as db
 from glamwiki.store.records import iter_records
 from glamwiki.store.rights import save_decisions
 from glamwiki.store.runs import iter_issues
+from glamwiki.wikimedia import ids
 
 FIXTURE = Path(__file__).parent / "fixtures" / "tate_rules"
 PD_100 = "{{PD-Art|PD-old-100-expired}}"

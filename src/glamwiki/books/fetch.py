@@ -10,10 +10,9 @@ from pathlib import Path
 from glamwiki.books.errors import BookError
 from glamwiki.books.pages import Book
 from glamwiki.model.records import IMAGE_URL
-from glamwiki.net import guarded_session
 from glamwiki.publishing import sources
-from glamwiki.publishing.api import user_agent
 from glamwiki.publishing.errors import PreflightError, TransientError, Unreachable
+from glamwiki.wikimedia import Http, HttpSettings
 
 
 def fetch_images(
@@ -21,8 +20,8 @@ def fetch_images(
     allow_hosts: Iterable[str] = (),
 ) -> list[Path]:  # fmt: skip
     """``folder/page-00001.jpg``... in page order; a page without an image is an error naming it. Image
-    URLs come from the manifest: only public addresses are fetched, plus ``allow_hosts`` (glamwiki.net)."""
-    session = guarded_session(allow_hosts, user_agent(contact or "glamwiki books"))
+    URLs come from the manifest: only public addresses are fetched, plus ``allow_hosts`` (glamwiki.wikimedia.guard)."""
+    session = Http(HttpSettings(contact=contact).with_hosts(allow_hosts), guard=True)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for page in book.pages:

@@ -23,8 +23,8 @@ from glamwiki.books.text import read_pages
 from glamwiki.books.upload import plan_book, upload_book
 from glamwiki.cells import neutralise
 from glamwiki.cli.context import emit_json, out, progress_bar, project_from
+from glamwiki.cli.network import allow_hosts
 from glamwiki.errors import ProjectNotFound
-from glamwiki.net import allow_hosts
 from glamwiki.publishing.api import ApiClient
 from glamwiki.publishing.connect import connect, target_from
 from glamwiki.publishing.run import RunOptions

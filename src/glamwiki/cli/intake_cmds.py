@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from glamwiki.cli.context import EXIT_INPUT_REJECTED, emit_json, out, progress_bar, project_from
+from glamwiki.cli.network import allow_hosts, contact
 from glamwiki.errors import ConfigError, RecordNotFound
 from glamwiki.intake import exporting
 from glamwiki.intake.ingest import ingest as run_ingest
@@ -21,7 +22,6 @@ from glamwiki.intake.registry import (
 )
 from glamwiki.jobtrack import tracked
 from glamwiki.model.codec import to_builtins
-from glamwiki.net import allow_hosts
 from glamwiki.scrub import without_userinfo
 from glamwiki.store.records import get_with_run, resolve_id
 from glamwiki.store.runs import provenance_of
@@ -90,6 +90,7 @@ def ingest(
         "offline": offline,
         "circa_years": project.config.get("intake", "circa_years", 5),
         "allow_hosts": sorted(allow_hosts(project.config)),
+        "contact": contact(project.config),
         "max_response_mb": project.config.get("intake", "max_response_mb", 100.0),
         "response_seconds": project.config.get("intake", "response_seconds", 300.0),
     }

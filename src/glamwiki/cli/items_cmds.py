@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from glamwiki.cells import neutralise
+from glamwiki.cli import network
 from glamwiki.cli.context import out
-from glamwiki.linking.run import live_client
 from glamwiki.linking.wikidata.client import WikidataClient
 from glamwiki.linking.wikidata.recorded import RecordedAnswers
 from glamwiki.linking.wikidata.search_first import Searcher
@@ -26,7 +26,7 @@ def searcher(searches: str | None, offline: bool) -> Searcher:
     if searches:
         cache = tempfile.mkdtemp(prefix="glamwiki-recorded-")
         return Searcher(WikidataClient(cache, transport=RecordedAnswers(searches), min_interval=0.0))
-    return Searcher(None if offline else live_client())
+    return Searcher(None if offline else network.wikidata_client())
 
 
 def write_outputs(rows: list[dict[str, Any]], qs_path: str | None, json_path: str | None) -> None:
@@ -61,14 +61,13 @@ WIKIDATA_API = "https://www.wikidata.org/w/api.php"
 def create_items(project: Project, api_url: str, kind: str, limit: int | None, edits_per_minute: float) -> dict:
     """Create the prepared items through the API (journaled first; a killed run never creates twice)."""
     from datetime import UTC, datetime
-    from pathlib import Path
 
     from glamwiki.linking.wikidata.create import ItemCreator, people_journal, works_journal
     from glamwiki.publishing.connect import Target, connect
 
-    contact = str(project.config.get("publishing", "contact", "")) or os.environ.get("GLAMWIKI_CONTACT", "")
+    contact = network.contact(project.config)
     api = connect(Target(api_url, contact, edits_per_minute), env=os.environ)
-    cache = Path(os.environ.get("GLAMWIKI_CACHE", Path.home() / ".cache" / "glamwiki")) / "wikidata"
+    cache = network.cache_root() / "wikidata"
     searcher = Searcher(WikidataClient(cache, contact=contact, api_url=api_url))
     batch = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
     journal = people_journal() if kind == "people" else works_journal()

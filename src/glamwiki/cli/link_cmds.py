@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from glamwiki.cli import items_cmds as items
+from glamwiki.cli import network
 from glamwiki.cli.context import console, emit_json, out, progress_bar, project_from
 from glamwiki.errors import ConfigError, ProjectNotFound, RecordNotFound
 from glamwiki.jobtrack import tracked
@@ -23,12 +24,13 @@ from glamwiki.linking.project_flow import (
 )  # fmt: skip
 from glamwiki.linking.propose import prepare_new_items, record_created
 from glamwiki.linking.review import review_panel
-from glamwiki.linking.run import MatchJob, live_client, run_match, summary
+from glamwiki.linking.run import LIVE, MatchJob, run_match, summary
 from glamwiki.linking.service import LOCAL_NAMES, OPENREFINE_ORIGINS
 from glamwiki.linking.serving import ServeSettings, open_service
 from glamwiki.linking.works_flow import commons_backlinks, prepare_work_items, published_images
 from glamwiki.store import linking as db
 from glamwiki.terminal import plain, text
+from glamwiki.wikimedia.ids import ARTIST
 
 PROFILE_HELP = "A built-in profile (tate, moma, nga, cmoa) or wikidata for entity JSON."
 
@@ -61,7 +63,8 @@ def link_match(
     """Match the people in PATH to an authority; no project needed. Writes source_id, authority_id,
     qid, probability, decision (match|review|none) and the features behind each answer."""
     job = MatchJob(path, authority, profile, authority_profile, mapping, authority_mapping,
-                   not ignore_identifiers, depicted, Thresholds(match_threshold, review_threshold))  # fmt: skip
+                   not ignore_identifiers, depicted, Thresholds(match_threshold, review_threshold),
+                   network.wikidata_client() if authority == LIVE else None)  # fmt: skip
     with progress_bar(f"linking {path}") as advance:
         run, _ = run_match(job, advance)
     write_csv_file(run.results, output)
@@ -91,11 +94,13 @@ def link_run(
     dataset: str | None, ignore_identifiers: bool, match_threshold: float, review_threshold: float, as_json: bool,
 ) -> None:  # fmt: skip
     """Link the project's people and store the answers; decisions people made are kept as they are."""
+    project = project_from(ctx)
+    live = network.wikidata_client(project.config) if authority == LIVE else None
     job = ProjectLink(authority, authority_profile, authority_mapping, dataset, not ignore_identifiers,
-                      Thresholds(match_threshold, review_threshold))  # fmt: skip
+                      Thresholds(match_threshold, review_threshold), live)  # fmt: skip
     params = {"authority": authority, "dataset": dataset}
     with (
-        project_from(ctx).open_store() as store,
+        project.open_store() as store,
         progress_bar("linking people") as bar,
         tracked(store, "link", params, echo=bar) as advance,
     ):
@@ -174,11 +179,12 @@ def link_facts(ctx: click.Context, path: str | None, fetch: bool) -> None:
     response), or --fetch those of the linked items from Wikidata."""
     if not path and not fetch:
         raise ConfigError("Give a file of recorded entities, or --fetch.")
-    with project_from(ctx).open_store() as store:
+    project = project_from(ctx)
+    with project.open_store() as store:
         if path:
             out.print(f"{load_facts(store, path):,} Wikidata items recorded from {path}")
         if fetch:
-            out.print(f"{fetch_facts(store, live_client()):,} Wikidata items fetched")
+            out.print(f"{fetch_facts(store, network.wikidata_client(project.config)):,} Wikidata items fetched")
 
 
 @click.command()
@@ -229,7 +235,7 @@ def serve(
 
 
 @link.command("new-items")
-@click.option("--occupation", default="Q483501", show_default=True, help="P106 for the new items (artist).")
+@click.option("--occupation", default=ARTIST, show_default=True, help="P106 for the new items (artist).")
 @click.option("--quickstatements", "qs_path", type=click.Path(dir_okay=False), help="Write QuickStatements here.")
 @click.option("--wbeditentity", "json_path", type=click.Path(dir_okay=False),
               help="Write wbeditentity JSON (one entity a line) here.")  # fmt: skip

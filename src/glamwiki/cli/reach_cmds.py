@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -10,6 +11,10 @@ from glamwiki.cli.context import console, emit_json, out, progress_bar, project_
 from glamwiki.errors import ConfigError
 from glamwiki.jobtrack import tracked
 from glamwiki.reach.months import last_complete_month, next_month, parse_month
+
+if TYPE_CHECKING:
+    from glamwiki.project import Project
+    from glamwiki.reach.http import Client
 
 API_ROOT = click.option(
     "--api-root",
@@ -110,7 +115,7 @@ def collect(
     from glamwiki.reach.collect import collect as run_collect
     from glamwiki.reach.estimate import for_collect
     from glamwiki.reach.months import month_range
-    from glamwiki.reach.session import client_for, read_file_list
+    from glamwiki.reach.session import read_file_list
     from glamwiki.store.publishing import published_titles
 
     if sum(map(bool, (category, files_list, from_project))) != 1:
@@ -120,7 +125,7 @@ def collect(
         raise ConfigError(f"--agents {agents!r}: use user, spider and/or automated, comma-separated.")
     project = project_from(ctx)
     start, end = _months(first, last)
-    client = client_for(project.root, api_root, min_interval, notify=_say_wait, rest_concurrency=rest_concurrency)
+    client = _client(project, api_root, min_interval, rest_concurrency)
     names = read_file_list(Path(files_list)) if files_list else []
     with project.open_store() as store:
         if from_project:
@@ -298,7 +303,6 @@ def suggest(
     """Where unused files could go: Wikipedia articles and Wikidata items, a worklist (CSV and wikitext)."""
     from glamwiki.reach.placement import suggest as run_suggest
     from glamwiki.reach.placement import write_worklist
-    from glamwiki.reach.session import client_for
     from glamwiki.store.reach_report import article_pages, unused_files
 
     project = project_from(ctx)
@@ -306,7 +310,7 @@ def suggest(
         files, used = unused_files(store)[:limit], article_pages(store)
     if not files:
         raise ConfigError("No unused files: run `glamwiki reach collect` first, or every file is already in use.")
-    client = client_for(project.root, api_root, min_interval, notify=_say_wait)
+    client = _client(project, api_root, min_interval)
     work = run_suggest(client, files, languages, used)
     paths = write_worklist(work, Path(output))
     if as_json:
@@ -355,13 +359,13 @@ def event(
 ) -> None:
     """What an edit-a-thon produced: edits, articles, bytes, references, uploads, views, articles about women."""
     from glamwiki.reach.event import Event, run_event
-    from glamwiki.reach.session import client_for, read_file_list
+    from glamwiki.reach.session import read_file_list
 
     people = list(participants) + (read_file_list(Path(participants_file)) if participants_file else [])
     if not people:
         raise ConfigError("Name the participants: --participant NAME (repeatable) or --participants-file FILE.")
     project = project_from(ctx)
-    client = client_for(project.root, api_root, min_interval, notify=_say_wait)
+    client = _client(project, api_root, min_interval)
     with project.open_store() as store:
         summary = run_event(store, client, Event(name, people, start, end, list(wikis), views_days))
     if as_json:
@@ -381,3 +385,15 @@ def event(
 
 def _say_wait(note: str) -> None:
     console.print(f"[yellow]{note}[/]", highlight=False)
+
+
+def _client(project: Project, api_root: str, min_interval: float, rest_concurrency: int = 4) -> Client:
+    """The project's reach client: its cache, the operator's contact, retries from settings or the environment."""
+    from glamwiki.cli import network
+    from glamwiki.reach.session import client_for
+
+    backoff, retries = network.reach_retry(project.config)
+    return client_for(
+        project.root, api_root, min_interval, notify=_say_wait, rest_concurrency=rest_concurrency,
+        backoff=backoff, max_retries=retries, contact=network.contact(project.config),
+    )  # fmt: skip

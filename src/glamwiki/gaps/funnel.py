@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from glamwiki.gaps.people import NOT_RECORDED, Creator
-from glamwiki.linking.constants import KEY_PROPERTIES
+from glamwiki.wikimedia.ids import KEY_PROPERTIES
 
 RECOIN_SHARE = 0.5  # a property is "key" for an occupation when at least half its items have it
 RECOIN_MIN_ITEMS = 5  # fewer items than this: fall back to the fixed KEY_PROPERTIES

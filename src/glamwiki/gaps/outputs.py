@@ -14,8 +14,8 @@ from pathlib import Path
 
 from glamwiki.cells import neutralise
 from glamwiki.gaps.worklist import MISSING_PROPERTIES, PORTRAIT, Entry
-from glamwiki.linking.constants import WIKIDATA
 from glamwiki.publishing.wikitext import escape, external_link
+from glamwiki.wikimedia.ids import WIKIDATA
 
 # The last four columns make the sheet a `glamwiki link review --import` file: once an item exists for
 # her (made at the event), put its QID in `qid` and "accept" in `verdict`, and import it.

@@ -13,12 +13,12 @@ from glamwiki.gaps.place_names import UNKNOWN_TEXT
 from glamwiki.gaps.places import Place, resolve, resolve_nationality, wikidata_country
 from glamwiki.gaps.works import WorkInfo, collection_works
 from glamwiki.intake.names import invert_name
-from glamwiki.linking.constants import FEMALE, GENDER_WORDS, MALE
 from glamwiki.linking.names import fold, parse_name
 from glamwiki.model.records import ORGANISATION, PERSON, CreatorRef, Person
 from glamwiki.store import Store
 from glamwiki.store import linking as links_db
 from glamwiki.store.records import iter_records
+from glamwiki.wikimedia.ids import FEMALE, GENDER_WORDS, MALE
 
 NOT_RECORDED = "not recorded"
 FEMALE_WORDS = {"female", "f", "woman", "women", "feminine"}

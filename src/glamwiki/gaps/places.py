@@ -19,10 +19,11 @@ from typing import Any
 
 import pycountry
 
-from glamwiki.gaps.place_names import DEMONYMS, NATION_NAMES, ROMANISED, UK, WIKIDATA_COUNTRIES
+from glamwiki.gaps.place_names import DEMONYMS, NATION_NAMES, ROMANISED, UK
 from glamwiki.linking.names import fold
 from glamwiki.store import Store
 from glamwiki.store.linking import entity_facts
+from glamwiki.wikimedia.ids import WIKIDATA_COUNTRIES
 
 NATIONS = {"GB-ENG": "England", "GB-SCT": "Scotland", "GB-WLS": "Wales", "GB-NIR": "Northern Ireland"}
 _BRACKET = re.compile(r"\s*\[(?P<alt>[^\]]*?)\s+GB-[A-Z]{3}\]")

@@ -1,8 +1,9 @@
-"""Fetching documents for the network readers (OAI-PMH pages, IIIF manifests) politely and safely: a
-descriptive User-Agent, one request at a time, the flow control OAI-PMH 2.0 specifies (HTTP 503 with
-Retry-After) honoured with bounded retries; public addresses only (:mod:`glamwiki.net`); errors that
-waiting cannot mend (DNS, refused connection) not retried; every response bounded in size and in
-time, read as it arrives (a server sending a byte every 20 s cannot hold the harvest)."""
+"""Fetching documents for the network readers (OAI-PMH pages, IIIF manifests) politely and safely,
+through the one HTTP layer (:mod:`glamwiki.wikimedia`): its User-Agent, one request at a time, the
+flow control OAI-PMH 2.0 specifies (HTTP 503 with Retry-After) honoured with bounded retries; public
+addresses only (:mod:`glamwiki.wikimedia.guard`); errors that waiting cannot mend (DNS, refused connection) not
+retried; every response bounded in size and in time, read as it arrives (a server sending a byte
+every 20 s cannot hold the harvest)."""
 
 from __future__ import annotations
 
@@ -11,14 +12,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-import requests
-import urllib3
-
-from glamwiki import __version__
 from glamwiki.errors import IntakeFileError
-from glamwiki.net import BodyLimit, RefusedAddress, guarded_session, iter_body, permanent_reason
+from glamwiki.wikimedia import AddressRefused, Http, HttpSettings, Transient, WikimediaError
+from glamwiki.wikimedia.guard import BodyLimit, iter_body
+from glamwiki.wikimedia.http import Response, Session
 
-USER_AGENT = f"glamwiki/{__version__} (OAI-PMH harvester; https://pypi.org/project/glamwiki/)"
 MAX_TRIES = 5
 MAX_WAIT = 120.0
 BLOCK = 64 * 1024
@@ -39,10 +37,18 @@ class Limits:
         return cls(int(mb * 1024 * 1024), seconds, min(cls.stall, seconds))
 
 
-def session_for(options: dict[str, object]) -> requests.Session:
-    """A session for a reader: public addresses only, plus the hosts the project allows."""
+def settings_for(options: dict[str, object]) -> HttpSettings:
+    """The readers' HTTP settings: one request at a time, the hosts the project allows, its contact."""
     allowed = options.get("allow_hosts") or ()
-    return guarded_session(allowed if isinstance(allowed, Iterable) else (), USER_AGENT)  # type: ignore[arg-type]
+    hosts = [str(h) for h in allowed] if isinstance(allowed, Iterable) and not isinstance(allowed, str) else []
+    return HttpSettings(
+        contact=str(options.get("contact") or ""), retries=MAX_TRIES - 1, max_wait=MAX_WAIT, per_host=1
+    ).with_hosts(hosts)
+
+
+def session_for(options: dict[str, object]) -> Http:
+    """A client for a reader: public addresses only, plus the hosts the project allows."""
+    return Http(settings_for(options), guard=True)
 
 
 def page_url(base: str, params: dict[str, str]) -> str:
@@ -57,39 +63,37 @@ def page_url(base: str, params: dict[str, str]) -> str:
 
 def fetch(
     url: str,
-    session: requests.Session,
+    session: Http | Session,
     sleep: Callable[[float], None] = time.sleep,
     what: str = "OAI-PMH server",
     limits: Limits | None = None,
 ) -> bytes:
+    """The body at ``url``; ``session`` is the reader's :class:`Http` (or a guarded requests session)."""
     limits = limits or Limits()
-    for attempt in range(1, MAX_TRIES + 1):
-        try:
-            with session.get(
-                url, timeout=(10, limits.stall), headers={"User-Agent": USER_AGENT}, stream=True
-            ) as response:
-                if response.status_code == 503 and attempt < MAX_TRIES:
-                    wait = _retry_after(response, attempt)
-                else:
-                    if response.status_code != 200:
-                        raise IntakeFileError(
-                            f"{url}: the {what} answered HTTP {response.status_code}. Check the URL, or try later."
-                        )
-                    return _read_bounded(response, url, what, limits)
-        except RefusedAddress as exc:
-            raise IntakeFileError(f"{url}: {exc}") from None
-        except (requests.RequestException, urllib3.exceptions.HTTPError) as exc:  # urllib3's: reading the body
-            why = permanent_reason(exc)
-            if why is not None:
-                raise IntakeFileError(f"{url}: the {what} cannot be reached: {why}. Check the URL.") from None
-            if attempt == MAX_TRIES:
-                raise IntakeFileError(f"{url}: the {what} did not answer ({exc}). Try again later.") from None
-            wait = min(2.0**attempt, MAX_WAIT)
-        sleep(wait)
-    raise IntakeFileError(f"{url}: the {what} stayed busy after {MAX_TRIES} tries. Try again later.")
+    http = session if isinstance(session, Http) else Http(settings_for({}), guard=True, session=session, sleep=sleep)
+
+    def read(response: Response) -> bytes:
+        if response.status_code != 200:
+            raise IntakeFileError(
+                f"{url}: the {what} answered HTTP {response.status_code}. Check the URL, or try later."
+            )
+        return _read_bounded(response, url, what, limits)
+
+    try:
+        return http.call("GET", url, read, timeout=(10, limits.stall), stream=True)
+    except AddressRefused as exc:
+        raise IntakeFileError(f"{url}: {exc}") from None
+    except Transient as exc:
+        if exc.status:
+            raise IntakeFileError(
+                f"{url}: the {what} stayed busy after {MAX_TRIES} tries ({exc.reason}). Try again later."
+            ) from None
+        raise IntakeFileError(f"{url}: the {what} did not answer ({exc.reason}). Try again later.") from None
+    except WikimediaError as exc:
+        raise IntakeFileError(f"{url}: the {what} {str(exc).removeprefix(url).strip()}. Check the URL.") from None
 
 
-def _read_bounded(response: requests.Response, url: str, what: str, limits: Limits) -> bytes:
+def _read_bounded(response: Response, url: str, what: str, limits: Limits) -> bytes:
     """The body, read as it arrives, refused past ``limits`` (size, total time)."""
     try:
         return b"".join(iter_body(response, limits.max_bytes, limits.seconds, BLOCK))
@@ -103,11 +107,3 @@ def _read_bounded(response: requests.Response, url: str, what: str, limits: Limi
             f"{url}: the {what} took more than {limits.seconds:.0f} s to send one response ({exc.got:,} bytes "
             "so far); stopped. Try again later, or raise [intake] response_seconds."
         ) from None
-
-
-def _retry_after(response: requests.Response, attempt: int) -> float:
-    value = response.headers.get("Retry-After", "")
-    try:
-        return min(max(float(value), 0.0), MAX_WAIT)
-    except ValueError:
-        return min(2.0**attempt, MAX_WAIT)

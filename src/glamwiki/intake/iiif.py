@@ -14,8 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import requests
-
 from glamwiki.errors import IntakeFileError
 from glamwiki.intake.base import WARNING, Item, Read, ReadContext
 from glamwiki.intake.fetch import Limits, fetch, session_for
@@ -23,6 +21,7 @@ from glamwiki.intake.iiif_fields import manifest_object
 from glamwiki.intake.iiif_values import as_list, ident
 from glamwiki.intake.images import check_local
 from glamwiki.intake.textio import open_binary
+from glamwiki.wikimedia import Http
 
 MANIFEST = ("sc:Manifest", "Manifest")
 COLLECTION = ("sc:Collection", "Collection")
@@ -36,7 +35,7 @@ class _Walk:
         self.count = 0
         self.unfetched: list[str] = []
         self.visited: set[str] = set()  # references followed (or tried), so none is fetched twice
-        self.session: requests.Session | None = None
+        self.session: Http | None = None
         self.circa = int(ctx.options.get("circa_years", 5) or 5)  # type: ignore[call-overload]
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from glamwiki.linking.constants import WIKIDATA
 from glamwiki.linking.names import NameForm, fold, name_forms
 from glamwiki.model.dates import DateInterval
 from glamwiki.model.records import PERSON, UNKNOWN_AGENT, Person
+from glamwiki.wikimedia.ids import WIKIDATA
 
 Years = tuple[int | None, int | None]  # (earliest, latest) year; None = open
 _NO_NATIONALITY = frozenset({"", "nationality unknown", "unknown", "other", "various", "n/a"})

@@ -7,9 +7,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from glamwiki.linking.constants import WIKIDATA
 from glamwiki.linking.entity import Entity, exact_year
 from glamwiki.linking.matcher import MATCH, LinkResult
+from glamwiki.wikimedia.ids import WIKIDATA
 
 
 @dataclass(frozen=True)

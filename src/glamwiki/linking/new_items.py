@@ -19,7 +19,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from glamwiki.linking.constants import (
+from glamwiki.linking.human import HUMAN as HUMAN_KIND
+from glamwiki.linking.human import creator_kind, natural_label
+from glamwiki.linking.wikidata.settings import WikidataSettings
+from glamwiki.linking.wikidata.statements import EXTERNAL_ID, ITEM, TIME, URL, Claim, Item, Snak
+from glamwiki.linking.wikidata.statements import as_json as as_json  # re-exported for callers
+from glamwiki.linking.wikidata.statements import quickstatements as quickstatements
+from glamwiki.linking.wikidata.statements import wbeditentity as wbeditentity
+from glamwiki.linking.wikidata.times import time_claims
+from glamwiki.model.dates import ACTIVE, UNKNOWN
+from glamwiki.model.records import Person
+from glamwiki.wikimedia.ids import (
     ARTIST,
     DATE_OF_BIRTH,
     DATE_OF_DEATH,
@@ -34,16 +44,6 @@ from glamwiki.linking.constants import (
     SEX_OR_GENDER,
     STATED_IN,
 )  # fmt: skip
-from glamwiki.linking.human import HUMAN as HUMAN_KIND
-from glamwiki.linking.human import creator_kind, natural_label
-from glamwiki.linking.wikidata.settings import WikidataSettings
-from glamwiki.linking.wikidata.statements import EXTERNAL_ID, ITEM, TIME, URL, Claim, Item, Snak
-from glamwiki.linking.wikidata.statements import as_json as as_json  # re-exported for callers
-from glamwiki.linking.wikidata.statements import quickstatements as quickstatements
-from glamwiki.linking.wikidata.statements import wbeditentity as wbeditentity
-from glamwiki.linking.wikidata.times import time_claims
-from glamwiki.model.dates import ACTIVE, UNKNOWN
-from glamwiki.model.records import Person
 
 # The institution's own id property comes from the profile; these schemes are other authorities'.
 _OWN_SCHEMES = ("tate", "moma", "nga")

@@ -17,7 +17,7 @@ from glamwiki.intake.exporting import safe_row
 from glamwiki.linking.entity import Entity, from_person
 from glamwiki.linking.matcher import LinkResult, Thresholds, link
 from glamwiki.linking.people import store_people
-from glamwiki.linking.run import LIVE, authority_entities, live_client
+from glamwiki.linking.run import LIVE, authority_entities, require_live
 from glamwiki.linking.wikidata.authority import search_candidates
 from glamwiki.linking.wikidata.client import WikidataClient
 from glamwiki.store import Store
@@ -34,6 +34,7 @@ class ProjectLink:
     dataset: str | None = None
     use_identifiers: bool = True
     thresholds: Thresholds = field(default_factory=Thresholds)
+    wikidata: WikidataClient | None = None  # the live service, when authority is "wikidata"
 
     @property
     def authority_name(self) -> str:
@@ -50,12 +51,14 @@ def link_project(store: Store, job: ProjectLink, progress: Callable[[int], None]
         raise RecordNotFound("No people in the project to link: ingest a collection with artists first.")
     everyone = [e for people in by_dataset.values() for e in people]
     if job.authority == LIVE:
-        people, facts = search_candidates(live_client(), everyone)
+        people, facts = search_candidates(require_live(job.wikidata), everyone)
         authority = [from_person(p) for p in people]
         with store.transaction():
             db.save_entity_facts(store, facts, "api")
     else:
-        authority = authority_entities(job.authority, job.authority_profile, job.authority_mapping, everyone)
+        authority = authority_entities(
+            job.authority, job.authority_profile, job.authority_mapping, everyone, job.wikidata
+        )
         if job.authority_name == "wikidata":
             load_facts(store, job.authority)
     totals: Counter[str] = Counter()

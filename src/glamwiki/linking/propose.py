@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from glamwiki.errors import RecordNotFound
-from glamwiki.linking.constants import ARTIST
 from glamwiki.linking.new_items import Refusal, new_item
 from glamwiki.linking.wikidata.properties import verified
 from glamwiki.linking.wikidata.search_first import NOT_SEARCHED, Searcher, SearchFailed
@@ -27,6 +26,7 @@ from glamwiki.model.records import Person
 from glamwiki.store import Store
 from glamwiki.store import linking as db
 from glamwiki.store.records import get_record
+from glamwiki.wikimedia.ids import ARTIST
 
 WIKIDATA = "wikidata"
 

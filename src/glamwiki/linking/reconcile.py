@@ -17,13 +17,15 @@ from glamwiki.linking.names import fold
 from glamwiki.model.dates import UNKNOWN
 from glamwiki.model.records import PERSON, Person
 from glamwiki.render import render_template
+from glamwiki.wikimedia import ids
 
-HUMAN_TYPE = {"id": "Q5", "name": "human"}
+HUMAN_TYPE = {"id": ids.HUMAN, "name": "human"}
 # Query properties understood, by Wikidata id and by plain name.
 PROPERTIES = {
-    "P569": ("birth", "date of birth"), "P570": ("death", "date of death"), "P27": ("nationality", "nationality"),
-    "P21": ("gender", "sex or gender"), "P245": ("ulan", "ULAN ID"), "P214": ("viaf", "VIAF ID"),
-    "P213": ("isni", "ISNI"), "P650": ("rkd", "RKDartists ID"), "wikidata": ("wikidata", "Wikidata QID"),
+    ids.DATE_OF_BIRTH: ("birth", "date of birth"), ids.DATE_OF_DEATH: ("death", "date of death"),
+    ids.CITIZENSHIP: ("nationality", "nationality"), ids.SEX_OR_GENDER: ("gender", "sex or gender"),
+    ids.ULAN_ID: ("ulan", "ULAN ID"), ids.VIAF_ID: ("viaf", "VIAF ID"), ids.ISNI: ("isni", "ISNI"),
+    ids.RKD_ARTISTS_ID: ("rkd", "RKDartists ID"), "wikidata": ("wikidata", "Wikidata QID"),
 }  # fmt: skip
 DEFAULT_LIMIT = 5
 

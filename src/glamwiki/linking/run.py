@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from glamwiki.errors import ConfigError
 from glamwiki.linking.entity import Entity, from_person
 from glamwiki.linking.matcher import LinkRun, Thresholds, link
 from glamwiki.linking.people import read_people
@@ -27,6 +27,7 @@ class MatchJob:
     use_identifiers: bool = True
     depicted: bool = False
     thresholds: Thresholds = field(default_factory=Thresholds)
+    wikidata: WikidataClient | None = None  # the live service, when authority is "wikidata"
 
 
 LIVE = "wikidata"  # --authority wikidata: the live service (searched, fetched, cached on disk)
@@ -34,20 +35,31 @@ LIVE = "wikidata"  # --authority wikidata: the live service (searched, fetched, 
 
 def load_sides(job: MatchJob) -> tuple[list[Entity], list[Entity]]:
     sources = [from_person(p) for p in read_people(job.source, job.profile, job.mapping, job.depicted)]
-    return sources, authority_entities(job.authority, job.authority_profile, job.authority_mapping, sources)
+    return sources, authority_entities(
+        job.authority, job.authority_profile, job.authority_mapping, sources, job.wikidata
+    )
 
 
-def authority_entities(authority: str, profile: str | None, mapping: str | None, sources: list[Entity]) -> list[Entity]:
+def authority_entities(
+    authority: str, profile: str | None, mapping: str | None, sources: list[Entity],
+    wikidata: WikidataClient | None = None,
+) -> list[Entity]:  # fmt: skip
     if authority == LIVE:
-        people, _ = search_candidates(live_client(), sources)
+        people, _ = search_candidates(require_live(wikidata), sources)
         return [from_person(p) for p in people]
     return [from_person(p) for p in load_authority_people(authority, profile, mapping)]
 
 
-def live_client() -> WikidataClient:
-    """The live client: cache in $GLAMWIKI_CACHE (default ~/.cache/glamwiki), contact from $GLAMWIKI_CONTACT."""
-    cache = Path(os.environ.get("GLAMWIKI_CACHE", Path.home() / ".cache" / "glamwiki")) / "wikidata"
-    return WikidataClient(cache, contact=os.environ.get("GLAMWIKI_CONTACT", ""))
+def require_live(wikidata: WikidataClient | None) -> WikidataClient:
+    if wikidata is None:
+        raise ConfigError("The live Wikidata authority needs a Wikidata client (the CLI makes one from settings).")
+    return wikidata
+
+
+def live_client(cache_root: Path, contact: str = "") -> WikidataClient:
+    """The live client, its answers cached under ``cache_root/wikidata`` (the CLI passes $GLAMWIKI_CACHE or
+    ~/.cache/glamwiki, and the operator's contact: :mod:`glamwiki.cli.network`)."""
+    return WikidataClient(Path(cache_root) / "wikidata", contact=contact)
 
 
 def load_authority_people(path: str, profile: str | None, mapping: str | None) -> list[Person]:

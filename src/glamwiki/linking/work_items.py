@@ -18,23 +18,6 @@ from __future__ import annotations
 
 import re
 
-from glamwiki.linking.constants import (
-    ATTRIBUTION_QUALIFIERS,
-    COLLECTION,
-    COPYRIGHT_STATUS,
-    CREATOR,
-    DEPTH,
-    DESCRIBED_AT_URL,
-    HEIGHT,
-    IMAGE,
-    INCEPTION,
-    INSTANCE_OF,
-    INVENTORY_NUMBER,
-    MADE_FROM_MATERIAL,
-    TITLE,
-    UNITS,
-    WIDTH,
-)  # fmt: skip
 from glamwiki.linking.new_items import Refusal, reference
 from glamwiki.linking.wikidata.settings import WikidataSettings
 from glamwiki.linking.wikidata.statements import (
@@ -52,9 +35,26 @@ from glamwiki.linking.wikidata.statements import (
 from glamwiki.linking.wikidata.times import time_claims
 from glamwiki.model.records import CreatorRef, ObjectRecord
 from glamwiki.model.rights import RightsDecision
+from glamwiki.wikimedia.ids import (
+    ATTRIBUTION_QUALIFIERS,
+    COLLECTION,
+    COPYRIGHT_STATUS,
+    CREATOR,
+    DEPTH,
+    DESCRIBED_AT_URL,
+    DETERMINATION_METHOD,
+    HEIGHT,
+    IMAGE,
+    INCEPTION,
+    INSTANCE_OF,
+    INVENTORY_NUMBER,
+    MADE_FROM_MATERIAL,
+    OBJECT_NAMED_AS,
+    TITLE,
+    UNITS,
+    WIDTH,
+)  # fmt: skip
 
-OBJECT_NAMED_AS = "P1932"
-DETERMINATION_METHOD = "P459"
 _QID = re.compile(r"^Q[1-9]\d*$")
 LABEL_LIMIT = 250  # Wikibase's default maximum length of a label or description
 _SPLIT = re.compile(r",|;|\s+and\s+|\s+on\s+|\s+with\s+", re.IGNORECASE)

@@ -13,7 +13,6 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from glamwiki.linking.constants import COLLECTION, DIGITAL_REPRESENTATION_OF
 from glamwiki.linking.new_items import Refusal
 from glamwiki.linking.wikidata.search_first import Searcher
 from glamwiki.linking.wikidata.settings import WikidataSettings, dataset_settings
@@ -24,6 +23,7 @@ from glamwiki.store import Store
 from glamwiki.store import linking as db
 from glamwiki.store.records import iter_records
 from glamwiki.store.rights import get_decision
+from glamwiki.wikimedia.ids import COLLECTION, DIGITAL_REPRESENTATION_OF
 
 
 @dataclass

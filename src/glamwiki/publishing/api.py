@@ -1,17 +1,13 @@
-"""The MediaWiki API client: one request at a time, maxlag and Retry-After, backoff on ratelimited,
-the edit-rate cap, ``assert`` on writes, a descriptive User-Agent, and every API ``error`` field
-turned into an exception in one place (:func:`raise_for_error`)."""
+"""The MediaWiki API client of one identity, on the one HTTP layer (:mod:`glamwiki.wikimedia`: one
+request at a time, maxlag and Retry-After, retries, the one User-Agent): here the session's own
+business — login, CSRF tokens, ``assert`` on writes, the edit-rate cap, backoff on ratelimited and
+readonly — and every API ``error`` field turned into an exception in one place (:func:`raise_for_error`)."""
 
 from __future__ import annotations
 
-import logging
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
-import requests
-
-from glamwiki import __version__
-from glamwiki.net import permanent_reason
 from glamwiki.publishing.auth import BOTPASSWORD, OAUTH2, Credentials, redact
 from glamwiki.publishing.errors import (
     ApiError,
@@ -28,8 +24,12 @@ from glamwiki.publishing.errors import (
 )
 from glamwiki.publishing.etiquette import EditThrottle, Etiquette
 from glamwiki.scrub import scrub
+from glamwiki.wikimedia import Http, HttpSettings, MaxLagged, NotAllowed, Transient, Unreachable
+from glamwiki.wikimedia.agent import user_agent
+from glamwiki.wikimedia.http import Response, Session, retry_after
 
-log = logging.getLogger("glamwiki.publishing.api")
+__all__ = ["ApiClient", "raise_for_error", "user_agent"]
+
 
 _ERRORS: dict[str, type[ApiError]] = {
     "badtoken": BadToken,
@@ -41,16 +41,11 @@ _ERRORS: dict[str, type[ApiError]] = {
     "assertnameduserfailed": AssertFailed,
     "stashfailed": StashFailed,
 }
-LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 CONNECT_TIMEOUT = 15.0  # seconds to wait for the wiki to accept a connection
 
 
-def user_agent(contact: str) -> str:
-    return f"glamwiki/{__version__} (batch uploader; operator: {contact}) requests/{requests.__version__}"
-
-
-def raise_for_error(data: dict[str, Any], response: requests.Response | None = None) -> None:
+def raise_for_error(data: dict[str, Any], response: Response | None = None) -> None:
     """Turn an API ``error`` (formatversion 2) into the matching exception."""
     error = data.get("error")
     if not error:
@@ -61,8 +56,8 @@ def raise_for_error(data: dict[str, Any], response: requests.Response | None = N
         raise AuthError(f"The wiki refused the OAuth token ({code}): {info} Check or renew the token.")
     cls = _ERRORS.get(code, ApiError)
     if cls is MaxLag:
-        header = response.headers.get("Retry-After", "5") if response is not None else "5"
-        raise MaxLag(code, info, error, retry_after=float(header) if header.replace(".", "").isdigit() else 5.0)
+        hint = retry_after(response.headers.get("Retry-After")) if response is not None else None
+        raise MaxLag(code, info, error, retry_after=5.0 if hint is None else hint)
     raise cls(code, info, error)
 
 
@@ -75,7 +70,7 @@ class ApiClient:
         contact: str,
         credentials: Credentials | None = None,
         etiquette: Etiquette | None = None,
-        session: requests.Session | None = None,
+        session: Session | None = None,
     ) -> None:
         host = urlsplit(api_url).hostname or ""
         if not contact and host not in LOOPBACK:
@@ -93,8 +88,9 @@ class ApiClient:
         self.credentials = credentials
         self.etiquette = etiquette or Etiquette()
         self.throttle = EditThrottle(self.etiquette)
-        self.session = session or requests.Session()
-        self.session.headers["User-Agent"] = user_agent(contact or "local test")
+        self.contact = contact
+        self.http = Http(self._settings(), sleep=lambda s: self.etiquette.sleep(s), session=session)
+        self.session = self.http.session
         self._csrf: str | None = None
         self.username: str | None = None
         self.is_bot = False
@@ -173,7 +169,7 @@ class ApiClient:
                 relogged = True
                 self.login()
                 params["token"] = self.csrf()
-            except (MaxLag, RateLimited, ReadOnly) as exc:
+            except (RateLimited, ReadOnly) as exc:
                 if waited >= self.etiquette.retries:
                     raise
                 self.etiquette.sleep(self._pause(exc, waited))
@@ -182,69 +178,59 @@ class ApiClient:
 
     def _pause(self, exc: ApiError, attempt: int) -> float:
         e = self.etiquette
-        if isinstance(exc, MaxLag):
-            return max(exc.retry_after, e.maxlag_floor)
         if isinstance(exc, RateLimited):
             return e.backoff(e.ratelimit_wait, attempt)
         return e.backoff(e.transient_wait * 10, attempt)
 
+    def _settings(self) -> HttpSettings:
+        e = self.etiquette
+        return HttpSettings(
+            contact=self.contact, retries=e.retries, backoff=e.transient_wait, max_wait=e.max_wait,
+            timeout=e.timeout, connect_timeout=min(CONNECT_TIMEOUT, e.timeout), per_host=1, maxlag=e.maxlag,
+        )  # fmt: skip
+
     def _send(
         self, method: str, params: dict[str, Any], files: Any = None, *, retry_transient: bool = True
     ) -> dict[str, Any]:
+        """One API request through the one HTTP layer: dropped connections, timeouts and 5xx retried (reads
+        only), an unreachable wiki stops at once, the answer's ``error`` raised (:func:`raise_for_error`)."""
         params = {**params, "format": "json", "formatversion": "2", "maxlag": self.etiquette.maxlag}
-        attempt = 0
-        while True:
-            self.requests += 1
+        self.http.settings = self._settings()
+
+        def read(response: Response) -> dict[str, Any]:
+            if response.is_redirect:
+                raise TargetUnreachable(
+                    f"{self.api_url} answered with a redirect to {response.headers.get('Location', '?')}; "
+                    "glamwiki does not follow redirects from the API (credentials would go along). Set the "
+                    "target to the address the wiki really uses."
+                )
             try:
-                timeout = (min(CONNECT_TIMEOUT, self.etiquette.timeout), self.etiquette.timeout)
-                # Never follow a redirect: the login form, a token or an OAuth header would go with it.
-                if method == "GET":
-                    response = self.session.get(self.api_url, params=params, timeout=timeout, allow_redirects=False)
-                else:
-                    response = self.session.post(
-                        self.api_url, data=params, files=files, timeout=timeout, allow_redirects=False
-                    )
-                if response.is_redirect:
-                    raise TargetUnreachable(
-                        f"{self.api_url} answered with a redirect to {response.headers.get('Location', '?')}; "
-                        "glamwiki does not follow redirects from the API (credentials would go along). Set the "
-                        "target to the address the wiki really uses."
-                    )
-                if response.status_code >= 500 or response.status_code == 429:
-                    raise _HttpTransient(response)
-                data = response.json()
-            except (requests.ConnectionError, requests.Timeout, _HttpTransient, ValueError) as exc:
-                permanent = permanent_reason(exc) or (
-                    f"no connection within {timeout[0]:.0f} s" if isinstance(exc, requests.ConnectTimeout)
-                    else None
-                )  # fmt: skip
-                if permanent:
-                    raise TargetUnreachable(f"Cannot reach {self.api_url}: {permanent}. Check the target URL and "
-                                            "the network, then run the command again.") from None  # fmt: skip
-                why = _describe(exc)
-                if not retry_transient or attempt >= self.etiquette.retries:
-                    raise TransientError(f"No usable answer from {self.api_url} ({why}).") from None
-                log.info("retrying %s after %s", params.get("action"), why)
-                self.etiquette.sleep(self.etiquette.backoff(self.etiquette.transient_wait, attempt))
-                attempt += 1
-                _rewind(files)
-                continue
-            raise_for_error(data, response)
+                data: dict[str, Any] = response.json()
+            except ValueError:
+                raise Transient("an answer that is not JSON", url=self.api_url) from None
+            try:
+                raise_for_error(data, response)
+            except MaxLag as exc:  # retried by the HTTP layer, reads and writes alike (nothing was done)
+                exc.retry_after = max(exc.retry_after or 0.0, self.etiquette.maxlag_floor)
+                raise
             return data
 
-
-class _HttpTransient(Exception):
-    def __init__(self, response: requests.Response) -> None:
-        super().__init__(f"HTTP {response.status_code}")
-        self.response = response
-
-
-def _describe(exc: Exception) -> str:
-    if isinstance(exc, _HttpTransient):
-        return str(exc)
-    if isinstance(exc, ValueError) and not isinstance(exc, requests.RequestException):
-        return "an answer that is not JSON"
-    return type(exc).__name__
+        # Never follow a redirect: the login form, a token or an OAuth header would go with it.
+        sent = {"params": params} if method == "GET" else {"data": params, "files": files}
+        before = self.http.requests_made
+        try:
+            retry_on = (Transient,) if retry_transient else (MaxLagged,)
+            return self.http.call(method, self.api_url, read, retry_on=retry_on, allow_redirects=False, **sent)
+        except (TargetUnreachable, ApiError):
+            raise
+        except (Unreachable, NotAllowed) as exc:
+            why = exc.reason
+            raise TargetUnreachable(f"Cannot reach {self.api_url}: {why}. Check the target URL and "
+                                    "the network, then run the command again.") from None  # fmt: skip
+        except Transient as exc:
+            raise TransientError(f"No usable answer from {self.api_url} ({exc.reason}).") from None
+        finally:
+            self.requests += max(1, self.http.requests_made - before)
 
 
 def _rewind(files: Any) -> None:

@@ -20,9 +20,9 @@ import re
 from typing import Any
 
 from glamwiki.model.records import ORGANISATION, PERSON, UNKNOWN_AGENT, CreatorRef
-from glamwiki.publishing import ids
 from glamwiki.publishing.snaks import item, snak, statement_of
 from glamwiki.publishing.wikitext import clean_text, escape
+from glamwiki.wikimedia import ids
 
 _QID = re.compile(r"^Q[1-9]\d*$")
 

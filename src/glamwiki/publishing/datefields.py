@@ -21,9 +21,9 @@ from glamwiki.dates import parse_date
 from glamwiki.dates.parse import UNKNOWN_WORDS
 from glamwiki.model.dates import AFTER, BEFORE, CENTURY, CIRCA, DECADE, ONE_OF, UNCERTAIN, DateInterval
 from glamwiki.model.records import CreatorRef, ObjectRecord
-from glamwiki.publishing import ids
 from glamwiki.publishing.creators import is_author
 from glamwiki.publishing.wikitext import escape
+from glamwiki.wikimedia import ids
 
 NOT_MAKING = ("published", "exhibited", "first published", "reprinted", "printed", "cast")
 LIFETIME = 100  # years after the author's death past which a date of making cannot be right

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from glamwiki.errors import GlamwikiError
+from glamwiki.wikimedia import errors as http
 
 
 class PublishError(GlamwikiError):
     """Publishing cannot go on as asked."""
 
 
-class AuthError(PublishError):
+class AuthError(PublishError, http.AuthFailed):
     """No usable credentials, or the wiki refused them."""
 
     exit_code = 2
@@ -33,8 +34,8 @@ class RateLimited(ApiError):
     """ratelimited: back off and retry later."""
 
 
-class MaxLag(ApiError):
-    """maxlag: the database replicas lag; wait Retry-After and retry."""
+class MaxLag(ApiError, http.MaxLagged):
+    """maxlag: the database replicas lag; wait Retry-After and retry (the HTTP layer does)."""
 
     def __init__(self, code: str, info: str, data: dict | None = None, retry_after: float = 5.0) -> None:
         super().__init__(code, info, data)
@@ -58,16 +59,16 @@ class StashFailed(ApiError):
         return int(value) if value is not None else None
 
 
-class TransientError(PublishError):
+class TransientError(PublishError, http.Transient):
     """The request did not get a usable answer (dropped connection, 5xx, timeout) after retries."""
 
 
-class TargetUnreachable(PublishError):
+class TargetUnreachable(PublishError, http.Unreachable):
     """The wiki's host does not resolve, refuses connections, or redirects elsewhere: the run stops at
     once (no retries), with what to check."""
 
 
-class Unreachable(PublishError):
+class Unreachable(PublishError, http.Unreachable):
     """A source's host does not resolve or refuses connections: waiting will not help this run, so the
     file is left at once for the next run (no backoff)."""
 

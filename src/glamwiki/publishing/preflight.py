@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from glamwiki.publishing import filetypes, ids
+from glamwiki.publishing import filetypes
 from glamwiki.publishing.api import ApiClient
 from glamwiki.publishing.errors import ApiError, PreflightError
 from glamwiki.publishing.sources import MAX_SIZE, Fetched
 from glamwiki.publishing.titles import MAX_BYTES
+from glamwiki.wikimedia import ids
 
 FORBIDDEN = set("#<>[]|{}:/\\")
 # {{Artwork}}'s accession number parameter (https://commons.wikimedia.org/wiki/Template:Artwork): its value

@@ -20,9 +20,8 @@ from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import requests
-
 from glamwiki.publishing.errors import PublishError
+from glamwiki.wikimedia import Http, HttpSettings, WikimediaError
 
 MEDIAWIKI = Path("/usr/share/mediawiki")  # where Debian's mediawiki package installs it
 BOT_USER = "Uploader"
@@ -243,14 +242,16 @@ def _port_taken(port: int) -> bool:
 
 def _wait(box: Sandbox, proc: subprocess.Popen, timeout: float) -> None:
     deadline = time.monotonic() + timeout
+    probe = Http(HttpSettings(retries=0, timeout=5.0, connect_timeout=5.0))  # the loop here is the retry
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise PublishError(f"The sandbox wiki stopped at start; see {box.log_file}.")
         try:
-            if requests.get(box.api, params={"action": "query", "format": "json"}, timeout=5).ok:
+            if probe.call("GET", box.api, lambda r: bool(r.ok), params={"action": "query", "format": "json"}):
                 return
-        except requests.RequestException:
-            time.sleep(0.2)
+        except WikimediaError:
+            pass
+        time.sleep(0.2)
     raise PublishError(f"The sandbox wiki did not answer on {box.api} within {timeout:.0f} s; see {box.log_file}.")
 
 

@@ -7,7 +7,6 @@ from typing import Any
 
 from glamwiki.model.records import ObjectRecord
 from glamwiki.model.rights import COPYRIGHT, PD, RightsDecision
-from glamwiki.publishing import ids
 from glamwiki.publishing.creators import caption_credit, creator_statement, qid_of
 from glamwiki.publishing.datefields import inception
 from glamwiki.publishing.pages import is_untitled, readable_title
@@ -15,6 +14,7 @@ from glamwiki.publishing.snaks import item, snak, statement_of
 from glamwiki.publishing.vocab import object_type
 from glamwiki.publishing.wikitext import clean_text
 from glamwiki.publishing.wikitext import language as lang_code
+from glamwiki.wikimedia import ids
 
 CAPTION_MAX = 250
 _QID = re.compile(r"^Q[1-9]\d*$")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from glamwiki.config import Config
-from glamwiki.net import allow_hosts
 from glamwiki.project import Project
 from glamwiki.publishing.plan import PlanSettings
 from glamwiki.publishing.titles import DEFAULT_PATTERN
 from glamwiki.publishing.upload import UploadSettings
+from glamwiki.wikimedia.guard import allow_hosts
 
 
 def plan_settings(config: Config, title_pattern: str | None = None) -> PlanSettings:
@@ -36,7 +36,7 @@ def upload_settings(project: Project) -> UploadSettings:
         chunk_size=int(config.get("publishing", "chunk_size", 4 * 1024 * 1024)),
         cache=project.root / ".glamwiki-cache" / "publishing",
         preflight_titles=bool(config.get("publishing", "preflight_titles", True)),
-        allow_hosts=allow_hosts(config),
+        allow_hosts=allow_hosts(config.get("network", "allow_hosts", [])),
         same_object_search=bool(config.get("publishing", "same_object_search", True)),
         institution=str(config.get("project", "institution", "")),
         min_long_side=int(config.get("publishing", "min_long_side", 1000)),

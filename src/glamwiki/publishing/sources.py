@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-import requests
-import urllib3
 from PIL import Image, UnidentifiedImageError
 
 from glamwiki.model.records import IMAGE_FILE
-from glamwiki.net import BodyLimit, RefusedAddress, iter_body, permanent_reason
 from glamwiki.publishing import filetypes
 from glamwiki.publishing.errors import PreflightError, TransientError, Unreachable
+from glamwiki.wikimedia import AddressRefused, Http, HttpSettings, Permanent, Transient
+from glamwiki.wikimedia.guard import BodyLimit, iter_body
+from glamwiki.wikimedia.http import Response, Session
 
 BLOCK = 1024 * 1024
 MAX_SIZE = 5 * 1024**3  # Commons accepts files up to 5 GiB (chunked upload)
@@ -48,8 +48,9 @@ def digest_file(path: Path) -> Fetched:
     return Fetched(path, sha1.hexdigest(), size, kind[0] if kind else None, kind[1] if kind else None)
 
 
-def fetch(kind: str, source: str, cache: Path, name: str, session: requests.Session, timeout: float = 120) -> Fetched:
-    """The file for ``source`` on local disk (downloading it once into ``cache``), with its digest."""
+def fetch(kind: str, source: str, cache: Path, name: str, session: Http | Session, timeout: float = 120) -> Fetched:
+    """The file for ``source`` on local disk (downloading it once into ``cache``), with its digest.
+    ``session``: a guarded :class:`~glamwiki.wikimedia.Http` (or a guarded requests session)."""
     if kind == IMAGE_FILE:
         path = Path(source)
         if not path.is_file():
@@ -70,28 +71,33 @@ def fetch(kind: str, source: str, cache: Path, name: str, session: requests.Sess
     return digest_file(target)
 
 
-def _download(source: str, target: Path, session: requests.Session, timeout: float) -> None:
-    """Stream ``source`` into ``target`` in blocks (a partial file never takes the final name)."""
+def _download(source: str, target: Path, session: Http | Session, timeout: float) -> None:
+    """Stream ``source`` into ``target`` in blocks (a partial file never takes the final name). Not retried
+    here: a transient failure leaves the file for the next attempt of the run."""
+    http = session if isinstance(session, Http) else Http(HttpSettings(), guard=True, session=session)
     partial = target.with_suffix(".part")
+
+    def read(response: Response) -> None:
+        if response.status_code >= 400:
+            raise PreflightError(f"Downloading {source} failed with HTTP {response.status_code}.")
+        with partial.open("wb") as fh:
+            for block in iter_body(response, MAX_SIZE, DOWNLOAD_SECONDS, BLOCK):
+                fh.write(block)
+
     try:
-        with session.get(source, stream=True, timeout=timeout) as response:
-            if response.status_code >= 400:
-                raise PreflightError(f"Downloading {source} failed with HTTP {response.status_code}.")
-            with partial.open("wb") as fh:
-                for block in iter_body(response, MAX_SIZE, DOWNLOAD_SECONDS, BLOCK):
-                    fh.write(block)
+        http.call("GET", source, read, retry=False, stream=True, timeout=timeout)
     except BodyLimit as exc:
         partial.unlink(missing_ok=True)
         if exc.kind == "size":
             raise PreflightError(f"Downloading {source}: larger than the wiki accepts; refused.") from None
         raise TransientError(f"Downloading {source}: {exc}; stopped, it will be tried again.") from None
-    except RefusedAddress as exc:
+    except AddressRefused as exc:
         raise PreflightError(f"Downloading {source} refused: {exc}") from None
-    except (requests.RequestException, urllib3.exceptions.HTTPError) as exc:  # urllib3's: reading the body
-        why = permanent_reason(exc)
-        if why is not None:
-            raise Unreachable(f"Downloading {source} failed: {why}.") from None
-        raise TransientError(f"Downloading {source} failed ({type(exc).__name__}); it will be retried.") from None
+    except Permanent as exc:
+        why = exc.reason
+        raise Unreachable(f"Downloading {source} failed: {why}.") from None
+    except Transient as exc:
+        raise TransientError(f"Downloading {source} failed ({exc.reason}); it will be retried.") from None
     os.replace(partial, target)
 
 

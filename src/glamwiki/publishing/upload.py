@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from glamwiki.net import guarded_session
-from glamwiki.publishing import ids, sources
 from glamwiki.publishing import journal as j
+from glamwiki.publishing import sources
 from glamwiki.publishing.api import ApiClient
 from glamwiki.publishing.errors import ApiError, PreflightError, StashFailed
 from glamwiki.publishing.filetypes import extension_for
@@ -24,6 +23,7 @@ from glamwiki.publishing.preflight import Preflight, check_local, check_page_siz
 from glamwiki.publishing.titles import make_title, with_extension
 from glamwiki.store import Store
 from glamwiki.store import publishing as db
+from glamwiki.wikimedia import Http, HttpSettings, ids
 
 CATEGORY_NOTE = "categories that do not exist on the wiki: "
 _CATEGORY = re.compile(r"\[\[Category:([^\]|]+)")
@@ -74,7 +74,7 @@ class FileUploader:
         self.batch = batch
         self.settings = settings or UploadSettings()
         self.preflight = Preflight(client)
-        self.downloads = guarded_session(self.settings.allow_hosts, str(client.session.headers["User-Agent"]))
+        self.downloads = Http(HttpSettings(contact=client.contact).with_hosts(self.settings.allow_hosts), guard=True)
         self.steps = {
             j.PENDING: self._fetch,
             j.FETCHED: self._check,

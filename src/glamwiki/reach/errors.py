@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from glamwiki.errors import GlamwikiError
+from glamwiki.wikimedia.errors import WikimediaError
 
 
 class ReachError(GlamwikiError):
     """A reach operation cannot go on."""
 
 
-class ApiError(ReachError):
+class ApiError(ReachError, WikimediaError):
     """A Wikimedia API answered with an error (the `error` field, or an HTTP error after retries)."""
 
     def __init__(self, message: str, code: str = "", status: int = 0) -> None:
-        super().__init__(message)
+        super().__init__(message, status=status)
         self.code = code
-        self.status = status
 
 
 class DumpFileError(ReachError):

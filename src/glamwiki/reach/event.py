@@ -18,11 +18,11 @@ from typing import Any
 from glamwiki.reach import mediawiki, rest
 from glamwiki.reach.errors import ApiError
 from glamwiki.reach.http import Client
-from glamwiki.reach.ids import P_INSTANCE_OF, P_SEX_OR_GENDER, Q_HUMAN, WOMEN
 from glamwiki.reach.wikis import ARTICLE, page_kind
 from glamwiki.store import reach as db
 from glamwiki.store.db import Store
 from glamwiki.store.linking import linked_qids
+from glamwiki.wikimedia.ids import P_INSTANCE_OF, P_SEX_OR_GENDER, Q_HUMAN, WOMEN
 
 REF = re.compile(r"<ref[\s>/]", re.IGNORECASE)
 

@@ -26,8 +26,8 @@ from typing import Any
 
 from glamwiki.cells import neutralise
 from glamwiki.reach.http import Client
-from glamwiki.reach.ids import P_CREATOR, P_DEPICTS, P_DIGITAL_REPRESENTATION_OF, P_IMAGE
 from glamwiki.reach.mediawiki import COMMONS, TITLES_PER_REQUEST, WIKIDATA, file_key, host_of, pages_of, query_all
+from glamwiki.wikimedia.ids import P_CREATOR, P_DEPICTS, P_DIGITAL_REPRESENTATION_OF, P_IMAGE
 
 NOT_WIKIPEDIAS = {"commonswiki", "wikidatawiki", "specieswiki", "metawiki", "mediawikiwiki", "sourceswiki",
                   "incubatorwiki", "outreachwiki", "wikimaniawiki", "foundationwiki", "testwiki"}  # fmt: skip

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,17 +17,17 @@ def client_for(
     cache: bool = True,
     notify: Callable[[str], None] | None = None,
     rest_concurrency: int = 4,
+    backoff: float = 2.0,
+    max_retries: int = 5,
+    contact: str = "",
 ) -> Client:
-    """Politeness can be tuned from the environment: GLAMWIKI_REACH_BACKOFF (first wait, seconds)
-    and GLAMWIKI_REACH_MAX_RETRIES."""
+    """The CLI passes ``backoff`` (first wait, seconds) and ``max_retries`` from ``[reach]`` settings or
+    GLAMWIKI_REACH_BACKOFF / GLAMWIKI_REACH_MAX_RETRIES (:mod:`glamwiki.cli.network`)."""
     cache_dir = project_root / CACHE_FOLDER if cache else None
     polite = Politeness(
-        min_interval=min_interval,
-        backoff=float(os.environ.get("GLAMWIKI_REACH_BACKOFF", "2")),
-        max_retries=int(os.environ.get("GLAMWIKI_REACH_MAX_RETRIES", "5")),
-        rest_concurrency=rest_concurrency,
+        min_interval=min_interval, backoff=backoff, max_retries=max_retries, rest_concurrency=rest_concurrency
     )
-    return Client(api_root=api_root, cache_dir=cache_dir, polite=polite, notify=notify)
+    return Client(api_root=api_root, cache_dir=cache_dir, polite=polite, notify=notify, contact=contact)
 
 
 def read_file_list(path: Path) -> list[str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from glamwiki.model.rights import RightsDecision
 from glamwiki.rights.reasons import fact_label
-from glamwiki.rights.wikidata import P_COPYRIGHT_STATUS, P_DETERMINATION_METHOD, P_LICENCE
 from glamwiki.store.records import qualified_id
+from glamwiki.wikimedia.ids import P_COPYRIGHT_STATUS, P_DETERMINATION_METHOD, P_LICENCE
 
 LAYERS = [("other", "Facts"), ("uk", "UK"), ("us", "US"), ("reproduction", "Reproduction"), ("licence", "Licence")]
 

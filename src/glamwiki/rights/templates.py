@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from glamwiki.rights import wikidata as wd
 from glamwiki.rights.facts import CROWN, FAITHFUL_2D, NAMED, PHOTO_3D, SCAN, SOUND, US_FEDERAL, WorkFacts
 from glamwiki.rights.scenarios import Evaluation
+from glamwiki.wikimedia import ids as wd
 
 
 def pd_templates(wf: WorkFacts, ev: Evaluation, year: int, licence_tpl: str | None = None) -> list[str]:

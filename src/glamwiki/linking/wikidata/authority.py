@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from glamwiki.linking.constants import IDENTIFIER_PROPERTIES
 from glamwiki.linking.entity import Entity
 from glamwiki.linking.wikidata.client import WikidataClient
 from glamwiki.linking.wikidata.entities import entity_facts, entity_person
 from glamwiki.model.records import Person
+from glamwiki.wikimedia.ids import IDENTIFIER_PROPERTIES
 
 SEARCH_LIMIT = 10
 

@@ -1,22 +1,23 @@
-"""A polite Wikidata client: wbsearchentities, wbgetentities and SPARQL (JSON results), one
-request at a time, a minimum interval between requests, `maxlag` on API calls (waiting as the
-server asks), a descriptive User-Agent, and a persistent on-disk cache so a rerun asks nothing
-twice. API `error` objects become WikidataError here and nowhere else.
+"""A polite Wikidata client on the one Wikimedia client (:mod:`glamwiki.wikimedia`): wbsearchentities,
+wbgetentities and SPARQL (JSON results), one request at a time, a minimum interval between requests,
+`maxlag` on API calls (waiting as the server asks), the one User-Agent, and the one on-disk cache so a
+rerun asks nothing twice. API `error` objects become WikidataError here and nowhere else.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from glamwiki import __version__
-from glamwiki.errors import GlamwikiError
+from glamwiki.wikimedia import ApiRefused, Http, HttpSettings, Transient, Unreachable, WikimediaError
+from glamwiki.wikimedia.adapter import FunctionAdapter
+from glamwiki.wikimedia.agent import user_agent
+
+__all__ = ["API_URL", "BATCH", "MAXLAG", "SPARQL_URL", "Response", "Transport", "WikidataClient", "WikidataError",
+           "user_agent"]  # fmt: skip
 
 API_URL = "https://www.wikidata.org/w/api.php"
 SPARQL_URL = "https://query.wikidata.org/sparql"
@@ -24,7 +25,7 @@ MAXLAG = 5  # seconds; the value Wikimedia recommends for bots (Manual:Maxlag pa
 BATCH = 50  # wbgetentities takes at most 50 ids per request
 
 
-class WikidataError(GlamwikiError):
+class WikidataError(WikimediaError):
     """Wikidata answered with an error, or could not be reached."""
 
 
@@ -35,43 +36,32 @@ class Response:
     text: str
 
 
-# (method, url, params, headers) -> Response. The default uses requests; tests pass recorded answers.
+# (method, url, params, headers) -> Response: recorded answers instead of the network.
 Transport = Callable[[str, str, dict[str, str], dict[str, str]], Response]
-
-
-def requests_transport(method: str, url: str, params: dict[str, str], headers: dict[str, str]) -> Response:
-    import requests
-
-    try:
-        if method == "POST":
-            r = requests.post(url, data=params, headers=headers, timeout=60)
-        else:
-            r = requests.get(url, params=params, headers=headers, timeout=60)
-    except requests.RequestException as exc:
-        raise WikidataError(f"Cannot reach {url}: {exc}. Check the network, or work from recorded entities.") from exc
-    return Response(r.status_code, dict(r.headers), r.text)
-
-
-def user_agent(contact: str = "") -> str:
-    who = contact or "set GLAMWIKI_CONTACT to an e-mail or user page"
-    return f"glamwiki/{__version__} ({who}) python-requests"
 
 
 class WikidataClient:
     def __init__(
         self, cache_dir: str | Path, *, contact: str = "", transport: Transport | None = None,
         min_interval: float = 1.0, max_retries: int = 5, sleep: Callable[[float], None] = time.sleep,
-        api_url: str = API_URL, sparql_url: str = SPARQL_URL,
+        api_url: str = API_URL, sparql_url: str = SPARQL_URL, http: Http | None = None,
     ) -> None:  # fmt: skip
+        """``http``: the caller's client (its identity, settings and cache); otherwise one is made from the
+        other arguments, caching under ``cache_dir``."""
         self.cache = Path(cache_dir)
-        self.cache.mkdir(parents=True, exist_ok=True)
-        self.transport = transport or requests_transport
-        self.headers = {"User-Agent": user_agent(contact), "Accept": "application/json"}
-        self.min_interval, self.max_retries, self.sleep = min_interval, max_retries, sleep
+        settings = HttpSettings(contact=contact, retries=max_retries, backoff=5.0, min_interval=min_interval,
+                                per_host=1, maxlag=MAXLAG, cache_dir=self.cache)  # fmt: skip
+        self.http = http or Http(settings, sleep=sleep)
+        self.http.session.headers["Accept"] = "application/json"
+        if transport is not None:
+            for prefix in ("https://", "http://"):
+                self.http.mount(prefix, FunctionAdapter(transport))
+        self.max_retries = self.http.settings.retries
         self.api_url, self.sparql_url = api_url, sparql_url
-        self._lock = threading.Lock()  # one request at a time
-        self._last = 0.0
-        self.requests_made = 0
+
+    @property
+    def requests_made(self) -> int:
+        return self.http.requests_made
 
     # -- the three calls -------------------------------------------------------------------------
     def search(self, text: str, language: str = "en", limit: int = 10) -> list[dict[str, Any]]:
@@ -107,68 +97,20 @@ class WikidataClient:
 
     # -- plumbing ---------------------------------------------------------------------------------
     def _api(self, params: dict[str, str], fresh: bool = False) -> dict[str, Any]:
-        return self._get(self.api_url, {**params, "maxlag": str(MAXLAG)}, api=True, fresh=fresh)
+        return self._get(self.api_url, params, api=True, fresh=fresh)
 
     def _get(self, url: str, params: dict[str, str], api: bool, fresh: bool = False) -> dict[str, Any]:
-        key = self._key(url, params)
-        path = self.cache / f"{key}.json"
-        if path.exists() and not fresh:
-            return json.loads(path.read_text(encoding="utf-8"))
-        data = self._fetch(url, params, api)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data), encoding="utf-8")
-        tmp.replace(path)
-        return data
-
-    def _fetch(self, url: str, params: dict[str, str], api: bool) -> dict[str, Any]:
-        for attempt in range(self.max_retries + 1):
-            with self._lock:
-                wait = self._last + self.min_interval - time.monotonic()
-                if wait > 0:
-                    self.sleep(wait)
-                resp = self.transport("GET", url, params, self.headers)
-                self._last = time.monotonic()
-                self.requests_made += 1
-            retry_after = _retry_after(resp)
-            if resp.status in (429, 503) or (retry_after is not None and _is_maxlag(resp)):
-                if attempt == self.max_retries:
-                    break
-                self.sleep(retry_after if retry_after is not None else 5.0 * (attempt + 1))
-                continue
-            return self._check(resp, url, api)
-        raise WikidataError(f"{url} stayed busy (lag or rate limit) after {self.max_retries} retries; try later.")
-
-    @staticmethod
-    def _check(resp: Response, url: str, api: bool) -> dict[str, Any]:
-        if resp.status != 200:
-            raise WikidataError(f"{url} answered HTTP {resp.status}: {resp.text[:200]}")
         try:
-            data = json.loads(resp.text)
-        except ValueError as exc:
-            raise WikidataError(f"{url} did not answer JSON ({exc}): {resp.text[:200]}") from exc
-        if api and isinstance(data, dict) and "error" in data:
-            err = data["error"]
-            raise WikidataError(f"Wikidata API error {err.get('code')}: {err.get('info')}")
+            data: dict[str, Any] = self.http.get_json(url, params, api=api, fresh=fresh)
+        except ApiRefused as exc:
+            raise WikidataError(f"Wikidata API error {exc.code}: {exc.info}") from None
+        except Transient as exc:
+            raise WikidataError(
+                f"{url} stayed busy (lag or rate limit) after {self.max_retries} retries ({exc}); try later."
+            ) from None
+        except Unreachable as exc:
+            hint = "Check the network, or work from recorded entities."
+            raise WikidataError(f"Cannot reach {url}: {exc.reason}. {hint}") from None
+        except WikimediaError as exc:
+            raise WikidataError(str(exc)) from None
         return data
-
-    @staticmethod
-    def _key(url: str, params: dict[str, str]) -> str:
-        stable = {k: v for k, v in params.items() if k != "maxlag"}
-        return hashlib.sha256((url + json.dumps(stable, sort_keys=True)).encode()).hexdigest()[:32]
-
-
-def _is_maxlag(resp: Response) -> bool:
-    try:
-        return json.loads(resp.text).get("error", {}).get("code") == "maxlag"
-    except (ValueError, AttributeError):
-        return False
-
-
-def _retry_after(resp: Response) -> float | None:
-    value = {k.lower(): v for k, v in resp.headers.items()}.get("retry-after")
-    if value is None:
-        return 5.0 if _is_maxlag(resp) else None
-    try:
-        return min(float(value), 120.0)
-    except ValueError:
-        return 5.0

@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from glamwiki.errors import IntakeFileError
-from glamwiki.linking.constants import (
+from glamwiki.model.dates import UNKNOWN, DateInterval, iso_day
+from glamwiki.model.records import ORGANISATION, PERSON, Person
+from glamwiki.wikimedia.ids import (
     CITIZENSHIP,
     DATE_OF_BIRTH,
     DATE_OF_DEATH,
@@ -28,8 +30,6 @@ from glamwiki.linking.constants import (
     SEX_OR_GENDER,
     WIKIDATA,
 )  # fmt: skip
-from glamwiki.model.dates import UNKNOWN, DateInterval, iso_day
-from glamwiki.model.records import ORGANISATION, PERSON, Person
 
 LABEL_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "sv", "cy", "ga", "gd")
 _LAST_DAY = {1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}

@@ -13,10 +13,8 @@ from glamwiki.errors import ConfigError
 from glamwiki.linking.wikidata.client import WikidataClient, WikidataError
 from glamwiki.linking.wikidata.search_first import SearchFailed
 from glamwiki.linking.wikidata.settings import IdProperty
+from glamwiki.wikimedia.ids import FORMAT_AS_REGEX, FORMAT_CONSTRAINT, PROPERTY_CONSTRAINT
 
-PROPERTY_CONSTRAINT = "P2302"
-FORMAT_CONSTRAINT = "Q21502404"
-FORMAT_AS_REGEX = "P1793"
 EXTERNAL_ID = "external-id"
 
 

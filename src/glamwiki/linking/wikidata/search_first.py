@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from glamwiki.errors import GlamwikiError
-from glamwiki.linking.constants import HUMAN, INSTANCE_OF, INVENTORY_NUMBER
 from glamwiki.linking.wikidata.client import WikidataClient, WikidataError
 from glamwiki.linking.wikidata.entities import best_values, entity_person, item_ids
 from glamwiki.model.dates import ACTIVE, DateInterval
 from glamwiki.model.records import Person
+from glamwiki.wikimedia.ids import HUMAN, INSTANCE_OF, INVENTORY_NUMBER
 
 SEARCH_LIMIT = 7
 NOT_SEARCHED = (

@@ -11,10 +11,10 @@
 
 from __future__ import annotations
 
-from glamwiki.linking.constants import CIRCA, EARLIEST_DATE, LATEST_DATE, PRESUMABLY, SOURCING_CIRCUMSTANCES
 from glamwiki.linking.wikidata.statements import SOMEVALUE, TIME, Claim, Snak
 from glamwiki.model.dates import CENTURY, DECADE, ONE_OF, UNCERTAIN, DateInterval
 from glamwiki.model.dates import CIRCA as CIRCA_QUALIFIER
+from glamwiki.wikimedia.ids import CIRCA, EARLIEST_DATE, LATEST_DATE, PRESUMABLY, SOURCING_CIRCUMSTANCES
 
 CIRCA_SPAN = 20  # a "c." interval wider than this is not one year
 

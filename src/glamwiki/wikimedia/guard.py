@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import ipaddress
-import os
 import socket
 import time
 from collections.abc import Iterable, Iterator
@@ -37,12 +36,9 @@ class RefusedAddress(GlamwikiError):
     """A URL points at a non-public address (loopback, private, link-local, metadata): never fetched."""
 
 
-def allow_hosts(config: Any) -> frozenset[str]:
-    """Host names the project allows to be private (``[network] allow_hosts``; a list, or comma-separated)."""
-    if config is not None:
-        value = config.get("network", "allow_hosts", [])
-    else:  # outside a project: the environment only
-        value = os.environ.get("GLAMWIKI_NETWORK_ALLOW_HOSTS", "")
+def allow_hosts(value: Any) -> frozenset[str]:
+    """Host names allowed to be private, from a setting: a list, or a comma-separated string (the CLI reads
+    ``[network] allow_hosts`` or ``GLAMWIKI_NETWORK_ALLOW_HOSTS``: :mod:`glamwiki.cli.network`)."""
     items = value.split(",") if isinstance(value, str) else list(value or [])
     return frozenset(_norm(str(h)) for h in items if str(h).strip())
 
@@ -121,7 +117,8 @@ class GuardedAdapter(HTTPAdapter):
         return super().send(request, *args, **kwargs)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {**super().__getstate__(), "allowed": self.allowed}
+        state: dict[str, Any] = dict(super().__getstate__())  # type: ignore[call-overload]
+        return {**state, "allowed": self.allowed}
 
 
 def guarded_session(allowed: Iterable[str] = (), user_agent: str | None = None) -> requests.Session:
