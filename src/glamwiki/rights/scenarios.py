@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeVar
 
+from glamwiki.model.rights import LayerStatus
 from glamwiki.rights.facts import ARTISTIC, CROWN, ENGRAVING, LITERARY, NAMED, PHOTOGRAPH, WorkFacts
 from glamwiki.rights.terms import PUB_YEAR_UNKNOWN, Scenario, Term
 from glamwiki.rights.uk import in_uk_eea, uk_term
@@ -21,9 +22,9 @@ T = TypeVar("T", int, str)
 LEGAL_2039_ARTISTIC = "legal:2039-anonymous-artistic"
 LEGAL_REVIVAL = "legal:photo-revival"
 LEGAL_EXHIBITION = "legal:exhibition-made-available"
-PD = "pd"
-COPYRIGHT = "copyright"
-UNKNOWN = "unknown"
+PD = LayerStatus.PD
+COPYRIGHT = LayerStatus.COPYRIGHT
+UNKNOWN = LayerStatus.UNKNOWN
 
 VAR_FACTS = {
     "death": "creator_death_year",
@@ -46,7 +47,7 @@ _MADE_1978 = ("1977-12-31", "1978-01-01")
 
 @dataclass
 class Layer:
-    status: str
+    status: LayerStatus
     expiry: int | None  # the latest expiry over all scenarios (None if any is unknown or never)
     earliest: int | None
     next_change: int | None  # the first expiry at or after the evaluation year
@@ -206,7 +207,7 @@ def _with_breaks(lo: T | None, hi: T | None, breaks: tuple[T, ...]) -> list[T | 
     return sorted({lo, hi, *inner})
 
 
-def _status(term: Term, year: int) -> str:
+def _status(term: Term, year: int) -> LayerStatus:
     if term.expiry is None:
         return UNKNOWN
     return PD if term.expiry < year else COPYRIGHT
