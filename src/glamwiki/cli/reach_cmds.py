@@ -108,15 +108,14 @@ def collect(
     from glamwiki.reach.collect import CollectPlan, resolve_files
     from glamwiki.reach.collect import collect as run_collect
     from glamwiki.reach.estimate import for_collect
+    from glamwiki.reach.kinds import parse_agents
     from glamwiki.reach.months import month_range
     from glamwiki.reach.session import client_for, read_file_list
     from glamwiki.store.publishing import published_titles
 
     if sum(map(bool, (category, files_list, from_project))) != 1:
         raise ConfigError("Give exactly one of --category NAME, --files LIST or --project.")
-    wanted = tuple(a.strip() for a in agents.split(",") if a.strip())
-    if not wanted or set(wanted) - {"user", "spider", "automated"}:
-        raise ConfigError(f"--agents {agents!r}: use user, spider and/or automated, comma-separated.")
+    wanted = parse_agents(agents)
     project = project_from(ctx)
     start, end = _months(first, last)
     client = client_for(project.root, api_root, min_interval, notify=_say_wait, rest_concurrency=rest_concurrency)

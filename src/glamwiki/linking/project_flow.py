@@ -19,6 +19,7 @@ from glamwiki.linking.people import store_people
 from glamwiki.linking.run import LIVE, authority_entities, live_client
 from glamwiki.linking.wikidata.authority import search_candidates
 from glamwiki.linking.wikidata.client import WikidataClient
+from glamwiki.model.linking import Verdict
 from glamwiki.store import Store
 from glamwiki.store import linking as db
 from glamwiki.store.records import qualified_id, resolve_id
@@ -60,7 +61,7 @@ def link_project(store: Store, job: ProjectLink, progress: Callable[[int], None]
     for ds, people in by_dataset.items():
         run = link(people, authority, use_identifiers=job.use_identifiers, thresholds=job.thresholds,
                    progress=progress)  # fmt: skip
-        counts = Counter(r.decision for r in run.results)
+        counts: Counter[str] = Counter(r.decision for r in run.results)
         options = {"identifiers": job.use_identifiers, "match": job.thresholds.match, "review": job.thresholds.review}
         with store.transaction():
             run_id = db.start_run(store, ds, job.authority_name, options, run.model.as_dict())
@@ -118,11 +119,11 @@ def decide(
     if not rows:
         raise RecordNotFound(f"No link answer for person {given!r}: run `glamwiki link run` first.")
     row = rows[0]
-    if verdict == "accept" and not (authority_id or qid):
+    if verdict == db.ACCEPT and not (authority_id or qid):
         authority_id, qid = row["authority_id"], row["qid"]
         if not authority_id:
             raise ConfigError(f"No candidate to accept for {given!r}: give --qid or --authority-id.")
-    db.save_decision(store, row["dataset"], person_id, row["authority"], verdict, authority_id, qid, by, note)
+    db.save_decision(store, row["dataset"], person_id, row["authority"], Verdict(verdict), authority_id, qid, by, note)
     if verdict == db.ACCEPT:  # a link accepted: no new item for this person, at once
         db.withdraw_new_item(store, row["dataset"], person_id, qid)
     return {"dataset": row["dataset"], "person_id": person_id, "id": qualified_id(row["dataset"], person_id),
@@ -145,7 +146,7 @@ def import_decisions(store: Store, path: str | Path, by: str = "") -> int:
                 skipped.append(f"row {line}: {why}")
                 continue
             ds, pid = resolve_id(store, given, "person", row.get("dataset") or None)
-            db.save_decision(store, ds or "", pid, row.get("authority", ""), verdict,
+            db.save_decision(store, ds or "", pid, row.get("authority", ""), Verdict(verdict),
                              row.get("authority_id", ""), row.get("qid", ""), by, row.get("note", ""))  # fmt: skip
             if verdict == db.ACCEPT:
                 db.withdraw_new_item(store, ds or "", pid, row.get("qid", ""))

@@ -8,6 +8,8 @@ institution (``gender``, ``rights_statement``...), next to parsed forms where pa
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 import msgspec
 
 from glamwiki.model.dates import UNKNOWN, DateInterval
@@ -143,9 +145,17 @@ class Person(msgspec.Struct, tag="person", omit_defaults=True):
 
 Record = ObjectRecord | Person
 
-OBJECT = "object"
-PERSON_RECORD = "person"
+
+class RecordKind(StrEnum):
+    """What a record describes: a collection object or a person (the store's ``records.kind``)."""
+
+    OBJECT = "object"
+    PERSON = "person"
 
 
-def record_kind(record: Record) -> str:
+OBJECT = RecordKind.OBJECT
+PERSON_RECORD = RecordKind.PERSON
+
+
+def record_kind(record: Record) -> RecordKind:
     return OBJECT if isinstance(record, ObjectRecord) else PERSON_RECORD

@@ -25,7 +25,7 @@ DUPLICATE = FileStatus.DUPLICATE
 FAILED = FileStatus.FAILED
 BLOCKED = FileStatus.BLOCKED
 TERMINAL = frozenset({DONE, DUPLICATE, FAILED, BLOCKED})
-OUTCOMES = {DONE: "uploaded", DUPLICATE: "duplicate-of", FAILED: "failed", BLOCKED: "blocked-by-rights"}
+OUTCOMES: dict[str, str] = {DONE: "uploaded", DUPLICATE: "duplicate-of", FAILED: "failed", BLOCKED: "blocked-by-rights"}
 
 
 def unfinished_write(store: Store, state: db.FileState, step: str) -> bool:

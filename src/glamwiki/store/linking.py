@@ -9,10 +9,11 @@ from typing import Any
 
 import msgspec
 
+from glamwiki.model.linking import Verdict
 from glamwiki.store.db import Store
 
-ACCEPT, REJECT = "accept", "reject"
-VERDICTS = (ACCEPT, REJECT)
+ACCEPT, REJECT = Verdict.ACCEPT, Verdict.REJECT
+VERDICTS = tuple(Verdict)
 
 
 def start_run(store: Store, dataset: str, authority: str, options: dict[str, Any], model: dict[str, Any]) -> int:
@@ -45,7 +46,7 @@ def save_matches(store: Store, run_id: int, dataset: str, authority: str, rows: 
 
 
 def save_decision(
-    store: Store, dataset: str, person_id: str, authority: str, verdict: str,
+    store: Store, dataset: str, person_id: str, authority: str, verdict: Verdict,
     authority_id: str = "", qid: str = "", decided_by: str = "", note: str = "",
 ) -> None:  # fmt: skip
     store.execute(
