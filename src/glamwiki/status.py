@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import import_module
+from typing import Literal
 
 from glamwiki.store import Store
+
+StageState = Literal["empty", "ok", "attention"]
 
 
 @dataclass
 class StageStatus:
     stage: str
-    state: str  # "empty" | "ok" | "attention"
+    state: StageState
     summary: str
     figures: dict[str, object] = field(default_factory=dict)
 
@@ -45,7 +48,7 @@ def intake_status(store: Store) -> StageStatus:
     }
     if not sets and not unfinished:
         return StageStatus("intake", "empty", "nothing ingested yet: run `glamwiki ingest FILE`", figures)
-    state = "attention" if errors or set(unfinished) - {"running"} else "ok"
+    state: StageState = "attention" if errors or set(unfinished) - {"running"} else "ok"
     summary = f"{objects:,} objects, {people:,} people in {len(figures['datasets'])} dataset(s)"
     if errors or warnings:
         summary += f"; {errors:,} errors, {warnings:,} warnings (glamwiki export errors)"
