@@ -250,7 +250,7 @@ def _expression(text: str, circa_years: int) -> tuple[Span, set[str]] | None:
 def _is_abbreviated_range(text: str) -> bool:
     """ "1801-10" reads as 1801 to 1810 in a catalogue; "1985-04" (1904 < 1985) is a month."""
     m = re.fullmatch(r"(\d{4})-(\d{2})", text)
-    return bool(m) and int(m[1][:2] + m[2]) >= int(m[1])
+    return m is not None and int(m[1][:2] + m[2]) >= int(m[1])
 
 
 def _range(text: str) -> tuple[Span, set[str]] | None:

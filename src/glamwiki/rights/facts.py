@@ -123,7 +123,8 @@ def work_facts(
     basis: list[str] = []
     authorship = _authorship(record, creators, facts, basis)
     made, made_basis = lt.made_of(record, creators, facts)
-    death, dbasis = ((None, None), "")
+    death: tuple[int | None, int | None] = (None, None)
+    dbasis = ""
     if authorship == NAMED:
         death, dbasis = lt.death_of(creators, persons, facts, made, settings, year)
     births = [(c.name, b) for c in creators if ev.is_named(c) and (b := lt.birth_year(c, persons)) is not None]
