@@ -42,7 +42,7 @@ class Limits:
 def session_for(options: dict[str, object]) -> requests.Session:
     """A session for a reader: public addresses only, plus the hosts the project allows."""
     allowed = options.get("allow_hosts") or ()
-    return guarded_session(allowed if isinstance(allowed, Iterable) else (), USER_AGENT)  # type: ignore[arg-type]
+    return guarded_session(allowed if isinstance(allowed, Iterable) else (), USER_AGENT)
 
 
 def page_url(base: str, params: dict[str, str]) -> str:

@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from glamwiki.errors import ConfigError, GlamwikiError
@@ -107,7 +108,7 @@ def _plan_one(f: str, profile: Profile | None, reader: str | None, fmt: str | No
         return Plan(
             f,
             f"mapping:{profile.name}/{spec.name}",
-            lambda ctx, s=spec, c=chosen: read_mapped(ctx, s, c),
+            partial(read_mapped, spec=spec, fmt=chosen),
             spec.provenance(),
         )
     name_of_reader = reader or sniff_reader(f)

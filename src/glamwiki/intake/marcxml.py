@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from xml.etree.ElementTree import Element
 
-from pymarc import Field, Indicators, Record, Subfield
+from pymarc import Field, Indicators, Leader, Record, Subfield
 
 from glamwiki.intake.base import Item, ReadContext
 from glamwiki.intake.marc import marc_items
@@ -29,7 +29,7 @@ def to_pymarc(elem: Element) -> Record:
     record = Record()
     leader = elem.findtext(f"{{{MARC_NS}}}leader")
     if leader and len(leader) == 24:
-        record.leader = leader
+        record.leader = Leader(leader)
     for child in elem:
         tag = child.get("tag", "")
         if child.tag == f"{{{MARC_NS}}}controlfield":

@@ -73,7 +73,7 @@ def tei_object(tei: Element, ms: Element, record_id: str, shelfmark: str | None,
         description=text_of(ms.find(".//tei:msContents/tei:summary", NS)),
         institution=text_of(ident.find("tei:institution", NS)) or text_of(ident.find("tei:repository", NS))
         if ident is not None else None,
-        languages=sorted({e.get("mainLang") for e in ms.iterfind(".//tei:textLang", NS) if e.get("mainLang")}),
+        languages=sorted({lang for e in ms.iterfind(".//tei:textLang", NS) if (lang := e.get("mainLang"))}),
         subjects=[Subject(t) for t in texts_of(tei.findall("tei:teiHeader/tei:profileDesc/tei:textClass/"
                                                            "tei:keywords/tei:term", NS))],
         extra={k: v for k, v in {"metadata_licence": licence,

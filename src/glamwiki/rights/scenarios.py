@@ -209,8 +209,8 @@ def _with_breaks(lo: T | None, hi: T | None, breaks: tuple[T, ...]) -> list[T | 
         return [None]
     if lo is None or hi is None:
         return [lo if lo is not None else hi, None]
-    inner: list[T] = [b for b in breaks if lo < b < hi]
-    values: set[T] = {lo, hi, *inner}
+    values: set[T] = {lo, hi}
+    values.update(b for b in breaks if lo < b < hi)
     return [v for v in sorted(values)]
 
 
