@@ -70,7 +70,8 @@ class FSModel:
 
     def probabilities(self, pairs: np.ndarray) -> np.ndarray:
         log_odds = np.log2(self.lam / (1 - self.lam)) + self.log2_factors(pairs).sum(axis=1)
-        return 1.0 / (1.0 + np.exp2(-np.clip(log_odds, -60, 60)))
+        probabilities: np.ndarray = 1.0 / (1.0 + np.exp2(-np.clip(log_odds, -60, 60)))
+        return probabilities
 
     @property
     def prior_log2_odds(self) -> float:
@@ -106,4 +107,5 @@ def _distribution(
     counts = np.bincount(col[known], weights=w[known], minlength=n_levels)[:n_levels] + _SMOOTH
     if prior is not None:
         counts = counts + PRIOR_STRENGTH * np.array(prior) / sum(prior)
-    return counts / counts.sum()
+    shares: np.ndarray = counts / counts.sum()
+    return shares

@@ -58,8 +58,8 @@ def link_project(store: Store, job: ProjectLink, progress: Callable[[int], None]
         if job.authority_name == "wikidata":
             load_facts(store, job.authority)
     totals: Counter[str] = Counter()
-    for ds, people in by_dataset.items():
-        run = link(people, authority, use_identifiers=job.use_identifiers, thresholds=job.thresholds,
+    for ds, entities in by_dataset.items():
+        run = link(entities, authority, use_identifiers=job.use_identifiers, thresholds=job.thresholds,
                    progress=progress)  # fmt: skip
         counts: Counter[str] = Counter(r.decision for r in run.results)
         options = {"identifiers": job.use_identifiers, "match": job.thresholds.match, "review": job.thresholds.review}

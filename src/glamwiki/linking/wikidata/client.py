@@ -113,7 +113,8 @@ class WikidataClient:
         key = self._key(url, params)
         path = self.cache / f"{key}.json"
         if path.exists() and not fresh:
-            return json.loads(path.read_text(encoding="utf-8"))
+            cached: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+            return cached
         data = self._fetch(url, params, api)
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(data), encoding="utf-8")
@@ -149,7 +150,8 @@ class WikidataClient:
         if api and isinstance(data, dict) and "error" in data:
             err = data["error"]
             raise WikidataError(f"Wikidata API error {err.get('code')}: {err.get('info')}")
-        return data
+        answer: dict[str, Any] = data
+        return answer
 
     @staticmethod
     def _key(url: str, params: dict[str, str]) -> str:
@@ -159,7 +161,7 @@ class WikidataClient:
 
 def _is_maxlag(resp: Response) -> bool:
     try:
-        return json.loads(resp.text).get("error", {}).get("code") == "maxlag"
+        return bool(json.loads(resp.text).get("error", {}).get("code") == "maxlag")
     except (ValueError, AttributeError):
         return False
 
