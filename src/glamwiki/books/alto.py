@@ -30,6 +30,8 @@ def read_alto(path: Path, image_size: tuple[int, int], dpi: int = 300) -> OcrPag
         root = SafeET.parse(str(path)).getroot()
     except (SafeET.ParseError, OSError, ValueError) as exc:
         raise BookError(f"{path}: not a readable ALTO file ({exc})") from None
+    if root is None:
+        raise BookError(f"{path}: not a readable ALTO file (no root element)")
     if _local(root.tag) != "alto":
         raise BookError(f"{path}: not ALTO (the root element is {_local(root.tag)!r})")
     unit = next((el.text or "" for el in root.iter() if _local(el.tag) == "MeasurementUnit"), "pixel").strip()

@@ -212,7 +212,7 @@ class ApiClient:
                     )
                 if response.status_code >= 500 or response.status_code == 429:
                     raise _HttpTransient(response)
-                data = response.json()
+                data: dict[str, Any] = response.json()
             except (requests.ConnectionError, requests.Timeout, _HttpTransient, ValueError) as exc:
                 permanent = permanent_reason(exc) or (
                     f"no connection within {timeout[0]:.0f} s" if isinstance(exc, requests.ConnectTimeout)

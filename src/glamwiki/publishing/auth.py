@@ -4,6 +4,7 @@ system keyring. They are held in memory only: never logged, journaled, reported 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -38,12 +39,13 @@ def _keyring_get(name: str) -> str | None:
     except ImportError:
         return None
     try:
-        return keyring.get_password(KEYRING_SERVICE, name)
+        secret: str | None = keyring.get_password(KEYRING_SERVICE, name)
+        return secret
     except Exception:  # any keyring backend failure means "not there"
         return None
 
 
-def load_credentials(target: str, env: dict[str, str] | None = None) -> Credentials:
+def load_credentials(target: str, env: Mapping[str, str] | None = None) -> Credentials:
     """OAuth 2 token, else BotPassword: from the environment first, then the keyring (service
     ``glamwiki``, names ``<host>:oauth`` and ``<host>:<User@bot>``)."""
     env = os.environ if env is None else env

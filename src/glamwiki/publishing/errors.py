@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from glamwiki.errors import GlamwikiError
 
 
@@ -18,7 +20,7 @@ class AuthError(PublishError):
 class ApiError(PublishError):
     """The wiki answered with an ``error``: ``code`` is the server's code, ``info`` its message."""
 
-    def __init__(self, code: str, info: str, data: dict | None = None) -> None:
+    def __init__(self, code: str, info: str, data: dict[str, Any] | None = None) -> None:
         self.code = code
         self.info = info
         self.data = data or {}
@@ -36,7 +38,7 @@ class RateLimited(ApiError):
 class MaxLag(ApiError):
     """maxlag: the database replicas lag; wait Retry-After and retry."""
 
-    def __init__(self, code: str, info: str, data: dict | None = None, retry_after: float = 5.0) -> None:
+    def __init__(self, code: str, info: str, data: dict[str, Any] | None = None, retry_after: float = 5.0) -> None:
         super().__init__(code, info, data)
         self.retry_after = retry_after
 

@@ -9,6 +9,8 @@ in one transaction — so a run killed at any point is resumed from the last sta
 
 from __future__ import annotations
 
+from typing import Any
+
 from glamwiki.model.publishing import FileStatus, JournalPhase
 from glamwiki.scrub import scrub
 from glamwiki.store import Store
@@ -38,11 +40,11 @@ def unfinished_write(store: Store, state: db.FileState, step: str) -> bool:
     return row is not None and row["phase"] == JournalPhase.BEFORE
 
 
-def begin(store: Store, state: db.FileState, step: str, data: dict | None = None) -> None:
+def begin(store: Store, state: db.FileState, step: str, data: dict[str, Any] | None = None) -> None:
     db.journal(store, state, step, JournalPhase.BEFORE, data)
 
 
-def done(store: Store, state: db.FileState, step: str, data: dict | None = None) -> None:
+def done(store: Store, state: db.FileState, step: str, data: dict[str, Any] | None = None) -> None:
     db.record_step(store, state, step, data)
 
 

@@ -42,7 +42,7 @@ class RunOptions:
 @dataclass
 class RunSummary:
     batch: str
-    outcomes: Counter = field(default_factory=Counter)
+    outcomes: Counter[str] = field(default_factory=Counter)
     unfinished: int = 0
     later: int = 0  # not tried this time because of --limit
     seconds: float = 0.0
@@ -59,7 +59,8 @@ def batch_id(store: Store, target: str) -> str:
         (target,),
     )
     if row:
-        return row[0]
+        batch: str = row[0]
+        return batch
     return db.plan_batch(store) or f"gw-{datetime.now(UTC):%Y%m%d}-{secrets.token_hex(3)}"
 
 

@@ -74,7 +74,8 @@ class Sandbox:
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        port: int = s.getsockname()[1]
+        return port
 
 
 def available() -> bool:
@@ -134,7 +135,7 @@ def load(root: Path) -> Sandbox:
     return Sandbox(Path(data["root"]), int(data["port"]), data["user"], data["password"])
 
 
-def start(box: Sandbox, workers: int = 2, timeout: float = 30.0) -> subprocess.Popen | None:
+def start(box: Sandbox, workers: int = 2, timeout: float = 30.0) -> subprocess.Popen[bytes] | None:
     """Serve the wiki with PHP's built-in server on 127.0.0.1 and wait until the API answers.
 
     A sandbox already running is reused (None is returned); a port held by another program is
@@ -159,7 +160,7 @@ def start(box: Sandbox, workers: int = 2, timeout: float = 30.0) -> subprocess.P
         return proc
 
 
-def _serve(box: Sandbox, workers: int) -> subprocess.Popen:
+def _serve(box: Sandbox, workers: int) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "MW_CONFIG_FILE": str(box.root / "LocalSettings.php"),
@@ -226,7 +227,7 @@ def _port_taken(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
-def _wait(box: Sandbox, proc: subprocess.Popen, timeout: float) -> None:
+def _wait(box: Sandbox, proc: subprocess.Popen[bytes], timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
