@@ -121,7 +121,9 @@ class GuardedAdapter(HTTPAdapter):
         return super().send(request, *args, **kwargs)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {**super().__getstate__(), "allowed": self.allowed}
+        state = super().__getstate__()
+        assert isinstance(state, dict)  # HTTPAdapter pickles as a dict of its attributes
+        return {**state, "allowed": self.allowed}
 
 
 def guarded_session(allowed: Iterable[str] = (), user_agent: str | None = None) -> requests.Session:

@@ -71,11 +71,13 @@ class Client:
     def action(self, host: str, params: dict[str, Any], ttl: float = DAY) -> dict[str, Any]:
         """One Action API request (format=json, formatversion=2, maxlag); errors raised here only."""
         full = {"format": "json", "formatversion": "2", "maxlag": str(self.polite.maxlag), **params}
-        return self.get_json(self.url(host, "/w/api.php"), full, ttl, action=True)
+        answer: dict[str, Any] = self.get_json(self.url(host, "/w/api.php"), full, ttl, action=True)
+        return answer
 
     def rest(self, host: str, path: str, ttl: float = DAY) -> dict[str, Any] | None:
         """One REST request; None when the API says there is no data (404)."""
-        return self.get_json(self.url(host, path), {}, ttl, action=False)
+        answer: dict[str, Any] | None = self.get_json(self.url(host, path), {}, ttl, action=False)
+        return answer
 
     # -- machinery ------------------------------------------------------------------------------
     def get_json(self, url: str, params: dict[str, Any], ttl: float, action: bool) -> Any:
@@ -154,7 +156,8 @@ class Client:
         try:
             if time.time() - path.stat().st_mtime > ttl:
                 return None
-            return json.loads(path.read_text(encoding="utf-8"))
+            cached: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+            return cached
         except (OSError, ValueError):
             return None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import escape
@@ -49,7 +49,7 @@ def figures(items: list[tuple[str, object]]) -> str:
     return f'<div class="figures">{cells}</div>'
 
 
-def table(header: list[str], rows: list[list[object]], numeric: set[int] | None = None) -> str:
+def table(header: Sequence[str], rows: Sequence[Sequence[object]], numeric: set[int] | None = None) -> str:
     numeric = numeric or set()
     head = "".join(f"<th>{escape(h)}</th>" for h in header)
     body = "".join(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from html import escape
 
 PALETTE = ("#3366cc", "#dc3912", "#ff9900", "#109618", "#990099", "#0099c6", "#dd4477", "#66aa00")
@@ -28,7 +29,7 @@ def bar_chart(data: list[tuple[str, float]], title: str, width: int = 560, unit:
     return "".join(parts)
 
 
-def stacked_bars(rows: list[tuple[str, dict[str, float]]], keys: list[str], title: str, width: int = 560) -> str:
+def stacked_bars(rows: Sequence[tuple[str, Mapping[str, float]]], keys: list[str], title: str, width: int = 560) -> str:
     """One horizontal bar per row, split into shares of ``keys``, with a legend."""
     if not rows:
         return f'<p class="empty">{escape(title)}: no data.</p>'

@@ -36,7 +36,8 @@ class PlanItem:
 
     @property
     def sdc_data(self) -> dict[str, Any]:
-        return json.loads(self.sdc or "{}")
+        data: dict[str, Any] = json.loads(self.sdc or "{}")
+        return data
 
     @property
     def note_list(self) -> list[str]:
