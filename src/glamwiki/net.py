@@ -87,7 +87,7 @@ class _Guarded:
 
     def _new_conn(self) -> socket.socket:
         check_host(self.host, self.port, self.allowed)
-        sock: socket.socket = super()._new_conn()  # type: ignore[misc]
+        sock: socket.socket = super()._new_conn()  # type: ignore[misc]  # a mixin: urllib3's class comes next
         try:
             _check_address(self.host, str(sock.getpeername()[0]), self.allowed)
         except RefusedAddress:

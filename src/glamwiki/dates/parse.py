@@ -228,8 +228,8 @@ def _expression(text: str, circa_years: int) -> tuple[Span, set[str]] | None:
         m = pattern.search(text)
         if m:
             open_end, text = end, text[: m.start()]
-    if _CIRCA.match(text):  # "after c.1830"
-        circa, text = True, text[_CIRCA.match(text).end() :]  # type: ignore[union-attr]
+    if m := _CIRCA.match(text):  # "after c.1830"
+        circa, text = True, text[m.end() :]
     found = _range(text)
     if found is None:
         return None

@@ -16,6 +16,7 @@ import urllib3
 
 from glamwiki import __version__
 from glamwiki.errors import IntakeFileError
+from glamwiki.intake.base import option_value
 from glamwiki.net import BodyLimit, RefusedAddress, guarded_session, iter_body, permanent_reason
 
 USER_AGENT = f"glamwiki/{__version__} (OAI-PMH harvester; https://pypi.org/project/glamwiki/)"
@@ -34,8 +35,8 @@ class Limits:
 
     @classmethod
     def from_options(cls, options: dict[str, object]) -> Limits:
-        mb = float(options.get("max_response_mb") or cls.max_bytes / 1024 / 1024)  # type: ignore[arg-type]
-        seconds = float(options.get("response_seconds") or cls.seconds)  # type: ignore[arg-type]
+        mb = float(option_value(options, "max_response_mb", cls.max_bytes / 1024 / 1024))
+        seconds = float(option_value(options, "response_seconds", cls.seconds))
         return cls(int(mb * 1024 * 1024), seconds, min(cls.stall, seconds))
 
 

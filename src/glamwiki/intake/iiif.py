@@ -37,7 +37,7 @@ class _Walk:
         self.unfetched: list[str] = []
         self.visited: set[str] = set()  # references followed (or tried), so none is fetched twice
         self.session: requests.Session | None = None
-        self.circa = int(ctx.options.get("circa_years", 5) or 5)  # type: ignore[call-overload]
+        self.circa = ctx.int_option("circa_years", 5)
 
 
 def read_iiif(ctx: ReadContext) -> Iterator[Item]:

@@ -19,7 +19,7 @@ RECORD = f"{{{MARC_NS}}}record"
 
 
 def read_marcxml(ctx: ReadContext) -> Iterator[Item]:
-    circa = int(ctx.options.get("circa_years", 5) or 5)  # type: ignore[call-overload]
+    circa = ctx.int_option("circa_years", 5)
     with open_binary(ctx.path) as stream:
         for n, elem in enumerate(iter_elements(stream, frozenset({RECORD}), ctx.display), start=1):
             yield from marc_items(to_pymarc(elem), ctx, f"record {n}", circa)

@@ -29,7 +29,7 @@ TEI_PROVENANCE = {
 
 
 def read_tei(ctx: ReadContext) -> Iterator[Item]:
-    circa = int(ctx.options.get("circa_years", 5) or 5)  # type: ignore[call-overload]
+    circa = ctx.int_option("circa_years", 5)
     with open_binary(ctx.path) as stream:
         for n, elem in enumerate(iter_elements(stream, frozenset({f"{{{TEI}}}TEI"}), ctx.display), start=1):
             yield from tei_items(elem, ctx, f"TEI {n}", circa)

@@ -12,6 +12,7 @@ match. With hundreds of matches the data decide.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -78,7 +79,7 @@ class FSModel:
         return float(np.log2(self.lam / (1 - self.lam)))
 
     @classmethod
-    def from_dict(cls, data: dict) -> FSModel:  # type: ignore[type-arg]
+    def from_dict(cls, data: dict[str, Any]) -> FSModel:
         """The model a link run stored (``as_dict``), to score with again."""
         model = cls(lam=float(data["lambda"]), iterations=int(data.get("iterations", 0)))
         feats = data["features"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -24,7 +25,7 @@ def service_for(ctx: click.Context, authority: str, profile: str | None, mapping
     return build_service(name, base_url, entities, stored_model(ctx))
 
 
-def stored_model(ctx: click.Context) -> dict | None:  # type: ignore[type-arg]
+def stored_model(ctx: click.Context) -> dict[str, Any] | None:
     """The model of the project's last link run, if this is a project and it has one."""
     from glamwiki.cli.context import project_from
 

@@ -40,7 +40,8 @@ def bound_by_acquisition(
     if acquired is None or "creation_year" in facts:
         return made, ""
     lo, hi = made
-    if hi is not None and iso_year(hi) is not None and iso_year(hi) <= acquired:  # type: ignore[operator]
+    hi_year = iso_year(hi) if hi is not None else None
+    if hi_year is not None and hi_year <= acquired:
         return made, ""
     if lo is not None and (iso_year(lo) or 0) > acquired:
         return made, ""  # contradicts the acquisition: flagged as a date problem, not silently changed

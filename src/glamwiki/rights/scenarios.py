@@ -136,8 +136,8 @@ def _terms(s: Scenario) -> tuple[Term, Term]:
     """The UK term (after the rule of the shorter term) and the US term of one scenario."""
     uk = uk_term(s)
     us = us_term(s, uk)
-    shorter = not in_uk_eea(s.origin) and s.origin == "US" and None not in (uk.expiry, us.expiry)
-    if shorter and us.expiry < uk.expiry:  # type: ignore[operator]
+    shorter = not in_uk_eea(s.origin) and s.origin == "US"
+    if shorter and us.expiry is not None and uk.expiry is not None and us.expiry < uk.expiry:
         uk = Term(us.expiry, f"rule of the shorter term: the US term ({us.rule})", "uk_shorter", route="shorter")
     return uk, us
 

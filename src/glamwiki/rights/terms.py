@@ -66,4 +66,4 @@ def later(*terms: Term) -> Term:
     for t in terms:
         if t.expiry is None:
             return t
-    return max(terms, key=lambda t: t.expiry)  # type: ignore[arg-type,return-value]
+    return max(terms, key=lambda t: t.expiry or 0)  # every expiry is known here
