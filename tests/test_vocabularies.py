@@ -11,9 +11,10 @@ import msgspec
 import pytest
 
 from glamwiki.errors import ConfigError
+from glamwiki.model.codec import decode, encode
 from glamwiki.model.linking import MatchDecision, Verdict
 from glamwiki.model.publishing import FileStatus, JournalPhase, PlanStatus
-from glamwiki.model.records import ObjectRecord, Person, RecordKind, record_kind
+from glamwiki.model.records import ImageKind, ImageRef, ObjectRecord, Person, RecordKind, record_kind
 from glamwiki.model.rights import DECISIONS, Decision, LayerStatus, RightsDecision
 from glamwiki.model.runs import IngestStatus
 from glamwiki.reach.dumpformats import identify
@@ -82,12 +83,20 @@ def test_ingest_run_statuses_are_the_column_text(store: Store) -> None:
 
 def test_words_print_and_serialise_as_their_values() -> None:
     for member in (*Decision, *LayerStatus, *PlanStatus, *FileStatus, *JournalPhase, *MatchDecision, *Verdict,
-                   *RecordKind, *IngestStatus):  # fmt: skip
+                   *RecordKind, *IngestStatus, *ImageKind):  # fmt: skip
         assert f"{member}" == str(member) == member.value
         assert json.dumps(member) == json.dumps(member.value)
         assert msgspec.json.encode(member) == msgspec.json.encode(member.value)
     assert DECISIONS == ("upload", "block", "review")
     assert MatchDecision.NO_MATCH == "none"  # the matcher's CSV and the store say "none"
+
+
+def test_image_kinds_keep_the_stored_record_bytes() -> None:
+    record = ObjectRecord(id="o1", images=[ImageRef(ImageKind.IIIF, "https://iiif.example.org/iiif/2/abc")])
+    data = encode(record)
+    assert b'"kind":"iiif"' in data
+    back = decode(data)
+    assert isinstance(back, ObjectRecord) and back.images[0].kind is ImageKind.IIIF
 
 
 def test_record_kind_names_the_records_table_kinds() -> None:

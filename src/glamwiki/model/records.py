@@ -14,10 +14,18 @@ import msgspec
 
 from glamwiki.model.dates import UNKNOWN, DateInterval
 
-# Kinds of image location.
-IMAGE_FILE = "file"
-IMAGE_URL = "url"
-IMAGE_IIIF = "iiif"  # a IIIF Image API service base URL
+
+class ImageKind(StrEnum):
+    """Kinds of image location."""
+
+    FILE = "file"
+    URL = "url"
+    IIIF = "iiif"  # a IIIF Image API service base URL
+
+
+IMAGE_FILE = ImageKind.FILE
+IMAGE_URL = ImageKind.URL
+IMAGE_IIIF = ImageKind.IIIF
 THUMBNAIL = "thumbnail"  # ImageRef.label of an image the source offers only as a small rendition
 
 # Broad forms of an object, which the rights and publishing stages branch on.
@@ -58,7 +66,7 @@ class Dimensions(msgspec.Struct, frozen=True, omit_defaults=True):
 
 
 class ImageRef(msgspec.Struct, frozen=True, omit_defaults=True):
-    kind: str  # IMAGE_FILE | IMAGE_URL | IMAGE_IIIF
+    kind: ImageKind
     location: str
     label: str | None = None
     rights: str | None = None  # rights of the image (the reproduction) as given
