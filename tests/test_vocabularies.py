@@ -19,6 +19,7 @@ from glamwiki.model.rights import DECISIONS, Decision, LayerStatus, RightsDecisi
 from glamwiki.model.runs import IngestStatus
 from glamwiki.reach.dumpformats import identify
 from glamwiki.reach.kinds import AGENTS, as_agent, parse_agents
+from glamwiki.rights.facts import CATEGORIES, Authorship, Reproduction, WorkCategory
 from glamwiki.store import open_store
 from glamwiki.store import publishing as pub
 from glamwiki.store import rights as rights_db
@@ -83,11 +84,13 @@ def test_ingest_run_statuses_are_the_column_text(store: Store) -> None:
 
 def test_words_print_and_serialise_as_their_values() -> None:
     for member in (*Decision, *LayerStatus, *PlanStatus, *FileStatus, *JournalPhase, *MatchDecision, *Verdict,
-                   *RecordKind, *IngestStatus, *ImageKind):  # fmt: skip
+                   *RecordKind, *IngestStatus, *ImageKind, *WorkCategory, *Authorship, *Reproduction):  # fmt: skip
         assert f"{member}" == str(member) == member.value
+        assert {member: 1}[member.value] == {member.value: 1}[member] == 1  # same hash as the stored text
         assert json.dumps(member) == json.dumps(member.value)
         assert msgspec.json.encode(member) == msgspec.json.encode(member.value)
     assert DECISIONS == ("upload", "block", "review")
+    assert CATEGORIES == ("artistic", "engraving", "photograph", "literary", "sound", "film")  # the review sheet's list
     assert MatchDecision.NO_MATCH == "none"  # the matcher's CSV and the store say "none"
 
 
