@@ -4,6 +4,7 @@ writes it) and publishing and reports (which read it)."""
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal
 
 import msgspec
 
@@ -34,10 +35,13 @@ COPYRIGHT = LayerStatus.COPYRIGHT
 UNKNOWN_STATUS = LayerStatus.UNKNOWN
 
 
+ReasonLayer = Literal["", "uk", "us", "reproduction", "licence", "other"]  # which part of the decision
+
+
 class Reason(msgspec.Struct, frozen=True, omit_defaults=True):
     text: str  # what was concluded, in words a curator can check
     citation: str = ""  # the legal or policy source: "CDPA 1988 s.12(2)", "COM:PDART"
-    layer: str = ""  # uk | us | reproduction | licence | other
+    layer: ReasonLayer = ""
 
 
 class RightsDecision(msgspec.Struct, omit_defaults=True):
