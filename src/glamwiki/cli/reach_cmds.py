@@ -8,6 +8,7 @@ import click
 
 from glamwiki.cli.context import console, emit_json, out, progress_bar, project_from
 from glamwiki.errors import ConfigError
+from glamwiki.reach.kinds import ENGINES
 from glamwiki.reach.months import last_complete_month, next_month, parse_month
 
 API_ROOT = click.option(
@@ -158,7 +159,7 @@ def collect(
 
 @reach.command()
 @click.argument("dump_files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb", show_default=True)
+@click.option("--engine", type=click.Choice(ENGINES), default="duckdb", show_default=True)
 @click.option(
     "--spark-master",
     envvar="GLAMWIKI_REACH_SPARK_MASTER",

@@ -14,8 +14,10 @@ from glamwiki.errors import ConfigError
 Agent = Literal["user", "spider", "automated"]
 DumpAgent = Literal["user", "spider", "automated", "all"]  # "all": mediacounts have no agent column
 Granularity = Literal["monthly", "daily", "hourly"]
+Engine = Literal["duckdb", "spark"]  # what aggregates dump files
 
 AGENTS: tuple[Agent, ...] = get_args(Agent)
+ENGINES: tuple[Engine, ...] = get_args(Engine)
 
 
 def as_agent(text: str) -> Agent:
