@@ -19,6 +19,7 @@ demo: install
 lint: install
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/ruff format --check src tests benchmarks scripts
+	$(BIN)/mypy src
 
 test: lint
 	$(BIN)/python -m pytest -q

@@ -108,11 +108,7 @@ def test_the_env_scan_finds_every_form() -> None:
 
 def test_no_environment_read_outside_the_cli() -> None:
     """Settings come in as arguments; the CLI passes os.environ where a GLAMWIKI_* override applies."""
-    found = [
-        f"{rel}:{line}: {name}"
-        for rel, tree in modules(skip="cli/")
-        for line, name in env_reads(tree)
-    ]
+    found = [f"{rel}:{line}: {name}" for rel, tree in modules(skip="cli/") for line, name in env_reads(tree)]
     assert not found, "read the environment in glamwiki.cli and pass it in:\n" + "\n".join(found)
 
 

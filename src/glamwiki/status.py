@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib import import_module
+from typing import Literal
 
 from glamwiki.store import Store
+
+StageState = Literal["empty", "ok", "attention"]
 
 
 @dataclass
 class StageStatus:
     stage: str
-    state: str  # "empty" | "ok" | "attention"
+    state: StageState
     summary: str
-    figures: dict[str, object] = field(default_factory=dict)
+    figures: Mapping[str, object] = field(default_factory=dict)
 
 
 RUN_STATES = {
@@ -35,8 +38,9 @@ def intake_status(store: Store) -> StageStatus:
     errors = runs.error_count(store)
     warnings = runs.issue_count(store) - errors
     unfinished = runs.unfinished_runs(store, ingest_running(store))
+    datasets = sorted({d for d, _, _ in sets})
     figures = {
-        "datasets": sorted({d for d, _, _ in sets}),
+        "datasets": datasets,
         "objects": objects,
         "people": people,
         "errors": errors,
@@ -45,8 +49,8 @@ def intake_status(store: Store) -> StageStatus:
     }
     if not sets and not unfinished:
         return StageStatus("intake", "empty", "nothing ingested yet: run `glamwiki ingest FILE`", figures)
-    state = "attention" if errors or set(unfinished) - {"running"} else "ok"
-    summary = f"{objects:,} objects, {people:,} people in {len(figures['datasets'])} dataset(s)"
+    state: StageState = "attention" if errors or set(unfinished) - {"running"} else "ok"
+    summary = f"{objects:,} objects, {people:,} people in {len(datasets)} dataset(s)"
     if errors or warnings:
         summary += f"; {errors:,} errors, {warnings:,} warnings (glamwiki export errors)"
     if unfinished:

@@ -11,6 +11,7 @@ image's resolution when the page has no size). Parsed with defusedxml (no entiti
 from __future__ import annotations
 
 from pathlib import Path
+from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree as SafeET
 
@@ -30,6 +31,8 @@ def read_alto(path: Path, image_size: tuple[int, int], dpi: int = 300) -> OcrPag
         root = SafeET.parse(str(path)).getroot()
     except (SafeET.ParseError, OSError, ValueError) as exc:
         raise BookError(f"{path}: not a readable ALTO file ({exc})") from None
+    if root is None:
+        raise BookError(f"{path}: not a readable ALTO file (no root element)")
     if _local(root.tag) != "alto":
         raise BookError(f"{path}: not ALTO (the root element is {_local(root.tag)!r})")
     unit = next((el.text or "" for el in root.iter() if _local(el.tag) == "MeasurementUnit"), "pixel").strip()
@@ -50,14 +53,14 @@ def read_alto(path: Path, image_size: tuple[int, int], dpi: int = 300) -> OcrPag
     return out
 
 
-def _num(el: object, name: str) -> float:
+def _num(el: Element, name: str) -> float:
     try:
-        return float(el.get(name) or 0)  # type: ignore[attr-defined]
+        return float(el.get(name) or 0)
     except ValueError:
         return 0.0
 
 
-def _scale(page: object, size: tuple[int, int], unit: str, dpi: int, path: Path) -> tuple[float, float]:
+def _scale(page: Element | None, size: tuple[int, int], unit: str, dpi: int, path: Path) -> tuple[float, float]:
     width, height = (_num(page, "WIDTH"), _num(page, "HEIGHT")) if page is not None else (0.0, 0.0)
     if width > 0 and height > 0:
         return size[0] / width, size[1] / height

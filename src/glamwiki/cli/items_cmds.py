@@ -58,7 +58,9 @@ def summary(kind: str, added: int, waiting: int, held: int, refused: int = 0, pr
 WIKIDATA_API = "https://www.wikidata.org/w/api.php"
 
 
-def create_items(project: Project, api_url: str, kind: str, limit: int | None, edits_per_minute: float) -> dict:
+def create_items(
+    project: Project, api_url: str, kind: str, limit: int | None, edits_per_minute: float
+) -> dict[str, Any]:
     """Create the prepared items through the API (journaled first; a killed run never creates twice)."""
     from datetime import UTC, datetime
 

@@ -10,6 +10,7 @@ import click
 from glamwiki.cli.context import console, emit_json, out, progress_bar, project_from
 from glamwiki.errors import ConfigError
 from glamwiki.jobtrack import tracked
+from glamwiki.reach.kinds import ENGINES
 from glamwiki.reach.months import last_complete_month, next_month, parse_month
 
 if TYPE_CHECKING:
@@ -114,15 +115,14 @@ def collect(
     from glamwiki.reach.collect import CollectPlan, resolve_files
     from glamwiki.reach.collect import collect as run_collect
     from glamwiki.reach.estimate import for_collect
+    from glamwiki.reach.kinds import parse_agents
     from glamwiki.reach.months import month_range
     from glamwiki.reach.session import read_file_list
     from glamwiki.store.publishing import published_titles
 
     if sum(map(bool, (category, files_list, from_project))) != 1:
         raise ConfigError("Give exactly one of --category NAME, --files LIST or --project.")
-    wanted = tuple(a.strip() for a in agents.split(",") if a.strip())
-    if not wanted or set(wanted) - {"user", "spider", "automated"}:
-        raise ConfigError(f"--agents {agents!r}: use user, spider and/or automated, comma-separated.")
+    wanted = parse_agents(agents)
     project = project_from(ctx)
     start, end = _months(first, last)
     client = _client(project, api_root, min_interval, rest_concurrency)
@@ -170,7 +170,7 @@ def collect(
 
 @reach.command()
 @click.argument("dump_files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb", show_default=True)
+@click.option("--engine", type=click.Choice(ENGINES), default="duckdb", show_default=True)
 @click.option(
     "--spark-master",
     envvar="GLAMWIKI_REACH_SPARK_MASTER",

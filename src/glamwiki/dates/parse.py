@@ -228,8 +228,8 @@ def _expression(text: str, circa_years: int) -> tuple[Span, set[str]] | None:
         m = pattern.search(text)
         if m:
             open_end, text = end, text[: m.start()]
-    if _CIRCA.match(text):  # "after c.1830"
-        circa, text = True, text[_CIRCA.match(text).end() :]  # type: ignore[union-attr]
+    if m := _CIRCA.match(text):  # "after c.1830"
+        circa, text = True, text[m.end() :]
     found = _range(text)
     if found is None:
         return None
@@ -250,7 +250,7 @@ def _expression(text: str, circa_years: int) -> tuple[Span, set[str]] | None:
 def _is_abbreviated_range(text: str) -> bool:
     """ "1801-10" reads as 1801 to 1810 in a catalogue; "1985-04" (1904 < 1985) is a month."""
     m = re.fullmatch(r"(\d{4})-(\d{2})", text)
-    return bool(m) and int(m[1][:2] + m[2]) >= int(m[1])
+    return m is not None and int(m[1][:2] + m[2]) >= int(m[1])
 
 
 def _range(text: str) -> tuple[Span, set[str]] | None:

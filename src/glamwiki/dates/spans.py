@@ -21,7 +21,7 @@ def month_span(year: int, month: int) -> Span:
     return iso_day(year, month, 1), iso_day(year, month, _days_in(year, month))
 
 
-def day_span(year: int, month: int, day: int) -> Span | None:
+def day_span(year: int, month: int, day: int) -> tuple[str, str] | None:
     if not 1 <= month <= 12 or not 1 <= day <= _days_in(year, month):
         return None
     d = iso_day(year, month, day)

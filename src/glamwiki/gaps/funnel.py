@@ -37,9 +37,10 @@ def key_properties(fetched: list[Creator]) -> dict[str, set[str]]:
     per_occ: dict[str, Counter[str]] = {}
     n_occ: Counter[str] = Counter()
     for c in fetched:
-        for occ in c.wd.get("occupations", []) if c.wd else []:
+        wd = c.wd or {}
+        for occ in wd.get("occupations", []):
             n_occ[occ] += 1
-            per_occ.setdefault(occ, Counter()).update(c.wd.get("properties", []))
+            per_occ.setdefault(occ, Counter()).update(wd.get("properties", []))
     return {
         occ: {p for p, n in per_occ[occ].items() if n / n_occ[occ] >= RECOIN_SHARE}
         for occ in n_occ

@@ -127,7 +127,9 @@ def _country(code: str) -> Place:
 
 @lru_cache(maxsize=1)
 def _uk_name() -> str:
-    return str(pycountry.countries.get(alpha_2=UK).name)
+    country = pycountry.countries.get(alpha_2=UK)
+    assert country is not None  # GB is in ISO 3166-1
+    return str(country.name)
 
 
 @lru_cache(maxsize=65536)

@@ -139,7 +139,7 @@ def gap_report(
     everyone = collect_creators(store, dataset, works)
     people = [c for c in everyone if c.kind == PERSON]
     flt = filters or Filters()
-    lists = {k: worklist(people, k, langs[0], works=works, filters=flt) for k in KINDS}
+    lists: dict[str, list[Entry]] = {k: worklist(people, k, langs[0], works=works, filters=flt) for k in KINDS}
     for lang in langs[1:]:
         lists[f"{NO_ARTICLE}:{lang}"] = worklist(people, NO_ARTICLE, lang, works=works, filters=flt)
     return GapReport(

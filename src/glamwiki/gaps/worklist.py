@@ -14,6 +14,7 @@ Each can be narrowed by nation/country, birth period and medium (``Filters``).""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from glamwiki.gaps.funnel import key_properties, missing_properties
 from glamwiki.gaps.people import Creator
@@ -21,15 +22,20 @@ from glamwiki.gaps.works import WorkInfo
 from glamwiki.linking.names import fold
 from glamwiki.model.records import PERSON
 
-UPLOAD, NO_ITEM, NO_ARTICLE, MISSING_PROPERTIES, PORTRAIT = (
-    "upload",
-    "no-item",
-    "no-article",
-    "missing-properties",
-    "portrait",
-)
-KINDS = (UPLOAD, NO_ITEM, NO_ARTICLE, MISSING_PROPERTIES, PORTRAIT)
-TITLES = {
+
+class GapKind(StrEnum):
+    """The kinds of gap the worklist names; the value is the worklist's ``kind`` column."""
+
+    UPLOAD = "upload"
+    NO_ITEM = "no-item"
+    NO_ARTICLE = "no-article"
+    MISSING_PROPERTIES = "missing-properties"
+    PORTRAIT = "portrait"
+
+
+UPLOAD, NO_ITEM, NO_ARTICLE, MISSING_PROPERTIES, PORTRAIT = tuple(GapKind)
+KINDS = tuple(GapKind)
+TITLES: dict[str, str] = {
     UPLOAD: "Women whose public-domain works are cleared and not yet on Commons",
     NO_ITEM: "Women in the collection with no Wikidata item",
     NO_ARTICLE: "Women with a Wikidata item but no {lang} Wikipedia article",

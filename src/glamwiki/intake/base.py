@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
+from glamwiki.errors import ConfigError
 from glamwiki.model.records import Record
 
-ERROR = "error"  # the record (or file) was not read
-WARNING = "warning"  # the record was read; one value was dropped or is doubtful
+Severity = Literal["error", "warning"]  # as ingest_errors.severity holds it
+ERROR: Severity = "error"  # the record (or file) was not read
+WARNING: Severity = "warning"  # the record was read; one value was dropped or is doubtful
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +23,7 @@ class Issue:
     locator: str
     field: str
     message: str
-    severity: str = ERROR
+    severity: Severity = ERROR
     value: str | None = None
 
     def __str__(self) -> str:
@@ -51,5 +54,16 @@ class ReadContext:
     encoding: str = "utf-8"
     options: dict[str, object] = field(default_factory=dict)
 
-    def issue(self, locator: str, fld: str, message: str, severity: str = ERROR, value: object = None) -> Issue:
+    def issue(self, locator: str, fld: str, message: str, severity: Severity = ERROR, value: object = None) -> Issue:
         return Issue(self.display, locator, fld, message, severity, None if value is None else str(value)[:500])
+
+    def int_option(self, name: str, default: int) -> int:
+        return int(option_value(self.options, name, default))
+
+
+def option_value(options: Mapping[str, object], name: str, default: float) -> float | str:
+    """A reader option that must be a number (or its text); the default when it is absent or empty."""
+    value = options.get(name) or default
+    if isinstance(value, int | float | str):
+        return value
+    raise ConfigError(f"Reader option {name!r} must be a number, not {value!r}.")

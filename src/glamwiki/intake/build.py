@@ -62,7 +62,8 @@ class ObjectBuilder:
         self.has_images = any(n in self.plan.raw for n in ("image", "image_url", "image_file", "iiif", "thumbnail"))
 
     def build(self, row: Any, locator: str) -> list[Read | Issue]:
-        plan, warnings = self.plan, []
+        plan = self.plan
+        warnings: list[Issue] = []
         kw: dict[str, Any] = {n: v for n, g in self.simple if (v := g(row)) is not None}
         kw["id"] = plan.text["id"](row) or ""
         kw["titles"] = self._titles(row)
@@ -175,8 +176,8 @@ def _subjects(values: tuple[str, ...], kind: str) -> list[Subject]:
 @lru_cache(maxsize=16384)
 def _dimensions(values: tuple[Any, ...]) -> tuple[Dimensions | None, str | None]:
     text_value, h, w, d, unit = values
-    first = texts(text_value)
-    return reconcile(first[0] if first else "", number(h), number(w), number(d), (texts(unit) or [None])[0])
+    first, units = texts(text_value), texts(unit)
+    return reconcile(first[0] if first else "", number(h), number(w), number(d), units[0] if units else None)
 
 
 class PersonBuilder:

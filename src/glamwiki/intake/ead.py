@@ -25,7 +25,7 @@ EAD_PROVENANCE = {
 
 
 def read_ead(ctx: ReadContext) -> Iterator[Item]:
-    circa = int(ctx.options.get("circa_years", 5) or 5)  # type: ignore[call-overload]
+    circa = ctx.int_option("circa_years", 5)
     ids: dict[int, str] = {}  # id(element) of open units -> record id, so children can name their parent
     with open_binary(ctx.path) as stream:
         for n, (unit, ancestors) in enumerate(iter_with_ancestors(stream, e.is_unit, ctx.display), start=1):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from glamwiki.errors import IntakeFileError
+from glamwiki.intake.base import option_value
 from glamwiki.wikimedia import AddressRefused, Http, HttpSettings, Transient, WikimediaError
 from glamwiki.wikimedia.guard import BodyLimit, iter_body
 from glamwiki.wikimedia.http import Response, Session
@@ -32,8 +33,8 @@ class Limits:
 
     @classmethod
     def from_options(cls, options: dict[str, object]) -> Limits:
-        mb = float(options.get("max_response_mb") or cls.max_bytes / 1024 / 1024)  # type: ignore[arg-type]
-        seconds = float(options.get("response_seconds") or cls.seconds)  # type: ignore[arg-type]
+        mb = float(option_value(options, "max_response_mb", cls.max_bytes / 1024 / 1024))
+        seconds = float(option_value(options, "response_seconds", cls.seconds))
         return cls(int(mb * 1024 * 1024), seconds, min(cls.stall, seconds))
 
 

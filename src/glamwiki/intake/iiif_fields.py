@@ -13,6 +13,7 @@ from glamwiki.dates import parse_date, parse_lifespan
 from glamwiki.intake.forms import infer_form
 from glamwiki.intake.iiif_values import as_list, by_language, ident, text, texts
 from glamwiki.intake.names import agent_kind, invert_name, split_attribution
+from glamwiki.model.dates import UNKNOWN
 from glamwiki.model.records import (
     FORM_MOVING_IMAGE,
     FORM_SOUND,
@@ -122,9 +123,10 @@ def _people(values: list[str]) -> list[CreatorRef]:
         parts = [p.strip() for p in m["rest"].split(",")]
         life = parse_lifespan(parts[-1]) if len(parts) > 1 else None
         nationality = parts[1] if len(parts) > 2 or (len(parts) == 2 and not life) else None
-        birth_death = {"birth": life.birth, "death": life.death} if life and life.death.is_known else {}
+        known = life if life and life.death.is_known else None
         out.append(CreatorRef(name=parts[0], role=m["role"].lower(), kind=agent_kind(parts[0]),
-                              nationality=nationality, **birth_death))  # fmt: skip
+                              birth=known.birth if known else UNKNOWN, death=known.death if known else UNKNOWN,
+                              nationality=nationality))  # fmt: skip
     return out
 
 
@@ -160,7 +162,7 @@ def _bodies(canvas: dict[str, Any]) -> list[dict[str, Any]]:
         for anno in as_list(page.get("items") if isinstance(page, dict) else None):
             if isinstance(anno, dict):
                 found.extend(as_list(anno.get("body")))
-    out = []
+    out: list[dict[str, Any]] = []
     for body in found:
         if isinstance(body, dict) and body.get("type") == "Choice":
             out.extend(b for b in as_list(body.get("items")) if isinstance(b, dict))
@@ -174,11 +176,13 @@ def _image(body: dict[str, Any], label: str | None) -> ImageRef | None:
     if kind not in ("Image", "dctypes:Image", ""):
         return None
     service = ident(body.get("service"))
-    size = {"width": _pixels(body.get("width")), "height": _pixels(body.get("height"))}  # as the manifest says
+    width, height = _pixels(body.get("width")), _pixels(body.get("height"))  # as the manifest says
     if service:
-        return ImageRef(IMAGE_IIIF, service.rstrip("/"), label, **size)
+        return ImageRef(IMAGE_IIIF, service.rstrip("/"), label, width=width, height=height)
     location = ident(body)
-    return ImageRef(IMAGE_URL, location, label, **size) if location and location.startswith("http") else None
+    if location and location.startswith("http"):
+        return ImageRef(IMAGE_URL, location, label, width=width, height=height)
+    return None
 
 
 def _pixels(value: Any) -> int | None:

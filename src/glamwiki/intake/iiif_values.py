@@ -44,7 +44,7 @@ def by_language(value: Any) -> list[tuple[str, str | None]]:
     if isinstance(value, dict) and "@value" not in value and "id" not in value:
         return [(t, None if k in ("none", "@none") else k) for k, vs in value.items() for t in texts(vs)]
     if isinstance(value, list):
-        out = []
+        out: list[tuple[str, str | None]] = []
         for v in value:
             lang = v.get("@language") if isinstance(v, dict) else None
             out.extend((t, lang) for t in texts(v))

@@ -7,10 +7,10 @@ from typing import Any
 
 from glamwiki.intake import renditions
 from glamwiki.intake.base import WARNING, Issue, ReadContext
-from glamwiki.model.records import IMAGE_FILE, IMAGE_IIIF, IMAGE_URL, THUMBNAIL, ImageRef
+from glamwiki.model.records import IMAGE_FILE, IMAGE_IIIF, IMAGE_URL, THUMBNAIL, ImageKind, ImageRef
 
 
-def classify(location: str) -> str:
+def classify(location: str) -> ImageKind:
     lower = location.lower()
     if lower.startswith(("http://", "https://")):
         return IMAGE_IIIF if "/iiif/" in lower and not lower.rsplit("/", 1)[-1].count(".") else IMAGE_URL

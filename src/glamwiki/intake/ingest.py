@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from glamwiki.errors import ConfigError, GlamwikiError
@@ -22,6 +23,7 @@ from glamwiki.intake.pipeline import ReaderCrashed, produce
 from glamwiki.intake.registry import format_reader, sniff_reader
 from glamwiki.intake.writer import Counts, RunWriter
 from glamwiki.locks import exclusive, held
+from glamwiki.model.runs import IngestStatus
 from glamwiki.scrub import without_userinfo
 from glamwiki.store import Store
 from glamwiki.store.db import store_error
@@ -37,7 +39,7 @@ class IngestSummary(Counts):
     dataset: str = ""
     files: list[str] = field(default_factory=list)
     run_ids: list[int] = field(default_factory=list)
-    status: str = "done"
+    status: IngestStatus = IngestStatus.DONE
 
     def as_dict(self) -> dict[str, object]:
         out = Counts.as_dict(self)
@@ -106,7 +108,7 @@ def _plan_one(f: str, profile: Profile | None, reader: str | None, fmt: str | No
         return Plan(
             f,
             f"mapping:{profile.name}/{spec.name}",
-            lambda ctx, s=spec, c=chosen: read_mapped(ctx, s, c),
+            partial(read_mapped, spec=spec, fmt=chosen),
             spec.provenance(),
         )
     name_of_reader = reader or sniff_reader(f)
@@ -172,16 +174,16 @@ def _ingest_one(
     summary.run_ids.append(run_id)
     earlier = dict(zip(summary.run_ids[:-1], summary.files[:-1], strict=True))  # this ingest's runs before this one
     writer = RunWriter(store, run_id, dataset, ctx.display, progress, earlier)
-    status = "failed"  # until the last item is written: a crash never leaves the run looking done
+    status = IngestStatus.FAILED  # until the last item is written: a crash never leaves the run looking done
     try:
         for item in produce(plan.read, ctx, parallel):
             if isinstance(item, Issue):
                 writer.issue(item)
             else:
                 writer.encoded(item)
-        status = "done"
+        status = IngestStatus.DONE
     except KeyboardInterrupt:
-        status = "interrupted"
+        status = IngestStatus.INTERRUPTED
         raise
     except sqlite3.Error as exc:
         raise store_error(exc, store.location) from exc
@@ -198,12 +200,12 @@ def _ingest_one(
         summary.add(writer.counts)
 
 
-def _finish(writer: RunWriter, status: str) -> None:
+def _finish(writer: RunWriter, status: IngestStatus) -> None:
     """Write what is pending and the run's status; after a failure, at least the status."""
     try:
         writer.finish(status)
     except sqlite3.Error:
-        if status == "done":
+        if status == IngestStatus.DONE:
             raise
         try:
             writer.finish_status_only(status)

@@ -76,6 +76,6 @@ def iter_json_rows(ctx: ReadContext) -> Iterator[Row | Issue]:
 
 
 def _first_char(stream: object) -> bytes:
-    peek = stream.peek(64) if hasattr(stream, "peek") else b""  # type: ignore[attr-defined]
+    peek = stream.peek(64) if hasattr(stream, "peek") else b""
     stripped = peek.lstrip(b"\xef\xbb\xbf \t\r\n")
     return stripped[:1]

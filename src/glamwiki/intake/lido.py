@@ -28,7 +28,7 @@ LIDO_PROVENANCE = {
 
 
 def read_lido(ctx: ReadContext) -> Iterator[Item]:
-    circa = int(ctx.options.get("circa_years", 5) or 5)  # type: ignore[call-overload]
+    circa = ctx.int_option("circa_years", 5)
     with open_binary(ctx.path) as stream:
         for n, elem in enumerate(iter_elements(stream, LIDO_RECORD, ctx.display), start=1):
             yield from lido_items(elem, ctx, f"record {n}", circa)

@@ -6,6 +6,8 @@ import fnmatch
 from collections.abc import Iterator
 from pathlib import Path
 
+from glamwiki.intake import jsonfile as json_rows
+from glamwiki.intake import tabular as tabular_rows
 from glamwiki.intake.base import Issue, Item, ReadContext
 from glamwiki.intake.jsonfile import iter_json_rows, iter_jsonl_rows
 from glamwiki.intake.mapper import Mapper
@@ -49,11 +51,11 @@ def read_mapped(ctx: ReadContext, spec: SourceSpec, fmt: str) -> Iterator[Item]:
         yield from built
 
 
-def _rows(ctx: ReadContext, spec: SourceSpec, fmt: str, tabular: bool) -> Iterator:
-    required = (
-        [spec.fields[n].path for n in spec.required if n in spec.fields and spec.fields[n].path] if tabular else []
-    )
-    required = [c for c in required if c and not c.startswith("@")]
+def _rows(
+    ctx: ReadContext, spec: SourceSpec, fmt: str, tabular: bool
+) -> Iterator[tabular_rows.Row | json_rows.Row | Issue]:
+    paths = [spec.fields[n].path for n in spec.required if n in spec.fields and spec.fields[n].path] if tabular else []
+    required = [c for c in paths if c and not c.startswith("@")]
     if fmt in ("csv", "tsv"):
         delimiter = spec.delimiter or ("\t" if fmt == "tsv" else None)
         return iter_csv_rows(ctx, required, delimiter)

@@ -24,7 +24,7 @@ MARC_PROVENANCE = {
 
 
 def read_marc(ctx: ReadContext) -> Iterator[Item]:
-    circa = int(ctx.options.get("circa_years", 5) or 5)  # type: ignore[call-overload]
+    circa = ctx.int_option("circa_years", 5)
     utf8 = ctx.encoding.lower().replace("-", "") in ("utf8", "utf8sig")
     with open_binary(ctx.path) as f:
         reader = pymarc.MARCReader(f, to_unicode=True, force_utf8=utf8, permissive=True, utf8_handling="replace")

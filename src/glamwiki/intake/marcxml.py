@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from xml.etree.ElementTree import Element
 
-from pymarc import Field, Indicators, Record, Subfield
+from pymarc import Field, Indicators, Leader, Record, Subfield
 
 from glamwiki.intake.base import Item, ReadContext
 from glamwiki.intake.marc import marc_items
@@ -19,7 +19,7 @@ RECORD = f"{{{MARC_NS}}}record"
 
 
 def read_marcxml(ctx: ReadContext) -> Iterator[Item]:
-    circa = int(ctx.options.get("circa_years", 5) or 5)  # type: ignore[call-overload]
+    circa = ctx.int_option("circa_years", 5)
     with open_binary(ctx.path) as stream:
         for n, elem in enumerate(iter_elements(stream, frozenset({RECORD}), ctx.display), start=1):
             yield from marc_items(to_pymarc(elem), ctx, f"record {n}", circa)
@@ -29,7 +29,7 @@ def to_pymarc(elem: Element) -> Record:
     record = Record()
     leader = elem.findtext(f"{{{MARC_NS}}}leader")
     if leader and len(leader) == 24:
-        record.leader = leader
+        record.leader = Leader(leader)
     for child in elem:
         tag = child.get("tag", "")
         if child.tag == f"{{{MARC_NS}}}controlfield":

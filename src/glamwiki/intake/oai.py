@@ -47,7 +47,7 @@ class Page:
 
 
 def read_oai(ctx: ReadContext) -> Iterator[Item]:
-    circa = int(ctx.options.get("circa_years", 5) or 5)  # type: ignore[call-overload]
+    circa = ctx.int_option("circa_years", 5)
     if not ctx.path.startswith(("http://", "https://")):
         with open_binary(ctx.path) as stream:
             yield from _page_items(stream, ctx, "", Page(), circa)

@@ -68,7 +68,8 @@ def format_reader(name: str) -> Reader:
         module_name, func, _ = FORMAT_READERS[name]
     except KeyError:
         raise ConfigError(f"No reader named {name!r}. Readers: {', '.join(FORMAT_READERS)}.") from None
-    return getattr(importlib.import_module(module_name), func)
+    reader: Reader = getattr(importlib.import_module(module_name), func)
+    return reader
 
 
 def sniff_reader(path: str) -> str | None:

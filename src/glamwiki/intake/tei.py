@@ -29,7 +29,7 @@ TEI_PROVENANCE = {
 
 
 def read_tei(ctx: ReadContext) -> Iterator[Item]:
-    circa = int(ctx.options.get("circa_years", 5) or 5)  # type: ignore[call-overload]
+    circa = ctx.int_option("circa_years", 5)
     with open_binary(ctx.path) as stream:
         for n, elem in enumerate(iter_elements(stream, frozenset({f"{{{TEI}}}TEI"}), ctx.display), start=1):
             yield from tei_items(elem, ctx, f"TEI {n}", circa)
@@ -73,7 +73,7 @@ def tei_object(tei: Element, ms: Element, record_id: str, shelfmark: str | None,
         description=text_of(ms.find(".//tei:msContents/tei:summary", NS)),
         institution=text_of(ident.find("tei:institution", NS)) or text_of(ident.find("tei:repository", NS))
         if ident is not None else None,
-        languages=sorted({e.get("mainLang") for e in ms.iterfind(".//tei:textLang", NS) if e.get("mainLang")}),
+        languages=sorted({lang for e in ms.iterfind(".//tei:textLang", NS) if (lang := e.get("mainLang"))}),
         subjects=[Subject(t) for t in texts_of(tei.findall("tei:teiHeader/tei:profileDesc/tei:textClass/"
                                                            "tei:keywords/tei:term", NS))],
         extra={k: v for k, v in {"metadata_licence": licence,

@@ -22,7 +22,7 @@ def open_binary(path: str | Path) -> BinaryIO:
         raise IntakeFileError(f"Cannot open {path}: {exc.strerror}. Check the path.") from exc
     head = raw.peek(2)[:2] if isinstance(raw, io.BufferedReader) else b""
     if head == _GZIP_MAGIC:
-        return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
+        return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]  # reads bytes like BinaryIO
     return raw
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, fields
 
 from glamwiki.intake.base import ERROR, Issue
 from glamwiki.intake.pipeline import Encoded
+from glamwiki.model.runs import IngestStatus
 from glamwiki.store import Store
 from glamwiki.store.records import BatchOutcome, Pending, has_records, write_batch, write_new_batch
 from glamwiki.store.runs import IssueRow, abandon_pending, add_issues, finish_run
@@ -77,12 +78,12 @@ class RunWriter:
         self.batch.clear()
         self.issues.clear()
 
-    def finish(self, status: str) -> None:
+    def finish(self, status: IngestStatus) -> None:
         self.flush()
         with self.store.transaction():
             finish_run(self.store, self.run_id, status, self.counts.as_dict())
 
-    def finish_status_only(self, status: str) -> None:
+    def finish_status_only(self, status: IngestStatus) -> None:
         """Mark the run without writing what is pending (when writing it is what failed)."""
         abandon_pending(self.store)
         with self.store.transaction():

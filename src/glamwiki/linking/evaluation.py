@@ -87,4 +87,4 @@ def calibration(results: Sequence[LinkResult], bins: int = 10) -> list[tuple[flo
         sums[b][0] += r.probability
         sums[b][1] += r.source.qid == r.best.entity.qid
         sums[b][2] += 1
-    return [(s / n, ok / n, n) for s, ok, n in sums if n]
+    return [(s / n, ok / n, int(n)) for s, ok, n in sums if n]

@@ -12,6 +12,7 @@ match. With hundreds of matches the data decide.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -70,14 +71,15 @@ class FSModel:
 
     def probabilities(self, pairs: np.ndarray) -> np.ndarray:
         log_odds = np.log2(self.lam / (1 - self.lam)) + self.log2_factors(pairs).sum(axis=1)
-        return 1.0 / (1.0 + np.exp2(-np.clip(log_odds, -60, 60)))
+        probabilities: np.ndarray = 1.0 / (1.0 + np.exp2(-np.clip(log_odds, -60, 60)))
+        return probabilities
 
     @property
     def prior_log2_odds(self) -> float:
         return float(np.log2(self.lam / (1 - self.lam)))
 
     @classmethod
-    def from_dict(cls, data: dict) -> FSModel:  # type: ignore[type-arg]
+    def from_dict(cls, data: dict[str, Any]) -> FSModel:
         """The model a link run stored (``as_dict``), to score with again."""
         model = cls(lam=float(data["lambda"]), iterations=int(data.get("iterations", 0)))
         feats = data["features"]
@@ -106,4 +108,5 @@ def _distribution(
     counts = np.bincount(col[known], weights=w[known], minlength=n_levels)[:n_levels] + _SMOOTH
     if prior is not None:
         counts = counts + PRIOR_STRENGTH * np.array(prior) / sum(prior)
-    return counts / counts.sum()
+    shares: np.ndarray = counts / counts.sum()
+    return shares

@@ -17,9 +17,10 @@ from glamwiki.linking.entity import Entity
 from glamwiki.linking.features import FEATURES, compare, describe
 from glamwiki.linking.fellegi_sunter import FSModel
 from glamwiki.linking.identifiers import AGREE, CONFLICT, MIXED, NONE, IdentifierEvidence, compare_identifiers
+from glamwiki.model.linking import MatchDecision
 
-MATCH, REVIEW, NO_MATCH = "match", "review", "none"
-DECISIONS = (MATCH, REVIEW, NO_MATCH)
+MATCH, REVIEW, NO_MATCH = MatchDecision.MATCH, MatchDecision.REVIEW, MatchDecision.NO_MATCH
+DECISIONS = tuple(MatchDecision)
 RANDOM_PAIRS = 20_000
 
 
@@ -28,7 +29,7 @@ class Thresholds:
     match: float = 0.95
     review: float = 0.5
 
-    def decide(self, p: float) -> str:
+    def decide(self, p: float) -> MatchDecision:
         return MATCH if p >= self.match else REVIEW if p >= self.review else NO_MATCH
 
 
@@ -48,7 +49,7 @@ class Candidate:
 @dataclass
 class LinkResult:
     source: Entity
-    decision: str
+    decision: MatchDecision
     probability: float
     best: Candidate | None = None
     runner_up: float = 0.0

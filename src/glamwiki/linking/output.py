@@ -18,11 +18,11 @@ COLUMNS = (
 )  # fmt: skip
 
 
-def result_row(r: LinkResult) -> dict[str, str]:
+def result_row(r: LinkResult) -> dict[str, object]:
     best = r.best
     shown = best.entity if best else None
     answered = r.authority
-    row = {
+    row: dict[str, object] = {
         "source_id": r.source.id,
         "authority_id": answered.id if answered else "",
         "qid": answered.qid if answered else "",

@@ -20,6 +20,7 @@ from glamwiki.linking.people import store_people
 from glamwiki.linking.run import LIVE, authority_entities, require_live
 from glamwiki.linking.wikidata.authority import search_candidates
 from glamwiki.linking.wikidata.client import WikidataClient
+from glamwiki.model.linking import Verdict
 from glamwiki.store import Store
 from glamwiki.store import linking as db
 from glamwiki.store.decisions import versions
@@ -62,10 +63,10 @@ def link_project(store: Store, job: ProjectLink, progress: Callable[[int], None]
         if job.authority_name == "wikidata":
             load_facts(store, job.authority)
     totals: Counter[str] = Counter()
-    for ds, people in by_dataset.items():
-        run = link(people, authority, use_identifiers=job.use_identifiers, thresholds=job.thresholds,
+    for ds, entities in by_dataset.items():
+        run = link(entities, authority, use_identifiers=job.use_identifiers, thresholds=job.thresholds,
                    progress=progress)  # fmt: skip
-        counts = Counter(r.decision for r in run.results)
+        counts: Counter[str] = Counter(r.decision for r in run.results)
         options = {"identifiers": job.use_identifiers, "match": job.thresholds.match, "review": job.thresholds.review}
         with store.transaction():
             run_id = db.start_run(store, ds, job.authority_name, options, run.model.as_dict())
@@ -126,12 +127,21 @@ def decide(
     if not rows:
         raise RecordNotFound(f"No link answer for person {given!r}: run `glamwiki link run` first.")
     row = rows[0]
-    if verdict == "accept" and not (authority_id or qid):
+    if verdict == db.ACCEPT and not (authority_id or qid):
         authority_id, qid = row["authority_id"], row["qid"]
         if not authority_id:
             raise ConfigError(f"No candidate to accept for {given!r}: give --qid or --authority-id.")
     db.save_decision(
-        store, row["dataset"], person_id, row["authority"], verdict, authority_id, qid, by, note, expected=expected
+        store,
+        row["dataset"],
+        person_id,
+        row["authority"],
+        Verdict(verdict),
+        authority_id,
+        qid,
+        by,
+        note,
+        expected=expected,
     )
     if verdict == db.ACCEPT:  # a link accepted: no new item for this person, at once
         db.withdraw_new_item(store, row["dataset"], person_id, qid)
@@ -160,7 +170,7 @@ def import_decisions(store: Store, path: str | Path, by: str = "") -> SheetImpor
                 continue
             ds, pid = resolve_id(store, given, "person", row.get("dataset") or None)
             try:
-                db.save_decision(store, ds or "", pid, row.get("authority", ""), verdict,
+                db.save_decision(store, ds or "", pid, row.get("authority", ""), Verdict(verdict),
                                  row.get("authority_id", ""), row.get("qid", ""), by, row.get("note", ""),
                                  expected=parse_version(row.get("version")), source=f"review sheet {name}")  # fmt: skip
             except StaleDecision as exc:

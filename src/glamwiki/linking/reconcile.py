@@ -73,7 +73,7 @@ class Service:
         wanted = {types} if isinstance(types, str) else set(types or [])
         result, ranked = rank(source, self.index, self.model)
         limit = int(q.get("limit") or DEFAULT_LIMIT)
-        out = []
+        out: list[dict[str, Any]] = []
         for c in ranked:
             if wanted and HUMAN_TYPE["id"] in wanted and c.entity.kind != PERSON:
                 continue

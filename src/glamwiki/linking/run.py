@@ -81,7 +81,7 @@ def run_match(job: MatchJob, progress: Callable[[int], None] | None = None) -> t
 
 
 def summary(run: LinkRun) -> dict[str, object]:
-    counts = Counter(r.decision for r in run.results)
+    counts: Counter[str] = Counter(r.decision for r in run.results)
     return {
         "people": len(run.results),
         **{d: counts.get(d, 0) for d in ("match", "review", "none")},

@@ -87,7 +87,8 @@ def make_server(
 
         def _same(self, origin: str) -> bool:
             parts = urlsplit(origin)
-            return (parts.hostname or "") in names and parts.port == self.server.server_address[1]
+            address = self.server.server_address  # (host, port) for a TCP server
+            return (parts.hostname or "") in names and isinstance(address, tuple) and parts.port == address[1]
 
         def _form(self) -> dict[str, list[str]]:
             raw = self.headers.get("Content-Length")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from glamwiki.status import StageStatus
+from glamwiki.status import StageState, StageStatus
 from glamwiki.store import Store
 from glamwiki.store import linking as db
 
@@ -12,7 +12,7 @@ def linking_status(store: Store) -> StageStatus:
     answered = sum(c.get(k, 0) for k in ("match", "review", "none"))
     if not answered:
         return StageStatus("linking", "empty", "no people linked yet: run `glamwiki link run --authority FILE`", c)
-    state = "attention" if c["queue"] else "ok"
+    state: StageState = "attention" if c["queue"] else "ok"
     summary = (f"{c.get('match', 0):,} linked, {c['queue']:,} to review, {c.get('none', 0):,} unmatched, "
                f"{c['decided']:,} decided by people")  # fmt: skip
     items = db.item_counts(store)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import msgspec
 
 from glamwiki.model.records import ObjectRecord, Person, Record
@@ -18,5 +20,6 @@ def decode(data: bytes | str) -> Record:
     return _decoder.decode(data)
 
 
-def to_builtins(record: Record) -> dict:
-    return msgspec.to_builtins(record)
+def to_builtins(record: Record) -> dict[str, Any]:
+    out: dict[str, Any] = msgspec.to_builtins(record)  # a Struct becomes a dict
+    return out

@@ -8,14 +8,24 @@ institution (``gender``, ``rights_statement``...), next to parsed forms where pa
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 import msgspec
 
 from glamwiki.model.dates import UNKNOWN, DateInterval
 
-# Kinds of image location.
-IMAGE_FILE = "file"
-IMAGE_URL = "url"
-IMAGE_IIIF = "iiif"  # a IIIF Image API service base URL
+
+class ImageKind(StrEnum):
+    """Kinds of image location."""
+
+    FILE = "file"
+    URL = "url"
+    IIIF = "iiif"  # a IIIF Image API service base URL
+
+
+IMAGE_FILE = ImageKind.FILE
+IMAGE_URL = ImageKind.URL
+IMAGE_IIIF = ImageKind.IIIF
 THUMBNAIL = "thumbnail"  # ImageRef.label of an image the source offers only as a small rendition
 
 # Broad forms of an object, which the rights and publishing stages branch on.
@@ -56,7 +66,7 @@ class Dimensions(msgspec.Struct, frozen=True, omit_defaults=True):
 
 
 class ImageRef(msgspec.Struct, frozen=True, omit_defaults=True):
-    kind: str  # IMAGE_FILE | IMAGE_URL | IMAGE_IIIF
+    kind: ImageKind
     location: str
     label: str | None = None
     rights: str | None = None  # rights of the image (the reproduction) as given
@@ -143,9 +153,17 @@ class Person(msgspec.Struct, tag="person", omit_defaults=True):
 
 Record = ObjectRecord | Person
 
-OBJECT = "object"
-PERSON_RECORD = "person"
+
+class RecordKind(StrEnum):
+    """What a record describes: a collection object or a person (the store's ``records.kind``)."""
+
+    OBJECT = "object"
+    PERSON = "person"
 
 
-def record_kind(record: Record) -> str:
+OBJECT = RecordKind.OBJECT
+PERSON_RECORD = RecordKind.PERSON
+
+
+def record_kind(record: Record) -> RecordKind:
     return OBJECT if isinstance(record, ObjectRecord) else PERSON_RECORD

@@ -38,7 +38,8 @@ def _keyring_get(name: str) -> str | None:
     except ImportError:
         return None
     try:
-        return keyring.get_password(KEYRING_SERVICE, name)
+        secret: str | None = keyring.get_password(KEYRING_SERVICE, name)
+        return secret
     except Exception:  # any keyring backend failure means "not there"
         return None
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from glamwiki.dates import parse_date
-from glamwiki.dates.parse import UNKNOWN_WORDS
+from glamwiki.dates.words import UNKNOWN_WORDS
 from glamwiki.model.dates import AFTER, BEFORE, CENTURY, CIRCA, DECADE, ONE_OF, UNCERTAIN, DateInterval
 from glamwiki.model.records import CreatorRef, ObjectRecord
 from glamwiki.publishing.creators import is_author

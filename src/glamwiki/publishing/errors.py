@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from glamwiki.errors import GlamwikiError
 from glamwiki.wikimedia import errors as http
 
@@ -19,7 +21,7 @@ class AuthError(PublishError, http.AuthFailed):
 class ApiError(PublishError):
     """The wiki answered with an ``error``: ``code`` is the server's code, ``info`` its message."""
 
-    def __init__(self, code: str, info: str, data: dict | None = None) -> None:
+    def __init__(self, code: str, info: str, data: dict[str, Any] | None = None) -> None:
         self.code = code
         self.info = info
         self.data = data or {}
@@ -37,7 +39,7 @@ class RateLimited(ApiError):
 class MaxLag(ApiError, http.MaxLagged):
     """maxlag: the database replicas lag; wait Retry-After and retry (the HTTP layer does)."""
 
-    def __init__(self, code: str, info: str, data: dict | None = None, retry_after: float = 5.0) -> None:
+    def __init__(self, code: str, info: str, data: dict[str, Any] | None = None, retry_after: float = 5.0) -> None:
         super().__init__(code, info, data)
         self.retry_after = retry_after
 

@@ -21,7 +21,7 @@ class Etiquette:
     clock: Callable[[], float] = field(default=time.monotonic, repr=False)
 
     def backoff(self, first: float, attempt: int) -> float:
-        return min(first * (2**attempt), self.max_wait)
+        return min(first * float(2**attempt), self.max_wait)
 
 
 class EditThrottle:

@@ -10,23 +10,26 @@ in one transaction — so a run killed at any point is resumed from the last sta
 
 from __future__ import annotations
 
+from typing import Any
+
+from glamwiki.model.publishing import FileStatus, JournalPhase
 from glamwiki.scrub import scrub
 from glamwiki.store import Store
 from glamwiki.store import publishing as db
 
-PENDING = "pending"
-FETCHED = "fetched"
-READY = "ready"
-UPLOADING = "uploading"
-STASHED = "stashed"
-UPLOADED = "uploaded"
-DONE = "done"
-DUPLICATE = "duplicate"
-FAILED = "failed"
-BLOCKED = "blocked"
-HELD = "held"
+PENDING = FileStatus.PENDING
+FETCHED = FileStatus.FETCHED
+READY = FileStatus.READY
+UPLOADING = FileStatus.UPLOADING
+STASHED = FileStatus.STASHED
+UPLOADED = FileStatus.UPLOADED
+DONE = FileStatus.DONE
+DUPLICATE = FileStatus.DUPLICATE
+FAILED = FileStatus.FAILED
+BLOCKED = FileStatus.BLOCKED
+HELD = FileStatus.HELD
 TERMINAL = frozenset({DONE, DUPLICATE, FAILED, BLOCKED, HELD})
-OUTCOMES = {DONE: "uploaded", DUPLICATE: "duplicate-of", FAILED: "failed", BLOCKED: "blocked-by-rights",
+OUTCOMES: dict[str, str] = {DONE: "uploaded", DUPLICATE: "duplicate-of", FAILED: "failed", BLOCKED: "blocked-by-rights",
             HELD: "held-small-image"}  # fmt: skip
 
 
@@ -36,20 +39,20 @@ def unfinished_write(store: Store, state: db.FileState, step: str) -> bool:
     return db.last_journal_phase(store, state.target, state.item_id, step) == "before"
 
 
-def begin(store: Store, state: db.FileState, step: str, data: dict | None = None) -> None:
-    db.journal(store, state, step, "before", data)
+def begin(store: Store, state: db.FileState, step: str, data: dict[str, Any] | None = None) -> None:
+    db.journal(store, state, step, JournalPhase.BEFORE, data)
 
 
-def done(store: Store, state: db.FileState, step: str, data: dict | None = None) -> None:
+def done(store: Store, state: db.FileState, step: str, data: dict[str, Any] | None = None) -> None:
     db.record_step(store, state, step, data)
 
 
-def fail(store: Store, state: db.FileState, step: str, message: str, new_state: str = FAILED) -> None:
+def fail(store: Store, state: db.FileState, step: str, message: str, new_state: FileStatus = FAILED) -> None:
     state.state = new_state
     message = scrub(message)  # a server's words may quote a secret
     state.message = message
     with store.transaction():
-        db.journal(store, state, step, "error", {"message": message})
+        db.journal(store, state, step, JournalPhase.ERROR, {"message": message})
         db.put_state(store, state)
 
 

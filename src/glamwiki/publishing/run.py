@@ -44,7 +44,7 @@ class RunOptions:
 @dataclass
 class RunSummary:
     batch: str
-    outcomes: Counter = field(default_factory=Counter)
+    outcomes: Counter[str] = field(default_factory=Counter)
     unfinished: int = 0
     later: int = 0  # not tried this time because of --limit
     awaiting_approval: int = 0  # not sent: not approved (with [publishing] require_approval)

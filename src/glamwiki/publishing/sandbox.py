@@ -76,7 +76,8 @@ class Sandbox:
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        port: int = s.getsockname()[1]
+        return port
 
 
 def available(mediawiki: Path = MEDIAWIKI) -> bool:
@@ -147,7 +148,7 @@ def start(
     timeout: float = 30.0,
     mediawiki: Path = MEDIAWIKI,
     env: Mapping[str, str] | None = None,
-) -> subprocess.Popen | None:
+) -> subprocess.Popen[bytes] | None:
     """Serve the wiki with PHP's built-in server on 127.0.0.1 and wait until the API answers.
 
     A sandbox already running is reused (None is returned); a port held by another program is
@@ -172,7 +173,7 @@ def start(
         return proc
 
 
-def _serve(box: Sandbox, workers: int, mediawiki: Path, env: Mapping[str, str] | None) -> subprocess.Popen:
+def _serve(box: Sandbox, workers: int, mediawiki: Path, env: Mapping[str, str] | None) -> subprocess.Popen[bytes]:
     child = {
         "PATH": os.defpath,
         **(env or {}),
@@ -240,7 +241,7 @@ def _port_taken(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
-def _wait(box: Sandbox, proc: subprocess.Popen, timeout: float) -> None:
+def _wait(box: Sandbox, proc: subprocess.Popen[bytes], timeout: float) -> None:
     deadline = time.monotonic() + timeout
     probe = Http(HttpSettings(retries=0, timeout=5.0, connect_timeout=5.0))  # the loop here is the retry
     while time.monotonic() < deadline:

@@ -21,7 +21,9 @@ _QID = re.compile(r"^Q[1-9]\d*$")
 _QID_IN = re.compile(r"(?:wikidata\.org/(?:wiki|entity)/)?(Q[1-9]\d*)$")
 
 
-def statement(prop: str, value: dict[str, Any] | None, qualifiers: list[dict[str, Any]] | None = None) -> dict:
+def statement(
+    prop: str, value: dict[str, Any] | None, qualifiers: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
     return statement_of(snak(prop, value), qualifiers)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from glamwiki.publishing.targets import is_local
-from glamwiki.status import StageStatus
+from glamwiki.status import StageState, StageStatus
 from glamwiki.store import Store
 from glamwiki.store import publishing as db
 
@@ -26,7 +26,7 @@ def publishing_status(store: Store) -> StageStatus:
     trials = [t for t in db.targets(store) if is_local(t)]
     if trials:  # the local sandbox is for trying a batch: never counted as the institution's result
         summary += f" (trial runs on a local wiki not counted: {', '.join(trials)})"
-    state = "attention" if failed or (unfinished and states) else "ok"
+    state: StageState = "attention" if failed or (unfinished and states) else "ok"
     if last is not None and last.partial:  # an interrupted plan must not look complete (issue 18.7)
         summary = (
             f"PARTIAL PLAN: only {last.done:,} of {last.total:,} records planned (batch {last.batch} was "

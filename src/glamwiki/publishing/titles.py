@@ -115,7 +115,7 @@ def render_pattern(pattern: str, fields: Mapping[str, str]) -> str:
     return " - ".join(p.strip() for p in re.split(r"\s+-(?=\s|$)|^-\s", text) if p.strip())
 
 
-class _Blank(dict):
+class _Blank(dict[str, str]):
     def __init__(self, fields: Mapping[str, str]) -> None:
         super().__init__(fields)
 

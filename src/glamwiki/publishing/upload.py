@@ -255,7 +255,8 @@ class FileUploader:
     # -- answers ---------------------------------------------------------------------------------
     def _upload(self, params: dict[str, Any], files: dict[str, Any] | None) -> dict[str, Any] | str:
         try:
-            return self.client.write(params, files)["upload"]
+            answer: dict[str, Any] | str = self.client.write(params, files)["upload"]
+            return answer
         except ApiError as exc:
             if exc.code in (
                 "fileexists-no-change",

@@ -76,7 +76,9 @@ def _one(out: Chosen, src: Sources, wiki: str, title: str, month: str) -> None:
         out.gaps.add((wiki, title, month, why))
 
 
-def month_sets(cover: list[tuple[str, str, str, str, str]]) -> tuple[dict, dict, set[str]]:
+def month_sets(
+    cover: list[tuple[str, str, str, str, str]],
+) -> tuple[dict[tuple[str, str], set[str]], dict[tuple[str, str], dict[str, str]], set[str]]:
     """From reach_coverage rows: months each page was answered for, failures, and dump months."""
     ok: dict[tuple[str, str], set[str]] = {}
     failed: dict[tuple[str, str], dict[str, str]] = {}

@@ -17,6 +17,7 @@ from typing import Any
 from glamwiki.reach import mediawiki, rest
 from glamwiki.reach.errors import ApiError
 from glamwiki.reach.http import DAY, Client
+from glamwiki.reach.kinds import Agent
 from glamwiki.reach.months import month_end_day, month_range, runs
 from glamwiki.reach.wikis import page_kind
 from glamwiki.store import reach as db
@@ -67,7 +68,7 @@ class CollectPlan:
     source: str  # "category:NAME", "list" or "project"
     first: str  # YYYY-MM
     last: str
-    agents: tuple[str, ...] = ("user",)
+    agents: tuple[Agent, ...] = ("user",)
     usage_max_age_days: float = 7.0
     media: bool = True  # media requests per file
     category: str | None = None  # also Commons Impact Metrics for the category
@@ -119,7 +120,7 @@ def _missing(store: Store, kind: str, key: str, agent: str, months: list[str]) -
     return runs([m for m in months if m not in have])
 
 
-ViewTask = tuple[str, str, str, str, str]  # wiki, title, agent, first month, last month
+ViewTask = tuple[str, str, Agent, str, str]  # wiki, title, agent, first month, last month
 
 
 def _all_views(

@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from glamwiki.reach.errors import DumpFileError
+from glamwiki.reach.kinds import DumpAgent, Granularity, as_agent
 
 # Wikipedia-family project suffixes of the hourly domain codes (the "domain coding scheme").
 HOURLY_SUFFIX = {
@@ -74,8 +75,8 @@ class DumpFile:
     path: Path
     format: DumpFormat
     period: str  # YYYY-MM-DD (daily), YYYY-MM (monthly) or YYYY-MM-DDTHH (hourly)
-    granularity: str  # daily | monthly | hourly
-    agent: str  # user | automated | spider
+    granularity: Granularity
+    agent: DumpAgent
 
 
 _PATTERNS = [
@@ -94,9 +95,9 @@ def identify(path: Path) -> DumpFile:
             continue
         g = m.groups()
         if kind == "pvc_daily":
-            return DumpFile(path, PAGEVIEW_COMPLETE, f"{g[0]}-{g[1]}-{g[2]}", "daily", g[3])
+            return DumpFile(path, PAGEVIEW_COMPLETE, f"{g[0]}-{g[1]}-{g[2]}", "daily", as_agent(g[3]))
         if kind == "pvc_monthly":
-            return DumpFile(path, PAGEVIEW_COMPLETE, f"{g[0]}-{g[1]}", "monthly", g[2])
+            return DumpFile(path, PAGEVIEW_COMPLETE, f"{g[0]}-{g[1]}", "monthly", as_agent(g[2]))
         if kind == "hourly":
             return DumpFile(path, HOURLY, hour_started(g), "hourly", "user")
         return DumpFile(path, MEDIACOUNTS, f"{g[0]}-{g[1]}-{g[2]}", "daily", "all")

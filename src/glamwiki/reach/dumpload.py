@@ -25,7 +25,7 @@ def load_dumps(
     paths: list[Path],
     engine: str = "duckdb",
     force: bool = False,
-    progress: Callable | None = None,
+    progress: Callable[[int], None] | None = None,
     spark_master: str = "",
     jobs: int = 1,
 ) -> list[dict[str, Any]]:

@@ -10,12 +10,14 @@ from typing import Any
 
 import pyarrow as pa
 
+from glamwiki.reach import kinds
 from glamwiki.reach.dumpformats import DumpFile, identify
 from glamwiki.reach.errors import EngineUnavailable
+from glamwiki.reach.kinds import Engine
 from glamwiki.reach.linestream import LineCounter, decompressed, line_reader
 from glamwiki.reach.plan import aggregation_sql
 
-ENGINES = ("duckdb", "spark")
+ENGINES = kinds.ENGINES
 MAX_EXAMPLES = 5
 
 
@@ -24,7 +26,7 @@ class DumpCounts:
     """What one dump file says about the targets: views per (wiki, title), and the line tallies."""
 
     file: DumpFile
-    engine: str
+    engine: Engine
     views: dict[tuple[str, str], int] = field(default_factory=dict)
     lines: int = 0
     malformed: int = 0
@@ -49,7 +51,7 @@ def target_rows(dump: DumpFile, targets: Iterable[tuple[str, str]]) -> dict[str,
     return cols
 
 
-def _collect(dump: DumpFile, engine: str, rows: Iterable[tuple[Any, ...]], extra_malformed: int = 0) -> DumpCounts:
+def _collect(dump: DumpFile, engine: Engine, rows: Iterable[tuple[Any, ...]], extra_malformed: int = 0) -> DumpCounts:
     counts = DumpCounts(dump, engine, malformed=extra_malformed, lines=extra_malformed)
     for wiki, title, views, lines, malformed, *examples in rows:
         counts.lines += int(lines)

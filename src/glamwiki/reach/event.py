@@ -115,7 +115,7 @@ def _uploads(client: Client, event: Event, summary: EventSummary) -> None:
     summary.articles_using_uploads = len(articles)
 
 
-def _views_after(client: Client, event: Event, touched: dict, summary: EventSummary) -> None:
+def _views_after(client: Client, event: Event, touched: dict[tuple[str, str], bool], summary: EventSummary) -> None:
     end = datetime.fromisoformat(event.end.replace("Z", "+00:00"))
     first = (end + timedelta(days=1)).date()
     last = min(first + timedelta(days=event.views_days - 1), datetime.now(UTC).date() - timedelta(days=1))
@@ -132,7 +132,7 @@ def _views_after(client: Client, event: Event, touched: dict, summary: EventSumm
         summary.views_after += sum(p.value for p in points)
 
 
-def _subjects(store: Store, client: Client, touched: dict, summary: EventSummary) -> None:
+def _subjects(store: Store, client: Client, touched: dict[tuple[str, str], bool], summary: EventSummary) -> None:
     by_wiki: dict[str, list[str]] = {}
     for wiki, title in touched:
         by_wiki.setdefault(wiki, []).append(title)

@@ -9,13 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from glamwiki.reach.choose import TOLERANCE, Sources, choose, month_sets
+from glamwiki.reach.choose import TOLERANCE, PageMonth, Sources, choose, month_sets
 from glamwiki.reach.months import month_range
 from glamwiki.reach.usage_months import UsageByMonth, usage_by_month
 from glamwiki.reach.wikis import ARTICLE, CONTENT
 from glamwiki.store import reach_report as q
 from glamwiki.store.db import Store
 from glamwiki.store.reach import problems
+
+Pages = dict[tuple[str, str], set[str]]  # (wiki, title) -> the months the page counts in
+Gap = tuple[str, str, str, str]  # wiki, title, month, why
 
 METHODS = [
     "Articles: pages in the main namespace of a Wikipedia that show at least one of the files (MediaWiki API "
@@ -131,7 +134,7 @@ def _counts(f: ReachFigures, use: UsageByMonth) -> None:
     f.category_depths = use.depths
 
 
-def _totals(f: ReachFigures, pages: dict, views: dict, gaps: set, months: list[str]) -> None:
+def _totals(f: ReachFigures, pages: Pages, views: dict[PageMonth, int], gaps: set[Gap], months: list[str]) -> None:
     gap_months: dict[str, int] = {}
     uncollected: dict[str, int] = {}
     for _, _, m, why in gaps:
@@ -150,7 +153,7 @@ def _totals(f: ReachFigures, pages: dict, views: dict, gaps: set, months: list[s
     f.wikis = len({w for w, _ in pages})
 
 
-def _per_wiki(pages: dict, views: dict) -> list[tuple[str, int, int]]:
+def _per_wiki(pages: Pages, views: dict[PageMonth, int]) -> list[tuple[str, int, int]]:
     per: dict[str, list[int]] = {}
     for wiki, _ in pages:
         per.setdefault(wiki, [0, 0])[0] += 1
@@ -159,7 +162,7 @@ def _per_wiki(pages: dict, views: dict) -> list[tuple[str, int, int]]:
     return sorted(((w, a, v) for w, (a, v) in per.items()), key=lambda r: (-r[2], r[0]))
 
 
-def _by_file(f: ReachFigures, use: UsageByMonth, views: dict, top: int) -> None:
+def _by_file(f: ReachFigures, use: UsageByMonth, views: dict[PageMonth, int], top: int) -> None:
     """Per file: the articles showing it and their views in the months it was on them."""
     files: dict[str, list[int]] = {}
     per_page_files: dict[tuple[str, str], int] = {}

@@ -15,7 +15,7 @@ import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Literal, cast
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -30,7 +30,7 @@ class LineCounter:
     def __init__(self) -> None:
         self.rejected = 0
 
-    def __call__(self, row: object) -> str:
+    def __call__(self, row: object) -> Literal["skip"]:
         self.rejected += 1
         return "skip"
 
@@ -55,7 +55,7 @@ def decompressed(path: Path, compression: str) -> Iterator[IO[bytes]]:
         return
     opener = bz2.open if compression == "bz2" else gzip.open
     with opener(path, "rb") as fh:
-        yield fh
+        yield cast(IO[bytes], fh)  # a BZ2File / GzipFile reads bytes; typeshed does not call it IO[bytes]
 
 
 def batches(stream: IO[bytes], counter: LineCounter) -> Iterator[pa.RecordBatch]:
@@ -77,7 +77,7 @@ def batches(stream: IO[bytes], counter: LineCounter) -> Iterator[pa.RecordBatch]
         try:
             text = column.cast(pa.string())
         except pa.ArrowInvalid:  # some bytes are not UTF-8: the rare slow path
-            text = pa.array([v.decode("utf-8", "replace") for v in column.to_pylist()], pa.string())
+            text = pa.array([(v or b"").decode("utf-8", "replace") for v in column.to_pylist()], pa.string())
         yield pa.RecordBatch.from_arrays([text], schema=SCHEMA)
 
 

@@ -158,7 +158,9 @@ def user_contribs(
         yield from _contribs(client, host, users[i : i + TITLES_PER_REQUEST], start, end, namespaces)
 
 
-def _contribs(client: Client, host: str, users: list[str], start: str, end: str, namespaces: str) -> Iterator[dict]:
+def _contribs(
+    client: Client, host: str, users: list[str], start: str, end: str, namespaces: str
+) -> Iterator[dict[str, Any]]:
     params = {
         "list": "usercontribs",
         "ucuser": "|".join(users),

@@ -69,7 +69,9 @@ def item_values(entity: dict[str, Any], prop: str) -> list[str]:
     return found
 
 
-def suggest(client: Client, files: Iterable[str], languages: Iterable[str] = (), used: set | None = None) -> Worklist:
+def suggest(
+    client: Client, files: Iterable[str], languages: Iterable[str] = (), used: set[tuple[str, str]] | None = None
+) -> Worklist:
     """``used``: (wiki, title) pages already showing the files (not suggested again)."""
     work = Worklist()
     langs = set(languages)
@@ -99,7 +101,10 @@ def _links(entity: dict[str, Any]) -> dict[str, list[str]]:
     }
 
 
-def _for_file(file: str, fl: dict[str, list[str]], items: dict, langs: set, used: set, work: Worklist) -> list:
+def _for_file(
+    file: str, fl: dict[str, list[str]], items: dict[str, dict[str, Any]], langs: set[str],
+    used: set[tuple[str, str]], work: Worklist,
+) -> list[Suggestion]:  # fmt: skip
     out: dict[tuple[str, str], Suggestion] = {}
     for role in ("work", "depicted", "creator"):
         for q in fl[role]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from glamwiki.cells import neutralise
@@ -212,7 +213,7 @@ def write_report(f: ReachFigures, folder: Path, title: str) -> dict[str, Path]:
     return paths
 
 
-def _csv(path: Path, header: list[str], rows: list) -> None:
+def _csv(path: Path, header: list[str], rows: Iterable[Sequence[object]]) -> None:
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(header)

@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from glamwiki.reach import kinds
 from glamwiki.reach.dumpformats import upload_path
 from glamwiki.reach.http import DAY, Client
+from glamwiki.reach.kinds import Agent, Granularity
 
 REST_HOST = "wikimedia.org"
 BASE = "/api/rest_v1/metrics"
-AGENTS = ("user", "spider", "automated")
+AGENTS = kinds.AGENTS
 SETTLED = 30 * DAY  # figures of a finished month do not change: keep them a month in the cache
 
 
@@ -33,8 +35,9 @@ def _period(timestamp: str, granularity: str) -> str:
 
 
 def per_article(
-    client: Client, project: str, title: str, start: str, end: str, granularity: str = "monthly", agent: str = "user"
-) -> list[Point]:
+    client: Client, project: str, title: str, start: str, end: str,
+    granularity: Granularity = "monthly", agent: Agent = "user",
+) -> list[Point]:  # fmt: skip
     """Views of one page (per-article endpoint, all access methods). start/end: YYYYMMDD."""
     path = f"{BASE}/pageviews/per-article/{project}/all-access/{agent}/{_enc(title)}/{granularity}/{start}00/{end}00"
     body = client.rest(REST_HOST, path, SETTLED)
@@ -43,7 +46,7 @@ def per_article(
 
 
 def mediarequests(
-    client: Client, file: str, start: str, end: str, granularity: str = "monthly", agent: str = "user"
+    client: Client, file: str, start: str, end: str, granularity: Granularity = "monthly", agent: Agent = "user"
 ) -> list[Point]:
     """Requests of one file's media (mediarequests per-file endpoint, all referers)."""
     path = f"{BASE}/mediarequests/per-file/all-referers/{agent}/{_enc(upload_path(file))}/{granularity}/{start}/{end}"

@@ -163,7 +163,7 @@ def _places(report: GapReport) -> list[Block]:
     return blocks
 
 
-_EMPTY = {
+_EMPTY: dict[str, str] = {
     UPLOAD: "None: no woman's works are cleared and waiting (run `glamwiki rights` first if it has not run).",
     NO_ITEM: "None: every woman in the collection is linked to a Wikidata item.",
 }

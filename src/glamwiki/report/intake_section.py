@@ -53,8 +53,8 @@ def _issue_kinds(messages: list[dict[str, Any]], shown: int = 12) -> list[list[o
     groups: dict[tuple[str, str], list[tuple[str, int]]] = {}
     for r in messages:
         groups.setdefault((str(r["severity"]), str(r["field"])), []).append((str(r["message"]), int(r["n"])))
-    rows = [[sev, field, kind, n] for (sev, field), found in groups.items() for kind, n in message_kinds(found)]
-    return sorted(rows, key=lambda r: -int(r[3]))[:shown]
+    rows = [(sev, field, kind, n) for (sev, field), found in groups.items() for kind, n in message_kinds(found)]
+    return [list(r) for r in sorted(rows, key=lambda r: -r[3])[:shown]]
 
 
 def unread_dates(unread: Counter[tuple[str, str]], ambiguous: Counter[str]) -> list[Block]:
@@ -124,10 +124,10 @@ def _count_dates(record: ObjectRecord, unread: Counter[tuple[str, str]], ambiguo
     return own
 
 
-def _scan(store: Store) -> dict:
+def _scan(store: Store) -> dict[str, Any]:
     forms: Counter[str] = Counter()
     centuries: Counter[str] = Counter()
-    q = Counter()
+    q: Counter[str] = Counter()
     unread: Counter[tuple[str, str]] = Counter()  # (where, text)
     ambiguous: Counter[str] = Counter()
     objects = people = 0

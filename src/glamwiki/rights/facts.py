@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 
 from glamwiki.model.records import (
@@ -22,27 +23,41 @@ from glamwiki.rights import evidence as ev
 from glamwiki.rights import lifetimes as lt
 from glamwiki.rights.rules import Settings
 
-# Categories of work the UK terms branch on.
-ARTISTIC = "artistic"  # painting, drawing, sculpture, map... (not photograph, not engraving)
-ENGRAVING = "engraving"  # "includes any etching, lithograph, woodcut, print or similar work" (s.4(2))
-PHOTOGRAPH = "photograph"
-LITERARY = "literary"  # literary, dramatic, musical
-SOUND = "sound"
-FILM = "film"
-CATEGORIES = (ARTISTIC, ENGRAVING, PHOTOGRAPH, LITERARY, SOUND, FILM)
 
-# Authorship.
-NAMED = "named"
-UNKNOWN = "unknown"
-CROWN = "crown"
-PARLIAMENTARY = "parliamentary"
-US_FEDERAL = "us-federal"
+class WorkCategory(StrEnum):
+    """Categories of work the UK terms branch on (the ``work_type`` fact)."""
 
-# Reproductions: how the file to upload relates to the work.
-FAITHFUL_2D = "faithful-2d"
-SCAN = "scan"
-PHOTO_3D = "3d-photo"
-ORIGINAL = "original"  # the file is the work itself (a photograph, a recording)
+    ARTISTIC = "artistic"  # painting, drawing, sculpture, map... (not photograph, not engraving)
+    ENGRAVING = "engraving"  # "includes any etching, lithograph, woodcut, print or similar work" (s.4(2))
+    PHOTOGRAPH = "photograph"
+    LITERARY = "literary"  # literary, dramatic, musical
+    SOUND = "sound"
+    FILM = "film"
+
+
+class Authorship(StrEnum):
+    """Who the authors are (the ``authorship`` fact)."""
+
+    NAMED = "named"
+    UNKNOWN = "unknown"
+    CROWN = "crown"
+    PARLIAMENTARY = "parliamentary"
+    US_FEDERAL = "us-federal"
+
+
+class Reproduction(StrEnum):
+    """How the file to upload relates to the work."""
+
+    FAITHFUL_2D = "faithful-2d"
+    SCAN = "scan"
+    PHOTO_3D = "3d-photo"
+    ORIGINAL = "original"  # the file is the work itself (a photograph, a recording)
+
+
+ARTISTIC, ENGRAVING, PHOTOGRAPH, LITERARY, SOUND, FILM = tuple(WorkCategory)
+CATEGORIES = tuple(WorkCategory)
+NAMED, UNKNOWN, CROWN, PARLIAMENTARY, US_FEDERAL = tuple(Authorship)
+FAITHFUL_2D, SCAN, PHOTO_3D, ORIGINAL = tuple(Reproduction)
 
 # Curator facts the engine reads (the review queue's columns) and what each answers.
 FACTS = {
@@ -123,7 +138,8 @@ def work_facts(
     basis: list[str] = []
     authorship = _authorship(record, creators, facts, basis)
     made, made_basis = lt.made_of(record, creators, facts)
-    death, dbasis = ((None, None), "")
+    death: tuple[int | None, int | None] = (None, None)
+    dbasis = ""
     if authorship == NAMED:
         death, dbasis = lt.death_of(creators, persons, facts, made, settings, year)
     births = [(c.name, b) for c in creators if ev.is_named(c) and (b := lt.birth_year(c, persons)) is not None]
@@ -179,12 +195,12 @@ def _origin(creators: list[CreatorRef], persons: Mapping[str, Person], facts: Ma
     return origin
 
 
-def category_of(record: ObjectRecord) -> str:
+def category_of(record: ObjectRecord) -> WorkCategory:
     return _category(record.form, record.medium, record.object_type)
 
 
 @lru_cache(maxsize=4096)
-def _category(form: str | None, medium: str | None, object_type: str | None) -> str:
+def _category(form: str | None, medium: str | None, object_type: str | None) -> WorkCategory:
     text = " ".join(filter(None, (medium, object_type)))
     if form == FORM_SOUND:
         return SOUND
@@ -205,12 +221,12 @@ def _nasa(name: str) -> bool:
     return "nasa" in lowered or "aeronautics" in lowered
 
 
-def reproduction_of(record: ObjectRecord, category: str) -> str:
+def reproduction_of(record: ObjectRecord, category: str) -> Reproduction:
     return _reproduction(record.form, record.object_type, category)
 
 
 @lru_cache(maxsize=4096)
-def _reproduction(form: str | None, object_type: str | None, category: str) -> str:
+def _reproduction(form: str | None, object_type: str | None, category: str) -> Reproduction:
     if category in (PHOTOGRAPH, SOUND, FILM):
         return ORIGINAL
     if category == LITERARY:
@@ -220,7 +236,7 @@ def _reproduction(form: str | None, object_type: str | None, category: str) -> s
     return FAITHFUL_2D
 
 
-def authorship_of(creators: list[CreatorRef]) -> str:
+def authorship_of(creators: list[CreatorRef]) -> Authorship:
     """Named if any creator is a named author (s.12(4): the known joint authors count); "after X" and
     "formerly attributed to X" do not make X an author."""
     bodies = [_public_body(c.name) for c in creators if ev.is_author(c)]

@@ -40,7 +40,6 @@ def decisions_from_source(
     """Every object record in the source with its decision. Person records seen so far are used;
     objects that name a person not yet read wait until the end (sources usually list people first)."""
     persons: dict[str, Person] = {}
-    kw = {"settings": settings, "presumptions": presumptions, "candidates": candidates}
     waiting: list[ObjectRecord] = []
     for item in read_source(path, profile=profile):
         if not isinstance(item, Read):
@@ -51,9 +50,11 @@ def decisions_from_source(
         elif any(c.person_id and c.person_id not in persons and not c.death.is_known for c in record.creators):
             waiting.append(record)
         else:
-            yield record, assess(record, as_of, persons=persons, **kw)  # type: ignore[arg-type]
+            yield record, assess(record, as_of, persons=persons, settings=settings, presumptions=presumptions,
+                                 candidates=candidates)  # fmt: skip
     for record in waiting:
-        yield record, assess(record, as_of, persons=persons, **kw)  # type: ignore[arg-type]
+        yield record, assess(record, as_of, persons=persons, settings=settings, presumptions=presumptions,
+                                 candidates=candidates)  # fmt: skip
 
 
 def started(rows: Iterator[Row]) -> Iterator[Row]:

@@ -40,7 +40,8 @@ def bound_by_acquisition(
     if acquired is None or "creation_year" in facts:
         return made, ""
     lo, hi = made
-    if hi is not None and iso_year(hi) is not None and iso_year(hi) <= acquired:  # type: ignore[operator]
+    hi_year = iso_year(hi) if hi is not None else None
+    if hi_year is not None and hi_year <= acquired:
         return made, ""
     if lo is not None and (iso_year(lo) or 0) > acquired:
         return made, ""  # contradicts the acquisition: flagged as a date problem, not silently changed
@@ -71,8 +72,7 @@ def death_of(
         los.append(lo)
         his.append(hi)
         bases.add(basis)
-    lo = None if None in los else max(los, default=None)
-    hi = None if None in his else max(his, default=None)
+    lo, hi = _latest(los), _latest(his)
     for b in ("alive", "floruit", "lifespan"):
         if b in bases:
             return (lo, hi), b
@@ -98,7 +98,13 @@ def _one_death(
     return lo, hi, ("floruit" if active and not birth.is_known else ("lifespan" if hi is not None else ""))
 
 
-def interval_years(text: str | None) -> tuple[int | None, int | None] | None:
+def _latest(years: list[int | None]) -> int | None:
+    """The latest of the years; None when any is unknown (or there are none)."""
+    known = [y for y in years if y is not None]
+    return max(known) if known and len(known) == len(years) else None
+
+
+def interval_years(text: str | None) -> tuple[int, int] | None:
     if not text:
         return None
     m = re.match(r"\s*(-?\d{1,4})(?:\s*[-–/]\s*(\d{1,4}))?\s*$", text or "")

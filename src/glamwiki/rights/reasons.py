@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from glamwiki.model.rights import Reason
 from glamwiki.rights.facts import CROWN, FACTS, NAMED, PARLIAMENTARY, US_FEDERAL, WorkFacts
 from glamwiki.rights.rules import Settings, cite
@@ -96,7 +98,7 @@ def _death_reason(wf: WorkFacts, settings: Settings) -> Reason:
     return Reason(f"Last-dying named creator's death: {span}", cite("uk_life70"), "uk")
 
 
-def layer_reasons(layer_name: str, layer: Layer, year: int) -> list[Reason]:
+def layer_reasons(layer_name: Literal["uk", "us"], layer: Layer, year: int) -> list[Reason]:
     country = layer_name.upper()
     out = []
     shown = layer.terms if len(layer.terms) <= 2 else [layer.terms[0], layer.terms[-1]]

@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -16,7 +17,7 @@ class Settings:
 
 
 @cache
-def rules() -> dict:
+def rules() -> dict[str, Any]:
     return tomllib.loads((resources.files("glamwiki.rights") / "rules.toml").read_text(encoding="utf-8"))
 
 
@@ -30,12 +31,15 @@ def default_settings(max_lifespan: int | None = None) -> Settings:
 
 
 def cite(key: str) -> str:
-    return rules()["citations"][key]
+    citation: str = rules()["citations"][key]
+    return citation
 
 
-def licence(key: str) -> dict | None:
-    return rules()["licences"].get(key)
+def licence(key: str) -> dict[str, Any] | None:
+    found: dict[str, Any] | None = rules()["licences"].get(key)
+    return found
 
 
 def statement_action(code: str) -> str | None:
-    return rules()["statements"].get(code)
+    action: str | None = rules()["statements"].get(code)
+    return action

@@ -10,20 +10,23 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from glamwiki.model.rights import LayerStatus, Reason
 from glamwiki.rights.facts import ARTISTIC, CROWN, ENGRAVING, LITERARY, NAMED, PHOTOGRAPH, WorkFacts
 from glamwiki.rights.terms import PUB_YEAR_UNKNOWN, Scenario, Term
 from glamwiki.rights.uk import in_uk_eea, uk_term
 from glamwiki.rights.us import us_term
 
 T = TypeVar("T", int, str)
+# One scenario: a value per uncertain fact (int, str, bool or None: VAR_FACTS order), then the UK and US Term.
+ScenarioRow = tuple[Any, ...]
 LEGAL_2039_ARTISTIC = "legal:2039-anonymous-artistic"
 LEGAL_REVIVAL = "legal:photo-revival"
 LEGAL_EXHIBITION = "legal:exhibition-made-available"
-PD = "pd"
-COPYRIGHT = "copyright"
-UNKNOWN = "unknown"
+PD = LayerStatus.PD
+COPYRIGHT = LayerStatus.COPYRIGHT
+UNKNOWN = LayerStatus.UNKNOWN
 
 VAR_FACTS = {
     "death": "creator_death_year",
@@ -39,6 +42,7 @@ _MADE_BREAKS = (
     "1925-12-31", "1926-01-01", "1944-12-31", "1945-01-01", "1957-05-31", "1957-06-01",
     "1971-12-31", "1972-01-01", "1989-07-31", "1989-08-01",
 )  # fmt: skip
+_PUB_BREAKS: tuple[int, ...]
 _PUB_BREAKS = (1900, 1901, 1922, 1923, 1925, 1926, 1945, 1946, 1947, 1956, 1957, 1962, 1963, 1972, 1973)
 _PUB_BREAKS += (1977, 1978, 1988, 1989, 2002, 2003)
 _MADE_1978 = ("1977-12-31", "1978-01-01")
@@ -46,7 +50,7 @@ _MADE_1978 = ("1977-12-31", "1978-01-01")
 
 @dataclass
 class Layer:
-    status: str
+    status: LayerStatus
     expiry: int | None  # the latest expiry over all scenarios (None if any is unknown or never)
     earliest: int | None
     next_change: int | None  # the first expiry at or after the evaluation year
@@ -62,10 +66,10 @@ class Evaluation:
     uk: Layer
     us: Layer
     missing: list[str]  # facts (or legal questions) whose value would change the answer
-    reasons: tuple = ()  # the layers' reasons, filled once by the engine (evaluations are shared)
+    reasons: tuple[Reason, ...] = ()  # the layers' reasons, filled once by the engine (evaluations are shared)
 
 
-_EVALUATIONS: dict[tuple, Evaluation] = {}
+_EVALUATIONS: dict[tuple[object, ...], Evaluation] = {}
 _MAX_EVALUATIONS = 65536
 
 
@@ -111,11 +115,11 @@ def _evaluate(wf: WorkFacts, year: int, horizon: int, lifespan: int) -> Evaluati
 @lru_cache(maxsize=65536)
 def scenario_terms(
     wf: WorkFacts, horizon: int, year: int = 9999, lifespan: int = 122
-) -> tuple[tuple[str, ...], list[tuple]]:
+) -> tuple[tuple[str, ...], list[ScenarioRow]]:
     """The candidate values of each uncertain fact, and (values..., uk Term, us Term) per scenario."""
     candidates = _candidates(wf, horizon, year, lifespan)
     names = tuple(candidates)
-    rows = []
+    rows: list[ScenarioRow] = []
     shared: dict[Term, Term] = {}
     recorded = wf.published == "yes"
     for values in itertools.product(*candidates.values()):
@@ -132,20 +136,21 @@ def _terms(s: Scenario) -> tuple[Term, Term]:
     """The UK term (after the rule of the shorter term) and the US term of one scenario."""
     uk = uk_term(s)
     us = us_term(s, uk)
-    shorter = not in_uk_eea(s.origin) and s.origin == "US" and None not in (uk.expiry, us.expiry)
-    if shorter and us.expiry < uk.expiry:  # type: ignore[operator]
+    shorter = not in_uk_eea(s.origin) and s.origin == "US"
+    if shorter and us.expiry is not None and uk.expiry is not None and us.expiry < uk.expiry:
         uk = Term(us.expiry, f"rule of the shorter term: the US term ({us.rule})", "uk_shorter", route="shorter")
     return uk, us
 
 
-def _candidates(wf: WorkFacts, horizon: int, year: int = 9999, lifespan: int = 122) -> dict[str, list]:
+def _candidates(wf: WorkFacts, horizon: int, year: int = 9999, lifespan: int = 122) -> dict[str, list[Any]]:
     made = _with_breaks(wf.made[0], wf.made[1], _MADE_BREAKS + _MADE_1978)
     made_years = [int(m[:4]) for m in made if m and not m.startswith("-")] or [-9999]
     if wf.authorship == NAMED and wf.category in (ARTISTIC, ENGRAVING, LITERARY) and None not in made:
         # these terms read the making date only for 17 USC 303(a) (made before 1978); it also bounds publication
         # (one value on each side of 1978 stands for all: scenarios are then shared, and their terms cached)
-        made = (["1977-12-31"] if min(made_years) < 1978 else []) + (["1978-01-01"] if max(made_years) >= 1978 else [])
-    death = _with_breaks(*wf.death, _DEATH_BREAKS) if wf.authorship in (NAMED,) else [None]
+        before: list[str | None] = ["1977-12-31"] if min(made_years) < 1978 else []
+        made = before + (["1978-01-01"] if max(made_years) >= 1978 else [])
+    death: list[int | None] = _with_breaks(*wf.death, _DEATH_BREAKS) if wf.authorship in (NAMED,) else [None]
     settled = dict(wf.settled)
     revival = wf.category == PHOTOGRAPH and wf.authorship == NAMED and min(made_years) < 1945
     exhibition = wf.exhibited is not None and wf.exhibited < 1989 and wf.authorship not in (NAMED, CROWN)
@@ -176,7 +181,9 @@ def _old_term_question(wf: WorkFacts, made_years: list[int], lifespan: int) -> b
     )  # fmt: skip
 
 
-def _pub_candidates(wf: WorkFacts, made_years: list[int], death: list, horizon: int, year: int) -> list[int | None]:
+def _pub_candidates(
+    wf: WorkFacts, made_years: list[int], death: list[int | None], horizon: int, year: int
+) -> list[int | None]:
     pub: list[int | None] = []
     if wf.published in ("no", "unknown"):
         pub.append(None)
@@ -202,11 +209,12 @@ def _with_breaks(lo: T | None, hi: T | None, breaks: tuple[T, ...]) -> list[T | 
         return [None]
     if lo is None or hi is None:
         return [lo if lo is not None else hi, None]
-    inner = [b for b in breaks if lo < b < hi]
-    return sorted({lo, hi, *inner})
+    values: set[T] = {lo, hi}
+    values.update(b for b in breaks if lo < b < hi)
+    return [v for v in sorted(values)]
 
 
-def _status(term: Term, year: int) -> str:
+def _status(term: Term, year: int) -> LayerStatus:
     if term.expiry is None:
         return UNKNOWN
     return PD if term.expiry < year else COPYRIGHT
@@ -223,11 +231,11 @@ def _layer(terms: list[Term], year: int) -> Layer:
                  min(known) if known else None, min(upcoming) if upcoming else None, distinct)  # fmt: skip
 
 
-def _term_order(t: Term) -> tuple:
+def _term_order(t: Term) -> tuple[int, str, str, str, str]:
     return (-(t.expiry if t.expiry is not None else 10**6), t.rule, t.cite, t.missing, t.route)
 
 
-def _missing(names: tuple[str, ...], rows: list[tuple], year: int) -> list[str]:
+def _missing(names: tuple[str, ...], rows: list[ScenarioRow], year: int) -> list[str]:
     found: list[str] = []
     n = len(names)
     outcome = [(_status(r[n], year), _status(r[n + 1], year)) for r in rows]
@@ -235,7 +243,7 @@ def _missing(names: tuple[str, ...], rows: list[tuple], year: int) -> list[str]:
         if t.expiry is None and t.missing and t.missing not in found:
             found.append(t.missing)
     for i, name in enumerate(names):
-        groups: dict[tuple, set] = {}
+        groups: dict[ScenarioRow, set[tuple[LayerStatus, LayerStatus]]] = {}
         for r, o in zip(rows, outcome, strict=True):
             groups.setdefault(r[:i] + r[i + 1 : n], set()).add(o)
         if any(len(g) > 1 for g in groups.values()) and VAR_FACTS[name] not in found:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -25,6 +26,7 @@ def write_xlsx(
     never a date); the fact columns accept only valid answers (a list, or a year / YYYY-YYYY)."""
     book = Workbook(write_only=False)
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook's one sheet
     sheet.title = "review queue"
     sheet.append(header)
     for cell, name in zip(sheet[1], header, strict=True):
@@ -38,7 +40,7 @@ def write_xlsx(
             cell.value, cell.data_type, cell.number_format = value, "s", "@"
     sheet.freeze_panes = "C2"
     for i, name in enumerate(header, start=1):
-        letter = sheet.cell(1, i).column_letter
+        letter = get_column_letter(i)
         sheet.column_dimensions[letter].width = 60 if name == "reasons" else max(12, len(name) + 2)
         if name in (choices or {}):
             _validate(sheet, letter, max(n, 1) + 1000, (choices or {})[name])

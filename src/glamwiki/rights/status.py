@@ -9,7 +9,7 @@ from glamwiki.store import Store
 from glamwiki.store.rights import decision_counts, fact_count, latest_assessment
 
 if TYPE_CHECKING:
-    from glamwiki.status import StageStatus
+    from glamwiki.status import StageState, StageStatus
 
 
 def rights_status(store: Store) -> StageStatus:
@@ -25,7 +25,7 @@ def rights_status(store: Store) -> StageStatus:
     as_of = latest_assessment(store)
     summary = f"{total:,} assessed as of {as_of}: {figures[UPLOAD]:,} upload, {figures[BLOCK]:,} block, "
     summary += f"{figures[REVIEW]:,} review"
-    state = "attention" if figures[REVIEW] else "ok"
+    state: StageState = "attention" if figures[REVIEW] else "ok"
     if figures[REVIEW]:
         summary += " (glamwiki rights review)"
     return StageStatus("rights", state, summary, figures)

@@ -20,7 +20,7 @@ def pd_templates(wf: WorkFacts, ev: Evaluation, year: int, licence_tpl: str | No
             tag = "{{Licensed-PD-Art|" + first + "|" + lic + ("|" + params if params else "") + "}}"
         else:
             tag = "{{" + name + "|" + uk_tag + "}}"
-        return [tag] + ([_wrap(us_tag)] if us_tag else [])
+        return [tag] + (["{{" + us_tag + "}}"] if us_tag else [])
     return [t for t in (_wrap(uk_tag), _wrap(us_tag)) if t]
 
 

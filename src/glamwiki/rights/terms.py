@@ -30,7 +30,7 @@ class Scenario(NamedTuple):
     def made_before(self, iso: str) -> bool:
         """Made before the day ``iso`` (years >= 1000 only; earlier years are always before)."""
         y = self.made_year
-        return y is not None and (y < 1000 or self.made < iso)
+        return y is not None and self.made is not None and (y < 1000 or self.made < iso)
 
     @property
     def pub_year(self) -> int | None:
@@ -66,4 +66,4 @@ def later(*terms: Term) -> Term:
     for t in terms:
         if t.expiry is None:
             return t
-    return max(terms, key=lambda t: t.expiry)  # type: ignore[arg-type,return-value]
+    return max(terms, key=lambda t: t.expiry or 0)  # every expiry is known here

@@ -72,7 +72,7 @@ def _named_photo(s: Scenario, life: Term) -> Term:
     if s.made_before(COMMENCEMENT):
         if s.pub == -1:
             return unknown("publication_year", "photograph 1957-1989", "uk_photo_1957")
-        if s.published_before_1989:
+        if s.published_before_1989 and s.pub_year is not None:
             return later(life, Term(s.pub_year + 50, "published photograph: publication + 50", "uk_photo_1957"))
         return later(life, Term(Y2039, "unpublished on 1 Aug 1989: 31 Dec 2039", "uk_2039"))
     return life
@@ -101,7 +101,7 @@ def unknown_author_term(s: Scenario) -> Term:
         if s.made_before(JUNE_1957):
             return later(Term(made + 50, "photograph: taken + 50 (1911 Act)", "uk_photo_1911", route="anon"), s12)
         if s.made_before(COMMENCEMENT):
-            if s.published_before_1989:
+            if s.published_before_1989 and s.pub_year is not None:
                 return later(s12, Term(s.pub_year + 50, "published photograph: publication + 50", "uk_photo_1957"))
             return later(s12, Term(Y2039, "unpublished on 1 Aug 1989: 31 Dec 2039", "uk_2039"))
         return s12

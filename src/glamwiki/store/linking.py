@@ -9,11 +9,12 @@ from typing import Any
 
 import msgspec
 
+from glamwiki.model.linking import Verdict
 from glamwiki.store.db import Store
 from glamwiki.store.decisions import LOCAL_ACTOR, Decision, record
 
-ACCEPT, REJECT = "accept", "reject"
-VERDICTS = (ACCEPT, REJECT)
+ACCEPT, REJECT = Verdict.ACCEPT, Verdict.REJECT
+VERDICTS = tuple(Verdict)
 
 
 def start_run(store: Store, dataset: str, authority: str, options: dict[str, Any], model: dict[str, Any]) -> int:
@@ -46,7 +47,7 @@ def save_matches(store: Store, run_id: int, dataset: str, authority: str, rows: 
 
 
 def save_decision(
-    store: Store, dataset: str, person_id: str, authority: str, verdict: str,
+    store: Store, dataset: str, person_id: str, authority: str, verdict: Verdict,
     authority_id: str = "", qid: str = "", decided_by: str = "", note: str = "",
     *, expected: int | None = None, source: str = "",
 ) -> int:  # fmt: skip
@@ -167,12 +168,12 @@ def journal_new_item(
         " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(dataset, person_id) DO NOTHING",
         (dataset, person_id, label, entity, qs, search, problems),
     )
-    return cur.rowcount == 1
+    return bool(cur.rowcount == 1)
 
 
 def drop_unsearched_items(store: Store) -> int:
     """Forget prepared items no search stands behind (journaled before search-first): they were never sent."""
-    return store.execute("DELETE FROM wikidata_new_items WHERE status = 'prepared' AND search = ''").rowcount
+    return int(store.execute("DELETE FROM wikidata_new_items WHERE status = 'prepared' AND search = ''").rowcount)
 
 
 def withdraw_new_item(store: Store, dataset: str, person_id: str, qid: str = "") -> bool:
@@ -182,7 +183,7 @@ def withdraw_new_item(store: Store, dataset: str, person_id: str, qid: str = "")
         " WHERE dataset = ? AND person_id = ? AND status = 'prepared'",
         (qid, dataset, person_id),
     )
-    return cur.rowcount == 1
+    return bool(cur.rowcount == 1)
 
 
 # -- work items journal -----------------------------------------------------------------------------
@@ -194,7 +195,7 @@ def journal_work_item(store: Store, row: dict[str, str]) -> bool:
         " :status, :qid) ON CONFLICT(dataset, record_id) DO NOTHING",
         row,
     )
-    return cur.rowcount == 1
+    return bool(cur.rowcount == 1)
 
 
 def work_items(store: Store, status: str | None = None) -> list[dict[str, Any]]:
@@ -209,7 +210,7 @@ def mark_work_item(store: Store, dataset: str, record_id: str, status: str, qid:
         " WHERE dataset = ? AND record_id = ?",
         (status, qid, dataset, record_id),
     )
-    return cur.rowcount == 1
+    return bool(cur.rowcount == 1)
 
 
 def new_items(store: Store, status: str | None = None) -> list[dict[str, Any]]:
@@ -225,7 +226,7 @@ def mark_new_item(store: Store, dataset: str, person_id: str, status: str, qid: 
         " WHERE dataset = ? AND person_id = ?",
         (status, qid, dataset, person_id),
     )
-    return cur.rowcount == 1
+    return bool(cur.rowcount == 1)
 
 
 def linked_qids(store: Store) -> set[str]:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from typing import Any
 
+from glamwiki.model.publishing import FileStatus, JournalPhase, PlanStatus
 from glamwiki.store.db import Store
 
 PLANNED = "planned"
@@ -21,7 +22,7 @@ class PlanItem:
     dataset: str
     record_id: str
     image_index: int
-    status: str
+    status: PlanStatus
     source_kind: str
     source: str
     title: str
@@ -30,9 +31,13 @@ class PlanItem:
     rights: str
     notes: str = ""
 
+    def __post_init__(self) -> None:
+        self.status = PlanStatus(self.status)  # the store holds the value as text
+
     @property
     def sdc_data(self) -> dict[str, Any]:
-        return json.loads(self.sdc or "{}")
+        data: dict[str, Any] = json.loads(self.sdc or "{}")
+        return data
 
     @property
     def note_list(self) -> list[str]:
@@ -43,7 +48,7 @@ class PlanItem:
 class FileState:
     target: str
     item_id: int
-    state: str
+    state: FileStatus
     sha1: str | None = None
     size: int | None = None
     mime: str | None = None
@@ -57,6 +62,9 @@ class FileState:
     message: str | None = None
     batch: str | None = None
     attempts: int = 0
+
+    def __post_init__(self) -> None:
+        self.state = FileStatus(self.state)  # the store holds the value as text
 
 
 _STATE_COLUMNS = [f.name for f in fields(FileState)]
@@ -170,7 +178,7 @@ def put_state(store: Store, state: FileState) -> None:
     )
 
 
-def journal(store: Store, state: FileState, step: str, phase: str, data: dict[str, Any] | None = None) -> None:
+def journal(store: Store, state: FileState, step: str, phase: JournalPhase, data: dict[str, Any] | None = None) -> None:
     store.execute(
         "INSERT INTO publish_journal(target, item_id, batch, step, phase, data) VALUES (?, ?, ?, ?, ?, ?)",
         (state.target, state.item_id, state.batch or "", step, phase, json.dumps(data or {}, ensure_ascii=False)),
@@ -180,7 +188,7 @@ def journal(store: Store, state: FileState, step: str, phase: str, data: dict[st
 def record_step(store: Store, state: FileState, step: str, data: dict[str, Any] | None = None) -> None:
     """The 'after' entry of a step and the new state, in one transaction."""
     with store.transaction():
-        journal(store, state, step, "after", data)
+        journal(store, state, step, JournalPhase.AFTER, data)
         put_state(store, state)
 
 

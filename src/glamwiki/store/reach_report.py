@@ -146,10 +146,11 @@ def remember_report(store: Store, made_at: str, first: str, last: str, pages: in
 
 
 def latest_month(store: Store) -> str | None:
-    return store.scalar(
+    month: str | None = store.scalar(
         "SELECT MAX(m) FROM (SELECT substr(period, 1, 7) AS m FROM reach_pageviews"
         " UNION ALL SELECT substr(period, 1, 7) FROM reach_dump_counts) AS months"
     )
+    return month
 
 
 def has_files(store: Store) -> bool:

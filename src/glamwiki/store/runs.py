@@ -9,6 +9,7 @@ from typing import Any
 
 import msgspec
 
+from glamwiki.model.runs import IngestStatus
 from glamwiki.store.db import Store
 
 
@@ -46,7 +47,7 @@ def start_run(
     return int(cur.fetchone()[0])
 
 
-def finish_run(store: Store, run_id: int, status: str, counts: dict[str, object]) -> None:
+def finish_run(store: Store, run_id: int, status: IngestStatus, counts: dict[str, object]) -> None:
     store.execute(
         "UPDATE ingest_runs SET finished_at = CURRENT_TIMESTAMP, status = ?, counts = ? WHERE id = ?",
         (status, msgspec.json.encode(counts).decode(), run_id),
@@ -114,8 +115,8 @@ def unfinished_runs(store: Store, ingesting: bool | None = None) -> dict[str, in
     )
     for row in store.query(latest):
         status = str(row["status"])
-        if status == "running" and (ingesting is False or not _alive(row["pid"])):
-            status = "killed"
+        if status == IngestStatus.RUNNING and (ingesting is False or not _alive(row["pid"])):
+            status = IngestStatus.KILLED
         out[status] = out.get(status, 0) + 1
     return out
 

@@ -83,7 +83,7 @@ class _Guarded:
 
     def _new_conn(self) -> socket.socket:
         check_host(self.host, self.port, self.allowed)
-        sock: socket.socket = super()._new_conn()  # type: ignore[misc]
+        sock: socket.socket = super()._new_conn()  # type: ignore[misc]  # a mixin: urllib3's class comes next
         try:
             _check_address(self.host, str(sock.getpeername()[0]), self.allowed)
         except RefusedAddress:
@@ -117,7 +117,8 @@ class GuardedAdapter(HTTPAdapter):
         return super().send(request, *args, **kwargs)
 
     def __getstate__(self) -> dict[str, Any]:
-        state: dict[str, Any] = dict(super().__getstate__())  # type: ignore[call-overload]
+        state = super().__getstate__()
+        assert isinstance(state, dict)  # HTTPAdapter pickles as a dict of its attributes
         return {**state, "allowed": self.allowed}
 
 

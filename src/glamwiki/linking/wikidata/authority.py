@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from glamwiki.linking.entity import Entity
 from glamwiki.linking.wikidata.client import WikidataClient
-from glamwiki.linking.wikidata.entities import entity_facts, entity_person
+from glamwiki.linking.wikidata.entities import EntityFacts, entity_facts, entity_person
 from glamwiki.model.records import Person
 from glamwiki.wikimedia.ids import IDENTIFIER_PROPERTIES
 
@@ -18,7 +18,7 @@ SEARCH_LIMIT = 10
 def search_candidates(
     client: WikidataClient, sources: Sequence[Entity], language: str = "en",
     progress: Callable[[int], None] | None = None,
-) -> tuple[list[Person], list]:  # fmt: skip
+) -> tuple[list[Person], list[EntityFacts]]:  # fmt: skip
     """The entities any source person's names find, as people, and their facts for the gaps."""
     qids: set[str] = set(identifier_candidates(client, sources))
     for s in sources:

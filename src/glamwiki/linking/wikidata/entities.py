@@ -56,7 +56,7 @@ def iter_entities(path: str | Path) -> Iterator[dict[str, Any]]:
     p = Path(path)
     opener = gzip.open if p.name.endswith(".gz") else open
     try:
-        with opener(p, "rt", encoding="utf-8") as f:  # type: ignore[operator]
+        with opener(p, "rt", encoding="utf-8") as f:
             head = f.read(1)
             f.seek(0)
             if head == "{" and not p.name.endswith((".jsonl", ".jsonl.gz")):

@@ -142,6 +142,6 @@ def _conflict(mine: DateInterval, theirs: DateInterval, slack: int = 1) -> bool:
     if ACTIVE in mine.qualifiers:
         return False
     a0, a1, b0, b1 = mine.earliest_year, mine.latest_year, theirs.earliest_year, theirs.latest_year
-    if None in (a0, a1, b0, b1):
+    if a0 is None or a1 is None or b0 is None or b1 is None:
         return False
-    return a1 + slack < b0 or b1 + slack < a0  # type: ignore[operator]
+    return a1 + slack < b0 or b1 + slack < a0
