@@ -29,7 +29,7 @@ from glamwiki.store.runs import finish_run, start_run, unfinished_runs
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    store = open_store(tmp_path / "v.db")
+    store = open_store(tmp_path / "v.db", migrate=True)
     yield store
     store.close()
 

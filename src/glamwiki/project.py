@@ -38,12 +38,13 @@ class Project:
         """The project's PostgreSQL schema: ``store.schema``, else its name made a valid schema name."""
         return str(self.config.get("store", "schema", "") or schema_name(self.name))
 
-    def open_store(self, *, migrate: bool | None = None) -> Store:
-        """The project's store. A SQLite project folder is brought up to date when opened (one user, one
-        file: as before Alembic); a shared PostgreSQL store only by ``glamwiki migrate`` (``migrate=True``)."""
+    def open_store(self, *, migrate: bool = False) -> Store:
+        """The project's store. Its schema is brought up to date by ``glamwiki init`` and ``glamwiki
+        migrate`` (``migrate=True``), never silently on open: a store whose schema is behind this
+        version of glamwiki raises a StoreError saying to run ``glamwiki migrate`` (issue 13, ADR 0007)."""
         if self.store_url:
-            return open_store(self.store_url, schema=self.store_schema, migrate=bool(migrate))
-        return open_store(self.db_path, migrate=True if migrate is None else migrate)
+            return open_store(self.store_url, schema=self.store_schema, migrate=migrate)
+        return open_store(self.db_path, migrate=migrate)
 
 
 def schema_name(name: str) -> str:

@@ -111,7 +111,9 @@ def test_a_project_made_before_alembic_is_stamped_and_upgraded(tmp_path: Path) -
     project = init_project(tmp_path / "proj")
     project.db_path.unlink()
     _old_runner(project.db_path, upto=12)
-    with project.open_store() as store:  # a SQLite folder is brought up to date as it opens (ADR 0007)
+    with pytest.raises(StoreError, match=r"behind this glamwiki .* run `glamwiki migrate`"):
+        project.open_store()  # never migrated silently on open (issue 13): the command says what to run
+    with project.open_store(migrate=True) as store:  # what `glamwiki migrate` does
         assert store.migrated == schema.names()[12:] and store.migrated[0] == "0013_portable_names"
         assert store.applied_migrations() == schema.names()
         assert store.scalar("SELECT version_num FROM alembic_version") == schema.head()

@@ -20,7 +20,7 @@ from glamwiki.store.reach_report import event_totals
 
 @pytest.fixture()
 def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(tmp_path / "q.db")
+    opened = open_store(tmp_path / "q.db", migrate=True)
     yield opened
     opened.close()
 
