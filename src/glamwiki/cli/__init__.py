@@ -14,6 +14,7 @@ from glamwiki.cli.project_cmds import demo, init, report, status
 from glamwiki.cli.publish_cmds import publish, sandbox
 from glamwiki.cli.reach_cmds import reach
 from glamwiki.cli.rights_cmds import rights
+from glamwiki.cli.web_cmds import web
 
 
 @click.group(
@@ -56,6 +57,7 @@ for command in (
     sandbox,
     reach,
     book,
+    web,
 ):
     cli.add_command(command)
 

@@ -269,3 +269,10 @@ def plan_batch(store: Store) -> str | None:
 def count_plan(store: Store, status: str | None = None, dataset: str | None = None) -> int:
     where, params = _plan_filter(status, dataset)
     return int(store.scalar(f"SELECT COUNT(*) FROM publish_plan{where}", params) or 0)
+
+
+def plan_for_record(store: Store, dataset: str, record_id: str) -> list[PlanItem]:
+    """The planned Commons files of one record (one per image), in image order."""
+    cols = ", ".join(_PLAN_COLUMNS)
+    sql = f"SELECT {cols} FROM publish_plan WHERE dataset = ? AND record_id = ? ORDER BY image_index, item_id"
+    return [PlanItem(*row) for row in store.query(sql, (dataset, record_id))]
