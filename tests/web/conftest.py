@@ -45,9 +45,9 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 
 @contextmanager
-def running(project: Project) -> Iterator[str]:
+def running(project: Project, https: bool = False) -> Iterator[str]:
     """The workspace of ``project`` served on a free port of 127.0.0.1 until the block ends."""
-    app = create_app(project.db_path, project.name, session_secret(project.root))
+    app = create_app(project.db_path, project.name, session_secret(project.root), https=https)
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
