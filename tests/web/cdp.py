@@ -5,11 +5,13 @@ cookies a real browser keeps. https://chromedevtools.github.io/devtools-protocol
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +64,9 @@ class Tab:
             raise RuntimeError(f"{expression}: {result['exceptionDetails']}")
         return result["result"].get("value")
 
+    def wait_a_little(self, seconds: float = 0.1) -> None:
+        time.sleep(seconds)
+
     def html(self) -> str:
         return str(self.js("document.documentElement.outerHTML"))
 
@@ -84,17 +89,17 @@ class Tab:
 @contextmanager
 def browser() -> Iterator[Tab]:
     """A fresh Chromium (its own empty profile: no cookies) with one tab."""
-    with tempfile.TemporaryDirectory() as profile:
+    # Chromium's helper processes may still write to the profile as it closes: cleanup errors are ignored.
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         args = [chromium(), *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0", "about:blank"]
-        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         try:
             port = _port(Path(profile) / "DevToolsActivePort")
             pages = [t for t in httpx.get(f"http://127.0.0.1:{port}/json/list").json() if t["type"] == "page"]
             with connect(pages[0]["webSocketDebuggerUrl"], max_size=None) as ws:
                 yield Tab(ws)
         finally:
-            proc.terminate()
-            proc.wait(timeout=20)
+            _stop(proc)
 
 
 def _port(path: Path, timeout: float = 30) -> int:
@@ -104,3 +109,14 @@ def _port(path: Path, timeout: float = 30) -> int:
             return int(lines[0])
         time.sleep(0.1)
     raise RuntimeError("Chromium did not open its DevTools port")
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    """Stop the Chromium this module started and its helper processes (its own process group)."""
+    with suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=20)

@@ -80,3 +80,26 @@ def test_record_page_shows_source_plan_and_links(site: Site) -> None:
     assert item.title in text
     assert re.search(r'class="decision">(upload|block|review)<', html)
     assert "Not uploaded." in text  # the demo uploads nothing
+
+
+def test_queue_pages_in_place_with_htmx(site: Site) -> None:
+    with browser() as tab:
+        login(tab, site.url, "viewer")
+        first = tab.goto(site.url + "/rights/queue/publication_year")
+        pages = int(re.search(r"page 1 of (\d+)", first).group(1))  # type: ignore[union-attr]
+        assert pages >= 2
+        tab.js("document.querySelector('nav.pager a').click()")
+        for _ in range(100):  # htmx swaps the rows in without loading a page
+            if f"page 2 of {pages}" in tab.html():
+                break
+            tab.wait_a_little()
+        assert f"page 2 of {pages}" in tab.html()
+        assert tab.url().endswith("/rights/queue/publication_year?page=2")
+        assert tab.js("document.querySelectorAll('h1').length") == 1  # rows only, not a page in a page
+
+
+def test_a_group_no_fact_answers_has_no_answer_form(site: Site) -> None:
+    with browser() as tab:
+        login(tab, site.url, "curator")
+        html = tab.goto(site.url + "/rights/queue/data_quality")
+        assert "No single fact answers this group" in html and 'id="answer"' not in html

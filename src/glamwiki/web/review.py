@@ -48,6 +48,7 @@ class GroupPage:
     version: str  # what the answering form saw; an answer to another version is refused
     is_presumption: bool
     question: str  # what to enter
+    answerable: bool  # False: not a fact a curator supplies (a data-quality or legal question)
 
 
 def groups(store: Store) -> list[tuple[str, str, int]]:
@@ -70,7 +71,9 @@ def group_page(store: Store, key: str, page: int) -> GroupPage | None:
     label = next((lb for k, lb, _ in queue_groups(store) if k == key), key)
     is_presumption = key.startswith(PRESUMPTION)
     question = "approve this presumption for the project" if is_presumption else FACTS.get(key, key)
-    return GroupPage(key, label, len(members), page, pages, rows, version_of(members), is_presumption, question)
+    answerable = is_presumption or key in FACTS
+    return GroupPage(key, label, len(members), page, pages, rows, version_of(members), is_presumption, question,
+                     answerable)  # fmt: skip
 
 
 def _row(store: Store, d: RightsDecision) -> QueueRow:
