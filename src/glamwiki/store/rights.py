@@ -112,3 +112,12 @@ def _presumption_row(r: Any) -> dict[str, Any]:
     row["datasets"] = json.loads(row["datasets"])
     row["match"] = [tuple(m) for m in json.loads(row["match"])]
     return row
+
+
+def fact_rows(store: Store, dataset: str, record_id: str) -> list[tuple[str, str, str, str]]:
+    """(fact, value, source, entered at) of each curator fact of one record, by fact name."""
+    rows = store.query(
+        "SELECT fact, value, source, entered_at FROM rights_facts WHERE dataset = ? AND record_id = ? ORDER BY fact",
+        (dataset, record_id),
+    )
+    return [(r["fact"], r["value"], r["source"], str(r["entered_at"])) for r in rows]

@@ -13,7 +13,7 @@ from glamwiki.store import Store
 from glamwiki.store.linking import links
 from glamwiki.store.publishing import FileState, PlanItem, get_state, plan_for_record, targets
 from glamwiki.store.records import get_with_run, qualified_id, resolve_id
-from glamwiki.store.rights import facts_for, get_decision
+from glamwiki.store.rights import fact_rows, get_decision
 from glamwiki.store.runs import provenance_of
 
 HIDDEN = {"provenance", "source", "id"}
@@ -28,7 +28,7 @@ class RecordView:
     source: str  # file and row/line it was read from
     fields: list[tuple[str, str, str]]  # field, value, column/path it was read from
     decision: RightsDecision | None = None
-    facts: dict[str, str] = field(default_factory=dict)
+    facts: list[tuple[str, str, str, str]] = field(default_factory=list)  # fact, value, who/why, when
     creators: list[tuple[str, str, str]] = field(default_factory=list)  # name, local person id, Wikidata QID
     plan: list[PlanItem] = field(default_factory=list)
     uploads: list[FileState] = field(default_factory=list)
@@ -59,7 +59,7 @@ def record_view(store: Store, text: str) -> RecordView | None:
 
 def _add_object_parts(store: Store, view: RecordView, dataset: str, record: ObjectRecord) -> None:
     view.decision = get_decision(store, record.id, dataset)
-    view.facts = facts_for(store, dataset, record.id)
+    view.facts = fact_rows(store, dataset, record.id)
     linked = links(store, dataset)
     view.creators = [(c.name, c.person_id or "", linked.get((dataset, c.person_id or ""), "")) for c in record.creators]
     view.plan = plan_for_record(store, dataset, record.id)
