@@ -145,3 +145,14 @@ def test_admin_adds_a_curator_who_can_log_in(site: Site) -> None:
     assert again.status_code == 400 and "already a user named" in again.text
     rita = logged_in(site.url, "rita", "rita-pass-1234")
     assert "rita (curator)" in rita.get("/").text
+
+
+def test_logout_ends_the_session_and_login_renews_it(site: Site) -> None:
+    client = httpx.Client(base_url=site.url)
+    before = token(client.get("/login").text)
+    data = {"username": "viewer", "password": "viewer-pass-1234", "csrf_token": before}
+    assert client.post("/login", data=data).status_code == 303
+    home = client.get("/")
+    assert home.status_code == 200 and token(home.text) != before  # a new session, a new CSRF token
+    assert client.post("/logout", data={"csrf_token": token(home.text)}).headers["location"] == "/login"
+    assert client.get("/").status_code == 303

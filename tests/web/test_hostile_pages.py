@@ -17,6 +17,7 @@ from glamwiki.rights.project import assess_project
 from glamwiki.web.auth import create_user
 
 from ..intake.helpers import write_csv, write_mapping
+from ..test_hostile_text import FORMULAS
 from .cdp import browser
 from .conftest import running
 
@@ -27,7 +28,8 @@ ROW_ID = "H.1<b>&'"
 def test_hostile_catalogue_text_is_shown_escaped_on_every_page(
     cli: CliRunner, project: Project, tmp_path: Path
 ) -> None:
-    rows = [[ROW_ID, HOSTILE, "", HOSTILE, "", "", HOSTILE, "", HOSTILE, ""]]
+    formula = FORMULAS[1]  # a spreadsheet formula with a link, from the project's hostile-string corpus
+    rows = [[ROW_ID, HOSTILE, "", formula, "", "", HOSTILE, "", HOSTILE, ""]]
     path = write_csv(tmp_path / "hostile.csv", rows)
     result = cli.invoke(cli_app, ["ingest", str(path), "--mapping", str(write_mapping(tmp_path)), "--dataset", "h"])
     assert result.exit_code == 0, result.output
@@ -50,5 +52,5 @@ def test_hostile_catalogue_text_is_shown_escaped_on_every_page(
             text = tab.text()
             shown += text.count(HOSTILE)
         record = tab.text()
-    assert HOSTILE in record and ROW_ID in record  # the record page shows the text as it is, as text
+    assert HOSTILE in record and ROW_ID in record and formula in record  # shown as it is, as text
     assert shown >= 4  # title and creator on the group page and the record page at least
