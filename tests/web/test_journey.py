@@ -7,6 +7,7 @@ import re
 from urllib.parse import unquote
 
 from glamwiki.store.publishing import iter_plan
+from glamwiki.store.rights import facts_for
 
 from .cdp import browser
 from .conftest import PASSWORDS, Site
@@ -45,7 +46,7 @@ def test_curator_answers_a_rights_group_and_sees_the_decision(site: Site) -> Non
         tab.goto(site.url + "/rights/queue/creator_death_year")
         answer = {"input[name=value]": "1800", "input[name=basis]": "artist's death in the catalogue raisonné"}
         done = tab.submit(answer, "#answer")
-        assert f"Answered {total} records." in done
+        assert f"Answered {total} record{'' if total == 1 else 's'}." in done
         assert 'href="/rights/queue/creator_death_year"' not in done  # the group is gone from the queue
         tab.goto(site.url + "/")
         record = tab.submit({"input[name=id]": first}, "header form.search button")
@@ -61,7 +62,7 @@ def test_curator_approves_a_presumption_group_and_the_records_are_decided(site: 
         group = tab.goto(f"{site.url}/rights/queue/{key}")
         first = unquote(re.search(r'href="/record\?id=([^"]+)"', group).group(1))  # type: ignore[union-attr]
         done = tab.submit({"input[name=basis]": "museum policy: unique works exhibited, never published"}, "#answer")
-        assert re.search(r"Answered \d+ records\.", done)
+        assert re.search(r"Answered [\d,]+ records?\.", done)
         record = tab.goto(f"{site.url}/record?id={first}")
         decision = re.search(r'class="decision">(\w+)<', record).group(1)  # type: ignore[union-attr]
         assert decision in ("upload", "block")
@@ -103,3 +104,16 @@ def test_a_group_no_fact_answers_has_no_answer_form(site: Site) -> None:
         login(tab, site.url, "curator")
         html = tab.goto(site.url + "/rights/queue/data_quality")
         assert "No single fact answers this group" in html and 'id="answer"' not in html
+
+
+def test_ticked_records_only_get_the_answer(site: Site) -> None:
+    with browser() as tab:
+        login(tab, site.url, "curator")
+        group = tab.goto(site.url + "/rights/queue/publication_year")
+        ids = [unquote(i) for i in re.findall(r'href="/record\?id=([^"]+)"', group)]
+        tab.js("document.querySelector('input[name=record]').checked = true")  # tick the first record only
+        done = tab.submit({"input[name=value]": "1890", "input[name=basis]": "exhibition catalogue, 1890"}, "#answer")
+        assert "Answered 1 record." in done
+    with site.project.open_store() as store:
+        answered = {i for i in ids if facts_for(store, *i.split(":", 1)).get("publication_year") == "1890"}
+    assert answered == {ids[0]}

@@ -5,6 +5,7 @@ saved through the rights store functions and followed by a fresh assessment of t
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -84,8 +85,18 @@ def _row(store: Store, d: RightsDecision) -> QueueRow:
                     record.date.text or "", missing)  # fmt: skip
 
 
-def answer_group(store: Store, key: str, value: str, basis: str, who: str, version_seen: str, today: date) -> int:
-    """Answer every record of a group at once; returns how many records were answered."""
+def answer_group(
+    store: Store,
+    key: str,
+    value: str,
+    basis: str,
+    who: str,
+    version_seen: str,
+    today: date,
+    only: Sequence[str] = (),
+) -> int:
+    """Answer every record of a group at once (a fact group: only the records ``only`` names, as
+    ``dataset:id``, when it names any); returns how many records were answered."""
     basis = basis.strip()
     if not basis:
         raise ConfigError("give the legal basis or reason for this answer")
@@ -100,6 +111,7 @@ def answer_group(store: Store, key: str, value: str, basis: str, who: str, versi
                 raise ConfigError(f"no presumption named {name!r}")
             save_presumption(store, name, "approved", who, today.isoformat(), note=basis)
         else:
+            members = _chosen(members, only)
             value = value.strip()
             if key not in FACTS:
                 raise ConfigError(f"{key!r} is not a fact a curator answers")
@@ -109,6 +121,15 @@ def answer_group(store: Store, key: str, value: str, basis: str, who: str, versi
                 save_fact(store, d.dataset, d.record_id, key, value, f"web: {who}: {basis}")
         reassess(store, members, today, [key[len(PRESUMPTION) :]] if key.startswith(PRESUMPTION) else [])
     return len(members)
+
+
+def _chosen(members: list[RightsDecision], only: Sequence[str]) -> list[RightsDecision]:
+    if not only:
+        return members
+    chosen = [d for d in members if qualified_id(d.dataset, d.record_id) in set(only)]
+    if not chosen:
+        raise ConfigError("none of the ticked records is in this group: nothing was saved")
+    return chosen
 
 
 def reassess(store: Store, decisions: list[RightsDecision], today: date, extra: list[str]) -> None:

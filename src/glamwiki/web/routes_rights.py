@@ -19,12 +19,18 @@ def _page_number(request: Request) -> int:
     return int(text) if text.isdigit() else 1
 
 
+def _answered(count: str) -> str:
+    if not count.isdigit():
+        return ""
+    return f"Answered {int(count):,} record{'' if count == '1' else 's'}."
+
+
 @page()
 async def queue(request: Request) -> Response:
     found = await in_store(request, groups)
     message = request.query_params.get("answered", "")
     return render(request, "queue.html", title="Rights review", groups=found,
-                  message=f"Answered {message} records." if message.isdigit() else "")  # fmt: skip
+                  message=_answered(message))  # fmt: skip
 
 
 async def _group(request: Request, status: int = 200, error: str = "") -> Response:
@@ -48,7 +54,8 @@ async def answer(request: Request) -> Response:
     key = request.path_params["key"]
     try:
         n = await in_store(request, answer_group, key, str(form.get("value", "")), str(form.get("basis", "")),
-                           request.state.user.username, str(form.get("version_seen", "")), date.today())  # fmt: skip
+                           request.state.user.username, str(form.get("version_seen", "")), date.today(),
+                           [str(v) for v in form.getlist("record")])  # fmt: skip
     except GlamwikiError as exc:
         return await _group(request, 409 if isinstance(exc, StaleAnswer) else 400, str(exc))
     return RedirectResponse(f"/rights/queue?answered={n}#{quote(key)}", status_code=303)
