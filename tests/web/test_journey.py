@@ -117,3 +117,20 @@ def test_ticked_records_only_get_the_answer(site: Site) -> None:
     with site.project.open_store() as store:
         answered = {i for i in ids if facts_for(store, *i.split(":", 1)).get("publication_year") == "1890"}
     assert answered == {ids[0]}
+
+
+def test_a_group_can_be_answered_with_another_fact(site: Site) -> None:
+    with browser() as tab:
+        login(tab, site.url, "curator")
+        group = tab.goto(site.url + "/rights/queue/publication_year")
+        first = unquote(re.search(r'href="/record\?id=([^"]+)"', group).group(1))  # type: ignore[union-attr]
+        tab.js("document.querySelector('input[name=record]').checked = true")
+        answer = {
+            "select[name=fact]": "published",
+            "input[name=value]": "no",
+            "input[name=basis]": "never left the studio",
+        }
+        assert "Answered 1 record." in tab.submit(answer, "#answer")
+    with site.project.open_store() as store:
+        facts = facts_for(store, *first.split(":", 1))
+    assert facts.get("published") == "no" and "publication_year" not in facts

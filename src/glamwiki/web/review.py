@@ -50,6 +50,7 @@ class GroupPage:
     is_presumption: bool
     question: str  # what to enter
     answerable: bool  # False: not a fact a curator supplies (a data-quality or legal question)
+    facts: dict[str, str]  # every fact a curator may supply instead, with what it asks
 
 
 def groups(store: Store) -> list[tuple[str, str, int]]:
@@ -74,7 +75,7 @@ def group_page(store: Store, key: str, page: int) -> GroupPage | None:
     question = "approve this presumption for the project" if is_presumption else FACTS.get(key, key)
     answerable = is_presumption or key in FACTS
     return GroupPage(key, label, len(members), page, pages, rows, version_of(members), is_presumption, question,
-                     answerable)  # fmt: skip
+                     answerable, FACTS)  # fmt: skip
 
 
 def _row(store: Store, d: RightsDecision) -> QueueRow:
@@ -94,9 +95,11 @@ def answer_group(
     version_seen: str,
     today: date,
     only: Sequence[str] = (),
+    fact: str = "",
 ) -> int:
     """Answer every record of a group at once (a fact group: only the records ``only`` names, as
-    ``dataset:id``, when it names any); returns how many records were answered."""
+    ``dataset:id``, when it names any; with ``fact`` another fact than the group's, e.g. "published:
+    no" for a group missing the publication year); returns how many records were answered."""
     basis = basis.strip()
     if not basis:
         raise ConfigError("give the legal basis or reason for this answer")
@@ -112,13 +115,13 @@ def answer_group(
             save_presumption(store, name, "approved", who, today.isoformat(), note=basis)
         else:
             members = _chosen(members, only)
-            value = value.strip()
-            if key not in FACTS:
-                raise ConfigError(f"{key!r} is not a fact a curator answers")
-            if why := check_fact(key, value):
-                raise ConfigError(f"{key}: {why}")
+            value, fact = value.strip(), fact or key
+            if fact not in FACTS:
+                raise ConfigError(f"{fact!r} is not a fact a curator answers")
+            if why := check_fact(fact, value):
+                raise ConfigError(f"{fact}: {why}")
             for d in members:
-                save_fact(store, d.dataset, d.record_id, key, value, f"web: {who}: {basis}")
+                save_fact(store, d.dataset, d.record_id, fact, value, f"web: {who}: {basis}")
         reassess(store, members, today, [key[len(PRESUMPTION) :]] if key.startswith(PRESUMPTION) else [])
     return len(members)
 

@@ -55,7 +55,7 @@ async def answer(request: Request) -> Response:
     try:
         n = await in_store(request, answer_group, key, str(form.get("value", "")), str(form.get("basis", "")),
                            request.state.user.username, str(form.get("version_seen", "")), date.today(),
-                           [str(v) for v in form.getlist("record")])  # fmt: skip
+                           [str(v) for v in form.getlist("record")], str(form.get("fact", "")))  # fmt: skip
     except GlamwikiError as exc:
         return await _group(request, 409 if isinstance(exc, StaleAnswer) else 400, str(exc))
     return RedirectResponse(f"/rights/queue?answered={n}#{quote(key)}", status_code=303)
