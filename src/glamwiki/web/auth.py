@@ -108,7 +108,15 @@ class LoginLimiter:
     def blocked(self, username: str, address: str) -> bool:
         now = time.monotonic()
         keys = (f"user:{username}", f"addr:{address}")
-        return any(len(self._recent(k, now)) >= self.attempts for k in keys)
+        found = any(len(self._recent(k, now)) >= self.attempts for k in keys)
+        for key in keys:  # forget names and addresses whose failures have all expired
+            if not self._failures[key]:
+                del self._failures[key]
+        return found
+
+    def tracked(self) -> int:
+        """How many names and addresses have recent failures (memory stays bounded by the window)."""
+        return len(self._failures)
 
     def failed(self, username: str, address: str) -> None:
         now = time.monotonic()
