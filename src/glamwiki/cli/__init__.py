@@ -17,6 +17,7 @@ from glamwiki.cli.project_cmds import demo, init, migrate, report, status
 from glamwiki.cli.publish_cmds import publish, sandbox
 from glamwiki.cli.reach_cmds import reach
 from glamwiki.cli.rights_cmds import rights
+from glamwiki.cli.web_cmds import web
 
 
 @click.group(
@@ -63,6 +64,7 @@ for command in (
     jobs,
     programme,
     decisions,
+    web,
 ):
     cli.add_command(command)
 

@@ -166,3 +166,8 @@ def _save(store: Store, rows: Iterable[dict[str, str]], name: str, actor: str) -
 def _id(row: dict[str, str], column: str) -> str:
     """An id as exported: the leading ' that kept a formula-like id from running is not part of it."""
     return restore((row.get(column) or "").strip())
+
+
+def group_decisions(store: Store, key: str) -> list[RightsDecision]:
+    """The decisions under review in one group of ``queue_groups`` (a fact, or ``presumption:NAME``)."""
+    return [d for d in iter_decisions(store, decision=REVIEW) if _in_group(d, key)]

@@ -354,3 +354,10 @@ def last_journal_phase(store: Store, target: str, item_id: int, step: str) -> st
         (target, item_id, step),
     )
     return None if row is None else str(row["phase"])
+
+
+def plan_for_record(store: Store, dataset: str, record_id: str) -> list[PlanItem]:
+    """The planned Commons files of one record (one per image), in image order."""
+    cols = ", ".join(_PLAN_COLUMNS)
+    sql = f"SELECT {cols} FROM publish_plan WHERE dataset = ? AND record_id = ? ORDER BY image_index, item_id"
+    return [PlanItem(*row) for row in store.query(sql, (dataset, record_id))]

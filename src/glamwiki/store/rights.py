@@ -176,3 +176,12 @@ def last_rights_run(store: Store) -> RightsRun | None:
     if row is None:
         return None
     return RightsRun(str(row[0]), int(row[1]), tuple(json.loads(row[2])), int(row[3]), str(row[4]))
+
+
+def fact_rows(store: Store, dataset: str, record_id: str) -> list[tuple[str, str, str, str]]:
+    """(fact, value, source, entered at) of each curator fact of one record, by fact name."""
+    rows = store.query(
+        "SELECT fact, value, source, entered_at FROM rights_facts WHERE dataset = ? AND record_id = ? ORDER BY fact",
+        (dataset, record_id),
+    )
+    return [(r["fact"], r["value"], r["source"], str(r["entered_at"])) for r in rows]

@@ -1,0 +1,56 @@
+"""Catalogue text written by others is shown as text on every page of the workspace: a record whose
+title, creator and medium are hostile strings (markup, script, template syntax, a formula) is drawn
+escaped in a real Chromium on the project page, the stage dashboards, the queue and the record page."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from urllib.parse import quote
+
+from click.testing import CliRunner
+
+from glamwiki.cli import cli as cli_app
+from glamwiki.project import Project
+from glamwiki.rights.project import assess_project
+from glamwiki.web.auth import create_user
+
+from ..intake.helpers import write_csv, write_mapping
+from ..test_hostile_text import FORMULAS
+from .cdp import browser
+from .conftest import running
+
+HOSTILE = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2"> " \' & {{ 7*7 }} =1+1'
+ROW_ID = "H.1<b>&'"
+
+
+def test_hostile_catalogue_text_is_shown_escaped_on_every_page(
+    cli: CliRunner, project: Project, tmp_path: Path
+) -> None:
+    formula = FORMULAS[1]  # a spreadsheet formula with a link, from the project's hostile-string corpus
+    rows = [[ROW_ID, HOSTILE, "", formula, "", "", HOSTILE, "", HOSTILE, ""]]
+    path = write_csv(tmp_path / "hostile.csv", rows)
+    result = cli.invoke(cli_app, ["ingest", str(path), "--mapping", str(write_mapping(tmp_path)), "--dataset", "h"])
+    assert result.exit_code == 0, result.output
+    with project.open_store() as store:
+        assess_project(store, date(2026, 1, 1))
+        create_user(store, "cur", "curator", "cur-pass-12345")
+    with running(project) as url, browser() as tab:
+        tab.goto(url + "/login")
+        tab.submit({"input[name=username]": "cur", "input[name=password]": "cur-pass-12345"}, "#login")
+        queue = tab.goto(url + "/rights/queue")
+        groups = re.findall(r'href="(/rights/queue/[^"]+)"', queue)
+        assert groups
+        pages = ["/", "/stage/intake", "/stage/rights", "/stage/links", "/rights/queue", *groups,
+                 "/record?id=" + quote("h:" + ROW_ID)]  # fmt: skip
+        shown = 0
+        for page in pages:
+            tab.goto(url + page)
+            assert tab.js("window.__xss === undefined"), page  # no script ran, no handler fired
+            assert tab.js("document.querySelectorAll('main script, main img').length") == 0, page
+            text = tab.text()
+            shown += text.count(HOSTILE)
+        record = tab.text()
+    assert HOSTILE in record and ROW_ID in record and formula in record  # shown as it is, as text
+    assert shown >= 4  # title and creator on the group page and the record page at least
