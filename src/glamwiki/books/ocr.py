@@ -15,7 +15,7 @@ from pathlib import Path
 
 OCR_TIMEOUT = 600  # seconds for one page
 # One thread per Tesseract: its OpenMP threads slow it down on a busy machine (tesseract-ocr's FAQ).
-_ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+OCR_ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 
 
 @dataclass
@@ -42,7 +42,7 @@ def ocr_page(image: Path, langs: str, tesseract: str = "tesseract") -> OcrPage |
     """Tesseract's words and lines for ``image`` (TSV output), or None when it fails or finds nothing."""
     try:
         proc = subprocess.run([tesseract, str(image), "stdout", "-l", langs, "tsv"], capture_output=True,
-                              timeout=OCR_TIMEOUT, check=False, env=_ENV)  # fmt: skip
+                              timeout=OCR_TIMEOUT, check=False, env=OCR_ENV)  # fmt: skip
     except (OSError, subprocess.TimeoutExpired):
         return None
     if proc.returncode != 0:
