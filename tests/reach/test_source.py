@@ -131,3 +131,20 @@ def test_days_not_published_yet_are_not_asked(api, project: Project, tmp_path: P
     assert len(done.loaded) == 10 and len(done.missing) == 21
     assert "not published yet" in done.missing[0]
     assert sum("dumps.wikimedia.org" in p for p, _ in recorded.log) == 10
+
+
+def test_a_damaged_download_is_dropped_and_fetched_again(api, project: Project, tmp_path: Path) -> None:
+    from glamwiki.reach.dumpfetch import views_from_dumps
+    from glamwiki.reach.http import Client, Politeness
+
+    root, recorded = api
+    name = "/dumps.wikimedia.org/other/pageview_complete/2025/2025-01/pageviews-20250101-user.bz2"
+    recorded.add(lambda p, q: p.endswith(name), (200, {}, b"BZh91AY&SY truncated"), (200, {}, _day_file(1)))
+    client = Client(api_root=root, polite=Politeness(min_interval=0))
+    folder = tmp_path / "dl"
+    with project.open_store() as store:
+        first = views_from_dumps(store, client, ["2025-01"], ("user",), folder, today=date(2025, 1, 2))
+        assert first.loaded == [] and "is not a valid bz2 file" in first.missing[0]
+        assert list(folder.iterdir()) == []  # the damaged file is not kept
+        second = views_from_dumps(store, client, ["2025-01"], ("user",), folder, today=date(2025, 1, 2))
+        assert second.loaded == ["pageviews-20250101-user.bz2"] and second.lines == 4

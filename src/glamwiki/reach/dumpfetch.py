@@ -20,7 +20,7 @@ from pathlib import Path
 import requests
 
 from glamwiki.reach.dumpload import load_dumps
-from glamwiki.reach.errors import ApiError
+from glamwiki.reach.errors import ApiError, DumpFileError
 from glamwiki.reach.http import RETRY_STATUS, Client
 from glamwiki.store import reach as db
 from glamwiki.store.db import Store
@@ -78,7 +78,12 @@ def _one(store: Store, client: Client, name: str, path: str, folder: Path, keep:
     except ApiError as exc:
         done.missing.append(f"{name}: {exc}")
         return
-    (result,) = load_dumps(store, [local])
+    try:
+        (result,) = load_dumps(store, [local])
+    except DumpFileError as exc:  # a damaged download: dropped, fetched again by the next collect
+        local.unlink(missing_ok=True)
+        done.missing.append(f"{name}: {exc}")
+        return
     done.loaded.append(name)
     done.lines += int(result.get("lines", 0))
     done.malformed += int(result.get("malformed", 0))
