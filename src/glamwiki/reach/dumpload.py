@@ -50,7 +50,7 @@ def load_dumps(
     def run(item: tuple[Path, DumpFile]) -> DumpCounts:  # the targets' Arrow table built once per format
         path, dump = item
         return aggregate(
-            path, wanted[dump.format.name == "mediacounts"], engine, spark_master, tables[dump.format.name]
+            path, wanted[dump.format.name == "mediacounts"], engine, spark_master, tables.get(dump.format.name)
         )
 
     workers = max(1, jobs) if engine == "duckdb" else 1
