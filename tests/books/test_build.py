@@ -169,3 +169,53 @@ def test_bundle_is_byte_identical_to_djvm(tmp_path: Path) -> None:
     bundle(pages, tmp_path / "mine.djvu")
     assert (tmp_path / "mine.djvu").read_bytes() == (tmp_path / "ref.djvu").read_bytes()
     assert djvu_page_count(tmp_path / "mine.djvu") == 4
+
+
+PHOTOTEST = Path(__file__).parent / "fixtures" / "phototest.tif"
+
+
+@needs_ocr
+def test_pdf_text_layer_keeps_the_images_and_a_failing_page_has_no_text(tmp_path: Path) -> None:
+    """A real scanned page (Tesseract's phototest.tif) as a JPEG, as a IIIF server gives it, plus two
+    generated pages; the middle page's OCR fails."""
+    from pypdf import PdfReader
+
+    scan = tmp_path / "img" / "p1.jpg"
+    scan.parent.mkdir()
+    Image.open(PHOTOTEST).convert("L").save(scan, quality=90, dpi=(200, 200))
+    words = ["Leabharlann Nàiseanta na h-Alba", "Llyfrgell Genedlaethol Cymru"]
+    others = [page_image(tmp_path / "img" / f"p{n}.jpg", n, (1400, 300)) for n in (2, 3)]
+    _big_text(others, words)
+    images = [scan, *others]
+    real = shutil.which("tesseract")
+    flaky = _script(tmp_path / "tesseract", f'case "$1" in *p2.jpg) exit 1;; esac\nexec {real} "$@"')
+    out = tmp_path / "book.pdf"
+    report = build_pdf(images, out, ocr_langs="eng+cym", tools=Tools(tesseract=flaky))
+    assert report.ocr_failed == [2] and sorted(report.ocr_text) == [1, 3]
+    assert _pdf_images(out) == [p.read_bytes() for p in images]  # the images were not re-encoded
+    pages = [p.extract_text() for p in PdfReader(out).pages]
+    assert "quick brown dog" in pages[0] and "lazy fox" in pages[0]
+    assert pages[1].strip() == ""
+    assert "Genedlaethol" in pages[2]
+    with pikepdf.open(out) as pdf:
+        assert pdf.check_pdf_syntax() == []
+        assert list(map(float, pdf.pages[0].mediabox)) == [0, 0, 640 * 72 / 200, 480 * 72 / 200]
+    # a rerun redoes no page's OCR, even with Tesseract gone, and gives the same file
+    again = build_pdf(images, out, ocr_langs="eng+cym", tools=Tools(tesseract=_script(tmp_path / "t2", "exit 1")))
+    assert again.ocr_failed == [2] and again.ocr_text == report.ocr_text
+    assert "quick brown dog" in PdfReader(out).pages[0].extract_text()
+
+
+@needs_ocr
+def test_pdf_text_layer_on_a_book_of_other_images(tmp_path: Path) -> None:
+    """The img2pdf path (a bitonal TIFF scan, kept as img2pdf embeds it) gets the same text layer."""
+    from pypdf import PdfReader
+
+    images = [PHOTOTEST, page_image(tmp_path / "p2.png", 2)]
+    plain, ocr = tmp_path / "plain.pdf", tmp_path / "ocr.pdf"
+    build_pdf(images, plain, work=tmp_path / "w1")
+    build_pdf(images, ocr, work=tmp_path / "w2", ocr_langs="eng")
+    with pikepdf.open(plain) as a, pikepdf.open(ocr) as b:
+        raw = [[i.read_raw_bytes() for i in p.get_images().values()] for p in a.pages]
+        assert raw == [[i.read_raw_bytes() for i in p.get_images().values()] for p in b.pages]
+    assert "quick brown dog" in PdfReader(ocr).pages[0].extract_text()

@@ -66,3 +66,14 @@ def test_build_with_the_library_alto(tmp_path: Path) -> None:
     alto = str(tmp_path / "alto")
     _run("book", "build", "--images-dir", str(tmp_path / "img"), "--output", str(out), "--alto-dir", alto)
     assert djvu_text_of(out, 1) == "" and "Erstes Blatt" in djvu_text_of(out, 2)
+
+
+@pytest.mark.skipif(not shutil.which("tesseract"), reason="needs tesseract-ocr (installed by .ci/run)")
+def test_build_pdf_with_an_ocr_text_layer(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    scan = Path(__file__).parent / "fixtures" / "phototest.tif"  # Tesseract's test scan (fixtures/README.md)
+    out = tmp_path / "b.pdf"
+    said = _run("book", "build", str(scan), "--output", str(out), "--ocr", "eng")
+    assert "1 pages" in said and "OCR failed" not in said
+    assert "quick brown dog" in PdfReader(out).pages[0].extract_text()

@@ -76,3 +76,39 @@ def test_public_hosts_by_default() -> None:
     assert Client(api_root="http://127.0.0.1:9/").url("wikimedia.org", "/api/rest_v1/x") == (
         "http://127.0.0.1:9/wikimedia.org/api/rest_v1/x"
     )
+
+
+def test_counts_stored_before_the_path_index_survive_it(tmp_path: Path, dump_writer) -> None:
+    """A store made before migration 0018 (reach_dump_counts keyed by path, wiki, title) keeps its rows
+    when the table is rebuilt with an index on path alone, and a reload still replaces a file's rows."""
+    import sqlite3
+
+    from glamwiki.reach.dumpload import load_dumps
+    from glamwiki.store import reach as db
+    from glamwiki.store.db import available_migrations, open_store
+
+    path = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT 'x')")
+    for name, sql in available_migrations():
+        if name < "0013":
+            conn.executescript(sql)
+            conn.execute("INSERT INTO schema_migrations(name) VALUES (?)", (name,))
+    conn.execute(
+        "INSERT INTO reach_dump_counts VALUES ('pageviews-20250101-user.bz2', 'pageviews', 'en.wikipedia',"
+        " 'Mona_Lisa', 'daily', '2025-01-01', 'user', 2000)"
+    )
+    conn.commit()
+    conn.close()
+    with open_store(path, migrate=True) as store:  # what `glamwiki migrate` does
+        assert store.scalar("SELECT SUM(count) FROM reach_dump_counts") == 2000
+        indexes = {r[1] for r in store.query("PRAGMA index_list(reach_dump_counts)")}
+        assert indexes == {"reach_dump_counts_path"}  # the 3-column primary key is gone
+        db.add_files(store, ["Mona_Lisa.jpg"], "list")
+        db.record_usage(
+            store, "Mona_Lisa.jpg", [("en.wikipedia", "Mona_Lisa", 0, 1, "article")], "2025-01-01T00:00:00Z"
+        )
+        day = dump_writer(tmp_path, "pageviews-20250101-user.bz2", [b"en.wikipedia Mona_Lisa 1 desktop 7 A7"])
+        load_dumps(store, [day], force=True)
+        assert store.query("SELECT path, count FROM reach_dump_counts")[0][1] == 7
+        assert store.scalar("SELECT COUNT(*) FROM reach_dump_counts") == 1

@@ -26,6 +26,7 @@ from glamwiki.books.alto import read_alto
 from glamwiki.books.bundle import bundle
 from glamwiki.books.errors import BookError, ToolMissing
 from glamwiki.books.ocr import OcrPage, djvu_text, ocr_page
+from glamwiki.books.pdftext import add_text_layer
 from glamwiki.books.pdfwrite import all_jpeg, write_pdf
 
 DEFAULT_DPI = 300
@@ -194,18 +195,39 @@ def djvu_text_of(path: Path, page: int, djvused: str = "djvused") -> str:
 
 
 def build_pdf(images: Sequence[Path], out: Path, *, work: Path | None = None, part_size: int = PDF_PART,
-              progress: Callable[[int], None] | None = None) -> BuildReport:  # fmt: skip
+              progress: Callable[[int], None] | None = None, ocr_langs: str | None = None,
+              tools: Tools | None = None) -> BuildReport:  # fmt: skip
     """A PDF of ``images`` in order, every image embedded byte for byte. All-JPEG books (what IIIF
     servers give) are written page by page in one pass (``pdfwrite``: flat memory); others go through
-    img2pdf in parts of ``part_size`` pages, joined with pikepdf (memory grows with the book)."""
+    img2pdf in parts of ``part_size`` pages, joined with pikepdf (memory grows with the book).
+    With ``ocr_langs`` (e.g. "eng+cym") each page gets Tesseract's invisible text laid over it
+    (``pdftext``), the images left as they are; a page whose OCR fails is left without text."""
+    _check_images(images)
+    started = time.monotonic()
+    ocr_work = None
+    if ocr_langs:
+        _need((tools or Tools()).tesseract)
+        ocr_work = _work(
+            out, images, f"pdf-ocr:{ocr_langs}", work / "ocr" if work else out.with_name(out.name + ".ocr")
+        )
+    if all_jpeg(images):
+        write_pdf(images, out, progress=None if ocr_langs else progress)
+        report = BuildReport(out, len(images), made=len(images))
+    else:
+        report = _pdf_in_parts(images, out, work, part_size, None if ocr_langs else progress)
+    if ocr_langs and ocr_work:
+        chosen = tools or Tools()
+        texts, failed = add_text_layer(out, images, ocr_langs, ocr_work, chosen.tesseract, progress, chosen.env)
+        report.ocr_text, report.ocr_failed = texts, failed
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _pdf_in_parts(images: Sequence[Path], out: Path, work: Path | None, part_size: int,
+                  progress: Callable[[int], None] | None) -> BuildReport:  # fmt: skip
     import img2pdf
     import pikepdf
 
-    _check_images(images)
-    started = time.monotonic()
-    if all_jpeg(images):
-        write_pdf(images, out, progress=progress)
-        return BuildReport(out, len(images), made=len(images), seconds=time.monotonic() - started)
     folder = _work(out, images, f"pdf:{part_size}", work)
     report = BuildReport(out, len(images))
     parts = []
@@ -235,5 +257,4 @@ def build_pdf(images: Sequence[Path], out: Path, *, work: Path | None = None, pa
             for src in opened:
                 src.close()
     os.replace(partial, out)
-    report.seconds = time.monotonic() - started
     return report

@@ -19,6 +19,11 @@ OCR_TIMEOUT = 600  # seconds for one page
 ONE_THREAD = {"OMP_THREAD_LIMIT": "1"}
 
 
+def tesseract_env(env: Mapping[str, str] | None) -> dict[str, str]:
+    """Tesseract's environment: the caller's (e.g. its TESSDATA_PREFIX; only PATH by default), one thread."""
+    return {"PATH": os.defpath, **(env or {}), **ONE_THREAD}
+
+
 @dataclass
 class Word:
     left: int
@@ -44,7 +49,7 @@ def ocr_page(
 ) -> OcrPage | None:
     """Tesseract's words and lines for ``image`` (TSV output), or None when it fails or finds nothing.
     Tesseract runs in ``env`` (the caller's environment, e.g. its TESSDATA_PREFIX; none by default)."""
-    child = {"PATH": os.defpath, **(env or {}), **ONE_THREAD}
+    child = tesseract_env(env)
     try:
         proc = subprocess.run([tesseract, str(image), "stdout", "-l", langs, "tsv"], capture_output=True,
                               timeout=OCR_TIMEOUT, check=False, env=child)  # fmt: skip

@@ -114,7 +114,7 @@ def images(ctx: click.Context, source: str, folder: str) -> None:
     "--images-dir", type=click.Path(exists=True, file_okay=False), help="Every image in this folder, by name."
 )
 @click.option("--output", required=True, type=click.Path(dir_okay=False), help="book.djvu or book.pdf")
-@click.option("--ocr", "ocr_langs", help="Add a Tesseract text layer (DjVu), e.g. eng, cym, eng+cym, gla.")
+@click.option("--ocr", "ocr_langs", help="Add a Tesseract text layer (DjVu or PDF), e.g. eng, cym, eng+cym, gla.")
 @click.option(
     "--alto-dir",
     type=click.Path(exists=True, file_okay=False),
@@ -141,9 +141,9 @@ def build(images: tuple[str, ...], images_dir: str | None, output: str, ocr_lang
             report = build_djvu(paths, target, ocr_langs=ocr_langs, work=Path(work) if work else None, progress=advance,
                                 alto=alto, tools=Tools(env=os.environ))  # fmt: skip
         elif target.suffix.lower() == ".pdf":
-            if ocr_langs or alto_dir:
-                raise BookError("--ocr and --alto-dir add a text layer to DjVu only; build a .djvu")
-            report = build_pdf(paths, target, work=Path(work) if work else None, progress=advance)
+            if alto_dir:
+                raise BookError("--alto-dir adds a text layer to DjVu only; build a .djvu (or use --ocr for a PDF)")
+            report = build_pdf(paths, target, work=Path(work) if work else None, progress=advance, ocr_langs=ocr_langs)
         else:
             raise BookError(f"{output}: the output must end in .djvu or .pdf")
     failed = f"; OCR failed on page(s) {', '.join(map(str, report.ocr_failed))} (left without text)" if (

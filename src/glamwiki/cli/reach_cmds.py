@@ -86,6 +86,20 @@ def reach() -> None:
     show_default=True,
     help="REST metrics requests in flight at once (the Action API is always asked one request at a time).",
 )
+@click.option(
+    "--source",
+    "views_source",
+    type=click.Choice(["auto", "api", "dumps"]),
+    default="auto",
+    show_default=True,
+    help="Where the article figures come from: the cheapest (auto), the REST APIs, or the daily dumps.",
+)
+@click.option(
+    "--dumps-dir",
+    type=click.Path(file_okay=False),
+    help="Where dump files are downloaded when dumps are used (default: PROJECT/dumps).",
+)
+@click.option("--keep-dumps", is_flag=True, help="Keep downloaded dump files (default: delete each once counted).")
 @click.option("--estimate", "only_estimate", is_flag=True, help="Say how many requests and how long; fetch no views.")
 @API_ROOT
 @MIN_INTERVAL
@@ -105,16 +119,21 @@ def collect(
     no_media: bool,
     cim_files: bool,
     rest_concurrency: int,
+    views_source: str,
+    dumps_dir: str | None,
+    keep_dumps: bool,
     only_estimate: bool,
     api_root: str,
     min_interval: float,
     as_json: bool,
 ) -> None:
     """Gather where the files are used and how often those pages are read (reruns fetch only what is new).
-    Says first how many requests and how long it will take, and which source is cheapest."""
+    Says first how many requests and how long it will take, and uses the cheapest source for the
+    article figures (the REST APIs, or the daily pageview_complete dumps for large collections)
+    unless --source forces one."""
     from glamwiki.reach.collect import CollectPlan, resolve_files
     from glamwiki.reach.collect import collect as run_collect
-    from glamwiki.reach.estimate import for_collect
+    from glamwiki.reach.estimate import for_collect, pick_source
     from glamwiki.reach.kinds import parse_agents
     from glamwiki.reach.months import month_range
     from glamwiki.reach.session import read_file_list
@@ -137,25 +156,32 @@ def collect(
     with project.open_store() as store:
         months = len(month_range(start, end))
         guess = for_collect(store, files, months, client.polite, category, not no_media)
+    chosen, why = pick_source(guess, views_source)
     if only_estimate and as_json:
-        emit_json(guess.__dict__)
+        emit_json({**guess.__dict__, "source": chosen, "source_why": why})
         return
     if not as_json:
         for line in guess.lines():
             out.print(line)
+        out.print(f"Article figures from: {'the daily dumps' if chosen == 'dumps' else 'the REST APIs'} ({why}).")
     if only_estimate:
         return
-    params = {"source": source, "files": len(files), "start": start, "end": end}
+    params = {"source": source, "files": len(files), "start": start, "end": end, "article_source": chosen}
     with (
         project.open_store() as store,
         progress_bar("collecting views") as bar,
         tracked(store, "reach-collect", params, echo=bar) as advance,
     ):
-        plan = CollectPlan(files, source, start, end, wanted, usage_max_age, not no_media, category, cim_files, depth)
+        plan = CollectPlan(files, source, start, end, wanted, usage_max_age, not no_media, category, cim_files, depth,
+                           chosen, Path(dumps_dir) if dumps_dir else project.root / "dumps", keep_dumps)  # fmt: skip
         summary = run_collect(store, client, plan, advance)
     if as_json:
-        emit_json({**summary.__dict__, "estimate": guess.__dict__})
+        emit_json({**summary.__dict__, "estimate": guess.__dict__, "source_why": why})
         return
+    if chosen == "dumps":
+        missing = summary.dump_files_missing
+        out.print(f"{summary.dump_files_loaded:,} daily dump files counted; {len(missing):,} not to be had"
+                  + (f" (first: {missing[0]})" if missing else ""))  # fmt: skip
     out.print(
         f"{summary.files:,} files ({summary.new_files:,} new), usage checked for {summary.usage_checked:,} "
         f"({summary.new_usage:,} new pages); {summary.articles:,} articles in use; {summary.months_fetched:,} "

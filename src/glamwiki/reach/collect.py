@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from glamwiki.reach import mediawiki, rest
@@ -39,6 +40,9 @@ class CollectSummary:
     requests_made: int = 0
     cache_hits: int = 0
     problems: list[str] = field(default_factory=list)
+    views_source: str = "api"  # where the article figures came from: "api" (REST) or "dumps"
+    dump_files_loaded: int = 0
+    dump_files_missing: list[str] = field(default_factory=list)
 
 
 def listing_ttl(usage_max_age_days: float) -> float:
@@ -74,6 +78,9 @@ class CollectPlan:
     category: str | None = None  # also Commons Impact Metrics for the category
     cim_files: bool = False  # also Commons Impact Metrics per file
     depth: int = 0  # subcategory depth the category was listed to
+    views_source: str = "api"  # article figures from the REST API ("api") or the daily dumps ("dumps")
+    dumps_dir: Path | None = None  # where dump files are downloaded (views_source "dumps")
+    keep_dumps: bool = False  # keep them after loading (else each is deleted once aggregated)
 
 
 def collect(store: Store, client: Client, plan: CollectPlan, progress: Progress | None = None) -> CollectSummary:
@@ -87,7 +94,10 @@ def collect(store: Store, client: Client, plan: CollectPlan, progress: Progress 
         listed = db.membership_months(store, name)
         db.record_membership(store, name, [m for m in months if m not in listed], files, plan.depth)
     _usage(store, client, files, plan.usage_max_age_days, summary)
-    _all_views(store, client, plan, months, summary, progress)
+    if plan.views_source == "dumps":
+        _views_from_dumps(store, client, plan, months, summary, progress)
+    else:
+        _all_views(store, client, plan, months, summary, progress)
     if plan.media:
         _all_media(store, client, files, months, summary)
     if plan.category:
@@ -147,6 +157,16 @@ def _all_views(
             _save_views(store, task, answer, summary)
             if progress:
                 progress(1)
+
+
+def _views_from_dumps(store: Store, client: Client, plan: CollectPlan, months: list[str], summary: CollectSummary,
+                      progress: Progress | None) -> None:  # fmt: skip
+    from glamwiki.reach.dumpfetch import views_from_dumps
+
+    summary.articles, summary.views_source = len(db.articles_in_use(store)), "dumps"
+    folder = plan.dumps_dir or Path("dumps")
+    done = views_from_dumps(store, client, months, plan.agents, folder, plan.keep_dumps, progress)
+    summary.dump_files_loaded, summary.dump_files_missing = len(done.loaded), done.missing
 
 
 def _fetch_views(client: Client, task: ViewTask) -> list[rest.Point] | ApiError:

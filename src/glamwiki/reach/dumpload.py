@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from glamwiki.reach.dumpformats import DumpFile, identify
-from glamwiki.reach.engines import DumpCounts, aggregate
+from glamwiki.reach.engines import DumpCounts, aggregate, target_table
 from glamwiki.reach.mediawiki import file_key
 from glamwiki.reach.months import month_end_day
 from glamwiki.store import reach as db
@@ -41,10 +41,17 @@ def load_dumps(
         else:
             todo.append((path, dump))
     wanted = {media: targets.get(media) for media in {d.format.name == "mediacounts" for _, d in todo}}
+    tables = (
+        {d.format.name: target_table(d, wanted[d.format.name == "mediacounts"]) for _, d in todo}
+        if engine == "duckdb"
+        else {}
+    )
 
-    def run(item: tuple[Path, DumpFile]) -> DumpCounts:
+    def run(item: tuple[Path, DumpFile]) -> DumpCounts:  # the targets' Arrow table built once per format
         path, dump = item
-        return aggregate(path, wanted[dump.format.name == "mediacounts"], engine, spark_master)
+        return aggregate(
+            path, wanted[dump.format.name == "mediacounts"], engine, spark_master, tables.get(dump.format.name)
+        )
 
     workers = max(1, jobs) if engine == "duckdb" else 1
     done: dict[Path, dict[str, Any]] = dict(skipped)

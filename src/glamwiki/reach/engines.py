@@ -64,7 +64,15 @@ def _collect(dump: DumpFile, engine: Engine, rows: Iterable[tuple[Any, ...]], ex
     return counts
 
 
-def aggregate_duckdb(path: Path, targets: Iterable[tuple[str, str]], threads: int = 2) -> DumpCounts:
+def target_table(dump: DumpFile, targets: Iterable[tuple[str, str]]) -> pa.Table:
+    """The targets as the Arrow table the plan joins on (build it once for many files of one format)."""
+    return pa.table(target_rows(dump, targets), schema=_TARGET_SCHEMA)
+
+
+def aggregate_duckdb(
+    path: Path, targets: Iterable[tuple[str, str]], threads: int = 2, table: pa.Table | None = None
+) -> DumpCounts:
+    """``table``: the targets already as ``target_table`` gives them (then ``targets`` is not read)."""
     import duckdb
 
     dump = identify(path)
@@ -81,7 +89,7 @@ def aggregate_duckdb(path: Path, targets: Iterable[tuple[str, str]], threads: in
         with contextlib.suppress(duckdb.Error):
             con.execute("SET disabled_optimizers = 'build_side_probe_side'")
         con.execute("PRAGMA disable_progress_bar")  # never print on stdout (it carries --json)
-        con.register("targets", pa.table(target_rows(dump, targets), schema=_TARGET_SCHEMA))
+        con.register("targets", table if table is not None else target_table(dump, targets))
         counter = LineCounter()
         with decompressed(path, dump.format.compression) as stream:
             con.register("lines", line_reader(stream, counter))
@@ -141,10 +149,14 @@ def local_spark(cores: int = 2, master: str = "") -> Any:
 
 
 def aggregate(
-    path: Path, targets: Iterable[tuple[str, str]], engine: str = "duckdb", spark_master: str = ""
+    path: Path,
+    targets: Iterable[tuple[str, str]],
+    engine: str = "duckdb",
+    spark_master: str = "",
+    table: pa.Table | None = None,
 ) -> DumpCounts:
     if engine == "duckdb":
-        return aggregate_duckdb(path, targets)
+        return aggregate_duckdb(path, targets, table=table)
     if engine == "spark":
         return aggregate_spark(path, targets, local_spark(master=spark_master) if spark_master else None)
     raise EngineUnavailable(f"Unknown engine {engine!r}: use one of {', '.join(ENGINES)}.")

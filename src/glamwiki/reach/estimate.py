@@ -52,6 +52,11 @@ class Estimate:
     why: str
     cim_allow_listed: bool | None = None  # None: not known yet (no earlier answer for the category)
 
+    @property
+    def views_source(self) -> str:
+        """The cheapest source of the article figures: "api" or "dumps"."""
+        return "dumps" if self.choice == "dumps" else "api"
+
     def lines(self) -> list[str]:
         known = "" if self.articles_known else f" (not checked yet: assumed {ARTICLES_PER_FILE} per file)"
         out = [
@@ -90,16 +95,33 @@ def estimate(
     n_articles = articles if articles is not None else math.ceil(files * ARTICLES_PER_FILE)
     action = math.ceil(files / 50) + 1
     rest = n_articles + (files if media else 0)
-    api_s = action * (min_interval + LATENCY_S) + rest * max(min_interval, LATENCY_S / max(1, rest_concurrency))
+    per_request = max(min_interval, LATENCY_S / max(1, rest_concurrency))
+    api_s = action * (min_interval + LATENCY_S) + rest * per_request
     days = round(months * 30.44)
     floor = floor_mb_s or measure_floor()
     dump_s = days * dump_mb_per_day / floor * DUMP_RATIO / max(1, cores or os.cpu_count() or 1)
     cim = (1 + files) if category else 0
-    if dump_s < api_s:
-        choice, why = "dumps", f"{_duration(dump_s)} against {_duration(api_s)} of requests"
+    # Dumps replace the per-article requests only (usage and media requests are asked either way).
+    article_s = n_articles * per_request
+    if dump_s < article_s:
+        choice, why = "dumps", f"{_duration(dump_s)} of dumps against {_duration(article_s)} of per-article requests"
     else:
-        choice, why = "the REST APIs", f"{_duration(api_s)} against {_duration(dump_s)} of dumps"
+        choice, why = (
+            "the REST APIs",
+            f"{_duration(article_s)} of per-article requests against {_duration(dump_s)} of dumps",
+        )
     return Estimate(files, n_articles, known, months, action, rest, api_s, days, dump_s, cim, choice, why)
+
+
+SOURCES = {"api": "the REST APIs", "dumps": "dumps"}
+
+
+def pick_source(guess: Estimate, forced: str = "auto") -> tuple[str, str]:
+    """The source of the article figures ("api" or "dumps") and why: the cheapest unless forced."""
+    if forced in SOURCES:
+        other = "" if forced == guess.views_source else f"; the cheapest would be {guess.choice}: {guess.why}"
+        return forced, f"forced with --source {forced}{other}"
+    return guess.views_source, f"the cheapest: {guess.why}"
 
 
 def measure_floor(sample_lines: int = 60_000) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from glamwiki.report.books_section import books_section
 from glamwiki.report.gaps_section import gaps_section
 from glamwiki.report.intake_section import intake_section
 from glamwiki.report.page import Section, render
@@ -20,6 +21,7 @@ SECTIONS: list[Callable[[Store], Section | None]] = [
     gaps_section,
     publishing_section,
     reach_section,
+    books_section,
 ]
 
 

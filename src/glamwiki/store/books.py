@@ -33,3 +33,10 @@ def snapshots(store: Store, campaign: str | None = None, index_title: str | None
     sql = "SELECT * FROM book_progress" + (" WHERE " + " AND ".join(where) if where else "")
     for row in store.stream(sql + " ORDER BY wiki, index_title, day", params):
         yield dict(row)
+
+
+def has_books(store: Store, dataset: str) -> bool:
+    """Whether the project tracks books: a progress snapshot, or a book (``dataset``) in the publishing plan."""
+    if store.scalar("SELECT 1 FROM book_progress LIMIT 1"):
+        return True
+    return bool(store.scalar("SELECT 1 FROM publish_plan WHERE dataset = ? LIMIT 1", (dataset,)))
