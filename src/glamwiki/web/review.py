@@ -15,12 +15,11 @@ from glamwiki.model.rights import RightsDecision
 from glamwiki.rights.engine import assess
 from glamwiki.rights.facts import FACTS, check_fact
 from glamwiki.rights.presumptions import SHIPPED
-from glamwiki.rights.project import approved_presumptions
+from glamwiki.rights.project import approved_presumptions, settings_of_run
 from glamwiki.rights.review import PRESUMPTION, creators_text, group_decisions, queue_groups
-from glamwiki.rights.rules import default_settings
 from glamwiki.store import Store
 from glamwiki.store.records import get_record, qualified_id
-from glamwiki.store.rights import facts_for, save_decisions, save_fact, save_presumption
+from glamwiki.store.rights import facts_for, last_rights_run, save_decisions, save_fact, save_presumption
 
 PAGE = 25
 
@@ -136,8 +135,9 @@ def _chosen(members: list[RightsDecision], only: Sequence[str]) -> list[RightsDe
 
 
 def reassess(store: Store, decisions: list[RightsDecision], today: date, extra: list[str]) -> None:
-    """Assess the answered records again (with the presumptions their decisions used, and ``extra``)."""
-    settings = default_settings()
+    """Assess the answered records again (with the presumptions their decisions used, and ``extra``), with
+    the settings of the project's last `glamwiki rights` run (its longest life), not the rules' defaults."""
+    settings = settings_of_run(store, last_rights_run(store))[0]
     fresh = []
     for d in decisions:
         found = [r for _, r in get_record(store, d.record_id, "object", d.dataset) if isinstance(r, ObjectRecord)]
