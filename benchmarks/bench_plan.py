@@ -18,12 +18,16 @@ def run() -> str:
     folder = str(RESULTS / "plan-tate")
     measure("prepare", f"{TASKS}:prepare", tate, folder)
     base = best_of(2, "bare: read records and decisions, write one row each", f"{TASKS}:bare", folder)
-    plan = best_of(2, "publish plan", f"{TASKS}:plan", folder)
+    plan = best_of(2, "publish plan (with the store copy and the page digest)", f"{TASKS}:plan", folder)
+    runs = [measure("glamwiki publish plan (the command)", f"{TASKS}:command", folder) for _ in range(2)]
+    command = min(float(m.extra["command_seconds"]) for m in runs)
     text = report("Tate (69,202 artworks): publish plan vs a bare read-and-write pass", [plan], base)
-    verdict = "within" if plan.seconds <= TARGET_SECONDS else "OVER"
+    verdict = "within" if command <= TARGET_SECONDS else "OVER"
     text += (
-        f"\npublish plan: {plan.seconds:.1f} s ({plan.extra['cpu_seconds']:.1f} s of CPU) for {plan.items:,} files "
-        f"({verdict} the {TARGET_SECONDS:.0f} s of issue 13), {plan.extra['statements']} statements to the store, "
+        f"\n`glamwiki publish plan` (a new process: start, imports, plan): {command:.1f} s ({verdict} the "
+        f"{TARGET_SECONDS:.0f} s of issue 13); the plan itself {plan.extra['plan_seconds']:.1f} s "
+        f"({plan.extra['cpu_seconds']:.1f} s of CPU) for {plan.items:,} files, "
+        f"{plan.extra['statements']} statements to the store, "
         f"{plan.extra['blocked']:,} records blocked, {plan.extra['unplannable']:,} without an image.\n"
         "Digest of every planned page: "
         f"{plan.extra['digest']}\n"
