@@ -104,6 +104,8 @@ def save_plan(store: Store, items: Iterable[dict[str, Any]]) -> int:
 
 def _started_keys(store: Store, items: list[dict[str, Any]]) -> set[tuple[str, str, int]]:
     """(dataset, record id, image index) of the items' plan rows some target has started on."""
+    if store.query_one("SELECT 1 FROM publish_state WHERE state <> 'pending' LIMIT 1") is None:
+        return set()  # nothing started anywhere (a first plan): no need to look item by item
     by_dataset: dict[str, set[str]] = {}
     for item in items:
         by_dataset.setdefault(item["dataset"], set()).add(item["record_id"])
