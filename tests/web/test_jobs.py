@@ -48,6 +48,9 @@ def test_running_job_shows_live_progress_and_admin_stops_it(site: Site) -> None:
                 time.sleep(0.3)  # no reload: only htmx redraws the fragment
             assert _done_on_page(tab, job_id) > first
             assert tab.js("document.querySelector('button.cancel').accessKey") == "x"
+            tab.tab_to(f"#stop-{job_id}")
+            time.sleep(2.5)  # a redraw of the table keeps the focus on the button (it has an id)
+            assert tab.js("document.activeElement.id") == f"stop-{job_id}"
             done = tab.submit({}, f"#job-{job_id} button.cancel")
             assert "Asked the job to stop" in done
             thread.join(timeout=10)

@@ -54,6 +54,7 @@ def test_curator_answers_links_beside_the_evidence(queued: Project, site: Site) 
         assert "death: missing" not in text  # as the terminal review shows it
         assert html.index("lk:L1") < html.index("lk:L2") < html.index("lk:L3")  # by score
         assert tab.js("document.querySelector('#link-1 button.accept').accessKey") == "a"
+        tab.tab_to("#link-1 button.accept")  # reachable from the keyboard
         done = tab.submit({"#link-1 input[name=note]": "same dates, ULAN agrees"}, "#link-1 button.accept")
         assert "lk:L1: accepted." in done and 'data-person="lk:L1"' not in done
         done = tab.submit({}, "#link-1 button.reject")  # now John Smith (another man, other dates)

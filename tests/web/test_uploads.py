@@ -58,6 +58,7 @@ def test_resident_approves_a_page_then_the_whole_batch(planned: Project, site: S
         assert _rows(tab) == EXTRA - 25 and "/uploads?dataset=extra" in tab.url()
         tab.goto(site.url + "/uploads?dataset=extra")
         assert tab.js("document.querySelector('#approve-page').accessKey") == "a"
+        tab.tab_to("#approve-page")  # reachable from the keyboard
         done = tab.submit({"input[name=reason]": "checked against the catalogue"}, "#approve-page")
         assert "25 files changed." in done
         assert tab.js("[...document.querySelectorAll('td.verdict')].every(td => td.textContent === 'approved')")
