@@ -88,6 +88,12 @@ def test_curator_and_viewer_may_not_stop_a_job(site: Site) -> None:
         assert 'class="cancel"' in page.text
         missing = client.post("/jobs/999999/cancel", data={"csrf_token": token(page.text)})
         assert missing.status_code == 404
+        with site.project.open_store() as store:
+            queued = jobs.create(store, "reach-collect")
+        stopped = client.post(f"/jobs/{queued}/cancel", data={"csrf_token": token(page.text)})
+        assert stopped.status_code == 303
+        with site.project.open_store() as store:  # a queued job is cancelled at once
+            assert jobs.get(store, queued).status == jobs.CANCELLED
         client.close()
     finally:
         with site.project.open_store() as store:
