@@ -76,6 +76,16 @@ class Tab:
     def url(self) -> str:
         return str(self.js("location.href"))
 
+    def tab_to(self, selector: str, limit: int = 60) -> int:
+        """Press Tab (real key events) until the element ``selector`` has the focus; how many presses it took
+        (AssertionError when it is not reached within ``limit``)."""
+        for n in range(1, limit + 1):
+            for kind in ("keyDown", "keyUp"):
+                self.call("Input.dispatchKeyEvent", type=kind, key="Tab", code="Tab", windowsVirtualKeyCode=9)
+            if self.js(f"document.activeElement === document.querySelector({json.dumps(selector)})"):
+                return n
+        raise AssertionError(f"{selector} is not reached by Tab within {limit} presses")
+
     def submit(self, fields: dict[str, str], button: str) -> str:
         """Type ``fields`` (CSS selector -> value) and click ``button`` as a person would; the DOM after."""
         for selector, value in fields.items():

@@ -4,6 +4,7 @@ escaped in a real Chromium on the project page, the stage dashboards, the queue 
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,9 @@ from click.testing import CliRunner
 from glamwiki.cli import cli as cli_app
 from glamwiki.project import Project
 from glamwiki.rights.project import assess_project
+from glamwiki.store import Store, jobs
+from glamwiki.store import linking as links_db
+from glamwiki.store.publishing import save_plan
 from glamwiki.web.auth import create_user
 
 from ..intake.helpers import write_csv, write_mapping
@@ -36,6 +40,7 @@ def test_hostile_catalogue_text_is_shown_escaped_on_every_page(
     with project.open_store() as store:
         assess_project(store, date(2026, 1, 1))
         create_user(store, "cur", "curator", "cur-pass-12345")
+        _hostile_work(store)
     with running(project) as url, browser() as tab:
         tab.goto(url + "/login")
         tab.submit({"input[name=username]": "cur", "input[name=password]": "cur-pass-12345"}, "#login")
@@ -43,7 +48,7 @@ def test_hostile_catalogue_text_is_shown_escaped_on_every_page(
         groups = re.findall(r'href="(/rights/queue/[^"]+)"', queue)
         assert groups
         pages = ["/", "/stage/intake", "/stage/rights", "/stage/links", "/rights/queue", *groups,
-                 "/record?id=" + quote("h:" + ROW_ID)]  # fmt: skip
+                 "/jobs", "/links", "/uploads", "/record?id=" + quote("h:" + ROW_ID)]  # fmt: skip
         shown = 0
         for page in pages:
             tab.goto(url + page)
@@ -53,4 +58,20 @@ def test_hostile_catalogue_text_is_shown_escaped_on_every_page(
             shown += text.count(HOSTILE)
         record = tab.text()
     assert HOSTILE in record and ROW_ID in record and formula in record  # shown as it is, as text
-    assert shown >= 4  # title and creator on the group page and the record page at least
+    assert shown >= 8  # title and creator on the group and record pages; job, link (2) and upload pages
+
+
+def _hostile_work(store: Store) -> None:
+    """A job, a link to review and a planned file whose every text is the hostile string."""
+    job = jobs.start(store, HOSTILE, {"note": HOSTILE}, total=3, worker=HOSTILE)
+    jobs.progress(store, job, 1, message=HOSTILE)
+    side = {"id": HOSTILE, "name": HOSTILE, "dates": HOSTILE, "identifiers": {HOSTILE: HOSTILE}}
+    evidence = {"source": side, "candidate": side, "features": {HOSTILE: HOSTILE}, "note": HOSTILE}
+    with store.transaction():
+        run = links_db.start_run(store, "h", "wikidata", {}, {})
+        link = {"person_id": ROW_ID, "authority_id": HOSTILE, "qid": HOSTILE, "probability": 0.5, "decision": "review",
+                "evidence": evidence}  # fmt: skip
+        links_db.save_matches(store, run, "h", "wikidata", [link])
+    rights = json.dumps({"decision": HOSTILE, "templates": [HOSTILE]})
+    save_plan(store, [{"dataset": "h", "record_id": ROW_ID, "status": "planned", "title": HOSTILE,
+                       "source": HOSTILE, "rights": rights}])  # fmt: skip

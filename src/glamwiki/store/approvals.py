@@ -98,3 +98,66 @@ def approval_counts(store: Store) -> dict[str, int]:
     out = {APPROVED: 0, REJECTED: 0, "waiting": 0}
     out.update({r[0]: int(r[1]) for r in rows})
     return out
+
+
+@dataclass(frozen=True)
+class ApprovalRow:
+    """A planned file as the web's approval queue shows it."""
+
+    item_id: int
+    dataset: str
+    record_id: str
+    image_index: int
+    title: str
+    source: str
+    rights: str  # the plan's rights JSON (decision, templates, reasons)
+    verdict: str  # approved | rejected | waiting (never decided, or re-planned under another title since)
+    version: int  # id of the file's latest upload event, 0 when none
+
+    @property
+    def file(self) -> PlannedFile:
+        return PlannedFile(self.item_id, self.dataset, self.record_id, self.image_index, self.title)
+
+
+_VERDICT = "CASE WHEN a.title = p.title THEN a.verdict ELSE 'waiting' END"
+
+
+def approval_rows(
+    store: Store, *, dataset: str | None = None, verdict: str | None = None, item_ids: Sequence[int] = (),
+    offset: int = 0, limit: int | None = None,
+) -> tuple[int, list[ApprovalRow]]:  # fmt: skip
+    """Planned files with their approval (narrowed to a dataset, a verdict, some item ids), in plan
+    order: how many match, and the ``limit`` of them from ``offset`` (all when no limit)."""
+    clauses: list[str] = ["p.status = 'planned'"]
+    params: list[object] = []
+    if dataset:
+        clauses.append("p.dataset = ?")
+        params.append(dataset)
+    if verdict:
+        clauses.append(f"{_VERDICT} = ?")
+        params.append(verdict)
+    if item_ids:
+        clauses.append(f"p.item_id IN ({', '.join('?' * len(item_ids))})")
+        params.extend(int(i) for i in item_ids)
+    joined = (
+        " FROM publish_plan p LEFT JOIN upload_approvals a ON a.dataset = p.dataset"
+        " AND a.record_id = p.record_id AND a.image_index = p.image_index WHERE " + " AND ".join(clauses)
+    )
+    total = int(store.scalar("SELECT COUNT(*)" + joined, params) or 0)
+    page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
+    rows = store.query(
+        "SELECT p.item_id, p.dataset, p.record_id, p.image_index, p.title, p.source, p.rights, "
+        f"{_VERDICT}, COALESCE(a.event_id, 0)" + joined + " ORDER BY p.item_id" + page,
+        params,
+    )
+    return total, [ApprovalRow(int(r[0]), r[1], r[2], int(r[3]), r[4], r[5], r[6], r[7], int(r[8])) for r in rows]
+
+
+def planned_datasets(store: Store) -> list[str]:
+    """The datasets (batches) that have planned files."""
+    return [r[0] for r in store.query("SELECT DISTINCT dataset FROM publish_plan WHERE status = 'planned' ORDER BY 1")]
+
+
+def upload_watermark(store: Store) -> int:
+    """The latest upload decision's event id (0: none yet): a page drawn now saw every decision up to it."""
+    return int(store.scalar("SELECT COALESCE(MAX(id), 0) FROM decision_events WHERE kind = 'upload'") or 0)

@@ -100,12 +100,13 @@ def create_app(
     """The application for the project whose store is at ``db_path``; ``secret`` signs the session
     cookie (Secure when served over ``https``); requests for another Host than ``allowed_hosts``
     (and 127.0.0.1, localhost) are refused, against DNS rebinding."""
-    from glamwiki.web import routes_auth, routes_project, routes_rights
+    from glamwiki.web import routes_auth, routes_jobs, routes_links, routes_project, routes_rights, routes_uploads
 
     with open_store(db_path):  # brings the store's schema up to date once, before any request
         pass
     static = StaticFiles(packages=[("glamwiki.web", "static")])
     routes: list[BaseRoute] = [*routes_auth.ROUTES, *routes_project.ROUTES, *routes_rights.ROUTES,
+                               *routes_jobs.ROUTES, *routes_uploads.ROUTES, *routes_links.ROUTES,
                                Mount("/static", app=static, name="static")]  # fmt: skip
     hosts = sorted({"127.0.0.1", "localhost", *allowed_hosts})
     middleware = [

@@ -26,6 +26,7 @@ ROLES = {
 PERMISSIONS = {
     "answer_reviews": {ADMIN, RESIDENT, CURATOR},
     "publish": {ADMIN, RESIDENT},
+    "run_jobs": {ADMIN, RESIDENT},
     "manage_users": {ADMIN},
 }
 SECRET_FILE = "web-session.key"  # in the project folder, mode 0600

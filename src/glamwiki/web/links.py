@@ -1,0 +1,70 @@
+"""The link review queue on the web: each person awaiting review beside the best candidate, with the
+evidence (names, dates, identifiers, the features and the score), and the version of the person's link
+decision the page saw, so that an answer to a link someone decided meanwhile is refused (StaleDecision)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from glamwiki.linking.project_flow import decide
+from glamwiki.linking.review import FIELDS, _text
+from glamwiki.store import Store
+from glamwiki.store.decisions import versions
+from glamwiki.store.linking import review_queue
+from glamwiki.store.records import qualified_id
+
+PAGE = 25
+
+
+@dataclass
+class LinkCard:
+    dataset: str
+    person_id: str
+    id: str  # dataset:person id
+    authority: str
+    authority_id: str
+    qid: str
+    probability: float
+    sides: list[tuple[str, str, str]]  # (field, the collection's value, the candidate's value)
+    features: str
+    weight: str
+    note: str
+    version: int
+
+
+@dataclass
+class LinkPage:
+    total: int
+    page: int
+    pages: int
+    cards: list[LinkCard]
+
+
+def _card(row: dict[str, Any], version: int) -> LinkCard:
+    ev = row["evidence"]
+    source, cand = ev.get("source") or {}, ev.get("candidate") or {}
+    features = ", ".join(f"{k}: {v}" for k, v in (ev.get("features") or {}).items() if v != "missing")
+    weight = f"weight {ev.get('match_weight')} bits; runner-up p={ev.get('runner_up', 0)}"
+    sides = [(f, _text(source.get(f)), _text(cand.get(f))) for f in FIELDS]
+    return LinkCard(row["dataset"], row["person_id"], qualified_id(row["dataset"], row["person_id"]),
+                    row["authority"], row["authority_id"], row["qid"], float(row["probability"]), sides, features,
+                    weight, str(ev.get("note") or ""), version)  # fmt: skip
+
+
+def link_page(store: Store, page: int) -> LinkPage:
+    rows = review_queue(store)
+    pages = max(1, -(-len(rows) // PAGE))
+    page = min(max(1, page), pages)
+    seen = versions(store, "link")
+    shown = rows[(page - 1) * PAGE : page * PAGE]
+    return LinkPage(len(rows), page, pages, [_card(r, seen.get((r["dataset"], r["person_id"]), 0)) for r in shown])
+
+
+def answer_link(
+    store: Store, dataset: str, person_id: str, authority: str, verdict: str, who: str, version_seen: str, note: str
+) -> dict[str, Any]:
+    """Accept (the candidate shown) or reject the link, as ``who``, refused if decided since ``version_seen``."""
+    expected = int(version_seen) if version_seen.isdigit() else 0
+    return decide(store, person_id, verdict, dataset=dataset, authority=authority, by=who, note=note.strip(),
+                  expected=expected)  # fmt: skip
