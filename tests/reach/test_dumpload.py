@@ -112,3 +112,28 @@ def test_counts_stored_before_the_path_index_survive_it(tmp_path: Path, dump_wri
         load_dumps(store, [day], force=True)
         assert store.query("SELECT path, count FROM reach_dump_counts")[0][1] == 7
         assert store.scalar("SELECT COUNT(*) FROM reach_dump_counts") == 1
+
+
+def test_targets_table_built_once_per_format_for_a_run_of_days(
+    collected, project: Project, tmp_path: Path, dump_writer, monkeypatch
+) -> None:
+    """The targets' Arrow table (~0.35 s of CPU for 125,000 articles) is built once per run and format,
+    not once per file: a run of 4 daily files and one mediacounts file builds it twice."""
+    from glamwiki.reach import dumpload
+    from glamwiki.reach.engines import target_table
+
+    built: list[str] = []
+
+    def counting(dump, targets):  # the real function, counted
+        built.append(dump.format.name)
+        return target_table(dump, targets)
+
+    monkeypatch.setattr(dumpload, "target_table", counting)
+    line = [b"en.wikipedia Mona_Lisa 70889 desktop 10 A10"]
+    days = [dump_writer(tmp_path, f"pageviews-202503{d:02d}-user.bz2", line) for d in range(1, 5)]
+    media = dump_writer(tmp_path, "mediacounts.2025-03-01.v00.tsv.bz2", [b"/wikipedia/commons/x/xy/A.jpg\t1\t2"])
+    with project.open_store() as store:
+        results = dumpload.load_dumps(store, [*days, media])
+    assert sorted(built) == ["mediacounts", "pageview_complete"]
+    assert [r["lines"] for r in results] == [1, 1, 1, 1, 1]
+    assert [r["matched"] for r in results[:4]] == [1, 1, 1, 1]

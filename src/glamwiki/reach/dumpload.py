@@ -12,6 +12,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+
 from glamwiki.reach.dumpformats import DumpFile, identify
 from glamwiki.reach.engines import DumpCounts, aggregate, target_table
 from glamwiki.reach.mediawiki import file_key
@@ -41,11 +43,10 @@ def load_dumps(
         else:
             todo.append((path, dump))
     wanted = {media: targets.get(media) for media in {d.format.name == "mediacounts" for _, d in todo}}
-    tables = (
-        {d.format.name: target_table(d, wanted[d.format.name == "mediacounts"]) for _, d in todo}
-        if engine == "duckdb"
-        else {}
-    )
+    tables: dict[str, pa.Table] = {}
+    for _, d in todo if engine == "duckdb" else []:  # once per format, not once per file
+        if d.format.name not in tables:
+            tables[d.format.name] = target_table(d, wanted[d.format.name == "mediacounts"])
 
     def run(item: tuple[Path, DumpFile]) -> DumpCounts:  # the targets' Arrow table built once per format
         path, dump = item

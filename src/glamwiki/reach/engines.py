@@ -93,7 +93,7 @@ def aggregate_duckdb(
         counter = LineCounter()
         with decompressed(path, dump.format.compression) as stream:
             con.register("lines", line_reader(stream, counter))
-            rows = con.execute(aggregation_sql(dump.format)).fetchall()
+            rows = con.execute(aggregation_sql(dump.format, "duckdb")).fetchall()
         return _collect(dump, "duckdb", rows, counter.rejected)
     finally:
         con.close()

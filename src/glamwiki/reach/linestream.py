@@ -9,9 +9,11 @@ Lines holding the reader's internal delimiter (U+001F) are counted here as malfo
 from __future__ import annotations
 
 import bz2
+import contextlib
 import gzip
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,8 +24,14 @@ import pyarrow.csv as pacsv
 
 from glamwiki.reach.errors import DumpFileError
 
+try:
+    import fcntl
+except ImportError:  # not on Windows
+    fcntl = None  # type: ignore[assignment]
+
 SCHEMA = pa.schema([("line", pa.string())])
 BLOCK = 4 << 20  # 4 MiB of text per batch
+PIPE_BYTES = 1 << 20  # Linux's default /proc/sys/fs/pipe-max-size
 
 
 class LineCounter:
@@ -45,6 +53,7 @@ def decompressed(path: Path, compression: str) -> Iterator[IO[bytes]]:
         command = [exe, "-dc", str(path)]
         proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=1 << 20)
         assert proc.stdout is not None
+        _widen_pipe(proc.stdout)
         try:
             yield proc.stdout
         finally:
@@ -56,6 +65,15 @@ def decompressed(path: Path, compression: str) -> Iterator[IO[bytes]]:
     opener = bz2.open if compression == "bz2" else gzip.open
     with opener(path, "rb") as fh:
         yield cast(IO[bytes], fh)  # a BZ2File / GzipFile reads bytes; typeshed does not call it IO[bytes]
+
+
+def _widen_pipe(pipe: IO[bytes]) -> None:
+    """Let the decompressor run up to 1 MiB ahead of the parser (Linux pipes hold 64 KiB by default,
+    so it stalls whenever DuckDB works on a batch); elsewhere, or above the system's limit, keep it."""
+    set_size = getattr(fcntl, "F_SETPIPE_SZ", 1031) if fcntl is not None and sys.platform == "linux" else None
+    if set_size is not None:
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(pipe.fileno(), set_size, PIPE_BYTES)
 
 
 def batches(stream: IO[bytes], counter: LineCounter) -> Iterator[pa.RecordBatch]:
