@@ -7,12 +7,10 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 AS_OF = "2026-01-01"  # a fixed date: the same decisions, hence the same plan, in every run
-METHODS = ("execute", "executemany", "query", "query_one", "scalar", "stream")
 
 
 def prepare(tate: str, folder: str) -> int:
@@ -42,24 +40,6 @@ def _fresh(folder: str) -> Path:
     return root
 
 
-def _counting(store: Any) -> dict[str, int]:
-    """Count the statements sent through the Store's query methods (one executemany is one)."""
-    calls = {"n": 0}
-
-    def wrap(method: Callable[..., Any]) -> Callable[..., Any]:
-        def call(*args: Any, **kwargs: Any) -> Any:
-            # A Store method may use another (query -> execute): count the calls from outside it only.
-            if sys._getframe(1).f_globals.get("__name__") != "glamwiki.store.db":
-                calls["n"] += 1
-            return method(*args, **kwargs)
-
-        return call
-
-    for name in METHODS:
-        setattr(store, name, wrap(getattr(store, name)))
-    return calls
-
-
 def plan_digest(store: Any, batch: str) -> str:
     """SHA-256 over every plan row's page, title, structured data and rights, the batch id blanked. Computed
     after the plan is timed; it streams, so the peak memory reported is the plan's."""
@@ -83,12 +63,10 @@ def plan(folder: str) -> dict[str, Any]:
     settings = plan_settings(project.config)
     cpu, wall = time.process_time(), time.perf_counter()
     with project.open_store() as store:
-        calls = _counting(store)
+        before = sum(store.statements.values())
         summary = build_plan(store, settings)
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-        statements = calls["n"]
-        for name in METHODS:
-            delattr(store, name)
+        statements = sum(store.statements.values()) - before  # one executemany is one
         digest = plan_digest(store, summary.batch)
     files = summary.planned + summary.held
     return {"items": files, "extra": {"statements": statements, "digest": digest, "blocked": summary.blocked,

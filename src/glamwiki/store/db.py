@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,6 +39,9 @@ class Store:
         self._raw: Any = None  # the pool's wrapper around conn, closed with the store
         self.migrated: list[str] = []  # the migrations open_store(migrate=True) applied
         self._cursors = 0  # server-side cursors opened (each needs its own name)
+        # Statements sent through the methods below, by method (one executemany is one): what the
+        # set-based stages are measured by (tests/publishing/test_plan_queries.py, bench_plan).
+        self.statements: Counter[str] = Counter()
 
     @property
     def is_sqlite(self) -> bool:
@@ -45,11 +49,11 @@ class Store:
 
     # -- queries -----------------------------------------------------------------------------
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
-        if self.is_sqlite:
-            return self.conn.execute(sql, params)
-        return self.conn.execute(to_pyformat(sql), params)
+        self.statements["execute"] += 1
+        return self._send(sql, params)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> Any:
+        self.statements["executemany"] += 1
         if self.is_sqlite:
             return self.conn.executemany(sql, rows)
         cur = self.conn.cursor()
@@ -57,26 +61,36 @@ class Store:
         return cur
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
-        return list(self.execute(sql, params).fetchall())
+        self.statements["query"] += 1
+        return list(self._send(sql, params).fetchall())
 
     def query_one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
-        return self.execute(sql, params).fetchone()
+        self.statements["query_one"] += 1
+        return self._send(sql, params).fetchone()
 
     def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
-        row = self.execute(sql, params).fetchone()
+        self.statements["scalar"] += 1
+        row = self._send(sql, params).fetchone()
         return None if row is None else row[0]
 
     def stream(self, sql: str, params: Sequence[Any] = (), size: int = 1000) -> Iterator[Any]:
         """Rows one at a time without loading the result set (constant memory)."""
+        self.statements["stream"] += 1
         if not self.is_sqlite:
             yield from self._stream_server_side(sql, params, size)
             return
-        cur = self.execute(sql, params)
+        cur = self._send(sql, params)
         while True:
             rows = cur.fetchmany(size)
             if not rows:
                 return
             yield from rows
+
+    def _send(self, sql: str, params: Sequence[Any] | dict[str, Any]) -> Any:
+        """One statement on the connection, its placeholders in the driver's style."""
+        if self.is_sqlite:
+            return self.conn.execute(sql, params)
+        return self.conn.execute(to_pyformat(sql), params)
 
     def _stream_server_side(self, sql: str, params: Sequence[Any], size: int) -> Iterator[Any]:
         """A PostgreSQL cursor on the server, read ``size`` rows at a time (WITH HOLD outside a transaction)."""
