@@ -31,6 +31,12 @@ class FileStatus(StrEnum):
     HELD = "held"  # the downloaded image is smaller than ``min_long_side``: never sent
 
 
+# The states that end a file's life on a wiki: a run never takes such a file again (the journal, job claims).
+TERMINAL_STATES = frozenset(
+    {FileStatus.DONE, FileStatus.DUPLICATE, FileStatus.FAILED, FileStatus.BLOCKED, FileStatus.HELD}
+)
+
+
 class JournalPhase(StrEnum):
     """A journal entry is written ``before`` a step touches the wiki and ``after`` it has."""
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from glamwiki.model.publishing import FileStatus, JournalPhase
+from glamwiki.model.publishing import TERMINAL_STATES, FileStatus, JournalPhase
 from glamwiki.scrub import scrub
 from glamwiki.store import Store
 from glamwiki.store import publishing as db
@@ -28,7 +28,7 @@ DUPLICATE = FileStatus.DUPLICATE
 FAILED = FileStatus.FAILED
 BLOCKED = FileStatus.BLOCKED
 HELD = FileStatus.HELD
-TERMINAL = frozenset({DONE, DUPLICATE, FAILED, BLOCKED, HELD})
+TERMINAL = TERMINAL_STATES
 OUTCOMES: dict[str, str] = {DONE: "uploaded", DUPLICATE: "duplicate-of", FAILED: "failed", BLOCKED: "blocked-by-rights",
             HELD: "held-small-image"}  # fmt: skip
 

@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from glamwiki.errors import GlamwikiError
+from glamwiki.model.publishing import TERMINAL_STATES
 from glamwiki.scrub import scrub
 from glamwiki.store.db import Store
 from glamwiki.store.decisions import now
@@ -30,7 +31,7 @@ FAILED: Status = "failed"
 CANCELLED: Status = "cancelled"
 ENDED = (DONE, FAILED, CANCELLED)
 STALE_AFTER = timedelta(minutes=15)  # no heartbeat for this long: the worker is taken for dead
-_TERMINAL_FILE_STATES = ("done", "duplicate", "failed", "blocked", "held")  # publishing.journal.TERMINAL
+_TERMINAL_FILE_STATES = tuple(sorted(TERMINAL_STATES))  # the journal's end states
 
 _COLUMNS = ("id, kind, params, status, done, total, message, worker, cancel_requested, created_at, started_at,"
             " heartbeat_at, finished_at")  # fmt: skip
