@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from typing import Any
 
-from glamwiki.model.publishing import FileStatus, JournalPhase, PlanStatus
+from glamwiki.model.publishing import TERMINAL_STATES, FileStatus, JournalPhase, PlanStatus
 from glamwiki.store.db import Store
 
 PLANNED = "planned"
@@ -323,8 +323,9 @@ def record_titles(store: Store, target: str, dataset: str, record_id: str) -> se
 
 def unfinished_batch(store: Store, target: str) -> str | None:
     """The batch of the most recently touched file on ``target`` that is not finished, if any."""
+    ended = ", ".join(f"'{state}'" for state in sorted(TERMINAL_STATES))
     row = store.query_one(
-        "SELECT batch FROM publish_state WHERE target = ? AND state NOT IN ('done', 'duplicate', 'failed', 'held')"
+        f"SELECT batch FROM publish_state WHERE target = ? AND state NOT IN ({ended})"
         " AND batch IS NOT NULL ORDER BY updated_at DESC LIMIT 1",
         (target,),
     )
