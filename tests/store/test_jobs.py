@@ -141,3 +141,41 @@ def test_the_claim_query_knows_every_end_state_of_a_file() -> None:
     from glamwiki.store import jobs as store_jobs
 
     assert set(store_jobs._TERMINAL_FILE_STATES) == set(journal.TERMINAL)
+
+
+def _gone_pid() -> int:
+    """The pid of a process that ran and was collected: no process has it now."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def test_a_killed_runs_job_is_failed_and_its_claims_freed_at_once(store: Store) -> None:
+    import socket
+
+    items = _plan(store, 6)
+    here = socket.gethostname()
+    killed = jobs.start(store, "publish", worker=f"{here}:{_gone_pid()}")
+    elsewhere = jobs.start(store, "publish", worker="another-host:1")  # judged only by its heartbeat
+    alive = jobs.start(store, "publish")  # this process
+    assert jobs.claim_items(store, killed, 3, scope="wiki") == items[:3]
+    assert jobs.claim_items(store, elsewhere, 2, scope="wiki") == items[3:5]
+    fresh = jobs.start(store, "publish")
+    assert jobs.claim_items(store, fresh, 6, scope="wiki") == items[5:]  # the killed run still holds its three
+    assert jobs.reap_dead(store) == [killed]
+    found = jobs.get(store, killed)
+    assert found.status == "failed" and "ended without finishing" in found.message and found.finished_at
+    assert jobs.claims_of(store, killed) == []
+    assert jobs.claim_items(store, fresh, 6, scope="wiki") == items[:3]
+    assert {jobs.get(store, j).status for j in (elsewhere, alive)} == {"running"}
+    assert jobs.reap_dead(store) == []  # nothing twice
+
+
+def test_the_jobs_list_shows_a_killed_run_as_failed(store: Store) -> None:
+    import socket
+
+    job = jobs.start(store, "ingest", worker=f"{socket.gethostname()}:{_gone_pid()}")
+    assert [(j.id, j.status) for j in jobs.list_jobs(store)] == [(job, "failed")]

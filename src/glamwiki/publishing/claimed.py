@@ -21,6 +21,7 @@ class ClaimedWork:
         self.target = target
         self.approved_only = approved_only
         params = {"target": target, "approved_only": approved_only}
+        jobs.reap_dead(store)  # a run killed before: its claims are free at once, not after 15 minutes
         open_now = len(jobs.open_files(store, target, approved_only))
         self.job_id = job_id if job_id is not None else jobs.start(store, "publish", params, open_now)
         if job_id is not None:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any, Literal
 
 from glamwiki.errors import GlamwikiError
@@ -79,6 +80,46 @@ def this_worker() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
+def process_gone(worker: str, host: str | None = None) -> bool:
+    """True when ``worker`` (host:pid) ran on this host and that process no longer runs (killed,
+    crashed, or a zombie waiting to be collected). A worker on another host is never judged here:
+    only its heartbeat going stale tells (``stale_after``)."""
+    name, _, pid_text = worker.rpartition(":")
+    if name != (host or socket.gethostname()) or not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # another user's process with that pid: alive
+        return False
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return False
+    return stat.rpartition(")")[2].split()[:1] == ["Z"]
+
+
+def reap_dead(store: Store, host: str | None = None) -> list[int]:
+    """Mark failed the running jobs whose process on this host is gone, releasing what they claimed,
+    so a rerun after a crash or a kill goes on at once instead of waiting for the heartbeat to go
+    stale. Returns their ids."""
+    rows = store.query("SELECT id, worker FROM jobs WHERE status = 'running' ORDER BY id")
+    dead = [(int(r[0]), str(r[1])) for r in rows if process_gone(str(r[1]), host)]
+    for job_id, worker in dead:
+        message = f"its process ({worker}) ended without finishing (killed or crashed); run it again to go on"
+        with store.transaction():
+            store.execute(
+                "UPDATE jobs SET status = 'failed', message = ?, finished_at = ? WHERE id = ? AND status = 'running'",
+                (message, now(), job_id),
+            )
+            store.execute("DELETE FROM job_claims WHERE job_id = ?", (job_id,))
+    return [job_id for job_id, _ in dead]
+
+
 def _job(row: Any) -> Job:
     values = dict(zip(_COLUMNS.split(", "), tuple(row), strict=True))
     values["params"] = json.loads(values["params"] or "{}")
@@ -114,6 +155,7 @@ def _params(params: dict[str, Any] | None) -> str:
 
 def claim_next(store: Store, worker: str | None = None, kinds: tuple[str, ...] = ()) -> Job | None:
     """Take the oldest queued job (of these kinds) for this worker, or None; never the same job twice."""
+    reap_dead(store)
     where = "status = 'queued' AND cancel_requested = 0"
     params: list[Any] = list(kinds)
     if kinds:
@@ -190,7 +232,8 @@ def get(store: Store, job_id: int) -> Job:
 
 
 def list_jobs(store: Store, status: str | None = None, limit: int = 50) -> list[Job]:
-    """The latest jobs first."""
+    """The latest jobs first (those whose process on this host is gone shown as failed)."""
+    reap_dead(store)
     where, params = ("WHERE status = ?", [status]) if status else ("", [])
     rows = store.query(f"SELECT {_COLUMNS} FROM jobs {where} ORDER BY id DESC LIMIT ?", [*params, limit])
     return [_job(r) for r in rows]
