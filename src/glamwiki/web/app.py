@@ -57,6 +57,26 @@ async def in_store(request: Request, work: Callable[..., T], *args: Any) -> T:
     return await run_in_threadpool(run)
 
 
+async def in_site(request: Request, work: Callable[..., T], *args: Any) -> T:
+    """``work(store, *args)`` on the store that holds the site's accounts and everything keyed by an
+    account (sessions, identities, login limits). On the embedded default it is the project's own
+    store; a site serving many projects keeps them in one place for all its projects."""
+    return await in_store(request, work, *args)
+
+
+async def in_programme(request: Request, work: Callable[..., T], *args: Any) -> T:
+    """``work([(project name, store), ...], *args)`` over every project the user may see, each store
+    opened for it and closed after (the programme pages and reports). On the embedded default: the
+    one project."""
+
+    def run() -> T:
+        ws = workspace(request)
+        with open_store(ws.db_path, migrate=False) as store:
+            return work([(ws.project_name, store)], *args)
+
+    return await run_in_threadpool(run)
+
+
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     ws = workspace(request)
     user: Account | None = getattr(request.state, "user", None)
@@ -78,7 +98,7 @@ def page(permission: str | None = None) -> Callable[[Handler], Handler]:
         @functools.wraps(handler)
         async def inner(request: Request) -> Response:
             name = request.session.get("user")
-            user = await in_store(request, get_account, name) if isinstance(name, str) else None
+            user = await in_site(request, get_account, name) if isinstance(name, str) else None
             if user is None:
                 request.session.pop("user", None)
                 target = request.url.path + (f"?{request.url.query}" if request.url.query else "")

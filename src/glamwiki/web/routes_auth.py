@@ -9,7 +9,7 @@ from starlette.routing import Route
 from glamwiki.errors import GlamwikiError
 from glamwiki.store import Store
 from glamwiki.store.accounts import Account, get_account, list_accounts
-from glamwiki.web.app import in_store, page, render, workspace
+from glamwiki.web.app import in_site, page, render, workspace
 from glamwiki.web.auth import check_password, create_user
 
 
@@ -37,7 +37,7 @@ async def login(request: Request) -> Response:
     if limiter.blocked(username, address):
         return render(request, "login.html", 429, title="Log in", next=target,
                       error="Too many failed attempts: wait 15 minutes and try again.")  # fmt: skip
-    account = await in_store(request, _verify, username, password)
+    account = await in_site(request, _verify, username, password)
     if account is None:
         limiter.failed(username, address)
         return render(request, "login.html", 401, title="Log in", next=target, error="Wrong user name or password.")
@@ -54,7 +54,7 @@ async def logout(request: Request) -> Response:
 
 @page("manage_users")
 async def users(request: Request) -> Response:
-    accounts = await in_store(request, list_accounts)
+    accounts = await in_site(request, list_accounts)
     return render(request, "users.html", title="Users", accounts=accounts, message="", error="")
 
 
@@ -65,11 +65,11 @@ async def add_user(request: Request) -> Response:
     password = str(form.get("password", ""))
     error, message = "", ""
     try:
-        await in_store(request, create_user, username, role, password, request.state.user.username)
+        await in_site(request, create_user, username, role, password, request.state.user.username)
         message = f"Added {username.strip()} ({role})."
     except GlamwikiError as exc:
         error = str(exc)
-    accounts = await in_store(request, list_accounts)
+    accounts = await in_site(request, list_accounts)
     return render(request, "users.html", 400 if error else 200, title="Users", accounts=accounts, message=message,
                   error=error)  # fmt: skip
 
