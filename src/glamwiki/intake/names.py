@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from glamwiki.model.agents import collective_kind
 from glamwiki.model.records import GROUP, ORGANISATION, PERSON, UNKNOWN_AGENT
 
 # Longest first, so "studio of" wins over "studio".
@@ -43,15 +44,6 @@ _UNKNOWN = re.compile(
     r"\bunknown (?:artist|maker|photographer|author)\b",
     re.IGNORECASE,
 )
-_GROUP = re.compile(r"\s(?:&|and|und|et)\s|\bcollective\b|\bgroup\b|\bduo\b|\bteam\b", re.IGNORECASE)
-_ORG = re.compile(
-    r"\b(?:ltd|limited|inc|company|co\.|corporation|gmbh|museum|gallery|society|studio|studios|"
-    r"press|publishers?|manufactory|factory|works|foundation|institute|university|department|"
-    r"ministry|office|council|association|club|bank|trust)\b",
-    re.IGNORECASE,
-)
-
-
 # Roles a catalogue gives in its own role column that are attributions, not roles: the named
 # person is the reference point of the attribution, not (or not simply) the author. Tate's
 # contributor "role" holds these (github.com/tategallery/collection, artworks JSON "role").
@@ -103,11 +95,9 @@ def agent_kind(name: str, hint: str | None = None, founded: bool = False) -> str
         mapped = KIND_HINTS.get(hint.strip().lower())
         if mapped:
             return mapped
-    if founded or _ORG.search(name):
+    if founded:
         return ORGANISATION
-    if _GROUP.search(name):
-        return GROUP
-    return PERSON
+    return collective_kind(name) or PERSON
 
 
 KIND_HINTS = {

@@ -15,18 +15,12 @@ from __future__ import annotations
 import re
 
 from glamwiki.linking.names import POSTNOMINALS, TITLES, fold
+from glamwiki.model.agents import collective_kind
 from glamwiki.model.records import GROUP, ORGANISATION, PERSON
 
 HUMAN, SCHOOL, UNCERTAIN = "human", "school", "uncertain"
 _SCHOOL = re.compile(r"\bschool\b", re.IGNORECASE)
-_ORG = re.compile(
-    r"\b(ltd|limited|plc|inc|company|co\.|corporation|press|publishers?|editions|gallery|galleries|studios?|"
-    r"society|associates|partnership|agency|foundation|museum|magazine|printers?|collective|group|"
-    r"industries|workshop|atelier)\b",
-    re.IGNORECASE,
-)
 _MEMBERS = re.compile(r"\([^)]*(?:;|,\s*born|\d{4}[^)]*,)[^)]*\)?")  # "(A, born 1944, B, 1943-2003)"
-_PAIR = re.compile(r"\s(?:&|and|und|et)\s", re.IGNORECASE)
 _ORDINAL = re.compile(r"^(?:[IVX]+|\d+(?:st|nd|rd|th))$")
 _EXTRA = {"pra", "prs", "rba", "rbs", "rca", "rdi", "hon", "hrsa", "rws", "rp", "ncea", "cbe", "obe"}
 
@@ -43,11 +37,7 @@ def creator_kind(name: str, kind: str = PERSON) -> str:
         return UNCERTAIN
     if _MEMBERS.search(name):
         return GROUP
-    if _ORG.search(name):
-        return ORGANISATION
-    if _PAIR.search(name):
-        return GROUP
-    return HUMAN
+    return collective_kind(name) or HUMAN
 
 
 def natural_label(name: str, sort_name: str | None = None) -> tuple[str, list[str]]:
