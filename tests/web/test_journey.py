@@ -77,7 +77,8 @@ def test_record_page_shows_source_plan_and_links(site: Site) -> None:
         html = tab.goto(f"{site.url}/record?id={item.dataset}:{item.record_id}")
         text = tab.text()
     assert "Source fields" in html and "read from" in html
-    assert item.wikitext.splitlines()[0] in text  # the planned Commons page, as text
+    assert "As the file page shows it" in text  # the planned Commons page read as Commons lays it out
+    assert item.wikitext.splitlines()[0] in html  # and its wikitext, folded under it
     assert item.title in text
     assert re.search(r'class="decision">(upload|block|review)<', html)
     assert "Not uploaded." in text  # the demo uploads nothing

@@ -210,3 +210,70 @@ def event_totals(store: Store) -> list[tuple[str, int, int, int, int]]:
         " FROM reach_event_edits e GROUP BY e.event ORDER BY e.event"
     )
     return [(str(r[0]), int(r[1]), int(r[2]), int(r[3]), int(r[4])) for r in rows]
+
+
+def usage_rows_of(store: Store, files: list[str]) -> list[Usage]:
+    """The usage rows of these files only (a record's files, for its page)."""
+    found: list[Usage] = []
+    for file in files:
+        rows = store.query(
+            "SELECT file, wiki, title, page_kind, first_seen, gone_at FROM reach_usage WHERE file = ?"
+            " ORDER BY wiki, title",
+            (file,),
+        )
+        found += [(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
+    return found
+
+
+def measured_among(store: Store, files: list[str]) -> set[str]:
+    """Which of these files the reach stage measures."""
+    return {f for f in files if store.scalar("SELECT 1 FROM reach_files WHERE file = ?", (f,))}
+
+
+def page_views_of(
+    store: Store, pages: list[tuple[str, str]], first: str, last: str
+) -> tuple[dict[tuple[str, str, str], int], dict[tuple[str, str, str], dict[str, int]]]:
+    """``api_views`` and ``dump_views`` for these pages only, in the same shapes."""
+    api: dict[tuple[str, str, str], int] = {}
+    dumps: dict[tuple[str, str, str], dict[str, int]] = {}
+    for wiki, title in pages:
+        for r in store.query(
+            "SELECT substr(period, 1, 7), SUM(views) FROM reach_pageviews WHERE wiki = ? AND title = ?"
+            " AND agent = 'user' AND source = 'api' AND granularity = 'monthly'"
+            " AND substr(period, 1, 7) BETWEEN ? AND ?"
+            " GROUP BY substr(period, 1, 7)",
+            (wiki, title, first, last),
+        ):
+            api[(wiki, title, r[0])] = int(r[1])
+        for r in store.query(
+            "SELECT substr(period, 1, 7) AS month, granularity, SUM(count) FROM reach_dump_counts"
+            " WHERE kind = 'pageviews' AND agent = 'user' AND wiki = ? AND title = ?"
+            " AND substr(period, 1, 7) BETWEEN ? AND ? GROUP BY month, granularity",
+            (wiki, title, first, last),
+        ):
+            dumps.setdefault((wiki, title, r[0]), {})[r[1]] = int(r[2])
+    return api, dumps
+
+
+def coverage_of(store: Store, pages: list[tuple[str, str]]) -> list[tuple[str, str, str, str, str]]:
+    """``coverage`` rows of these pages and of the dump files (key ``*dump*``)."""
+    keys = ["*dump*", *(f"{wiki}|{title}" for wiki, title in pages)]
+    found: list[tuple[str, str, str, str, str]] = []
+    for key in keys:
+        rows = store.query(
+            "SELECT key, first_period, last_period, status, detail FROM reach_coverage"
+            " WHERE kind = 'pageviews' AND agent = 'user' AND key = ?",
+            (key,),
+        )
+        found += [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+    return found
+
+
+def media_requests_of(store: Store, file: str, first: str, last: str) -> int | None:
+    """User media requests of one file from the REST API in the months, or None when none was fetched."""
+    row = store.query_one(
+        "SELECT COUNT(*), COALESCE(SUM(requests), 0) FROM reach_mediarequests WHERE file = ? AND source = 'api'"
+        " AND agent = 'user' AND substr(period, 1, 7) BETWEEN ? AND ?",
+        (file, first, last),
+    )
+    return int(row[1]) if row is not None and int(row[0]) else None

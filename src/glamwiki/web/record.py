@@ -9,14 +9,18 @@ from typing import Any
 from glamwiki.model.codec import to_builtins
 from glamwiki.model.records import ObjectRecord
 from glamwiki.model.rights import RightsDecision
+from glamwiki.publishing import journal as j
+from glamwiki.reach.file_reach import FileReach, file_reach
 from glamwiki.store import Store
 from glamwiki.store.linking import links
 from glamwiki.store.publishing import FileState, PlanItem, get_state, plan_for_record, targets
 from glamwiki.store.records import get_with_run, qualified_id, resolve_id
 from glamwiki.store.rights import fact_rows, get_decision
 from glamwiki.store.runs import provenance_of
+from glamwiki.web.pageview import PlannedPage, planned_page
 
 HIDDEN = {"provenance", "source", "id"}
+UPLOADED = (j.UPLOADED, j.DONE)  # the file is on the wiki
 
 
 @dataclass
@@ -32,6 +36,8 @@ class RecordView:
     creators: list[tuple[str, str, str]] = field(default_factory=list)  # name, local person id, Wikidata QID
     plan: list[PlanItem] = field(default_factory=list)
     uploads: list[FileState] = field(default_factory=list)
+    pages: dict[int, PlannedPage] = field(default_factory=dict)  # per plan item: the page as Commons shows it
+    reach: list[FileReach] = field(default_factory=list)  # usage and views of the uploaded files
 
 
 def _text(value: Any) -> str:
@@ -65,3 +71,6 @@ def _add_object_parts(store: Store, view: RecordView, dataset: str, record: Obje
     view.plan = plan_for_record(store, dataset, record.id)
     for target in targets(store):
         view.uploads += [s for item in view.plan if (s := get_state(store, target, item.item_id)) is not None]
+    view.pages = {item.item_id: planned_page(item) for item in view.plan if item.wikitext}
+    uploaded = [s.title for s in view.uploads if s.state in UPLOADED and s.title]
+    view.reach = file_reach(store, list(dict.fromkeys(uploaded)))
