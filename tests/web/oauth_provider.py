@@ -242,3 +242,14 @@ def serving(provider: Provider) -> Iterator[str]:
 
     with serve_asgi(app(provider)) as url:
         yield url
+
+
+def consent(authorize_url: str, user: str, decision: str = "accept") -> str:
+    """What a person's browser does on the consent page, without a browser: the redirect it gets back."""
+    import httpx
+
+    page = httpx.get(authorize_url)
+    assert page.status_code == 200, page.text
+    answer = httpx.post(authorize_url, data={"wpName": user, "decision": decision})
+    assert answer.status_code == 302, answer.text
+    return answer.headers["location"]

@@ -122,7 +122,8 @@ def exchange(client: OAuthClient, code: str, verifier: str, redirect_uri: str) -
             client.endpoint("access_token"), grant_type="authorization_code", code=code, code_verifier=verifier
         )
     except (OAuthError, ValueError) as exc:
-        raise OAuthFailed(f"The wiki refused the login code: {scrub(str(exc))}. Start the login again.") from None
+        reason = scrub(str(exc)).rstrip(".")
+        raise OAuthFailed(f"The wiki refused the login code ({reason}). Start the login again.") from None
     return _tokens(dict(answer))
 
 
@@ -142,8 +143,8 @@ def refresh(client: OAuthClient, refresh_token: str) -> Tokens:
 def profile(client: OAuthClient, access_token: str) -> Profile:
     """Who the token belongs to (``/oauth2/resource/profile``)."""
     s = client.session()
-    response = s.get(client.endpoint("resource/profile"), headers={"Authorization": f"Bearer {access_token}"},
-                     timeout=TIMEOUT, allow_redirects=False)  # fmt: skip
+    s.token = {"access_token": access_token, "token_type": "Bearer"}  # sent as Authorization: Bearer
+    response = s.get(client.endpoint("resource/profile"), timeout=TIMEOUT, allow_redirects=False)
     if response.status_code != 200:
         raise OAuthFailed(f"The wiki did not give the profile (HTTP {response.status_code}). Start the login again.")
     data = response.json()
