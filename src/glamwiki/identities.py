@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,7 +26,10 @@ from glamwiki.store.identities import (
     link_wikimedia_user,
     save_credential,
 )
+from glamwiki.store.jobs import Job
 from glamwiki.wikimedia.oauth2 import OAuthClient, Tokens, refresh
+
+JobResolver = Callable[[Job, str], Credentials | None]
 
 KEY_FILE = "web-identity.key"  # beside web-session.key, mode 0600
 ACCOUNT_PREFIX = "wikimedia:"  # an account named "wikimedia:Name" is opened by the Wikimedia user Name
@@ -167,3 +171,24 @@ def _renewed(store: Store, vault: Vault, chosen: SealedCredential, tokens: Token
     new = refresh(vault.oauth, tokens.refresh_token)
     save_tokens(store, vault, chosen.account, chosen.site, chosen.wiki_user, new)
     return new
+
+
+def job_resolver(site_store: Callable[[], Store], vault: Vault, *, required: bool = False) -> JobResolver:
+    """For the job worker (``glamwiki.worker.setup.Setup.resolvers``): a job's credentials are those of
+    the account that started it (``job.params["by"]``), from the site's store opened by ``site_store``.
+    None when the job names no account, or (unless ``required``) that account linked no identity for
+    the target: the worker's own credentials then answer."""
+
+    def resolve(job: Job, target: str) -> Credentials | None:
+        by = job.params.get("by")
+        if not isinstance(by, str) or not by:
+            return None
+        with site_store() as store:
+            try:
+                return credentials_for_account(store, by, target, vault)
+            except NoIdentity:
+                if required:
+                    raise
+                return None
+
+    return resolve
