@@ -152,3 +152,25 @@ def test_oauth_tokens_of_meta_serve_every_wikimedia_wiki(tmp_path: Path) -> None
     assert _covers("meta.wikimedia.org", "www.wikidata.org")
     assert not _covers("meta.wikimedia.org", "wiki.example.org")
     assert not _covers("meta.wikimedia.org", "evilwikimedia.org")
+
+
+def test_the_job_resolver_answers_with_the_identity_of_the_account_that_started_the_job(tmp_path: Path) -> None:
+    from glamwiki.identities import job_resolver
+    from glamwiki.store.jobs import Job
+
+    def job(params: dict[str, object]) -> Job:
+        return Job(1, "publish", params, "running", 0, None, "", "", False, "", None, None, None)
+
+    vault = Vault(key_file(tmp_path))
+    db = tmp_path / "site.db"
+    with open_store(db, migrate=True) as store:
+        create_user(store, "rita", "resident", "rita-pass-1234")
+        create_user(store, "sam", "resident", "sam-pass-12345")
+        save_botpassword(store, vault, "rita", "http://127.0.0.1:8080/api.php", "Rita@glamwiki", "p" * 32)
+    resolve = job_resolver(lambda: open_store(db), vault)
+    found = resolve(job({"by": "rita"}), "http://127.0.0.1:8080/api.php")
+    assert found is not None and found.user == "Rita@glamwiki"
+    assert resolve(job({"by": "sam"}), "http://127.0.0.1:8080/api.php") is None  # the worker's own then
+    assert resolve(job({}), "http://127.0.0.1:8080/api.php") is None
+    with pytest.raises(NoIdentity, match="'sam'"):
+        job_resolver(lambda: open_store(db), vault, required=True)(job({"by": "sam"}), "http://127.0.0.1:8080/api.php")
