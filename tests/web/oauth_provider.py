@@ -15,7 +15,9 @@ Sources of every shape (read 2026-11-30):
   ``{"error": ..., "error_description": ..., "hint": ..., "message": ...}`` with 400 (invalid_grant,
   invalid_request) or 401 (invalid_client, access_denied). A used code is refused with the hint
   "Authorization code has been revoked"; a refresh token is rotated (the old one revoked).
-  Access tokens live 4 hours on Wikimedia ($wgOAuth2GrantExpirationInterval, Extension:OAuth).
+  An access token's life is $wgOAuth2GrantExpirationInterval (the extension falls back to PT1H,
+  ``src/AuthorizationProvider/AuthorizationProvider.php``; wiki farms set e.g. PT4H, with refresh
+  tokens of P365D, $wgOAuth2RefreshTokenTTL): the stand-in's ``ttl``, 4 hours unless a test shortens it.
 - The profile (``sub``, ``username``, ``editcount``, ``confirmed_email``, ``blocked``, ``registered``,
   ``groups``, ``rights``, ``grants``; a hidden user only ``sub`` and ``blocked: true``):
   Extension:OAuth ``src/UserStatementProvider.php`` ``getUserProfile()``, served by
