@@ -143,6 +143,9 @@ def test_tokens_appear_in_no_page_log_cookie_or_store_byte(setup: Setup, caplog:
         assert "Rita Resident" in tab.text()  # the link is shown to the admin
     tokens = [*setup.provider.access, *setup.provider.refresh]
     assert tokens
+    for code in setup.provider.codes:  # the callback's URL, as uvicorn's access log would write it
+        logging.getLogger("uvicorn.access").warning('127.0.0.1 - "GET /login/wikimedia/callback?code=%s" 303', code)
+        assert code not in caplog.text
     root = setup.project.root
     stored = b"".join(p.read_bytes() for p in root.glob("glamwiki.db*"))
     for token in tokens:

@@ -10,6 +10,7 @@ from starlette.routing import Route
 
 from glamwiki.errors import GlamwikiError
 from glamwiki.identities import save_botpassword
+from glamwiki.scrub import remember
 from glamwiki.store import Store
 from glamwiki.store.identities import credentials_of, delete_credential, wikimedia_link_of
 from glamwiki.web.app import in_site, page, render, workspace
@@ -52,6 +53,7 @@ async def callback(request: Request) -> Response:
         return render(request, "error.html", 403, title="Login cancelled",
                       message="The wiki did not authorize the login (cancelled or refused). Start again if "
                               "you wish.")  # fmt: skip
+    remember(params["code"])  # the access log's line for this request shows it blanked
     try:
         person, tokens = await run_in_threadpool(who, ws.oauth, params["code"], pending.verifier, pending.redirect_uri)
         user = request.session.get("user")
