@@ -95,3 +95,17 @@ def test_link_wikimedia_command(tmp_path: Path) -> None:
     with project.open_store() as store:
         link = wikimedia_link_of(store, "rita")
     assert link is not None and link.wiki_user == "Rita resident" and link.linked_by == "command line"
+
+
+def test_the_workers_identity_resolver_reads_the_project(tmp_path: Path) -> None:
+    from glamwiki.cli.oauth_settings import identity_resolver, vault
+    from glamwiki.identities import save_botpassword
+    from glamwiki.store.jobs import Job
+
+    project = init_project(tmp_path / "p")
+    with project.open_store() as store:
+        create_user(store, "rita", "resident", "rita-pass-1234")
+        save_botpassword(store, vault(project, {}), "rita", "http://127.0.0.1:8080/api.php", "Rita@glamwiki", "p" * 32)
+    job = Job(1, "publish", {"by": "rita"}, "running", 0, None, "", "", False, "", None, None, None)
+    found = identity_resolver(project, {})(job, "http://127.0.0.1:8080/api.php")
+    assert found is not None and (found.user, found.secret) == ("Rita@glamwiki", "p" * 32)

@@ -45,7 +45,7 @@ def setup(demo: Project) -> Iterator[Setup]:
         link_account(store, "rita", "Rita_Resident", "admin")
         link_account(store, "curator", "Blocked Bob", "admin")
     users = [User("Rita Resident", 11), User("Wendy Wiki", 12), User("Blocked Bob", 13, blocked=True),
-             User("Stranger Sam", 14)]  # fmt: skip
+             User("Stranger Sam", 14), User('Sam "<b>x</b>{{7*7}}', 15)]  # fmt: skip
     port = free_port()
     callback = f"http://127.0.0.1:{port}/login/wikimedia/callback"
     provider = Provider(clients={"glamwiki": Client("glamwiki", SECRET, callback)}, users={u.name: u for u in users})
@@ -90,6 +90,13 @@ def test_an_unknown_wikimedia_user_is_told_to_ask_an_admin(setup: Setup) -> None
         assert "/login" in tab.url()  # no account, no session
     with setup.project.open_store() as store:
         assert not [c for a in ("rita", "curator") for c in credentials_of(store, a) if c.wiki_user == "Stranger Sam"]
+
+
+def test_a_hostile_user_name_is_shown_as_text(setup: Setup) -> None:
+    with browser() as tab:
+        html = wikimedia_login(tab, setup, 'Sam "<b>x</b>{{7*7}}')
+        assert 'You are Sam "<b>x</b>{{7*7}} on Wikimedia' in tab.text()
+        assert "<b>x</b>" not in html and "49" not in tab.text()
 
 
 def test_a_blocked_user_is_refused_even_when_linked(setup: Setup) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from glamwiki.errors import ConfigError
-from glamwiki.identities import Vault, key_file
+from glamwiki.identities import JobResolver, Vault, job_resolver, key_file
 from glamwiki.project import Project
 from glamwiki.wikimedia.oauth2 import OAuthClient
 
@@ -57,3 +57,9 @@ def redirect_uri(project: Project) -> str:
 def vault(project: Project, env: Mapping[str, str]) -> Vault:
     """The project's identity key (web-identity.key, made once) and its consumer (to renew tokens)."""
     return Vault(key_file(project.root), oauth_client(project, env))
+
+
+def identity_resolver(project: Project, env: Mapping[str, str], *, required: bool = False) -> JobResolver:
+    """For the job worker's ``Setup(resolvers=[...])``: a publishing job's credentials are those of the
+    account that started it (its Wikimedia identity, ADR 0014), renewed with [web.oauth]'s consumer."""
+    return job_resolver(project.open_store, vault(project, env), required=required)
