@@ -10,6 +10,7 @@ from pathlib import Path
 from glamwiki.errors import ConfigError
 from glamwiki.identities import JobResolver, Vault, job_resolver, key_file
 from glamwiki.project import Project
+from glamwiki.wikimedia.agent import user_agent
 from glamwiki.wikimedia.oauth2 import OAuthClient
 
 DEFAULT_SECRET_ENV = "GLAMWIKI_OAUTH_CLIENT_SECRET"
@@ -47,7 +48,8 @@ def oauth_client(project: Project, env: Mapping[str, str]) -> OAuthClient | None
         if not secret:
             raise ConfigError(f"[web.oauth] is configured but the environment variable {name} (the consumer's "
                               "secret) is not set. Set it, or name a file with client_secret_file.")  # fmt: skip
-    return OAuthClient(rest, str(settings["client_id"]), secret)
+    contact = str(project.config.get("publishing", "contact", ""))
+    return OAuthClient(rest, str(settings["client_id"]), secret, user_agent(contact))
 
 
 def redirect_uri(project: Project) -> str:

@@ -19,6 +19,7 @@ from authlib.integrations.requests_client import OAuth2Session, OAuthError
 
 from glamwiki.errors import GlamwikiError
 from glamwiki.scrub import remember, scrub
+from glamwiki.wikimedia.agent import user_agent
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 TIMEOUT = 30.0
@@ -36,7 +37,7 @@ class OAuthClient:
     rest: str
     client_id: str
     client_secret: str = field(repr=False)
-    user_agent: str = "glamwiki (https://github.com/glamwiki)"
+    user_agent: str = field(default_factory=user_agent)  # the CLI adds the operator's contact
 
     def __post_init__(self) -> None:
         remember(self.client_secret)
