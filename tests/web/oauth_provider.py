@@ -25,8 +25,11 @@ Sources of every shape (read 2026-11-30):
 - ``/w/api.php?action=query&meta=userinfo`` with ``Authorization: Bearer``: the Action API's userinfo
   answer (formatversion 2: ``{"batchcomplete": true, "query": {"userinfo": {"id", "name", "groups",
   "rights"}}}``); a bad token: error code ``mwoauth-invalid-authorization``
-  (https://www.mediawiki.org/wiki/API:Userinfo, Extension:OAuth i18n). It records each Authorization
-  header, so a test sees what the API client sent.
+  (https://www.mediawiki.org/wiki/API:Userinfo, Extension:OAuth i18n); ``meta=tokens`` gives a CSRF
+  token (https://www.mediawiki.org/wiki/API:Tokens) and ``action=upload`` with it answers
+  ``{"upload": {"result": "Success", ...}}`` (https://www.mediawiki.org/wiki/API:Upload), the file
+  kept nowhere. It records each request's method, action and Authorization header, so a test sees
+  what the API client sent.
 
 Real tokens are JWTs signed by the wiki; here they are opaque random strings (a client never reads
 inside them). The consent step stands in for Special:OAuth/authorize: the person says who they are
@@ -55,6 +58,7 @@ REST = "/w/rest.php/oauth2"
 TOKEN_TTL = 4 * 3600
 INVALID = "The provided authorization grant is invalid."
 MISSING = "The request is missing a required parameter."
+CSRF = "0123456789abcdef+\\"  # the shape of a MediaWiki CSRF token (hex, then +\\)
 
 
 @dataclass
@@ -83,6 +87,7 @@ class Provider:
     access: dict[str, dict[str, Any]] = field(default_factory=dict)  # token -> user, client, expires
     refresh: dict[str, dict[str, Any]] = field(default_factory=dict)
     seen_authorization: list[str] = field(default_factory=list)  # Authorization headers sent to api.php
+    api_requests: list[tuple[str, str, str]] = field(default_factory=list)  # (method, action, Authorization)
     token_requests: list[dict[str, str]] = field(default_factory=list)  # grant types asked for (no secrets)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -195,12 +200,22 @@ def app(provider: Provider) -> Starlette:
     async def api(request: Request) -> Response:
         header = request.headers.get("authorization", "")
         provider.seen_authorization.append(header)
+        params = dict(request.query_params)
+        if request.method == "POST":
+            params.update({k: v if isinstance(v, str) else "(file)" for k, v in (await request.form()).items()})
+        provider.api_requests.append((request.method, params.get("action", ""), header))
         user = provider.user_of(header)
         if header and user is None:
             info = "The authorization headers in your request are not valid: Invalid access token"
             return JSONResponse({"error": {"code": "mwoauth-invalid-authorization", "info": info}})
-        if request.query_params.get("meta") != "userinfo":
-            return JSONResponse({"error": {"code": "badvalue", "info": "This stand-in answers meta=userinfo only."}})
+        if params.get("action") == "upload" and user is not None and params.get("token") == CSRF:
+            return JSONResponse({"upload": {"result": "Success", "filename": params.get("filename", "")}})
+        if params.get("meta") == "tokens" and user is not None:
+            return JSONResponse({"batchcomplete": True, "query": {"tokens": {"csrftoken": CSRF}}})
+        if params.get("meta") != "userinfo":
+            return JSONResponse(
+                {"error": {"code": "badvalue", "info": "This stand-in answers userinfo, tokens, upload."}}
+            )
         if user is None:
             return JSONResponse({"batchcomplete": True, "query": {"userinfo": {"id": 0, "name": "127.0.0.1",
                                                                               "anon": True}}})  # fmt: skip

@@ -120,6 +120,10 @@ def test_resolver_renews_an_expired_token_and_the_api_client_sends_it_as_bearer(
     api = ApiClient(target, "tests@example.org", creds)
     assert api.login() == "Rita Resident"
     assert stand_in.seen_authorization[-1] == f"Bearer {creds.secret}"
+    answer = api.write({"action": "upload", "filename": "Test.png", "ignorewarnings": "1"},
+                       files={"file": ("Test.png", b"\x89PNG\r\n\x1a\n")})  # fmt: skip
+    assert answer["upload"]["result"] == "Success"
+    assert ("POST", "upload", f"Bearer {creds.secret}") in stand_in.api_requests  # the upload carried the token
     raw = db.read_bytes() + b"".join(p.read_bytes() for p in tmp_path.glob("site.db*"))
     for secret in (tokens.access_token, tokens.refresh_token, creds.secret):
         assert secret.encode() not in raw and secret not in kept.sealed
