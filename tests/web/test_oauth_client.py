@@ -178,3 +178,13 @@ def test_the_job_resolver_answers_with_the_identity_of_the_account_that_started_
     assert resolve(job({}), "http://127.0.0.1:8080/api.php") is None
     with pytest.raises(NoIdentity, match="'sam'"):
         job_resolver(lambda: open_store(db), vault, required=True)(job({"by": "sam"}), "http://127.0.0.1:8080/api.php")
+
+
+def test_an_unreachable_wiki_is_a_clear_error(tmp_path: Path) -> None:
+    from .conftest import free_port
+
+    client = OAuthClient(f"http://127.0.0.1:{free_port()}/w/rest.php", "glamwiki-test", SECRET)
+    for call in (lambda: exchange(client, "c", "v" * 43, REDIRECT), lambda: refresh(client, "r"),
+                 lambda: profile(client, "t")):  # fmt: skip
+        with pytest.raises(OAuthFailed, match="Could not talk to the wiki"):
+            call()

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from authlib.integrations.requests_client import OAuth2Session, OAuthError
+from requests import RequestException
 
 from glamwiki.errors import GlamwikiError
 from glamwiki.scrub import remember, scrub
@@ -116,6 +117,11 @@ def _tokens(answer: dict[str, Any]) -> Tokens:
     return Tokens(str(answer["access_token"]), str(answer.get("refresh_token") or ""), when)
 
 
+def _unreachable(client: OAuthClient, exc: Exception) -> OAuthFailed:
+    return OAuthFailed(f"Could not talk to the wiki at {client.rest} ({type(exc).__name__}): try again in a "
+                       "moment.")  # fmt: skip
+
+
 def exchange(client: OAuthClient, code: str, verifier: str, redirect_uri: str) -> Tokens:
     """The authorization code for tokens (client authenticated with its secret, PKCE verifier sent)."""
     try:
@@ -125,6 +131,8 @@ def exchange(client: OAuthClient, code: str, verifier: str, redirect_uri: str) -
     except (OAuthError, ValueError) as exc:
         reason = scrub(str(exc)).rstrip(".")
         raise OAuthFailed(f"The wiki refused the login code ({reason}). Start the login again.") from None
+    except RequestException as exc:
+        raise _unreachable(client, exc) from None
     return _tokens(dict(answer))
 
 
@@ -138,6 +146,8 @@ def refresh(client: OAuthClient, refresh_token: str) -> Tokens:
     except (OAuthError, ValueError) as exc:
         raise OAuthFailed(f"The wiki refused to renew the access token ({scrub(str(exc))}): connect the Wikimedia "
                           "account again on your page.") from None  # fmt: skip
+    except RequestException as exc:
+        raise _unreachable(client, exc) from None
     return _tokens(dict(answer))
 
 
@@ -145,10 +155,13 @@ def profile(client: OAuthClient, access_token: str) -> Profile:
     """Who the token belongs to (``/oauth2/resource/profile``)."""
     s = client.session()
     s.token = {"access_token": access_token, "token_type": "Bearer"}  # sent as Authorization: Bearer
-    response = s.get(client.endpoint("resource/profile"), timeout=TIMEOUT, allow_redirects=False)
-    if response.status_code != 200:
+    try:
+        response = s.get(client.endpoint("resource/profile"), timeout=TIMEOUT, allow_redirects=False)
+        data = response.json() if response.status_code == 200 else None
+    except (RequestException, ValueError) as exc:
+        raise _unreachable(client, exc) from None
+    if not isinstance(data, dict):
         raise OAuthFailed(f"The wiki did not give the profile (HTTP {response.status_code}). Start the login again.")
-    data = response.json()
     if not data.get("username"):  # a hidden (suppressed) user: only sub and blocked
         return Profile("", str(data.get("sub", "")), True, 0, ())
     return Profile(str(data["username"]), str(data.get("sub", "")), bool(data.get("blocked")),
