@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 import pytest
@@ -45,10 +46,17 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 
 @contextmanager
-def running(project: Project, https: bool = False) -> Iterator[str]:
+def running(project: Project, https: bool = False, **options: Any) -> Iterator[str]:
     """The workspace of ``project`` served on a free port of 127.0.0.1 until the block ends."""
-    app = create_app(project.db_path, project.name, session_secret(project.root), https=https)
-    port = free_port()
+    with serve_asgi(create_app(project.db_path, project.name, session_secret(project.root), https=https,
+                               **options)) as url:  # fmt: skip
+        yield url
+
+
+@contextmanager
+def serve_asgi(app: Any, port: int = 0) -> Iterator[str]:
+    """An ASGI application served by uvicorn in a thread on 127.0.0.1 until the block ends."""
+    port = port or free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

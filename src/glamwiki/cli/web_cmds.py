@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from glamwiki.cli.context import project_from
@@ -32,16 +34,18 @@ def web(ctx: click.Context, host: str, port: int, allow_hosts: tuple[str, ...], 
         return
     import uvicorn
 
+    from glamwiki.cli.oauth_settings import oauth_client, redirect_uri
     from glamwiki.web.app import create_app
 
     project = project_from(ctx)
+    oauth = oauth_client(project, os.environ)
     with project.open_store() as store:
         password = first_admin(store)
     if password is not None:
         click.echo("First start: made the account 'admin' with this password (shown once, stored only hashed):")
         click.echo(f"  {password}")
     app = create_app(project.db_path, project.name, session_secret(project.root), https=https,
-                     allowed_hosts=[host, *allow_hosts])  # fmt: skip
+                     allowed_hosts=[host, *allow_hosts], oauth=oauth, oauth_redirect=redirect_uri(project))  # fmt: skip
     click.echo(f"glamwiki web: http://{host}:{port}/ (Ctrl-C stops it)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=https)
 
@@ -60,3 +64,17 @@ def add_user(ctx: click.Context, username: str, role: str, generate: bool) -> No
     click.echo(f"Added {username} ({role}).")
     if generate:
         click.echo(f"Password (shown once): {password}")
+
+
+@web.command("link-wikimedia")
+@click.argument("account")
+@click.argument("wiki_user")
+@click.pass_context
+def link_wikimedia(ctx: click.Context, account: str, wiki_user: str) -> None:
+    """Let the Wikimedia user WIKI_USER log in as ACCOUNT with "Log in with Wikimedia" (docs/web.md)."""
+    from glamwiki.identities import link_account
+
+    project = project_from(ctx)
+    with project.open_store() as store:
+        name = link_account(store, account, wiki_user, "command line")
+    click.echo(f"Log in with Wikimedia as {name} now opens {account}.")

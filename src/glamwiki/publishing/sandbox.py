@@ -279,3 +279,16 @@ def _kill_group(pid: int) -> bool:
         time.sleep(0.1)
     os.killpg(pid, signal.SIGKILL)
     return True
+
+
+def add_user(
+    box: Sandbox, name: str, *, appid: str = BOT_NAME, mediawiki: Path = MEDIAWIKI, env: Mapping[str, str] | None = None
+) -> tuple[str, str]:
+    """Another (non-bot) user of the sandbox with a BotPassword of its own, made by the maintenance
+    scripts as ``create`` makes the bot's: (``Name@appid``, its password). For tests of uploads under a
+    person's own identity."""
+    maintenance = str(mediawiki / "maintenance")
+    _php([f"{maintenance}/createAndPromote.php", name, _password()], box.root, env)
+    password = secrets.token_hex(16)
+    _php([f"{maintenance}/createBotPassword.php", "--appid", appid, "--grants", GRANTS, name, password], box.root, env)
+    return f"{name}@{appid}", password

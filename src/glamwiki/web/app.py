@@ -21,11 +21,13 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
+from glamwiki.identities import Vault, key_file
 from glamwiki.render import make_environment
 from glamwiki.store import open_store
 from glamwiki.store.accounts import Account, get_account
 from glamwiki.web.auth import ROLES, LoginLimiter, may
 from glamwiki.web.csrf import CSRFMiddleware, csrf_token
+from glamwiki.wikimedia.oauth2 import OAuthClient
 
 T = TypeVar("T")
 SESSION_COOKIE = "glamwiki_session"
@@ -38,6 +40,9 @@ class Workspace:
 
     db_path: Path
     project_name: str
+    vault: Vault
+    oauth: OAuthClient | None = None  # Log in with Wikimedia, when [web.oauth] is configured
+    oauth_redirect: str = ""  # the callback URL registered with the consumer ('' : this site's own)
     limiter: LoginLimiter = field(default_factory=LoginLimiter)
     env: Environment = field(default_factory=lambda: make_environment([PackageLoader("glamwiki.web", "templates")]))
 
@@ -82,7 +87,8 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
     user: Account | None = getattr(request.state, "user", None)
     html = ws.env.get_template(template).render(
         request=request, user=user, csrf=csrf_token(request.session), project_name=ws.project_name,
-        may=lambda permission: user is not None and may(user.role, permission), roles=ROLES, **context,
+        may=lambda permission: user is not None and may(user.role, permission), roles=ROLES,
+        wikimedia=ws.oauth is not None, **context,
     )  # fmt: skip
     return HTMLResponse(html, status_code=status_code)
 
@@ -115,18 +121,30 @@ def page(permission: str | None = None) -> Callable[[Handler], Handler]:
 
 
 def create_app(
-    db_path: Path, project_name: str, secret: str, *, https: bool = False, allowed_hosts: Sequence[str] = ()
-) -> Starlette:
+    db_path: Path, project_name: str, secret: str, *, https: bool = False, allowed_hosts: Sequence[str] = (),
+    oauth: OAuthClient | None = None, oauth_redirect: str = "", identity_key: bytes | None = None,
+) -> Starlette:  # fmt: skip
     """The application for the project whose store is at ``db_path``; ``secret`` signs the session
     cookie (Secure when served over ``https``); requests for another Host than ``allowed_hosts``
-    (and 127.0.0.1, localhost) are refused, against DNS rebinding."""
-    from glamwiki.web import routes_auth, routes_jobs, routes_links, routes_project, routes_rights, routes_uploads
+    (and 127.0.0.1, localhost) are refused, against DNS rebinding. ``oauth``: Log in with Wikimedia
+    (its callback ``oauth_redirect``, else this site's /login/wikimedia/callback); ``identity_key``
+    seals the accounts' Wikimedia credentials (default: web-identity.key beside the store)."""
+    from glamwiki.web import (
+        routes_auth,
+        routes_jobs,
+        routes_links,
+        routes_oauth,
+        routes_project,
+        routes_rights,
+        routes_uploads,
+    )
 
     with open_store(db_path):  # brings the store's schema up to date once, before any request
         pass
     static = StaticFiles(packages=[("glamwiki.web", "static")])
     routes: list[BaseRoute] = [*routes_auth.ROUTES, *routes_project.ROUTES, *routes_rights.ROUTES,
                                *routes_jobs.ROUTES, *routes_uploads.ROUTES, *routes_links.ROUTES,
+                               *routes_oauth.ROUTES,
                                Mount("/static", app=static, name="static")]  # fmt: skip
     hosts = sorted({"127.0.0.1", "localhost", *allowed_hosts})
     middleware = [
@@ -142,5 +160,6 @@ def create_app(
         Middleware(CSRFMiddleware),
     ]
     app = Starlette(routes=routes, middleware=middleware)
-    app.state.workspace = Workspace(db_path, project_name)
+    vault = Vault(identity_key or key_file(db_path.parent), oauth)
+    app.state.workspace = Workspace(db_path, project_name, vault, oauth, oauth_redirect)
     return app

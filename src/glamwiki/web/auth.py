@@ -62,6 +62,8 @@ def create_user(store: Store, username: str, role: str, password: str, created_b
         raise ConfigError(f"role {role!r} is not one of {', '.join(ROLES)}")
     if not username or len(username) > 64 or any(c.isspace() or not c.isprintable() for c in username):
         raise ConfigError(f"user name {username!r}: 1 to 64 printable characters, no spaces")
+    if not password and username.startswith("wikimedia:"):  # logs in with Wikimedia only: a password no one knows
+        password = new_password()
     if len(password) < 10:
         raise ConfigError("the password needs at least 10 characters")
     if get_account(store, username) is not None:

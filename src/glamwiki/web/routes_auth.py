@@ -7,8 +7,10 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from glamwiki.errors import GlamwikiError
+from glamwiki.identities import link_account
 from glamwiki.store import Store
 from glamwiki.store.accounts import Account, get_account, list_accounts
+from glamwiki.store.identities import wikimedia_links
 from glamwiki.web.app import in_site, page, render, workspace
 from glamwiki.web.auth import check_password, create_user
 
@@ -52,10 +54,18 @@ async def logout(request: Request) -> Response:
     return RedirectResponse("/login", status_code=303)
 
 
+def _users(store: Store) -> dict[str, object]:
+    return {"accounts": list_accounts(store), "links": wikimedia_links(store)}
+
+
+async def _users_page(request: Request, message: str = "", error: str = "") -> Response:
+    found = await in_site(request, _users)
+    return render(request, "users.html", 400 if error else 200, title="Users", message=message, error=error, **found)
+
+
 @page("manage_users")
 async def users(request: Request) -> Response:
-    accounts = await in_site(request, list_accounts)
-    return render(request, "users.html", title="Users", accounts=accounts, message="", error="")
+    return await _users_page(request)
 
 
 @page("manage_users")
@@ -69,9 +79,18 @@ async def add_user(request: Request) -> Response:
         message = f"Added {username.strip()} ({role})."
     except GlamwikiError as exc:
         error = str(exc)
-    accounts = await in_site(request, list_accounts)
-    return render(request, "users.html", 400 if error else 200, title="Users", accounts=accounts, message=message,
-                  error=error)  # fmt: skip
+    return await _users_page(request, message, error)
+
+
+@page("manage_users")
+async def link_wikimedia(request: Request) -> Response:
+    form = await request.form()
+    account, wiki_user = str(form.get("account", "")), str(form.get("wiki_user", ""))
+    try:
+        name = await in_site(request, link_account, account, wiki_user, request.state.user.username)
+    except GlamwikiError as exc:
+        return await _users_page(request, error=str(exc))
+    return await _users_page(request, f"Log in with Wikimedia as {name} now opens {account}.")
 
 
 ROUTES = [
@@ -80,4 +99,5 @@ ROUTES = [
     Route("/logout", logout, methods=["POST"]),
     Route("/admin/users", users, methods=["GET"]),
     Route("/admin/users", add_user, methods=["POST"]),
+    Route("/admin/users/wikimedia", link_wikimedia, methods=["POST"]),
 ]
