@@ -109,6 +109,7 @@ class FunderReport:
     figures: list[Figure]
     views_by_month: list[tuple[str, int | None]]  # None: nothing collected for that month
     events: list[EventLine]
+    chart_months: list[tuple[str, int | None]] = field(default_factory=list)  # the 12 months to the end, or more
 
     def figure(self, key: str) -> Figure:
         return next(f for f in self.figures if f.key == key)
@@ -172,8 +173,8 @@ def project_parts(store: Store, period: Period, target: str) -> Parts:
 
 def _event_parts(store: Store, period: Period, p: Parts) -> None:
     measured = db.events(store)
-    p.events_measured = bool(measured)
     all_edits = db.event_edits(store, "0000-00", "9999-99")
+    p.events_measured = bool(measured or all_edits)
     for name, data in measured:
         info = json.loads(data)
         start = str(info.get("start", ""))
@@ -219,7 +220,15 @@ def _report(kind: str, name: str, projects: list[str], period: Period, p: Parts)
     monthly = [(m, by_month.get(m, 0) if m in p.months_collected else None) for m in months]
     figures = _activity(p) + _content(p, period) + _reach(p, period, by_month, monthly)
     events = sorted(p.events.values(), key=lambda e: (e.start, e.name))
-    return FunderReport(kind, name, period, projects, figures, monthly, events)
+    back = month_range(_months_before(period.last, 11), period.last)
+    shown = back if len(back) > len(months) else months
+    chart = [(m, by_month.get(m, 0) if m in p.months_collected else None) for m in shown]
+    return FunderReport(kind, name, period, projects, figures, monthly, events, chart)
+
+
+def _months_before(month: str, n: int) -> str:
+    index = int(month[:4]) * 12 + int(month[5:7]) - 1 - n
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 def _activity(p: Parts) -> list[Figure]:
