@@ -180,3 +180,36 @@ def test_formats_escape_names_typed_by_people(tmp_path: Path, hostile: str) -> N
     assert wiki.count("\n|}") == wiki.count('{| class="wikitable')  # no table closed early by a name
     html = to_html(r)
     assert "<script>x" not in html
+
+
+def test_the_commands_write_each_format(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from glamwiki.cli import cli as cli_app
+
+    a, _ = _two_residencies(tmp_path)
+    runner = CliRunner()
+    out = tmp_path / "oct.csv"
+    args = ["--project", str(a.root), "report", "funder", "--month", "2026-10", "--format", "csv", "-o", str(out)]
+    result = runner.invoke(cli_app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["figures"]["views"] == 57
+    assert "figure,month,value" in out.read_text(encoding="utf-8")
+    plain = runner.invoke(cli_app, ["--project", str(a.root), "report", "funder", "--year", "2026", "-o",
+                                    str(tmp_path / "y.html")])  # fmt: skip
+    assert plain.exit_code == 0 and "events held: 2" in plain.output, plain.output
+    assert "<svg" in (tmp_path / "y.html").read_text(encoding="utf-8")
+    both = runner.invoke(
+        cli_app, ["--project", str(a.root), "report", "funder", "--month", "2026-10", "--year", "2026"]
+    )
+    assert both.exit_code == 2 and "Choose one period" in both.output
+    whole = runner.invoke(cli_app, ["--project", str(a.root), "report", "-o", str(tmp_path / "r.html")])
+    assert whole.exit_code == 0 and (tmp_path / "r.html").is_file()  # the project report, as before
+    programme = tmp_path / "programme.toml"
+    programme.write_text(f'[programme]\nname = "UK residencies"\nprojects = ["tate", "nga"]\ntarget = "{WIKI}"\n')
+    wiki = tmp_path / "p.wiki"
+    result = runner.invoke(cli_app, ["programme", "report", "--file", str(programme), "--month", "2026-10",
+                                     "--format", "wikitext", "-o", str(wiki), "--json"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["figures"]["uploads_total"] == 4
+    assert "Programme report: UK residencies, 2026-10" in wiki.read_text(encoding="utf-8")
