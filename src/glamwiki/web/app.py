@@ -21,6 +21,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
+from glamwiki.publishing.connect import COMMONS_API
 from glamwiki.render import make_environment
 from glamwiki.store import open_store
 from glamwiki.store.accounts import Account, get_account
@@ -38,6 +39,7 @@ class Workspace:
 
     db_path: Path
     project_name: str
+    publish_target: str = COMMONS_API  # the wiki the uploads go to (the funder reports count them there)
     limiter: LoginLimiter = field(default_factory=LoginLimiter)
     env: Environment = field(default_factory=lambda: make_environment([PackageLoader("glamwiki.web", "templates")]))
 
@@ -115,18 +117,21 @@ def page(permission: str | None = None) -> Callable[[Handler], Handler]:
 
 
 def create_app(
-    db_path: Path, project_name: str, secret: str, *, https: bool = False, allowed_hosts: Sequence[str] = ()
-) -> Starlette:
+    db_path: Path, project_name: str, secret: str, *, https: bool = False, allowed_hosts: Sequence[str] = (),
+    publish_target: str = COMMONS_API,
+) -> Starlette:  # fmt: skip
     """The application for the project whose store is at ``db_path``; ``secret`` signs the session
     cookie (Secure when served over ``https``); requests for another Host than ``allowed_hosts``
     (and 127.0.0.1, localhost) are refused, against DNS rebinding."""
     from glamwiki.web import routes_auth, routes_jobs, routes_links, routes_project, routes_rights, routes_uploads
+    from glamwiki.web.routes_reports import ROUTES as REPORT_ROUTES
 
     with open_store(db_path):  # brings the store's schema up to date once, before any request
         pass
     static = StaticFiles(packages=[("glamwiki.web", "static")])
     routes: list[BaseRoute] = [*routes_auth.ROUTES, *routes_project.ROUTES, *routes_rights.ROUTES,
                                *routes_jobs.ROUTES, *routes_uploads.ROUTES, *routes_links.ROUTES,
+                               *REPORT_ROUTES,
                                Mount("/static", app=static, name="static")]  # fmt: skip
     hosts = sorted({"127.0.0.1", "localhost", *allowed_hosts})
     middleware = [
@@ -142,5 +147,5 @@ def create_app(
         Middleware(CSRFMiddleware),
     ]
     app = Starlette(routes=routes, middleware=middleware)
-    app.state.workspace = Workspace(db_path, project_name)
+    app.state.workspace = Workspace(db_path, project_name, publish_target)
     return app
