@@ -36,8 +36,12 @@ def test_the_event_is_in_the_month_report_and_not_in_the_next(cli: CliRunner, ap
         measured["edits"], measured["articles_created"], measured["articles_improved"])  # fmt: skip
     assert (f["bytes_added"], f["references_added"]) == (measured["bytes_added"], measured["references_added"])
     assert (f["biographies"], f["share_women"]) == (measured["biographies"], measured["gender_share_women"]) == (2, 0.5)
-    assert f["views"] is None and f["new_editors"] is None  # the reach stage collected no views: not measured
+    assert f["views"] is None  # the reach stage collected no views: not measured, not 0
+    assert (
+        (f["new_editors"], f["retained_editors"]) == (measured["new_editors"], measured["retained_editors"]) == (1, 1)
+    )
     assert f"residency,proj,2025-03,edits,,{measured['edits']}," in out.read_text(encoding="utf-8")
     april_args = ["report", "funder", "--month", "2025-04", "-o", str(tmp_path / "a.html"), "--json"]
     april = json.loads(cli.invoke(glamwiki_cli, april_args).output)["figures"]
     assert (april["events"], april["edits"], april["articles_created"]) == (0, 0, 0)  # measured, none then
+    assert (april["new_editors"], april["retained_editors"]) == (0, None)  # no new editor: retention not applicable

@@ -95,7 +95,7 @@ def test_a_residency_month_counted_by_hand(tmp_path: Path) -> None:
     assert (v("articles_created"), v("articles_improved"), v("edits")) == (1, 2, 3)
     assert (v("bytes_added"), v("references_added")) == (620, 4)  # -40 adds nothing
     assert (v("biographies"), v("share_women")) == (2, 0.5)
-    assert v("new_editors") is None and r.figure("new_editors").shown == NOT_MEASURED
+    assert v("new_editors") is None and r.figure("new_editors").shown == NOT_MEASURED  # accounts not looked up
     assert r.views_by_month == [("2026-10", 57)]
     assert [(e.name, e.edits, e.bytes_added) for e in r.events] == [("Tate editathon", 3, 620)]
     assert dict(r.chart_months)["2026-09"] == 157 - 57 and dict(r.chart_months)["2026-08"] is None
@@ -213,3 +213,30 @@ def test_the_commands_write_each_format(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["figures"]["uploads_total"] == 4
     assert "Programme report: UK residencies, 2026-10" in wiki.read_text(encoding="utf-8")
+
+
+def test_new_and_retained_editors_follow_event_metrics(tmp_path: Path) -> None:
+    a, b = _two_residencies(tmp_path)
+    with a.open_store() as s, s.transaction():  # Tate's event: 2026-10-10; 14 days before is 2026-09-26
+        reach.save_event_participant(s, "Tate editathon", "Ann", "2026-09-26T09:00:00Z", True, "2026-11-30")
+        reach.save_event_participant(s, "Tate editathon", "Bo", "2026-09-25T09:00:00Z", False, "2026-11-30")
+    with b.open_store() as s, s.transaction():
+        reach.save_event_participant(s, "NGA editathon", "Ann", "2026-09-26T09:00:00Z", None, "2026-10-21")
+        reach.save_event_participant(s, "NGA editathon", "Cy", "2026-10-20T08:00:00Z", None, "2026-10-21")
+    with a.open_store() as sa, b.open_store() as sb:
+        tate = residency_report(sa, "Tate", OCT, WIKI)
+        both = programme_report([("Tate", sa), ("NGA", sb)], OCT, WIKI)
+    assert (tate.value("new_editors"), tate.value("retained_editors")) == (1, 1)  # Bo registered a day too early
+    assert both.value("new_editors") == 2  # Ann (in both events) once, and Cy
+    assert both.value("retained_editors") is None  # NGA's were looked up before 7 days had passed
+
+
+def test_the_new_editor_rule_at_its_edges() -> None:
+    from glamwiki.reach.event import is_new_editor
+
+    start, end = "2026-10-10T09:00:00Z", "2026-10-10T18:00:00Z"
+    assert is_new_editor("2026-09-26T09:00:00Z", start, end) and is_new_editor("2026-10-10T18:00:00Z", start, end)
+    assert not is_new_editor("2026-09-26T08:59:59Z", start, end) and not is_new_editor(
+        "2026-10-10T18:00:01Z", start, end
+    )
+    assert not is_new_editor(None, start, end)  # the wiki does not say: an account from before late 2005

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from glamwiki.errors import ConfigError
+from glamwiki.reach.event import is_new_editor
 from glamwiki.reach.figures import compute
 from glamwiki.reach.months import month_range, parse_month
 from glamwiki.reach.usage_months import usage_by_month
@@ -125,6 +126,10 @@ class Parts:
     events: dict[tuple[str, str], EventLine] = field(default_factory=dict)  # (name, start) -> line
     events_measured: bool = False
     participants: set[str] = field(default_factory=set)
+    accounts_looked_up: bool = True  # every event of the period had its participants' accounts looked up
+    new_editors: set[str] = field(default_factory=set)
+    retained: set[str] = field(default_factory=set)
+    retention_due: bool = True  # every new editor's later edits were looked up (7 days had passed)
     uploads: dict[str, str] = field(default_factory=dict)  # file -> month uploaded (to the period's end)
     measured: set[str] = field(default_factory=set)  # files reach measures at the period's end
     in_use: set[str] = field(default_factory=set)  # of those, shown on a Wikipedia article then
@@ -139,6 +144,10 @@ class Parts:
             self.events.setdefault(key, line)
         self.events_measured |= other.events_measured
         self.participants |= other.participants
+        self.accounts_looked_up &= other.accounts_looked_up
+        self.new_editors |= other.new_editors
+        self.retained |= other.retained
+        self.retention_due &= other.retention_due
         for file, month in other.uploads.items():
             self.uploads[file] = min(month, self.uploads.get(file, month))
         self.measured |= other.measured
@@ -175,6 +184,7 @@ def _event_parts(store: Store, period: Period, p: Parts) -> None:
     measured = db.events(store)
     all_edits = db.event_edits(store, "0000-00", "9999-99")
     p.events_measured = bool(measured or all_edits)
+    accounts = db.event_participants(store)
     for name, data in measured:
         info = json.loads(data)
         start = str(info.get("start", ""))
@@ -182,9 +192,22 @@ def _event_parts(store: Store, period: Period, p: Parts) -> None:
             continue
         people = [str(u) for u in info.get("participants", [])]
         p.participants |= set(people)
+        _accounts(p, accounts.get(name), start, str(info.get("end", start)))
         p.events[(name, start)] = _event_line(name, start, len(people), [e for e in all_edits if e.event == name])
     for edit in db.event_edits(store, period.first, period.last):
         p.edits[(edit.wiki, edit.revid)] = edit
+
+
+def _accounts(p: Parts, found: list[tuple[str, str | None, bool | None]] | None, start: str, end: str) -> None:
+    if not found:
+        p.accounts_looked_up = False
+        return
+    for user, registered, after in found:
+        if is_new_editor(registered, start, end):
+            p.new_editors.add(user)
+            p.retention_due &= after is not None
+            if after:
+                p.retained.add(user)
 
 
 def _event_line(name: str, start: str, participants: int, edits: list[db.EventEdit]) -> EventLine:
@@ -233,15 +256,18 @@ def _months_before(month: str, n: int) -> str:
 
 def _activity(p: Parts) -> list[Figure]:
     measured = p.events_measured
+    looked_up = measured and p.accounts_looked_up
+    retained = len(p.retained) if looked_up and p.new_editors and p.retention_due else None
     return [
         Figure("events", "events held", len(p.events) if measured else None,
                "events measured with glamwiki reach event, by their start"),
         Figure("participants", "participants", len(p.participants) if measured else None,
                "distinct user names across the period's events"),
-        Figure("new_editors", "new editors", None,
-               "not measured: glamwiki does not fetch when participants' accounts were registered"),
-        Figure("retained_editors", "new editors still editing after the event", None,
-               "not measured: needs the new editors (above) and their edits 7 days or more after the event"),
+        Figure("new_editors", "new editors", len(p.new_editors) if looked_up else None,
+               "participants registered from 14 days before their event (Event Metrics)"),
+        Figure("retained_editors", "new editors still editing after the event", retained,
+               "new editors who edited again 7 days or more after their event; not measured when there "
+               "were none or the 7 days have not passed"),
     ]  # fmt: skip
 
 

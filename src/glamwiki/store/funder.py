@@ -66,3 +66,12 @@ def first_views_month(store: Store) -> str | None:
         " UNION ALL SELECT substr(period, 1, 7) FROM reach_dump_counts) AS months"
     )
     return month
+
+
+def event_participants(store: Store) -> dict[str, list[tuple[str, str | None, bool | None]]]:
+    """event -> [(user name, registered, edited 7+ days after)] as ``reach event`` looked them up."""
+    rows = store.query("SELECT event, username, registered, edited_after FROM reach_event_participants")
+    found: dict[str, list[tuple[str, str | None, bool | None]]] = {}
+    for event, user, registered, after in rows:
+        found.setdefault(str(event), []).append((str(user), registered, None if after is None else bool(after)))
+    return found
