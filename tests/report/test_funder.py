@@ -73,6 +73,7 @@ def _two_residencies(tmp_path: Path) -> tuple[Project, Project]:
         )  # the same Commons file as Tate's, counted once
         _used(s, SHARED, ["Ada_Lovelace"], VIEWS)  # on the same article: its views once
         _used(s, "Kew.jpg", ["Kew"], VIEWS)
+        reach.record_usage(s, "Kew.jpg", [("en.wikipedia", "Ada_Lovelace", 0, 1, "article")], "2026-10-01T00:00:00Z")
         _collected(s, ["Ada_Lovelace", "Kew"])
         _event(s, "NGA editathon", "2026-10-20T09:00:00Z", ["Ann", "Cy"], [
             (13, "Babbage", "2026-10-10T12:00:00Z", 0, 120, 1),  # the same edit Tate recorded (Ann in both)
@@ -92,6 +93,7 @@ def test_a_residency_month_counted_by_hand(tmp_path: Path) -> None:
     assert (v("uploads"), v("uploads_total")) == (1, 3)
     assert (v("files_measured"), v("files_in_use"), v("share_in_use")) == (3, 2, 0.667)
     assert (v("views"), v("views_since_start")) == (57, 157)  # Ada 50 + Harbour 7; with September's 100
+    assert v("views_per_file_sum") == 57  # each article shows one of Tate's files
     assert (v("articles_created"), v("articles_improved"), v("edits")) == (1, 2, 3)
     assert (v("bytes_added"), v("references_added")) == (620, 4)  # -40 adds nothing
     assert (v("biographies"), v("share_women")) == (2, 0.5)
@@ -111,6 +113,7 @@ def test_a_programme_counts_a_shared_file_article_and_edit_once(tmp_path: Path) 
     assert (v("uploads"), v("uploads_total")) == (2, 4)  # the shared file once: Unused + Kew in October
     assert (v("files_measured"), v("files_in_use"), v("share_in_use")) == (4, 3, 0.75)
     assert (v("views"), v("views_since_start")) == (60, 160)  # Ada Lovelace's 50 once, not twice
+    assert v("views_per_file_sum") == 50 + 50 + 7 + 3  # Ada credited to the shared file (once) and to Kew.jpg
     assert (v("edits"), v("articles_created"), v("articles_improved")) == (4, 2, 2)  # edit 13 once
     assert (v("bytes_added"), v("references_added")) == (1420, 4)  # the NULL references are not a 0
     assert (v("biographies"), v("share_women")) == (3, 0.667)

@@ -135,6 +135,7 @@ class Parts:
     in_use: set[str] = field(default_factory=set)  # of those, shown on a Wikipedia article then
     collected: bool = False
     views: dict[PageMonth, int] = field(default_factory=dict)  # one figure per article and month
+    credits: dict[tuple[str, str, str, str], int] = field(default_factory=dict)  # (file, wiki, title, month)
     months_collected: set[str] = field(default_factory=set)
     edits: dict[tuple[str, int], db.EventEdit] = field(default_factory=dict)  # (wiki, revid) -> edit
     subjects: dict[Page, tuple[bool, str | None]] = field(default_factory=dict)
@@ -154,6 +155,7 @@ class Parts:
         self.in_use |= other.in_use
         self.collected |= other.collected
         self.views.update(other.views)  # the same article-month's figure, whoever fetched it
+        self.credits.update(other.credits)
         self.months_collected |= other.months_collected
         self.edits.update(other.edits)
         self.subjects.update(other.subjects)
@@ -174,6 +176,10 @@ def project_parts(store: Store, period: Period, target: str) -> Parts:
     if p.collected and start:
         f = compute(store, min(start, period.first), period.last, top=0)
         p.views = {(w, t, m): n for w, t, m, n, _ in f.article_months}
+        shown = usage_by_month(store, month_range(min(start, period.first), period.last))
+        p.credits = {
+            (file_key(file), w, t, m): n for (w, t, m), n in p.views.items() for file in shown.files_on(w, t, m)
+        }
         p.months_collected = {m for m, v, _, _ in f.monthly if v is not None}
     pages = {(e.wiki, e.title) for e in p.edits.values()}
     p.subjects = db.subjects_of(store, pages)
@@ -303,6 +309,7 @@ def _reach(p: Parts, period: Period, by_month: dict[str, int], monthly: list[tup
     in_period = [v for _, v in monthly if v is not None]
     share = round(len(p.in_use & p.measured) / len(p.measured), 3) if p.measured and p.collected else None
     since = sum(n for m, n in by_month.items() if m <= period.last)
+    per_file = sum(n for (_, _, _, m), n in p.credits.items() if period.first <= m <= period.last)
     return [
         Figure("files_measured", "files measured at the period's end", len(p.measured) if p.collected else None),
         Figure("files_in_use", "files in use on a Wikipedia article at the period's end",
@@ -310,6 +317,9 @@ def _reach(p: Parts, period: Period, by_month: dict[str, int], monthly: list[tup
         Figure("share_in_use", "% of files in use", share, "of the files measured, at the end of " + period.last),
         Figure("views", f"views of Wikipedia articles showing the files, {period.label}",
                sum(in_period) if in_period else None, "users only; each article once, however many files it shows"),
+        Figure("views_per_file_sum", "per-file sum (as BaGLAMa2 / Commons Impact Metrics count)",
+               per_file if in_period else None,
+               "each file credited with the views of every article showing it: an article counts once per file"),
         Figure("views_since_start", "views since the start (first month recorded)",
                since if p.months_collected else None, "same definition, from the first month any view was recorded"),
     ]  # fmt: skip
