@@ -60,6 +60,9 @@ def test_a_viewer_reads_the_month_and_downloads_it(tate: tuple[str, Project]) ->
         assert downloads["html"].lower().startswith("<!doctype html>") and "<svg" in downloads["html"]
         year = client.get("/reports", params={"year": "2026"}).text
         assert "views of Wikipedia articles showing the files, 2026" in year and "<b>157</b>" in year
+        span = client.get("/reports", params={"from": "2026-09", "to": "2026-10"}).text
+        assert "2026-09 to 2026-10" in span and "<b>157</b>" in span
+        assert 'href="/reports/download?from=2026-09&amp;to=2026-10&amp;format=wikitext"' in span
 
 
 def test_the_programme_page_on_the_embedded_default_is_the_one_project(tate: tuple[str, Project]) -> None:
