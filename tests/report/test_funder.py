@@ -48,8 +48,8 @@ def _event(
             reach.save_event_edit(store, (name, "en.wikipedia", revid, 0, people[0], title, 0, when, new, diff, refs))
 
 
-def _two_residencies(tmp_path: Path) -> tuple[Project, Project]:
-    a = init_project(tmp_path / "tate", institution="Tate")
+def _two_residencies(tmp_path: Path, tate: Project | None = None) -> tuple[Project, Project]:
+    a = tate or init_project(tmp_path / "tate", institution="Tate")
     b = init_project(tmp_path / "nga", institution="NGA")
     with a.open_store() as s:
         _uploaded_in(s, {SHARED: "2026-09-20", "Harbour.jpg": "2026-09-20", "Unused.jpg": "2026-10-03"})
@@ -243,3 +243,17 @@ def test_the_new_editor_rule_at_its_edges() -> None:
         "2026-10-10T18:00:01Z", start, end
     )
     assert not is_new_editor(None, start, end)  # the wiki does not say: an account from before late 2005
+
+
+@pytest.mark.both_backends
+def test_the_same_figures_from_a_postgresql_store(project: Project, tmp_path: Path) -> None:
+    """Tate's store on the test's backend (PostgreSQL too), NGA's on SQLite: one programme across engines."""
+    a, b = _two_residencies(tmp_path, tate=project)
+    with a.open_store() as sa, b.open_store() as sb:
+        tate = residency_report(sa, "Tate", OCT, WIKI)
+        both = programme_report([("Tate", sa), ("NGA", sb)], OCT, WIKI)
+    assert [tate.value(k) for k in ("uploads", "uploads_total", "share_in_use", "views", "views_since_start",
+                                    "articles_created", "bytes_added", "share_women")] == [
+        1, 3, 0.667, 57, 157, 1, 620, 0.5]  # fmt: skip
+    assert [both.value(k) for k in ("uploads_total", "files_in_use", "views", "views_per_file_sum", "edits")] == [
+        4, 3, 60, 110, 4]  # fmt: skip
