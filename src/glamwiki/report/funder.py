@@ -167,19 +167,17 @@ def project_parts(store: Store, period: Period, target: str) -> Parts:
     p = Parts(collected=anything_collected(store))
     _event_parts(store, period, p)
     p.uploads = db.uploads_by_month(store, target, period.last)
-    use = usage_by_month(store, [period.last])
+    start = db.first_views_month(store)
+    first = min(start, period.first) if p.collected and start else period.last
+    use = usage_by_month(store, month_range(first, period.last))  # the reach stage's usage, month by month
     p.measured = {file_key(f) for f in use.measured.get(period.last, set())}
     for (wiki, title), months in use.pages(ARTICLE).items():
         if period.last in months:
             p.in_use |= {file_key(f) for f in use.files_on(wiki, title, period.last)}
-    start = db.first_views_month(store)
     if p.collected and start:
-        f = compute(store, min(start, period.first), period.last, top=0)
+        f = compute(store, first, period.last, top=0)
         p.views = {(w, t, m): n for w, t, m, n, _ in f.article_months}
-        shown = usage_by_month(store, month_range(min(start, period.first), period.last))
-        p.credits = {
-            (file_key(file), w, t, m): n for (w, t, m), n in p.views.items() for file in shown.files_on(w, t, m)
-        }
+        p.credits = {(file_key(file), w, t, m): n for (w, t, m), n in p.views.items() for file in use.files_on(w, t, m)}
         p.months_collected = {m for m, v, _, _ in f.monthly if v is not None}
     pages = {(e.wiki, e.title) for e in p.edits.values()}
     p.subjects = db.subjects_of(store, pages)
