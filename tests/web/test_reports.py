@@ -102,3 +102,9 @@ def test_the_report_page_draws_the_chart_in_chromium(tate: tuple[str, Project]) 
         assert '"width":0' not in box
         assert tab.js("window.__xss === undefined")
         assert "not measured" in tab.text()
+        tab.goto(url + "/reports/programme?year=2026")
+        assert tab.js("document.querySelectorAll('#views svg circle').length") == 2
+        assert (
+            "Programme report" in tab.text()
+            and tab.js("document.querySelector('nav.stages [aria-current]').textContent") == "Programme"
+        )
