@@ -150,6 +150,18 @@ def test_not_measured_is_not_zero(tmp_path: Path) -> None:
     assert r.views_by_month == [("2026-10", None)]
     assert (quiet.value("events"), quiet.value("articles_created"), quiet.value("references_added")) == (1, 0, 0)
     assert quiet.value("share_women") is None  # no biography worked on: no share
+    with bare.open_store() as s:
+        reach.add_files(s, ["Never_checked.jpg"], "project")
+        unchecked = residency_report(s, "bare", OCT, WIKI)
+        reach.record_usage(s, "Never_checked.jpg", [], "2026-10-02T00:00:00Z")  # checked: used nowhere
+        checked = residency_report(s, "bare", OCT, WIKI)
+    assert (unchecked.value("files_measured"), unchecked.value("share_in_use")) == (None, None)
+    assert (checked.value("files_measured"), checked.value("files_in_use"), checked.value("share_in_use")) == (
+        1,
+        0,
+        0.0,
+    )
+    assert checked.value("views") is None  # usage looked up, views never collected
     text = to_csv(r)
     assert f"views,,{NOT_MEASURED}," in text and ",views,,0," not in text
     assert f"| {NOT_MEASURED} |" in to_wikitext(r) or f"|| {NOT_MEASURED} ||" in to_wikitext(r)

@@ -133,7 +133,8 @@ class Parts:
     uploads: dict[str, str] = field(default_factory=dict)  # file -> month uploaded (to the period's end)
     measured: set[str] = field(default_factory=set)  # files reach measures at the period's end
     in_use: set[str] = field(default_factory=set)  # of those, shown on a Wikipedia article then
-    collected: bool = False
+    collected: bool = False  # any view figure fetched or loaded
+    usage_checked: bool = False  # the files' usage looked up at least once
     views: dict[PageMonth, int] = field(default_factory=dict)  # one figure per article and month
     credits: dict[tuple[str, str, str, str], int] = field(default_factory=dict)  # (file, wiki, title, month)
     months_collected: set[str] = field(default_factory=set)
@@ -154,6 +155,7 @@ class Parts:
         self.measured |= other.measured
         self.in_use |= other.in_use
         self.collected |= other.collected
+        self.usage_checked |= other.usage_checked
         self.views.update(other.views)  # the same article-month's figure, whoever fetched it
         self.credits.update(other.credits)
         self.months_collected |= other.months_collected
@@ -164,7 +166,7 @@ class Parts:
 def project_parts(store: Store, period: Period, target: str) -> Parts:
     """One project's parts for the period; views from the reach stage's own choice of one figure per
     article and month (glamwiki.reach.figures), from the first month anything was recorded."""
-    p = Parts(collected=anything_collected(store))
+    p = Parts(collected=anything_collected(store), usage_checked=db.usage_checked(store))
     _event_parts(store, period, p)
     p.uploads = db.uploads_by_month(store, target, period.last)
     start = db.first_views_month(store)
@@ -305,13 +307,13 @@ def _content(p: Parts, period: Period) -> list[Figure]:
 
 def _reach(p: Parts, period: Period, by_month: dict[str, int], monthly: list[tuple[str, int | None]]) -> list[Figure]:
     in_period = [v for _, v in monthly if v is not None]
-    share = round(len(p.in_use & p.measured) / len(p.measured), 3) if p.measured and p.collected else None
+    share = round(len(p.in_use & p.measured) / len(p.measured), 3) if p.measured and p.usage_checked else None
     since = sum(n for m, n in by_month.items() if m <= period.last)
     per_file = sum(n for (_, _, _, m), n in p.credits.items() if period.first <= m <= period.last)
     return [
-        Figure("files_measured", "files measured at the period's end", len(p.measured) if p.collected else None),
+        Figure("files_measured", "files measured at the period's end", len(p.measured) if p.usage_checked else None),
         Figure("files_in_use", "files in use on a Wikipedia article at the period's end",
-               len(p.in_use & p.measured) if p.collected else None),
+               len(p.in_use & p.measured) if p.usage_checked else None),
         Figure("share_in_use", "% of files in use", share, "of the files measured, at the end of " + period.last),
         Figure("views", f"views of Wikipedia articles showing the files, {period.label}",
                sum(in_period) if in_period else None, "users only; each article once, however many files it shows"),

@@ -75,3 +75,8 @@ def event_participants(store: Store) -> dict[str, list[tuple[str, str | None, bo
     for event, user, registered, after in rows:
         found.setdefault(str(event), []).append((str(user), registered, None if after is None else bool(after)))
     return found
+
+
+def usage_checked(store: Store) -> bool:
+    """Whether the reach stage ever checked where any of its files is used (prop=globalusage)."""
+    return store.scalar("SELECT 1 FROM reach_files WHERE usage_checked_at IS NOT NULL LIMIT 1") is not None
