@@ -20,6 +20,12 @@ PV = "wikitech_Analytics-AQS-Pageviews__"
 def route_event(recorded) -> None:
     en = lambda p: p.startswith("/en.wikipedia.org/w/api.php")  # noqa: E731
     commons = lambda p: p.startswith("/commons.wikimedia.org/w/api.php")  # noqa: E731
+    # the participants' accounts (API:Users, usprop=registration) and their edits 7 days after the end
+    recorded.add(lambda p, q: en(p) and q.get("list") == "users", "mediawiki.org_API-Users__registration.json")
+    recorded.add(
+        lambda p, q: q.get("list") == "usercontribs" and q.get("ucstart") == "2025-03-15T18:00:00Z",
+        "mediawiki.org_API-Usercontribs__after_event.json",
+    )
     recorded.add(
         lambda p, q: en(p) and q.get("list") == "usercontribs" and "uccontinue" in q,
         "mediawiki.org_API-Usercontribs__enwiki_page2.json",
@@ -93,6 +99,7 @@ def test_event_summary(cli: CliRunner, api, project: Project) -> None:
     assert s["views_window"] == "2025-03-09 to 2025-03-15"
     assert (s["biographies"], s["about_women"], s["gender_share_women"]) == (2, 1, 0.5)
     assert s["about_collection_people"] == 1
+    assert (s["new_editors"], s["retained_editors"]) == (1, 1)  # Alice registered a week before; edited in April
     q = next(q for _, q in recorded.log if q.get("list") == "usercontribs")
     assert q["ucuser"] == "Alice|Bob" and q["ucdir"] == "newer" and q["ucstart"] == "2025-03-08T09:00:00Z"
     with project.open_store() as store:

@@ -8,6 +8,7 @@ from glamwiki import __version__
 from glamwiki.cli.book_cmds import book
 from glamwiki.cli.context import GuardedGroup
 from glamwiki.cli.decisions_cmds import decisions
+from glamwiki.cli.funder_cmds import funder as _funder  # noqa: F401  (adds report funder, programme report)
 from glamwiki.cli.gaps_cmds import gaps
 from glamwiki.cli.intake_cmds import export, ingest, profiles, show
 from glamwiki.cli.jobs_cmds import jobs

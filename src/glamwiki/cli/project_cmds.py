@@ -87,13 +87,17 @@ def demo(output: str, as_json: bool) -> None:
     out.print(f"report: [bold]{result.report}[/]")
 
 
-@click.command()
+@click.group(invoke_without_command=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Where to write it (default: report.html).")
 @click.option("--json", "as_json", is_flag=True, help="Print where it went as JSON.")
 @click.pass_context
 def report(ctx: click.Context, output: str | None, as_json: bool) -> None:
-    """Write the project report: what was read, rights, gaps, publishing and reach, with charts."""
+    """Write the project report: what was read, rights, gaps, publishing and reach, with charts.
+    `glamwiki report funder` writes the residency's report for a month or a year instead."""
     from datetime import date
+
+    if ctx.invoked_subcommand is not None:
+        return
 
     from glamwiki.report.build import build_report
 

@@ -405,7 +405,9 @@ def event(
         f"{summary.files_uploaded:,} files uploaded ({summary.uploads_in_use:,} in use on "
         f"{summary.articles_using_uploads:,} articles); {summary.views_after:,} views in {summary.views_window}; "
         f"{summary.about_women}/{summary.biographies} biographies about women ({share}); "
-        f"{summary.about_collection_people} about people in the collection"
+        f"{summary.about_collection_people} about people in the collection; new editors: "
+        f"{'not looked up' if summary.new_editors is None else summary.new_editors}, still editing 7 days after: "
+        f"{'not yet known' if summary.retained_editors is None else summary.retained_editors}"
     )
 
 

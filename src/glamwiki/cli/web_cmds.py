@@ -7,6 +7,7 @@ import os
 import click
 
 from glamwiki.cli.context import project_from
+from glamwiki.publishing.connect import COMMONS_API
 from glamwiki.web.auth import ROLES, create_user, first_admin, new_password, session_secret
 
 
@@ -45,7 +46,8 @@ def web(ctx: click.Context, host: str, port: int, allow_hosts: tuple[str, ...], 
         click.echo("First start: made the account 'admin' with this password (shown once, stored only hashed):")
         click.echo(f"  {password}")
     app = create_app(project.db_path, project.name, session_secret(project.root), https=https,
-                     allowed_hosts=[host, *allow_hosts], oauth=oauth, oauth_redirect=redirect_uri(project))  # fmt: skip
+                     allowed_hosts=[host, *allow_hosts], oauth=oauth, oauth_redirect=redirect_uri(project),
+                     publish_target=str(project.config.get("publishing", "target", COMMONS_API)))  # fmt: skip
     click.echo(f"glamwiki web: http://{host}:{port}/ (Ctrl-C stops it)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=https)
 

@@ -25,6 +25,10 @@ from glamwiki.store.linking import linked_qids
 from glamwiki.wikimedia.ids import P_INSTANCE_OF, P_SEX_OR_GENDER, Q_HUMAN, WOMEN
 
 REF = re.compile(r"<ref[\s>/]", re.IGNORECASE)
+# Wikimedia Event Metrics (https://phabricator.wikimedia.org/T217449): a new editor registered from 14
+# days before the event; retained: edited again 7 days or more after it.
+NEW_EDITOR_DAYS_BEFORE = 14
+RETAINED_AFTER_DAYS = 7
 
 
 @dataclass
@@ -55,6 +59,8 @@ class EventSummary:
     about_women: int = 0
     gender_share_women: float | None = None
     about_collection_people: int = 0  # articles whose item is a person linked to the collection (linking stage)
+    new_editors: int | None = None  # None: the accounts could not be looked up
+    retained_editors: int | None = None  # None: not yet 7 days after the event (or not looked up)
     per_wiki: dict[str, int] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)
 
@@ -73,6 +79,7 @@ def run_event(store: Store, client: Client, event: Event) -> EventSummary:
             continue
         for title, created in _edits(store, client, event, wiki, summary).items():
             touched[(wiki, title)] = created
+    _participants(store, client, event, summary)
     summary.articles_created = sum(1 for c in touched.values() if c)
     summary.articles_improved = len(touched) - summary.articles_created
     _views_after(client, event, touched, summary)
@@ -153,3 +160,44 @@ def _subjects(store: Store, client: Client, touched: dict[tuple[str, str], bool]
         summary.gender_share_women = round(summary.about_women / summary.biographies, 3)
     linked = linked_qids(store)
     summary.about_collection_people = sum(1 for q in items.values() if q and q in linked)
+
+
+def is_new_editor(registered: str | None, start: str, end: str) -> bool:
+    """Registered from 14 days before the event's start to its end (Event Metrics' new editor)."""
+    if not registered:
+        return False
+    first = _when(start) - timedelta(days=NEW_EDITOR_DAYS_BEFORE)
+    return first <= _when(registered) <= _when(end)
+
+
+def _when(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def _participants(store: Store, client: Client, event: Event, summary: EventSummary) -> None:
+    """Each participant's registration on the event's (first) wiki and, once 7 days have passed since
+    the end, whether they edited again on any of the event's wikis."""
+    wikis = [w for w in event.wikis if not w.startswith("commons.")] or event.wikis
+    since = _when(event.end) + timedelta(days=RETAINED_AFTER_DAYS)
+    now = datetime.now(UTC)
+    people = sorted(set(event.participants))
+    try:
+        registered = mediawiki.registrations(client, mediawiki.host_of(wikis[0]), people)
+        after: set[str] | None = None
+        if since <= now:
+            stamp = since.strftime("%Y-%m-%dT%H:%M:%SZ")
+            after = set().union(
+                *(mediawiki.edited_since(client, mediawiki.host_of(w), people, stamp) for w in event.wikis)
+            )
+    except ApiError as exc:
+        summary.failures.append(f"participants' accounts: {exc}")
+        return
+    checked = now.isoformat(timespec="seconds")
+    new = {u for u in people if is_new_editor(registered.get(u), event.start, event.end)}
+    with store.transaction():
+        for user in people:
+            db.save_event_participant(
+                store, event.name, user, registered.get(user), None if after is None else user in after, checked
+            )
+    summary.new_editors = len(new)
+    summary.retained_editors = None if after is None else len(new & after)

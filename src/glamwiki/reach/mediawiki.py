@@ -218,3 +218,31 @@ def entity_claims(client: Client, ids: list[str]) -> dict[str, dict[str, list[st
                         claims.setdefault(prop, []).append(value["id"])
             found[qid] = claims
     return found
+
+
+def registrations(client: Client, host: str, users: list[str]) -> dict[str, str | None]:
+    """Each user's registration time on the wiki (list=users, usprop=registration, 50 names a request:
+    https://www.mediawiki.org/wiki/API:Users); None for a missing user or one registered before
+    MediaWiki recorded it (late 2005), whom the wiki returns without a registration."""
+    found: dict[str, str | None] = {}
+    for i in range(0, len(users), TITLES_PER_REQUEST):
+        params = {"list": "users", "ususers": "|".join(users[i : i + TITLES_PER_REQUEST]), "usprop": "registration"}
+        for body in query_all(client, host, params):
+            for user in body.get("query", {}).get("users", []):
+                found[str(user.get("name", ""))] = user.get("registration") or None
+    return found
+
+
+def edited_since(client: Client, host: str, users: list[str], since: str) -> set[str]:
+    """The users with at least one edit on the wiki, in any namespace, from ``since`` (ISO 8601) on
+    (list=usercontribs, newest last; stops once every user has been seen)."""
+    seen: set[str] = set()
+    for i in range(0, len(users), TITLES_PER_REQUEST):
+        batch = users[i : i + TITLES_PER_REQUEST]
+        params = {"list": "usercontribs", "ucuser": "|".join(batch), "ucstart": since, "ucdir": "newer",
+                  "ucprop": "timestamp", "uclimit": "max"}  # fmt: skip
+        for body in query_all(client, host, params):
+            seen |= {str(c.get("user", "")) for c in body.get("query", {}).get("usercontribs", [])}
+            if seen >= set(batch):
+                break
+    return seen & set(users)

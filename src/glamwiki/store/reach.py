@@ -258,3 +258,17 @@ def cim_answered(store: Store, kind: str, key: str) -> bool | None:
         return True
     asked = store.scalar("SELECT 1 FROM reach_coverage WHERE kind = ? AND key = ? LIMIT 1", (f"cim-{kind}", key))
     return False if asked else None
+
+
+def save_event_participant(
+    store: Store, event: str, username: str, registered: str | None, edited_after: bool | None, checked_at: str
+) -> None:
+    """A participant's account as ``reach event`` found it: registration time on the event's wiki and
+    whether they edited 7 days or more after the event (None: that time had not come yet)."""
+    after = None if edited_after is None else int(edited_after)
+    store.execute(
+        "INSERT INTO reach_event_participants(event, username, registered, edited_after, checked_at)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (event, username) DO UPDATE SET registered = excluded.registered,"
+        " edited_after = excluded.edited_after, checked_at = excluded.checked_at",
+        (event, username, registered, after, checked_at),
+    )

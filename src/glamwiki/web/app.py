@@ -22,6 +22,7 @@ from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
 from glamwiki.identities import Vault, key_file
+from glamwiki.publishing.connect import COMMONS_API
 from glamwiki.render import make_environment
 from glamwiki.store import open_store
 from glamwiki.store.accounts import Account, get_account
@@ -43,6 +44,7 @@ class Workspace:
     vault: Vault
     oauth: OAuthClient | None = None  # Log in with Wikimedia, when [web.oauth] is configured
     oauth_redirect: str = ""  # the callback URL registered with the consumer ('' : this site's own)
+    publish_target: str = COMMONS_API  # the wiki the uploads go to (the funder reports count them there)
     limiter: LoginLimiter = field(default_factory=LoginLimiter)
     env: Environment = field(default_factory=lambda: make_environment([PackageLoader("glamwiki.web", "templates")]))
 
@@ -123,6 +125,7 @@ def page(permission: str | None = None) -> Callable[[Handler], Handler]:
 def create_app(
     db_path: Path, project_name: str, secret: str, *, https: bool = False, allowed_hosts: Sequence[str] = (),
     oauth: OAuthClient | None = None, oauth_redirect: str = "", identity_key: bytes | None = None,
+    publish_target: str = COMMONS_API,
 ) -> Starlette:  # fmt: skip
     """The application for the project whose store is at ``db_path``; ``secret`` signs the session
     cookie (Secure when served over ``https``); requests for another Host than ``allowed_hosts``
@@ -135,6 +138,7 @@ def create_app(
         routes_links,
         routes_oauth,
         routes_project,
+        routes_reports,
         routes_rights,
         routes_uploads,
     )
@@ -144,7 +148,7 @@ def create_app(
     static = StaticFiles(packages=[("glamwiki.web", "static")])
     routes: list[BaseRoute] = [*routes_auth.ROUTES, *routes_project.ROUTES, *routes_rights.ROUTES,
                                *routes_jobs.ROUTES, *routes_uploads.ROUTES, *routes_links.ROUTES,
-                               *routes_oauth.ROUTES,
+                               *routes_oauth.ROUTES, *routes_reports.ROUTES,
                                Mount("/static", app=static, name="static")]  # fmt: skip
     hosts = sorted({"127.0.0.1", "localhost", *allowed_hosts})
     middleware = [
@@ -161,5 +165,5 @@ def create_app(
     ]
     app = Starlette(routes=routes, middleware=middleware)
     vault = Vault(identity_key or key_file(db_path.parent), oauth)
-    app.state.workspace = Workspace(db_path, project_name, vault, oauth, oauth_redirect)
+    app.state.workspace = Workspace(db_path, project_name, vault, oauth, oauth_redirect, publish_target)
     return app
