@@ -38,9 +38,7 @@ def programme_sections(stores: Sequence[tuple[str, Store]], target: str) -> list
                      t.articles_created, t.articles_improved, _share(t.share_women)))  # fmt: skip
     summary = Section("programme-totals", "All projects", [figures(_headline(whole))])
     if whole.shared_files:
-        summary.blocks.append(
-            note(f"{whole.shared_files:,} uploads counted by more than one project: counted once.")
-        )
+        summary.blocks.append(note(f"{whole.shared_files:,} uploads counted by more than one project: counted once."))
     months = list(whole.views_by_month.items())
     views = Section("programme-views", "Views per month", [
         bar_chart([(m, float(n)) for m, n in months], "Views per month (all projects)"),
