@@ -104,8 +104,10 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
     user: Account | None = getattr(request.state, "user", None)
     access: Access | None = getattr(request.state, "access", None)
     role = access.role if access else (user.role if user else "")
+    # before the access check (login page, errors) a site of many projects shows its own name, not a project's
+    shown = access.place.name if access else (ws.site.name or "glamwiki") if ws.site.many else ws.project_name
     html = ws.env.get_template(template).render(
-        request=request, user=user, csrf=csrf_token(request.session), project_name=current_project(request).name,
+        request=request, user=user, csrf=csrf_token(request.session), project_name=shown,
         may=lambda permission: user is not None and may(role, permission), roles=ROLES, role=role,
         many_projects=ws.site.many, **context,
     )  # fmt: skip

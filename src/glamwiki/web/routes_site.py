@@ -74,7 +74,7 @@ async def programme(request: Request) -> Response:
 
 ROUTES = [
     Route("/projects", projects, methods=["GET"]),
-    Route("/projects/{name}", switch, methods=["GET"]),
+    Route("/projects/{name:path}", switch, methods=["GET"]),
     Route("/programme", programme, methods=["GET"]),
     Route("/admin/projects", admin, methods=["GET"]),
     Route("/admin/projects", admin_change, methods=["POST"]),

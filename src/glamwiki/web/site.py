@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from glamwiki.errors import ConfigError
 from glamwiki.publishing.connect import COMMONS_API
 from glamwiki.store import Store, list_projects, open_store
@@ -81,7 +83,8 @@ def postgres_site(url: str, only: Iterable[str] = (), site_schema: str = SITE_SC
             f"no project {', '.join(missing)} in {url}: the projects there are {', '.join(found) or 'none'}."
         )
     chosen = wanted or found
-    return Site(tuple(ProjectPlace(s, url, s) for s in chosen), ProjectPlace(site_schema, url, site_schema))
+    database = make_url(url).database or "glamwiki"
+    return Site(tuple(ProjectPlace(s, url, s) for s in chosen), ProjectPlace(site_schema, url, site_schema), database)
 
 
 def folders_site(name: str, places: Iterable[ProjectPlace], accounts_db: Path, target: str = COMMONS_API) -> Site:
