@@ -32,6 +32,8 @@ def test_a_programme_of_folders_is_one_site_with_its_accounts_beside_the_file(tm
                                      "--generate"])  # fmt: skip
     assert added.exit_code == 0, added.output
     password = re.search(r"Password \(shown once\): (\S+)", added.output).group(1)  # type: ignore[union-attr]
+    migrated = CliRunner().invoke(cli, ["web", "--programme", str(programme), "migrate"])
+    assert migrated.exit_code == 0 and migrated.output.endswith("site.db: up to date\n"), migrated.output
     with sqlite3.connect(tmp_path / "site.db") as db:
         assert db.execute("SELECT username, role FROM web_accounts").fetchall() == [("rita", "viewer")]
     with sqlite3.connect(tmp_path / "tate" / "glamwiki.db") as db:

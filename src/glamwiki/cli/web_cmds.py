@@ -98,3 +98,14 @@ def add_user(ctx: click.Context, username: str, role: str, generate: bool) -> No
     click.echo(f"Added {username} ({role}).")
     if generate:
         click.echo(f"Password (shown once): {password}")
+
+
+@web.command("migrate")
+@click.pass_context
+def migrate_site(ctx: click.Context) -> None:
+    """Bring the site's own store (the schema glamwiki_site, or site.db beside programme.toml) up to the
+    schema of this glamwiki; the projects' stores: `glamwiki migrate` in each folder."""
+    site, _ = choose_site(ctx, *ctx.obj["site_choice"])
+    applied = prepare_accounts_store(site, migrate=True)
+    where = site.accounts.schema or site.accounts.location
+    click.echo(f"{where}: " + (f"{len(applied)} migrations applied now" if applied else "up to date"))

@@ -92,14 +92,20 @@ def folders_site(name: str, places: Iterable[ProjectPlace], accounts_db: Path, t
     return Site(tuple(places), ProjectPlace(SITE_DB, str(accounts_db)), name, target)
 
 
-def prepare_accounts_store(site: Site) -> None:
-    """Make or bring up to date the site's own store (the schema glamwiki_site, or site.db); on the
-    embedded default the project's store is left as it is (``glamwiki migrate`` brings it up)."""
-    if site.accounts in site.projects:
-        with site.accounts.open():
-            return
-    with site.accounts.open(migrate=True):
-        return
+def prepare_accounts_store(site: Site, *, migrate: bool = False) -> list[str]:
+    """Make the site's own store (the schema glamwiki_site, or site.db) when it does not exist yet;
+    an existing one is only checked to be current, as a project's is (``glamwiki web migrate``
+    brings it up, ``migrate=True``). On the embedded default it is the project's store: checked only.
+    Returns the migrations applied now."""
+    place = site.accounts
+    if place in site.projects:
+        migrate = False
+    elif place.schema:
+        migrate = migrate or place.schema not in list_projects(place.location)
+    else:
+        migrate = migrate or not Path(place.location).exists()
+    with place.open(migrate=migrate) as store:
+        return list(store.migrated)
 
 
 @dataclass(frozen=True)
