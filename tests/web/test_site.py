@@ -166,6 +166,21 @@ def test_a_private_project_does_not_exist_for_a_curator_of_another(pg_site: PgSi
     assert admin.get("/", params={"project": beta}).status_code == 200  # programme admins see it
 
 
+def test_a_post_acts_on_the_project_its_page_was_drawn_for(pg_site: PgSite) -> None:
+    """Answered in a tab of alpha after switching to gamma in another: the form names alpha."""
+    alpha, gamma = pg_site.names["alpha"], pg_site.names["gamma"]
+    cura = _client(pg_site.url, "cura")  # curator of alpha, viewer of gamma
+    page = cura.get("/links", params={"project": alpha})
+    assert f'<meta name="glamwiki-project" content="{alpha}">' in page.text
+    cura.get(f"/projects/{gamma}")  # the other tab
+    form = {"csrf_token": token(page.text), "verdict": "accept", "person": "nobody", "dataset": "tate"}
+    assert cura.post("/links", data=form).status_code == 403  # as a viewer of gamma, the session's project
+    assert cura.post("/links", data={**form, "_project": alpha}).status_code != 403  # as alpha's curator
+    htmx = cura.post("/links", data=form, headers={"X-Glamwiki-Project": alpha, "HX-Request": "true"})
+    assert htmx.status_code != 403
+    assert cura.post("/links", data={**form, "_project": pg_site.names["beta"]}).status_code == 404
+
+
 def test_a_resident_of_one_project_is_a_viewer_of_another_until_made_a_member(pg_site: PgSite) -> None:
     gamma = pg_site.names["gamma"]
     resi = _client(pg_site.url, "resi")
@@ -230,6 +245,10 @@ def test_chromium_logs_in_switches_project_and_opens_the_programme(pg_site: PgSi
         tab.wait("Page.loadEventFired")
         assert tab.url() == pg_site.url + "/"
         assert f'<b class="project">{gamma}</b>' in tab.html()
+        named = tab.js("(() => { const f = document.querySelector('form.logout');"
+                       " f.addEventListener('submit', e => e.preventDefault()); f.requestSubmit();"
+                       " return f.querySelector('input[name=_project]').value; })()")  # fmt: skip
+        assert named == gamma  # static/site.js names the page's project in every POST form
         tab.js("document.querySelector('header a[href=\"/programme\"]').click()")
         tab.wait("Page.loadEventFired")
         assert tab.url() == pg_site.url + "/programme"

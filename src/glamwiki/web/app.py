@@ -9,7 +9,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from jinja2 import Environment, PackageLoader
 from starlette.applications import Starlette
@@ -125,6 +125,21 @@ def _choose(visible: list[Access], wanted: str | None, kept: object) -> Access |
     return by_name.get(kept) if isinstance(kept, str) and kept in by_name else (visible[0] if visible else None)
 
 
+async def _wanted(request: Request) -> str | None:
+    """The project a request names: ``?project=``; for a POST also the page's own project (field
+    ``_project`` or header ``X-Glamwiki-Project``, added by static/site.js)."""
+    if "project" in request.query_params:
+        return request.query_params["project"]
+    if request.method != "POST":
+        return None
+    header = request.headers.get("x-glamwiki-project")
+    named = unquote(header) if header is not None else None
+    if named is None and request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
+        field = (await request.form()).get("_project")
+        named = field if isinstance(field, str) else None
+    return named
+
+
 def not_found(request: Request, what: str) -> HTMLResponse:
     return render(request, "error.html", 404, title="Not found", message=f"No {what} here.")
 
@@ -145,7 +160,7 @@ def page(permission: str | None = None) -> Callable[[Handler], Handler]:
                 return RedirectResponse("/login?next=" + quote(target, safe=""), status_code=303)
             request.state.user = user
             request.state.visible = await in_site(request, visible, workspace(request).site, user)
-            access = _choose(request.state.visible, request.query_params.get("project"), request.session.get("project"))
+            access = _choose(request.state.visible, await _wanted(request), request.session.get("project"))
             if access is None:
                 return not_found(request, "such project")
             request.state.access = access
