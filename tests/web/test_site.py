@@ -20,7 +20,7 @@ import pytest
 from glamwiki.demo import run_demo
 from glamwiki.project import init_project
 from glamwiki.publishing.connect import COMMONS_API
-from glamwiki.store import Store
+from glamwiki.store import Store, reach
 from glamwiki.store import publishing as pub
 from glamwiki.store.site import delete_login_failures_before, set_membership, set_project_private
 from glamwiki.web.auth import create_user
@@ -49,6 +49,13 @@ def _uploaded(store: Store, titles: list[str]) -> None:
     for item in pub.iter_plan(store, pub.PLANNED):
         if item.dataset == "s":
             pub.put_state(store, pub.FileState(COMMONS_API, item.item_id, "done", title=f"File:{item.title}"))
+
+
+def _used(store: Store, file: str, page: str, views: dict[str, int]) -> None:
+    reach.add_files(store, [file], "project")
+    reach.record_usage(store, file, [("en.wikipedia", page, 0, 1, "article")], "2026-10-01T00:00:00Z")
+    with store.transaction():
+        reach.record_views(store, "en.wikipedia", page, "monthly", "user", views.items(), "api")
 
 
 def _start(command: list[str], env: dict[str, str], port: int) -> subprocess.Popen[str]:
@@ -99,8 +106,10 @@ def pg_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PgSite]:
                 run_demo(root / key, env={})
         with ProjectPlace(names["alpha"], PG_URL, names["alpha"]).open() as store:
             _uploaded(store, [SHARED, "Harbour.jpg"])
+            _used(store, SHARED, "Ada_Lovelace", {"2026-09": 100, "2026-10": 50})
         with ProjectPlace(names["gamma"], PG_URL, names["gamma"]).open() as store:
             _uploaded(store, [SHARED, "Kew.jpg"])
+            _used(store, SHARED, "Ada_Lovelace", {"2026-09": 100, "2026-10": 50})  # the same article's views
         accounts = ProjectPlace(site_schema, PG_URL, site_schema)
         with accounts.open(migrate=True) as store:
             for user, role in (("admin", "admin"), ("cura", "viewer"), ("resi", "viewer"), ("<img/src=x>", "viewer")):
@@ -205,6 +214,9 @@ def test_the_programme_dashboard_counts_a_shared_file_once(pg_site: PgSite) -> N
     assert re.search(r"<b>3</b>projects", html)
     assert re.search(r"<b>3</b>uploads", html)  # alpha: shared + Harbour, gamma: shared + Kew
     assert "1 uploads counted by more than one project: counted once." in html
+    assert re.search(r"<b>150</b>views since the start", html)  # Ada Lovelace's views once, not twice
+    assert "<svg" in html and "Views per month (all projects)" in html  # the report's bar chart
+    assert re.search(r"<td>2026-09</td><td class=\"n\">100</td>", html)
     rows = re.findall(r"<tr><td>([a-z0-9_]+)</td><td class=\"n\">(\d+)</td>", html)
     assert dict(rows) == {pg_site.names["alpha"]: "2", pg_site.names["beta"]: "0", pg_site.names["gamma"]: "2"}
     cura = _client(pg_site.url, "cura")  # beta (private) is neither a row nor counted for a curator of alpha

@@ -23,6 +23,7 @@ from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
 from glamwiki.render import make_environment
+from glamwiki.store import Store
 from glamwiki.store.accounts import Account, get_account
 from glamwiki.web.auth import ROLES, LoginLimiter, may
 from glamwiki.web.csrf import CSRFMiddleware, csrf_token
@@ -125,6 +126,12 @@ def _choose(visible: list[Access], wanted: str | None, kept: object) -> Access |
     return by_name.get(kept) if isinstance(kept, str) and kept in by_name else (visible[0] if visible else None)
 
 
+def _who(store: Store, site: Site, name: str) -> tuple[Account | None, list[Access]]:
+    """The session's account and the projects it may see, read on one connection."""
+    user = get_account(store, name)
+    return user, visible(store, site, user) if user else []
+
+
 async def _wanted(request: Request) -> str | None:
     """The project a request names: ``?project=``; for a POST also the page's own project (field
     ``_project`` or header ``X-Glamwiki-Project``, added by static/site.js)."""
@@ -153,13 +160,15 @@ def page(permission: str | None = None) -> Callable[[Handler], Handler]:
         @functools.wraps(handler)
         async def inner(request: Request) -> Response:
             name = request.session.get("user")
-            user = await in_site(request, get_account, name) if isinstance(name, str) else None
+            user, seen = (
+                await in_site(request, _who, workspace(request).site, name) if isinstance(name, str) else (None, [])
+            )
             if user is None:
                 request.session.pop("user", None)
                 target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
                 return RedirectResponse("/login?next=" + quote(target, safe=""), status_code=303)
             request.state.user = user
-            request.state.visible = await in_site(request, visible, workspace(request).site, user)
+            request.state.visible = seen
             access = _choose(request.state.visible, await _wanted(request), request.session.get("project"))
             if access is None:
                 return not_found(request, "such project")
