@@ -9,7 +9,7 @@ import click
 
 from glamwiki.cli.web_site import SITE_ENV, SITE_SCHEMA, choose_site, site_to_json
 from glamwiki.web.auth import ROLES, create_user, first_admin, new_password, session_secret_file
-from glamwiki.web.site import Site, prepare_accounts_store
+from glamwiki.web.site import MEMBER_ROLES, Site, add_member, mark_private, prepare_accounts_store
 
 
 @click.group(invoke_without_command=True)
@@ -109,3 +109,30 @@ def migrate_site(ctx: click.Context) -> None:
     applied = prepare_accounts_store(site, migrate=True)
     where = site.accounts.schema or site.accounts.location
     click.echo(f"{where}: " + (f"{len(applied)} migrations applied now" if applied else "up to date"))
+
+
+@web.command("member")
+@click.argument("username")
+@click.argument("project")
+@click.option("--role", type=click.Choice(MEMBER_ROLES), required=True, help="The user's role in that project.")
+@click.pass_context
+def member(ctx: click.Context, username: str, project: str, role: str) -> None:
+    """Give a user a role in one project of the site (or change it), as the Members page does."""
+    site, _ = choose_site(ctx, *ctx.obj["site_choice"])
+    prepare_accounts_store(site)
+    with site.accounts.open() as store:
+        add_member(store, site, username, project, role, "command line")
+    click.echo(f"{username} is now {role} of {project}.")
+
+
+@web.command("private")
+@click.argument("project")
+@click.option("--public", "public", is_flag=True, help="Make the project public again.")
+@click.pass_context
+def private(ctx: click.Context, project: str, public: bool) -> None:
+    """Make a project of the site private: only its members and the admins see it (others: 404)."""
+    site, _ = choose_site(ctx, *ctx.obj["site_choice"])
+    prepare_accounts_store(site)
+    with site.accounts.open() as store:
+        mark_private(store, site, project, not public, "command line")
+    click.echo(f"{project} is now {'public' if public else 'private'}.")

@@ -1,0 +1,51 @@
+"""Who sees which project of a site, with which role (no server): site roles, memberships, private
+projects; on both backends, in the store that holds the site's accounts."""
+
+from __future__ import annotations
+
+import pytest
+
+from glamwiki.errors import ConfigError
+from glamwiki.project import Project
+from glamwiki.store.accounts import get_account
+from glamwiki.web.auth import create_user
+from glamwiki.web.site import ProjectPlace, Site, add_member, mark_private, visible
+
+PLACES = tuple(ProjectPlace(n, f"/nowhere/{n}.db") for n in ("alpha", "beta", "gamma"))
+
+
+@pytest.mark.both_backends
+def test_roles_per_project_and_private_projects(project: Project) -> None:
+    site = Site(PLACES, ProjectPlace("site", str(project.db_path)))
+    with project.open_store() as store:
+        for name, role in (("boss", "admin"), ("ann", "viewer"), ("cur", "curator")):
+            create_user(store, name, role, "a-long-password")
+        add_member(store, site, "ann", "alpha", "resident", "boss")
+        mark_private(store, site, "beta", True, "boss")
+
+        def seen(name: str) -> dict[str, str]:
+            account = get_account(store, name)
+            assert account is not None
+            return {a.place.name: a.role for a in visible(store, site, account)}
+
+        assert seen("boss") == {"alpha": "admin", "beta": "admin", "gamma": "admin"}
+        assert seen("ann") == {"alpha": "resident", "gamma": "viewer"}  # beta is private
+        assert seen("cur") == {"alpha": "curator", "gamma": "curator"}  # the site role on public projects
+        add_member(store, site, "ann", "beta", "curator", "boss")
+        add_member(store, site, "ann", "alpha", "viewer", "boss")  # a role changed, not added twice
+        assert seen("ann") == {"alpha": "viewer", "beta": "curator", "gamma": "viewer"}
+        mark_private(store, site, "beta", False, "boss")
+        assert seen("cur")["beta"] == "curator"
+        with pytest.raises(ConfigError, match="no project named"):
+            add_member(store, site, "ann", "delta", "viewer", "boss")
+        with pytest.raises(ConfigError, match="admins see every project"):
+            add_member(store, site, "ann", "alpha", "admin", "boss")
+        with pytest.raises(ConfigError, match="no user named"):
+            add_member(store, site, "nobody", "alpha", "viewer", "boss")
+
+
+def test_a_site_refuses_two_projects_of_one_name_and_none() -> None:
+    with pytest.raises(ConfigError, match="two projects of the site are named alpha"):
+        Site((PLACES[0], PLACES[0]), PLACES[1])
+    with pytest.raises(ConfigError, match="the site has no project"):
+        Site((), PLACES[1])
