@@ -35,6 +35,9 @@ from glamwiki.web.site import MEMBER_ROLES, Site, add_member, mark_private, prep
               help="A programme.toml of project folders: serve them as one site (accounts: site.db).")  # fmt: skip
 @click.option("--site-schema", default=SITE_SCHEMA, show_default=True,
               help="The PostgreSQL schema holding the site's accounts, members and failed logins.")  # fmt: skip
+@click.option("--projects-dir", type=click.Path(file_okay=False, exists=True),
+              help="With a PostgreSQL store: the folder holding the project folders (their sources and settings, "
+                   "for the jobs started from the web).")  # fmt: skip
 @click.option("--secret-file", type=click.Path(dir_okay=False),
               help="The file holding the session-signing secret (made once, mode 0600), shared by all workers. "
                    "Default: web-session.key in the project folder, beside programme.toml, or here.")  # fmt: skip
@@ -42,18 +45,18 @@ from glamwiki.web.site import MEMBER_ROLES, Site, add_member, mark_private, prep
               help="uvicorn worker processes (they share the store, the secret file and the login limit).")  # fmt: skip
 @click.pass_context
 def web(ctx: click.Context, host: str, port: int, allow_hosts: tuple[str, ...], https: bool, store_url: str | None,
-        only: tuple[str, ...], programme: str | None, site_schema: str, secret_file: str | None,
-        workers: int) -> None:  # fmt: skip
+        only: tuple[str, ...], programme: str | None, site_schema: str, projects_dir: str | None,
+        secret_file: str | None, workers: int) -> None:  # fmt: skip
     """Serve the web workspace: dashboards, record pages, review and approval queues; one project, or
     every project of a PostgreSQL store (--store-url) or of a programme.toml (--programme).
 
     On first start it makes an account `admin` and prints its password once (it is stored only as a
     hash). Stop with Ctrl-C. See docs/web.md and docs/deployment.md."""
     ctx.ensure_object(dict)
-    ctx.obj["site_choice"] = (store_url, only, programme, site_schema)
+    ctx.obj["site_choice"] = (store_url, only, programme, site_schema, projects_dir)
     if ctx.invoked_subcommand is not None:
         return
-    site, default_secret = choose_site(ctx, store_url, only, programme, site_schema)
+    site, default_secret = choose_site(ctx, store_url, only, programme, site_schema, projects_dir)
     import uvicorn
 
     from glamwiki.web.app import create_site_app

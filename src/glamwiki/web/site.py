@@ -14,7 +14,7 @@ they are members of. A project the user may not see does not exist for them (HTT
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,6 +39,7 @@ class ProjectPlace:
     name: str
     location: str
     schema: str | None = None
+    root: str = ""  # the project folder (settings, sources) when the site knows it; "" when not
 
     def open(self, *, migrate: bool = False) -> Store:
         return open_store(self.location if self.schema else Path(self.location), schema=self.schema, migrate=migrate)
@@ -67,14 +68,17 @@ class Site:
         return len(self.projects) > 1
 
 
-def one_project(name: str, db_path: Path | str, schema: str | None = None) -> Site:
+def one_project(name: str, db_path: Path | str, root: Path | str = "") -> Site:
     """The embedded default: one project, whose store holds the accounts too."""
-    place = ProjectPlace(name, str(db_path), schema)
+    place = ProjectPlace(name, str(db_path), None, str(root or Path(db_path).parent))
     return Site((place,), place, name)
 
 
-def postgres_site(url: str, only: Iterable[str] = (), site_schema: str = SITE_SCHEMA) -> Site:
-    """Every project (schema) of the database at ``url`` but the site's own, or those in ``only``."""
+def postgres_site(
+    url: str, only: Iterable[str] = (), site_schema: str = SITE_SCHEMA, folders: Mapping[str, Path] | None = None
+) -> Site:
+    """Every project (schema) of the database at ``url`` but the site's own, or those in ``only``;
+    ``folders``: the project folder of a schema, where known."""
     found = [s for s in list_projects(url) if s != site_schema]
     wanted = list(only)
     missing = [n for n in wanted if n not in found]
@@ -84,7 +88,8 @@ def postgres_site(url: str, only: Iterable[str] = (), site_schema: str = SITE_SC
         )
     chosen = wanted or found
     database = make_url(url).database or "glamwiki"
-    return Site(tuple(ProjectPlace(s, url, s) for s in chosen), ProjectPlace(site_schema, url, site_schema), database)
+    places = tuple(ProjectPlace(s, url, s, str((folders or {}).get(s, ""))) for s in chosen)
+    return Site(places, ProjectPlace(site_schema, url, site_schema), database)
 
 
 def folders_site(name: str, places: Iterable[ProjectPlace], accounts_db: Path, target: str = COMMONS_API) -> Site:
