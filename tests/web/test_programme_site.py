@@ -69,3 +69,10 @@ def test_a_programme_of_folders_is_one_site_with_its_accounts_beside_the_file(tm
         out, _ = _stop(proc)
     assert "First start: made the account" not in out  # rita exists: no admin is made
     assert (tmp_path / "web-session.key").stat().st_mode & 0o077 == 0
+
+
+def test_a_store_url_with_a_password_is_refused_and_not_echoed(tmp_path: Path) -> None:
+    url = "postgresql://glam:hunter2-secret@127.0.0.1:1/glamwiki"
+    result = CliRunner().invoke(cli, ["web", "--store-url", url, "add-user", "x", "--role", "viewer", "--generate"])
+    assert result.exit_code == 2 and "holds a password" in result.output
+    assert "hunter2" not in result.output

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from sqlalchemy.engine import make_url
 from starlette.applications import Starlette
 
 from glamwiki.cli.context import project_from
@@ -66,6 +67,11 @@ def choose_site(
         project = None
     url = store_url or (project.store_url if project else None)
     folder = project.root if project else Path.cwd()
+    if url and make_url(url).password is not None:
+        raise ConfigError(
+            "the store URL holds a password: give it without one and put the password in ~/.pgpass or the "
+            "file PGPASSFILE names (see docs/deployment.md); it would otherwise reach the worker processes."
+        )
     if url:
         folders = project_folders(Path(projects_dir) if projects_dir else None, project)
         return postgres_site(url, only, site_schema, folders), folder / SECRET_FILE
