@@ -3,11 +3,15 @@ projects; on both backends, in the store that holds the site's accounts."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from starlette.requests import Request
 
 from glamwiki.errors import ConfigError
 from glamwiki.project import Project
 from glamwiki.store.accounts import get_account
+from glamwiki.web.app import create_app, create_site_app, current_project
 from glamwiki.web.auth import create_user
 from glamwiki.web.site import ProjectPlace, Site, add_member, mark_private, visible
 
@@ -49,3 +53,17 @@ def test_a_site_refuses_two_projects_of_one_name_and_none() -> None:
         Site((PLACES[0], PLACES[0]), PLACES[1])
     with pytest.raises(ConfigError, match="the site has no project"):
         Site((), PLACES[1])
+
+
+def test_a_site_of_many_projects_has_no_current_project_before_the_access_check(tmp_path: Path) -> None:
+    site = Site(PLACES[:2], ProjectPlace("site", str(tmp_path / "site.db")))
+    app = create_site_app(site, "s" * 48)  # makes site.db, the site's own store
+    request = Request({"type": "http", "app": app, "method": "GET", "path": "/", "headers": []})
+    with pytest.raises(ConfigError, match="wrap the handler in page"):
+        current_project(request)
+    assert (tmp_path / "site.db").is_file()
+    one = create_app(tmp_path / "site.db", "solo", "s" * 48)  # the embedded default: its one project
+    assert (
+        current_project(Request({"type": "http", "app": one, "method": "GET", "path": "/", "headers": []})).name
+        == "solo"
+    )
