@@ -209,6 +209,10 @@ def test_a_resident_of_one_project_is_a_viewer_of_another_until_made_a_member(pg
     page = resi.get("/uploads", params={"project": gamma})
     assert "resi (resident)" in page.text
     assert resi.post("/uploads", data=form).status_code != 403
+    removed = admin.post("/admin/projects", data={"csrf_token": token(members.text), "action": "remove",
+                                                  "username": "resi", "project": gamma})  # fmt: skip
+    assert removed.status_code == 200 and f"resi is no longer a member of {gamma}." in removed.text
+    assert "resi (viewer)" in resi.get("/uploads", params={"project": gamma}).text
 
 
 def test_the_programme_dashboard_counts_a_shared_file_once(pg_site: PgSite) -> None:

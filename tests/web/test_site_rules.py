@@ -13,7 +13,7 @@ from glamwiki.project import Project
 from glamwiki.store.accounts import get_account
 from glamwiki.web.app import create_app, create_site_app, current_project
 from glamwiki.web.auth import create_user
-from glamwiki.web.site import ProjectPlace, Site, add_member, mark_private, visible
+from glamwiki.web.site import ProjectPlace, Site, add_member, mark_private, remove_member, visible
 
 PLACES = tuple(ProjectPlace(n, f"/nowhere/{n}.db") for n in ("alpha", "beta", "gamma"))
 
@@ -38,6 +38,10 @@ def test_roles_per_project_and_private_projects(project: Project) -> None:
         add_member(store, site, "ann", "beta", "curator", "boss")
         add_member(store, site, "ann", "alpha", "viewer", "boss")  # a role changed, not added twice
         assert seen("ann") == {"alpha": "viewer", "beta": "curator", "gamma": "viewer"}
+        remove_member(store, "ann", "beta")
+        assert "beta" not in seen("ann")  # private again for her
+        with pytest.raises(ConfigError, match="is not a member"):
+            remove_member(store, "ann", "beta")
         mark_private(store, site, "beta", False, "boss")
         assert seen("cur")["beta"] == "curator"
         with pytest.raises(ConfigError, match="no project named"):

@@ -25,7 +25,13 @@ from glamwiki.errors import ConfigError
 from glamwiki.publishing.connect import COMMONS_API
 from glamwiki.store import Store, list_projects, open_store
 from glamwiki.store.accounts import Account
-from glamwiki.store.site import memberships_of, private_projects, set_membership, set_project_private
+from glamwiki.store.site import (
+    delete_membership,
+    memberships_of,
+    private_projects,
+    set_membership,
+    set_project_private,
+)
 
 SITE_SCHEMA = "glamwiki_site"  # the PostgreSQL schema of the site's accounts (never a project)
 SITE_DB = "site.db"  # beside programme.toml: the accounts of a programme of SQLite folders
@@ -156,3 +162,10 @@ def mark_private(store: Store, site: Site, project: str, private: bool, by: str)
     if site.find(project) is None:
         raise ConfigError(f"no project named {project!r} in this site.")
     set_project_private(store, project, private, _now(), by)
+
+
+def remove_member(store: Store, username: str, project: str) -> None:
+    """The user goes back to their site role in that project (none, if it is private)."""
+    if project not in memberships_of(store, username):
+        raise ConfigError(f"{username!r} is not a member of {project!r}.")
+    delete_membership(store, username, project)
