@@ -64,7 +64,10 @@ def test_a_programme_of_folders_is_one_site_with_its_accounts_beside_the_file(tm
         assert "rita (curator)" in home.text  # her role in that project
         assert "Secret residency" not in listed  # private, and she is not a member
         assert client.get("/", params={"project": "Secret residency"}).status_code == 404
-        assert client.get("/programme").status_code == 200
+        dashboard = client.get("/programme")
+        assert dashboard.status_code == 200 and "<script>alert" not in dashboard.text
+        assert "<td>&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; Co</td>" in dashboard.text  # its row
+        assert "Secret residency" not in dashboard.text
     finally:
         out, _ = _stop(proc)
     assert "First start: made the account" not in out  # rita exists: no admin is made
