@@ -50,7 +50,12 @@ class Workspace:
 
     @property
     def db_path(self) -> Path:
-        return Path(self.site.projects[0].location)
+        """The one project's SQLite file (the embedded default); a site of many projects or on
+        PostgreSQL has none: use ``current_project(request)`` (its store, its folder ``root``)."""
+        first = self.site.projects[0]
+        if self.site.many or first.schema:
+            raise ConfigError("this site has no single project file: use current_project(request)")
+        return Path(first.location)
 
 
 def workspace(request: Request) -> Workspace:
