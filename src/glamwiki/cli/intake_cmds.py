@@ -9,14 +9,12 @@ import click
 
 from glamwiki.cli.context import EXIT_INPUT_REJECTED, emit_json, out, progress_bar, project_from
 from glamwiki.cli.network import allow_hosts, contact
-from glamwiki.errors import ConfigError, RecordNotFound
+from glamwiki.errors import RecordNotFound
 from glamwiki.intake import exporting
 from glamwiki.intake.ingest import ingest as run_ingest
-from glamwiki.intake.mapping import Profile
 from glamwiki.intake.registry import (
     FORMAT_READERS,
-    load_mapping,
-    load_named_profile,
+    choose_profile,
     mapping_profiles,
     profile_text,
 )
@@ -82,7 +80,7 @@ def ingest(
     reported as an input error naming both, and the later copy is skipped.
     """
     project = project_from(ctx)
-    chosen, reader = _choose(mapping, profile)
+    chosen, reader = choose_profile(mapping, profile)
     name = dataset or (chosen.name if chosen else reader or Path(source.rstrip("/")).stem)
     options = {
         "metadata_prefix": metadata_prefix,
@@ -129,18 +127,6 @@ def ingest(
             )
     if summary.errors:
         sys.exit(EXIT_INPUT_REJECTED)
-
-
-def _choose(mapping: str | None, profile: str | None) -> tuple[Profile | None, str | None]:
-    if mapping and profile:
-        raise ConfigError("Give either --mapping or --profile, not both.")
-    if mapping:
-        return load_mapping(mapping), None
-    if profile and profile in FORMAT_READERS:
-        return None, profile
-    if profile:
-        return load_named_profile(profile), None
-    return None, None
 
 
 @click.group()

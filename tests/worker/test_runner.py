@@ -1,0 +1,96 @@
+"""The job runner on a real store: ingest, rights and link jobs queued as the web queues them, run
+by a worker through the same library functions as the CLI; run again, they are idempotent; a job of
+a kind no worker knows, or one that fails, ends failed with the reason; files outside the project are
+refused."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from glamwiki.demo import sample_folder
+from glamwiki.errors import ConfigError
+from glamwiki.project import Project
+from glamwiki.store import jobs
+from glamwiki.store.records import count
+from glamwiki.worker.loop import Worker
+from glamwiki.worker.setup import Setup
+from glamwiki.worker.sources import known_sources
+from glamwiki.worker.starting import params_from_form, queue, run_again
+
+pytestmark = pytest.mark.both_backends
+
+
+def _sources(project: Project) -> Path:
+    folder = project.root / "sources"
+    shutil.copytree(sample_folder(), folder, ignore=shutil.ignore_patterns("LICENCE.md", "__*"))
+    return folder
+
+
+def test_ingest_rights_link_jobs_run_and_run_again(project: Project) -> None:
+    _sources(project)
+    form = {"path": "sources", "profile": "tate", "dataset": "tate"}
+    with project.open_store() as store:
+        ingest = queue(store, "ingest", params_from_form(store, project.root, "ingest", form), "rita")
+        rights = queue(store, "rights", params_from_form(store, project.root, "rights", {}), "rita")
+        link_form = {"authority": "sources/artist_data.csv", "authority_profile": "tate"}
+        link = queue(store, "link", params_from_form(store, project.root, "link", link_form), "rita")
+    worker = Worker(Setup(project), name="test:1")
+    assert worker.run_queued() == 3 and worker.finished == [ingest, rights, link]
+    with project.open_store() as store:
+        done = {j: jobs.get(store, j) for j in (ingest, rights, link)}
+        assert all(j.status == jobs.DONE for j in done.values()), [(j.kind, j.message) for j in done.values()]
+        assert done[ingest].params["by"] == "rita" and done[ingest].worker == "test:1"
+        objects = count(store, kind="object")
+        assert objects == 300 and "300 objects, 144 people: 444 added" in done[ingest].message
+        assert done[rights].done == objects and "300 assessed" in done[rights].message
+        assert "match" in done[link].message and done[link].done > 0
+        assert {k.dataset for k in known_sources(store)} == {"tate"}
+        with pytest.raises(ConfigError, match="only a failed, cancelled"):
+            run_again(store, ingest, "sam")
+        jobs.finish(store, ingest, jobs.FAILED, "pretend it was killed")
+        again = run_again(store, ingest, "sam")
+        assert jobs.get(store, again).params == {**done[ingest].params, "by": "sam", "resumes": ingest}
+    assert worker.run_queued() == 1
+    with project.open_store() as store:
+        rerun = jobs.get(store, again)
+        assert rerun.status == jobs.DONE and " 0 added" in rerun.message and "444 unchanged" in rerun.message
+        assert count(store, kind="object") == objects  # idempotent: nothing twice
+
+
+def test_known_source_and_project_paths_only(project: Project, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.csv"
+    outside.write_text("id,title\n1,x\n", encoding="utf-8")
+    (project.root / "inside.csv").write_text("id,title\n1,x\n", encoding="utf-8")
+    with project.open_store() as store:
+        for given in (str(outside), "../elsewhere.csv", "/etc/passwd", "inside/../../elsewhere.csv", ""):
+            with pytest.raises(ConfigError):
+                params_from_form(store, project.root, "ingest", {"path": given})
+        with pytest.raises(ConfigError, match="no profile"):
+            params_from_form(store, project.root, "ingest", {"path": "inside.csv", "profile": "nope"})
+        found = params_from_form(store, project.root, "ingest", {"path": "inside.csv"})
+        assert found["source"] == str((project.root / "inside.csv").resolve())
+        with pytest.raises(ConfigError):
+            params_from_form(store, project.root, "link", {"authority": str(outside)})
+        with pytest.raises(ConfigError, match="no such job kind"):
+            params_from_form(store, project.root, "sparql", {})
+
+
+def test_failures_end_the_job_with_the_reason_and_the_worker_goes_on(project: Project) -> None:
+    with project.open_store() as store:
+        odd = jobs.create(store, "reach-dumps", {"by": "rita"})  # no worker runs this kind from the queue
+        publish = queue(store, "publish", {"approved_only": True}, "rita")
+        rights = queue(store, "rights", {"as_of": "not a date"}, "rita")
+        fine = queue(store, "rights", {}, "rita")
+    worker = Worker(Setup(project), name="test:2")
+    assert worker.run_queued() == 3
+    with project.open_store() as store:
+        assert jobs.get(store, odd).status == jobs.QUEUED  # not this worker's kind: left for another
+        failed = jobs.get(store, publish)
+        assert failed.status == jobs.FAILED and "No credentials" in failed.message, failed.message
+        assert jobs.get(store, rights).status == jobs.FAILED and "not a date" in jobs.get(store, rights).message
+        assert jobs.get(store, fine).status == jobs.DONE
+    with pytest.raises(ConfigError, match="no such job kind"):
+        Worker(Setup(project), ["reach-dumps"])
