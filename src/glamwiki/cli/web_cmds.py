@@ -5,7 +5,11 @@ from __future__ import annotations
 import click
 
 from glamwiki.cli.context import project_from
+from glamwiki.cli.worker_cmds import worker_setup
 from glamwiki.web.auth import ROLES, create_user, first_admin, new_password, session_secret
+from glamwiki.worker.loop import Worker, in_thread
+
+STOP_WAIT = 60.0  # seconds the web server waits, when stopped, for its worker's job to stop
 
 
 @click.group(invoke_without_command=True)
@@ -22,12 +26,19 @@ from glamwiki.web.auth import ROLES, create_user, first_admin, new_password, ses
     is_flag=True,
     help="Served over https (behind a proxy that terminates TLS): the session cookie is then Secure.",
 )
+@click.option(
+    "--no-worker",
+    is_flag=True,
+    help="Do not run the jobs started in the browser in this process: a separate `glamwiki worker` runs them.",
+)
 @click.pass_context
-def web(ctx: click.Context, host: str, port: int, allow_hosts: tuple[str, ...], https: bool) -> None:  # fmt: skip
-    """Serve the project's web workspace: dashboards, record pages, the rights review queue.
+def web(ctx: click.Context, host: str, port: int, allow_hosts: tuple[str, ...], https: bool,
+        no_worker: bool) -> None:  # fmt: skip
+    """Serve the project's web workspace: dashboards, record pages, review queues, jobs.
 
     On first start it makes an account `admin` and prints its password once (it is stored only as a
-    hash). Stop with Ctrl-C. See docs/web.md."""
+    hash). Jobs started in the browser run in a worker thread of this process (--no-worker: run
+    `glamwiki worker` beside it). Stop with Ctrl-C. See docs/web.md."""
     if ctx.invoked_subcommand is not None:
         return
     import uvicorn
@@ -42,8 +53,16 @@ def web(ctx: click.Context, host: str, port: int, allow_hosts: tuple[str, ...], 
         click.echo(f"  {password}")
     app = create_app(project.db_path, project.name, session_secret(project.root), https=https,
                      allowed_hosts=[host, *allow_hosts])  # fmt: skip
+    app.state.project = project
+    worker = None if no_worker else Worker(worker_setup(project))
+    thread = None if worker is None else in_thread(worker)
     click.echo(f"glamwiki web: http://{host}:{port}/ (Ctrl-C stops it)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=https)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=https)
+    finally:
+        if worker is not None and thread is not None:
+            worker.stop()  # the current job stops at its next batch boundary: run it again later
+            thread.join(timeout=STOP_WAIT)
 
 
 @web.command("add-user")

@@ -126,3 +126,11 @@ def _fail(store: Store, job_id: int, exc: BaseException) -> None:
     finally:
         if watch is not store:
             watch.close()
+
+
+def in_thread(worker: Worker) -> threading.Thread:
+    """The worker serving in a daemon thread of this process (``glamwiki web``'s embedded default);
+    ``worker.stop()`` then ``join`` ends it."""
+    thread = threading.Thread(target=worker.serve, name="glamwiki-worker", daemon=True)
+    thread.start()
+    return thread

@@ -1,0 +1,112 @@
+"""Starting jobs from the web against a real server and a real worker thread: a resident/admin queues
+a rights assessment from the jobs page and the worker takes it to done; a file outside the project is
+refused; a failed job is run again; curators and viewers see no start form and get 403; a start
+form without its CSRF token is refused."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from glamwiki.store import jobs
+from glamwiki.worker.loop import Worker, in_thread
+from glamwiki.worker.setup import Setup
+
+from .conftest import Site, logged_in, token
+
+
+@pytest.fixture
+def worker(site: Site) -> Iterator[Worker]:
+    running = Worker(Setup(site.project), poll=0.1)
+    thread = in_thread(running)
+    yield running
+    running.stop()
+    thread.join(timeout=60)
+
+
+def _until_ended(site: Site, job_id: int) -> jobs.Job:
+    end = time.monotonic() + 120
+    while time.monotonic() < end:
+        with site.project.open_store() as store:
+            job = jobs.get(store, job_id)
+        if job.status in jobs.ENDED:
+            return job
+        time.sleep(0.1)
+    raise AssertionError(f"job {job_id} did not end")
+
+
+def test_admin_starts_a_rights_job_and_the_worker_runs_it(site: Site, worker: Worker) -> None:
+    client = logged_in(site.url, "admin")
+    page = client.get("/jobs")
+    for kind in ("ingest", "rights", "link", "publish", "reach-collect"):
+        assert f'id="start-{kind}"' in page.text
+    started = client.post("/jobs/start/rights", data={"csrf_token": token(page.text), "as_of": "2026-01-01"})
+    assert started.status_code == 303 and "/jobs?started=" in started.headers["location"]
+    job_id = int(started.headers["location"].split("started=")[1].split("#")[0])
+    done = _until_ended(site, job_id)
+    assert done.status == jobs.DONE and done.kind == "rights" and "assessed" in done.message, done.message
+    assert done.params == {"as_of": "2026-01-01", "presume": [], "by": "admin"}
+    shown = client.get("/jobs").text
+    assert f'id="job-{job_id}" data-status="done"' in shown and "started by admin" in shown
+    client.close()
+
+
+def test_outside_paths_are_refused_and_a_failed_job_runs_again(site: Site, worker: Worker) -> None:
+    client = logged_in(site.url, "admin")
+    page = client.get("/jobs")
+    refused = client.post("/jobs/start/ingest", data={"csrf_token": token(page.text), "path": "/etc/passwd"})
+    assert refused.status_code == 400 and "outside the project folder" in refused.text
+    bad = client.post("/jobs/start/rights", data={"csrf_token": token(page.text), "as_of": "yesterday"})
+    failed = _until_ended(site, int(bad.headers["location"].split("started=")[1].split("#")[0]))
+    assert failed.status == jobs.FAILED and "not a date" in failed.message
+    listing = client.get("/jobs").text
+    assert f'id="again-{failed.id}"' in listing and f'id="stop-{failed.id}"' not in listing
+    with site.project.open_store() as store:
+        jobs.finish(store, failed.id, jobs.FAILED, "pretend a kill")  # (params as they were)
+    again = client.post(f"/jobs/{failed.id}/again", data={"csrf_token": token(listing)})
+    assert again.status_code == 303
+    rerun = _until_ended(site, int(again.headers["location"].split("started=")[1].split("#")[0]))
+    assert rerun.params["resumes"] == failed.id and rerun.params["as_of"] == "yesterday"
+    with site.project.open_store() as store:
+        done_id = jobs.create(store, "rights")
+        jobs.finish(store, done_id, jobs.DONE)
+    twice = client.post(f"/jobs/{done_id}/again", data={"csrf_token": token(listing)})
+    assert twice.status_code == 409 and "only a failed, cancelled" in twice.text
+    assert client.post("/jobs/999999/again", data={"csrf_token": token(listing)}).status_code == 404
+    assert client.post("/jobs/start/sparql", data={"csrf_token": token(listing)}).status_code == 404
+    client.close()
+
+
+def test_curators_and_viewers_cannot_start_jobs(site: Site) -> None:
+    with site.project.open_store() as store:
+        before = len(jobs.list_jobs(store, limit=1000))
+    for role in ("curator", "viewer"):
+        client = logged_in(site.url, role)
+        page = client.get("/jobs")
+        assert page.status_code == 200 and 'id="start-' not in page.text and "/jobs/start/" not in page.text
+        assert 'href="/jobs#start-' not in client.get("/").text + client.get("/stage/rights").text
+        for kind in ("rights", "publish", "ingest"):
+            refused = client.post(f"/jobs/start/{kind}", data={"csrf_token": token(page.text)})
+            assert refused.status_code == 403
+        client.close()
+    admin = logged_in(site.url, "admin")
+    assert 'href="/jobs#start-rights"' in admin.get("/stage/rights").text
+    assert 'href="/jobs#start-publish"' in admin.get("/").text
+    admin.close()
+    with site.project.open_store() as store:
+        assert len(jobs.list_jobs(store, limit=1000)) == before
+
+
+def test_a_start_form_without_its_csrf_token_is_refused(site: Site) -> None:
+    client = logged_in(site.url, "admin")
+    with site.project.open_store() as store:
+        before = len(jobs.list_jobs(store, limit=1000))
+    refused = client.post("/jobs/start/rights", data={"as_of": "2026-01-01"})
+    assert refused.status_code == 403 and "Refused" in refused.text
+    forged = client.post("/jobs/start/rights", data={"csrf_token": "not-the-token", "as_of": "2026-01-01"})
+    assert forged.status_code == 403
+    with site.project.open_store() as store:
+        assert len(jobs.list_jobs(store, limit=1000)) == before
+    client.close()
