@@ -30,7 +30,8 @@ def worker_setup(project: Project) -> Setup:
 
     def reach(api_root: str) -> Client:
         return client_for(project.root, api_root or os.environ.get("GLAMWIKI_REACH_API_ROOT", ""),
-                          backoff=backoff, max_retries=retries, contact=contact)  # fmt: skip
+                          float(os.environ.get("GLAMWIKI_REACH_MIN_INTERVAL", "0.2")), backoff=backoff,
+                          max_retries=retries, contact=contact)  # fmt: skip
 
     return Setup(project, fallback=from_environment(os.environ), reach=reach, contact=contact,
                  wikidata=lambda: network.wikidata_client(project.config))  # fmt: skip
