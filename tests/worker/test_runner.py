@@ -9,7 +9,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from glamwiki.cli import cli as cli_app
 from glamwiki.demo import sample_folder
 from glamwiki.errors import ConfigError
 from glamwiki.project import Project
@@ -94,3 +96,19 @@ def test_failures_end_the_job_with_the_reason_and_the_worker_goes_on(project: Pr
         assert jobs.get(store, fine).status == jobs.DONE
     with pytest.raises(ConfigError, match="no such job kind"):
         Worker(Setup(project), ["reach-dumps"])
+
+
+def test_jobs_again_and_worker_once_on_the_command_line(project: Project, cli: CliRunner) -> None:
+    with project.open_store() as store:
+        failed = queue(store, "rights", {"as_of": "2026-01-01"}, "rita")
+        jobs.finish(store, failed, jobs.FAILED, "pretend its worker was killed")
+    result = cli.invoke(cli_app, ["jobs", "again", str(failed)])
+    assert result.exit_code == 0 and "queued: it resumes job" in result.output, result.output
+    refused = cli.invoke(cli_app, ["worker", "--once", "--kinds", "sparql"])
+    assert refused.exit_code == 2 and "no such job kind" in refused.output
+    ran = cli.invoke(cli_app, ["worker", "--once", "--kinds", "rights"])
+    assert ran.exit_code == 0, ran.output
+    with project.open_store() as store:
+        again = jobs.list_jobs(store)[0]
+    assert again.id != failed and again.status == jobs.DONE and again.params["by"] == "rita"
+    assert again.params["resumes"] == failed and f"1 job(s) run: {again.id}" in ran.output

@@ -61,14 +61,16 @@ def queue(store: Store, kind: str, params: dict[str, Any], by: str) -> int:
     return jobs.create(store, kind, {**params, "by": by})
 
 
-def run_again(store: Store, job_id: int, by: str) -> int:
+def run_again(store: Store, job_id: int, by: str | None = None) -> int:
     """A new queued job with the params of ``job_id`` (which failed, was cancelled, or whose worker went
-    silent), noting which it resumes. The stages go on where the work stopped: publishing sends only
-    the files not finished, ingest and rights redo only what was not committed."""
+    silent), noting which it resumes, started by ``by`` (None: the account that started the old one).
+    The stages go on where the work stopped: publishing sends only the files not finished, ingest and
+    rights redo only what was not committed."""
     old = jobs.get(store, job_id)
     if old.status not in (jobs.FAILED, jobs.CANCELLED) and not old.stale():
         raise ConfigError(f"job {job_id} is {old.status}: only a failed, cancelled or silent job can be run again")
     if old.status == jobs.RUNNING:  # silent for too long: its worker is taken for dead
         jobs.finish(store, old.id, jobs.FAILED, "its worker went silent (no heartbeat); it was run again")
     params = {k: v for k, v in old.params.items() if k not in ("by", "resumes")}
-    return queue(store, old.kind, {**params, "resumes": old.id}, by)
+    starter = by if by is not None else str(old.params.get("by", ""))
+    return queue(store, old.kind, {**params, "resumes": old.id}, starter)
