@@ -17,6 +17,7 @@ from glamwiki.errors import ConfigError
 from glamwiki.project import Project
 from glamwiki.store import jobs
 from glamwiki.store.records import count
+from glamwiki.store.runs import finish_run, start_run
 from glamwiki.worker.loop import Worker
 from glamwiki.worker.setup import Setup
 from glamwiki.worker.sources import known_sources
@@ -78,6 +79,11 @@ def test_known_source_and_project_paths_only(project: Project, tmp_path: Path) -
             params_from_form(store, project.root, "link", {"authority": str(outside)})
         with pytest.raises(ConfigError, match="no such job kind"):
             params_from_form(store, project.root, "sparql", {})
+        run = start_run(store, source=str(outside), reader="csv", profile="generic", dataset="old")
+        finish_run(store, run, "done", {})  # an earlier `glamwiki ingest` read it: one of the project's sources
+        known = params_from_form(store, project.root, "ingest", {"source": str(outside)})
+        assert known["source"] == str(outside)
+        assert [(k.source, k.dataset, k.profile) for k in known_sources(store)] == [(str(outside), "old", "generic")]
 
 
 def test_failures_end_the_job_with_the_reason_and_the_worker_goes_on(project: Project) -> None:

@@ -42,6 +42,8 @@ class Worker:
     def run_next(self) -> jobs.Job | None:
         """Claim and run the oldest queued job of this worker's kinds; None when there was none."""
         with self._store() as store:
+            if not jobs.list_jobs(store, jobs.QUEUED, 1):  # a read: an idle worker takes no write lock
+                return None
             job = jobs.claim_next(store, self.name, self.kinds)
             if job is None:
                 return None
