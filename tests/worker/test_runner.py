@@ -118,3 +118,26 @@ def test_jobs_again_and_worker_once_on_the_command_line(project: Project, cli: C
         again = jobs.list_jobs(store)[0]
     assert again.id != failed and again.status == jobs.DONE and again.params["by"] == "rita"
     assert again.params["resumes"] == failed and f"1 job(s) run: {again.id}" in ran.output
+
+
+def test_a_silent_job_on_another_host_is_run_again_and_rights_again_decide_the_same(project: Project) -> None:
+    _sources(project)
+    with project.open_store() as store:
+        queue(store, "ingest", params_from_form(store, project.root, "ingest", {"path": "sources", "profile": "tate"}),
+              "rita")  # fmt: skip
+        first = queue(store, "rights", {"as_of": "2026-01-01"}, "rita")
+    worker = Worker(Setup(project), name="test:3")
+    assert worker.run_queued() == 2
+    with project.open_store() as store:
+        before = jobs.get(store, first).message
+        silent = jobs.start(store, "rights", {"as_of": "2026-01-01", "by": "rita"}, worker="elsewhere:99")
+        with store.transaction():  # its worker, on another host, has not been heard of for 20 minutes
+            store.execute("UPDATE jobs SET heartbeat_at = ? WHERE id = ?", ("2020-01-01T00:00:00.000000Z", silent))
+        assert jobs.get(store, silent).stale()
+        again = run_again(store, silent, "sam")
+        assert jobs.get(store, silent).status == jobs.FAILED and "went silent" in jobs.get(store, silent).message
+    assert worker.run_queued() == 1
+    with project.open_store() as store:
+        rerun = jobs.get(store, again)
+    assert rerun.status == jobs.DONE and rerun.message == before  # the same decisions, none twice
+    assert rerun.params == {"as_of": "2026-01-01", "by": "sam", "resumes": silent}

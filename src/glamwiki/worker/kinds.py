@@ -119,15 +119,17 @@ def run_reach_collect(store: Store, job: Job, setup: Setup) -> None:
     if setup.reach is None:
         raise ConfigError("this worker was started without a reach client: it cannot collect views")
     p = job.params
+    if _text(p, "source") not in (None, "project"):  # a `reach collect --category/--files` run from a terminal
+        raise ConfigError(f"this collect was of {p['source']}: run it again with `glamwiki reach collect`.")
     target = _text(p, "target") or target_from(setup.project.config).api
     names = published_titles(store, target)
     if not names:
         raise ConfigError(f"No files uploaded to {target} by this project yet: publish first.")
     client = setup.reach(_text(p, "api_root") or "")
     files, _ = resolve_files(client, None, names)
-    start, end = collect_months(_text(p, "first"), _text(p, "last"))
+    start, end = collect_months(_text(p, "start"), _text(p, "end"))
     guess = for_collect(store, files, len(month_range(start, end)), client.polite, None, True)
-    chosen, _ = pick_source(guess, _text(p, "source") or "auto")
+    chosen, _ = pick_source(guess, _text(p, "article_source") or "auto")
     plan = CollectPlan(files, "project", start, end, views_source=chosen,
                        dumps_dir=setup.project.root / "dumps")  # fmt: skip
     with tracked(store, "reach-collect", job_id=job.id) as advance:

@@ -50,7 +50,7 @@ def params_from_form(store: Store, root: Path, kind: str, form: Mapping[str, str
         approved = form.get("approved_only") in ("1", "on", "true")
         return {"approved_only": approved, "limit": int(limit) if limit else None}
     if kind == "reach-collect":
-        return {"first": _month(form, "first"), "last": _month(form, "last")}
+        return {"source": "project", "start": _month(form, "first"), "end": _month(form, "last")}  # as `reach collect`
     raise ConfigError(f"no such job kind: {kind!r} (known: {', '.join(KINDS)})")
 
 
