@@ -8,10 +8,11 @@ from pathlib import Path
 import click
 
 from glamwiki.cli.context import EXIT_INPUT_REJECTED, emit_json, out, progress_bar, project_from
-from glamwiki.cli.network import allow_hosts, contact
+from glamwiki.cli.network import contact
 from glamwiki.errors import RecordNotFound
 from glamwiki.intake import exporting
 from glamwiki.intake.ingest import ingest as run_ingest
+from glamwiki.intake.ingest import ingest_options
 from glamwiki.intake.registry import (
     FORMAT_READERS,
     choose_profile,
@@ -82,16 +83,8 @@ def ingest(
     project = project_from(ctx)
     chosen, reader = choose_profile(mapping, profile)
     name = dataset or (chosen.name if chosen else reader or Path(source.rstrip("/")).stem)
-    options = {
-        "metadata_prefix": metadata_prefix,
-        "set": oai_set,
-        "offline": offline,
-        "circa_years": project.config.get("intake", "circa_years", 5),
-        "allow_hosts": sorted(allow_hosts(project.config)),
-        "contact": contact(project.config),
-        "max_response_mb": project.config.get("intake", "max_response_mb", 100.0),
-        "response_seconds": project.config.get("intake", "response_seconds", 300.0),
-    }
+    options = ingest_options(project.config, contact(project.config), metadata_prefix=metadata_prefix,
+                             oai_set=oai_set, offline=offline)  # fmt: skip
     with (
         project.open_store() as store,
         progress_bar(f"ingesting {plain(source)}") as bar,

@@ -26,9 +26,8 @@ def _text(params: dict[str, Any], key: str) -> str | None:
 
 
 def run_ingest(store: Store, job: Job, setup: Setup) -> None:
-    from glamwiki.intake.ingest import ingest
+    from glamwiki.intake.ingest import ingest, ingest_options
     from glamwiki.intake.registry import choose_profile
-    from glamwiki.wikimedia.guard import allow_hosts
 
     p, config = job.params, setup.project.config
     source = ingest_source(store, setup.project.root, str(p.get("source", "")))
@@ -36,14 +35,7 @@ def run_ingest(store: Store, job: Job, setup: Setup) -> None:
     chosen, reader = choose_profile(ingest_source(store, setup.project.root, mapping) if mapping else None,
                                     _text(p, "profile"))  # fmt: skip
     dataset = _text(p, "dataset") or (chosen.name if chosen else reader or Path(source.rstrip("/")).stem)
-    options = {
-        "metadata_prefix": "oai_dc", "set": None, "offline": False,
-        "circa_years": config.get("intake", "circa_years", 5),
-        "allow_hosts": sorted(allow_hosts(config.get("network", "allow_hosts", []))),
-        "contact": str(config.get("publishing", "contact", "") or setup.contact),
-        "max_response_mb": config.get("intake", "max_response_mb", 100.0),
-        "response_seconds": config.get("intake", "response_seconds", 300.0),
-    }  # fmt: skip
+    options = ingest_options(config, str(config.get("publishing", "contact", "") or setup.contact))
     with tracked(store, "ingest", job_id=job.id) as advance:
         summary = ingest(store, source, dataset=dataset, profile=chosen, reader=reader, options=options,
                          progress=advance)  # fmt: skip
