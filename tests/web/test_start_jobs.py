@@ -5,6 +5,7 @@ form without its CSRF token is refused."""
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 
@@ -109,4 +110,35 @@ def test_a_start_form_without_its_csrf_token_is_refused(site: Site) -> None:
     assert forged.status_code == 403
     with site.project.open_store() as store:
         assert len(jobs.list_jobs(store, limit=1000)) == before
+    client.close()
+
+
+def test_approve_and_publish_queues_a_publishing_job_of_the_approved_files(site: Site) -> None:
+    for role in ("curator", "viewer"):
+        client = logged_in(site.url, role)
+        page = client.get("/uploads")
+        assert 'id="approve-publish-page"' not in page.text and 'formaction="/uploads?publish=1"' not in page.text
+        refused = client.post("/uploads?publish=1", data={"csrf_token": token(page.text), "verdict": "approved",
+                                                          "version_seen": "0", "scope": "filter"})  # fmt: skip
+        assert refused.status_code == 403
+        client.close()
+    client = logged_in(site.url, "admin")
+    page = client.get("/uploads")
+    assert 'id="approve-publish-page"' in page.text
+    version = page.text.split('name="version_seen" value="')[1].split('"')[0]
+    items = re.findall(r'name="item" value="(\d+)"', page.text)
+    done = client.post("/uploads?publish=1", data={"csrf_token": token(page.text), "verdict": "approved",
+                                                   "version_seen": version, "item": items})  # fmt: skip
+    assert done.status_code == 303 and "job=" in done.headers["location"]
+    job_id = int(done.headers["location"].split("job=")[1].split("&")[0])
+    shown = client.get(done.headers["location"]).text
+    assert f'href="/jobs#job-{job_id}"' in shown and f"Publishing job {job_id} queued" in shown
+    with site.project.open_store() as store:
+        job = jobs.get(store, job_id)
+        assert (job.kind, job.status, job.params) == ("publish", jobs.QUEUED, {"approved_only": True, "by": "admin"})
+        jobs.request_cancel(store, job_id)  # no wiki here: the publishing itself is test_approve_publish.py's
+    version = shown.split('name="version_seen" value="')[1].split('"')[0]
+    rejected = client.post("/uploads?publish=1", data={"csrf_token": token(shown), "verdict": "rejected",
+                                                       "version_seen": version, "item": items})  # fmt: skip
+    assert rejected.status_code == 303 and "job=" not in rejected.headers["location"]  # rejecting publishes nothing
     client.close()
