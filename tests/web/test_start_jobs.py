@@ -142,3 +142,30 @@ def test_approve_and_publish_queues_a_publishing_job_of_the_approved_files(site:
                                                        "version_seen": version, "item": items})  # fmt: skip
     assert rejected.status_code == 303 and "job=" not in rejected.headers["location"]  # rejecting publishes nothing
     client.close()
+
+
+def test_pages_answer_while_the_worker_writes(site: Site, worker: Worker) -> None:
+    """SQLite: the worker thread re-ingests the demo sample and reassesses it while pages are read."""
+    client = logged_in(site.url, "admin")
+    page = client.get("/jobs")
+    source = re.search(r'<option value="([^"]+artworks[^"]*)"', page.text)
+    assert source, "the demo's source is offered"
+    ids = []
+    for kind, data in (("ingest", {"source": source.group(1), "profile": "tate", "dataset": "tate"}), ("rights", {})):
+        started = client.post(f"/jobs/start/{kind}", data={"csrf_token": token(page.text), **data})
+        ids.append(int(started.headers["location"].split("started=")[1].split("#")[0]))
+    times, codes = [], []
+    while True:
+        with site.project.open_store() as store:
+            if all(jobs.get(store, i).status in jobs.ENDED for i in ids):
+                break
+        for path in ("/", "/jobs", "/uploads", "/stage/intake"):
+            began = time.monotonic()
+            codes.append(client.get(path).status_code)
+            times.append(time.monotonic() - began)
+    with site.project.open_store() as store:
+        ended = [jobs.get(store, i) for i in ids]
+    assert [j.status for j in ended] == [jobs.DONE, jobs.DONE], [j.message for j in ended]
+    assert "0 added" in ended[0].message  # the same export again: records updated in place, none twice
+    assert codes and set(codes) == {200}
+    client.close()
