@@ -141,3 +141,41 @@ def test_a_silent_job_on_another_host_is_run_again_and_rights_again_decide_the_s
         rerun = jobs.get(store, again)
     assert rerun.status == jobs.DONE and rerun.message == before  # the same decisions, none twice
     assert rerun.params == {"as_of": "2026-01-01", "by": "sam", "resumes": silent}
+
+
+def test_heartbeat_while_a_step_writes_nothing_and_stop_asks_the_job_to_cancel(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stage step that writes no progress for a while (a long download): the worker's own thread beats;
+    stopping the worker asks the running job to stop, and the stage ends it cancelled."""
+    import threading
+    import time
+
+    from glamwiki.jobtrack import tracked
+    from glamwiki.worker import kinds
+
+    seen: list[str | None] = []
+
+    def slow(store, job, setup) -> None:  # type: ignore[no-untyped-def]
+        with tracked(store, job.kind, job_id=job.id, every=0.05) as advance:
+            seen.append(jobs.get(store, job.id).heartbeat_at)
+            time.sleep(1.0)  # no progress written meanwhile
+            seen.append(jobs.get(store, job.id).heartbeat_at)
+            while True:  # then steps, until the cancel request stops it
+                advance(1)
+                time.sleep(0.05)
+
+    monkeypatch.setitem(kinds.RUNNERS, "rights", slow)
+    with project.open_store() as store:
+        job_id = queue(store, "rights", {}, "rita")
+    worker = Worker(Setup(project), name="test:4", beat=0.3)
+    thread = threading.Thread(target=worker.run_queued)
+    thread.start()
+    time.sleep(1.5)
+    worker.stop()
+    thread.join(timeout=30)
+    assert not thread.is_alive()
+    with project.open_store() as store:
+        job = jobs.get(store, job_id)
+    assert seen[0] is not None and seen[1] is not None and seen[1] > seen[0], seen  # beaten during the silent second
+    assert job.status == jobs.CANCELLED and job.cancel_requested and job.done > 0, job
