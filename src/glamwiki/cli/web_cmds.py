@@ -5,11 +5,8 @@ from __future__ import annotations
 import click
 
 from glamwiki.cli.context import project_from
-from glamwiki.cli.worker_cmds import worker_setup
+from glamwiki.cli.worker_cmds import workers_alongside
 from glamwiki.web.auth import ROLES, create_user, first_admin, new_password, session_secret
-from glamwiki.worker.loop import Worker, in_thread
-
-STOP_WAIT = 60.0  # seconds the web server waits, when stopped, for its worker's job to stop
 
 
 @click.group(invoke_without_command=True)
@@ -53,16 +50,10 @@ def web(ctx: click.Context, host: str, port: int, allow_hosts: tuple[str, ...], 
         click.echo(f"  {password}")
     app = create_app(project.db_path, project.name, session_secret(project.root), https=https,
                      allowed_hosts=[host, *allow_hosts])  # fmt: skip
-    app.state.project = project
-    worker = None if no_worker else Worker(worker_setup(project))
-    thread = None if worker is None else in_thread(worker)
+    app.state.project = project  # the jobs page's settings and files
     click.echo(f"glamwiki web: http://{host}:{port}/ (Ctrl-C stops it)", err=True)
-    try:
+    with workers_alongside([project], enabled=not no_worker):  # jobs started in the browser run here
         uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=https)
-    finally:
-        if worker is not None and thread is not None:
-            worker.stop()  # the current job stops at its next batch boundary: run it again later
-            thread.join(timeout=STOP_WAIT)
 
 
 @web.command("add-user")

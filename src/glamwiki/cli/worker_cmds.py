@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import signal
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from types import FrameType
 from typing import TYPE_CHECKING
 
@@ -13,7 +15,7 @@ from glamwiki.cli import network
 from glamwiki.cli.context import console, project_from
 from glamwiki.project import Project
 from glamwiki.worker.kinds import KINDS
-from glamwiki.worker.loop import POLL, Worker
+from glamwiki.worker.loop import POLL, Worker, in_thread
 from glamwiki.worker.setup import Setup, from_environment
 
 if TYPE_CHECKING:
@@ -35,6 +37,25 @@ def worker_setup(project: Project) -> Setup:
 
     return Setup(project, fallback=from_environment(os.environ), reach=reach, contact=contact,
                  wikidata=lambda: network.wikidata_client(project.config))  # fmt: skip
+
+
+STOP_WAIT = 60.0  # seconds a stopping server waits for its workers' jobs to stop
+
+
+@contextmanager
+def workers_alongside(projects: Sequence[Project], enabled: bool = True) -> Iterator[list[Worker]]:
+    """A worker thread per project while the block runs (``glamwiki web``'s embedded default: jobs
+    started in the browser just run); at the end each current job is asked to stop at its next batch
+    boundary (resumable) and the threads are given ``STOP_WAIT`` seconds."""
+    running = [Worker(worker_setup(p)) for p in projects] if enabled else []
+    threads = [in_thread(w) for w in running]
+    try:
+        yield running
+    finally:
+        for w in running:
+            w.stop()
+        for t in threads:
+            t.join(timeout=STOP_WAIT)
 
 
 @click.command()

@@ -11,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from glamwiki.config import CONFIG_NAME
 from glamwiki.errors import GlamwikiError
 from glamwiki.intake.registry import all_profile_names
 from glamwiki.project import Project, find_project
@@ -33,10 +34,20 @@ class StartForms:
     require_approval: bool
 
 
-def project_of(request: Request) -> Project:
-    """The project the workspace serves (``glamwiki web`` sets it; else found from its store's folder)."""
+def project_of(request: Request) -> Project | None:
+    """The project folder the workspace serves (``glamwiki web`` sets it; else the folder of its SQLite
+    store when that holds glamwiki.toml), whose settings and files jobs use; None when there is none."""
     found = getattr(request.app.state, "project", None)
-    return found if isinstance(found, Project) else find_project(workspace(request).db_path.parent)
+    if isinstance(found, Project):
+        return found
+    folder = workspace(request).db_path.parent
+    if not (folder / CONFIG_NAME).is_file():
+        return None
+    return find_project(folder)
+
+
+NO_FOLDER = ("Jobs are started from the web only for a project served from its folder (`glamwiki web` in it); "
+             "here run them with the glamwiki commands.")  # fmt: skip
 
 
 def _active(found: list[jobs.Job]) -> bool:
@@ -59,9 +70,10 @@ async def _page(request: Request, code: int = 200, error: str = "") -> Response:
     found, sources = await in_store(request, _listing)
     if request.headers.get("hx-request"):
         return render(request, "jobs_rows.html", title="Jobs", jobs=found, active=_active(found), ended=jobs.ENDED)
-    config = project_of(request).config
-    forms = StartForms(sources, all_profile_names(), target_from(config).api,
-                       bool(config.get("publishing", "require_approval", False)))  # fmt: skip
+    project = project_of(request)
+    forms = None if project is None else StartForms(
+        sources, all_profile_names(), target_from(project.config).api,
+        bool(project.config.get("publishing", "require_approval", False)))  # fmt: skip
     return render(request, "jobs.html", code, title="Jobs", jobs=found, active=_active(found), ended=jobs.ENDED,
                   message=_message(request), error=error, forms=forms)  # fmt: skip
 
@@ -94,7 +106,10 @@ async def start(request: Request) -> Response:
     if kind == "publish" and not may(user.role, "publish"):
         return render(request, "error.html", 403, title="Not allowed", message=f"A {user.role} may not publish.")
     form = {k: str(v) for k, v in (await request.form()).items()}
-    root = project_of(request).root
+    project = project_of(request)
+    if project is None:
+        return await _page(request, 400, error=NO_FOLDER)
+    root = project.root
     try:
         job_id = await in_store(request, lambda store: starting.queue(
             store, kind, starting.params_from_form(store, root, kind, form), user.username))  # fmt: skip
