@@ -169,3 +169,40 @@ def test_pages_answer_while_the_worker_writes(site: Site, worker: Worker) -> Non
     assert "0 added" in ended[0].message  # the same export again: records updated in place, none twice
     assert codes and set(codes) == {200}
     client.close()
+
+
+def test_in_chromium_a_resident_starts_a_job_sees_why_it_failed_and_runs_it_again(site: Site, worker: Worker) -> None:
+    from .cdp import browser
+    from .test_journey import login
+
+    def status(tab, job_id: int) -> str:  # type: ignore[no-untyped-def]
+        return str(tab.js(f"document.querySelector('#job-{job_id}')?.dataset.status"))
+
+    def until(tab, job_id: int, wanted: str) -> None:  # type: ignore[no-untyped-def]
+        end = time.monotonic() + 60
+        while status(tab, job_id) != wanted:  # htmx redraws the table: no reload
+            assert time.monotonic() < end, tab.text()
+            tab.wait_a_little(0.3)
+
+    with browser() as tab:
+        login(tab, site.url, "admin")
+        tab.goto(site.url + "/stage/rights")
+        tab.events.clear()
+        tab.js("document.querySelector('p.start a').click()")
+        tab.wait("Page.loadEventFired")
+        assert tab.url().endswith("/jobs#start-rights")
+        done = tab.submit({"#start-rights input[name=as_of]": "2026-01-01"}, "#start-rights-button")
+        first = int(re.search(r"Job (\d+) queued", done).group(1))  # type: ignore[union-attr]
+        until(tab, first, "done")
+        assert "assessed" in tab.js(f"document.querySelector('#job-{first} td.message').textContent")
+        tab.submit({"#start-link input[name=authority]": "wikidata"}, "#start-link-button")  # no live client here
+        failed = int(tab.js("document.querySelector('#jobs tbody tr').id.split('-')[1]"))
+        until(tab, failed, "failed")
+        why = tab.js(f"document.querySelector('#job-{failed} td.message').textContent")
+        assert "Wikidata client" in why and "started by admin" in why
+        tab.events.clear()
+        tab.js(f"document.querySelector('#again-{failed}').click()")
+        tab.wait("Page.loadEventFired")
+        again = int(re.search(r"Job (\d+) queued", tab.html()).group(1))  # type: ignore[union-attr]
+        until(tab, again, "failed")
+        assert f"resuming job {failed}" in tab.js(f"document.querySelector('#job-{again} td.message').textContent")
