@@ -35,6 +35,8 @@ def worker_setup(project: Project) -> Setup:
                           float(os.environ.get("GLAMWIKI_REACH_MIN_INTERVAL", "0.2")), backoff=backoff,
                           max_retries=retries, contact=contact)  # fmt: skip
 
+    # A job's starter's own Wikimedia identity plugs in as a resolver asked before the fallback:
+    # Setup(..., resolvers=[identities.job_resolver(project.open_store, vault)]).
     return Setup(project, fallback=from_environment(os.environ), reach=reach, contact=contact,
                  wikidata=lambda: network.wikidata_client(project.config))  # fmt: skip
 
