@@ -206,3 +206,38 @@ def test_in_chromium_a_resident_starts_a_job_sees_why_it_failed_and_runs_it_agai
         again = int(re.search(r"Job (\d+) queued", tab.html()).group(1))  # type: ignore[union-attr]
         until(tab, again, "failed")
         assert f"resuming job {failed}" in tab.js(f"document.querySelector('#job-{again} td.message').textContent")
+
+
+def test_a_store_served_without_its_project_folder_offers_no_start_form(site: Site, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    import threading
+
+    import uvicorn
+
+    from glamwiki.web.app import create_app
+
+    from .conftest import free_port
+
+    copy = tmp_path / "elsewhere" / "copy.db"  # no glamwiki.toml beside it
+    copy.parent.mkdir()
+    with site.project.open_store() as store:
+        store.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(site.project.db_path, copy)
+    app = create_app(copy, "copy", "x" * 32)
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    try:
+        client = logged_in(f"http://127.0.0.1:{port}", "admin")
+        page = client.get("/jobs")
+        assert page.status_code == 200 and "only for a project served from its folder" in page.text
+        assert 'id="start-' not in page.text
+        refused = client.post("/jobs/start/rights", data={"csrf_token": token(page.text)})
+        assert refused.status_code == 400 and "only for a project served from its folder" in refused.text
+        client.close()
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
