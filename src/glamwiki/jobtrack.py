@@ -34,6 +34,7 @@ class Reporter:
         self.echo = echo
         self.every = every
         self.done = 0
+        self.note = ""  # the message the job ends with when it is done (what the stage did)
         self._last = time.monotonic()
 
     def __call__(self, n: int = 1) -> None:
@@ -63,13 +64,19 @@ class Reporter:
 @contextmanager
 def tracked(
     store: Store, kind: str, params: dict[str, Any] | None = None, total: int | None = None,
-    echo: Callable[[int], Any] | None = None, every: float = EVERY,
+    echo: Callable[[int], Any] | None = None, every: float = EVERY, job_id: int | None = None,
 ) -> Iterator[Reporter]:  # fmt: skip
     """Run the body as a job of ``kind``: done when it returns, failed (with the error) when it raises,
     cancelled when a cancel request stopped it (an error after a cancel request is the cancel's doing:
-    on SQLite the request itself can make the stage's next write fail)."""
+    on SQLite the request itself can make the stage's next write fail).
+
+    ``job_id``: a job already claimed by a worker (``jobs.claim_next``) instead of a new one."""
     watch = jobs.watcher(store)
-    reporter = Reporter(store, watch, jobs.start(store, kind, params, total), echo, every)
+    if job_id is None:
+        job_id = jobs.start(store, kind, params, total)
+    elif total is not None:
+        jobs.progress(store, job_id, 0, total)
+    reporter = Reporter(store, watch, job_id, echo, every)
     try:
         yield reporter
     except BaseException as exc:
@@ -84,7 +91,7 @@ def tracked(
         raise
     else:
         jobs.progress(store, reporter.job_id, reporter.done)
-        jobs.finish(store, reporter.job_id, jobs.DONE)
+        jobs.finish(store, reporter.job_id, jobs.DONE, scrub(reporter.note)[:1000])
     finally:
         if watch is not store:
             watch.close()

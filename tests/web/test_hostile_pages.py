@@ -18,6 +18,7 @@ from glamwiki.rights.project import assess_project
 from glamwiki.store import Store, jobs
 from glamwiki.store import linking as links_db
 from glamwiki.store.publishing import save_plan
+from glamwiki.store.runs import finish_run, start_run
 from glamwiki.web.auth import create_user
 
 from ..intake.helpers import write_csv, write_mapping
@@ -40,6 +41,7 @@ def test_hostile_catalogue_text_is_shown_escaped_on_every_page(
     with project.open_store() as store:
         assess_project(store, date(2026, 1, 1))
         create_user(store, "cur", "curator", "cur-pass-12345")
+        create_user(store, "res", "resident", "res-pass-12345")
         _hostile_work(store)
     with running(project) as url, browser() as tab:
         tab.goto(url + "/login")
@@ -57,14 +59,27 @@ def test_hostile_catalogue_text_is_shown_escaped_on_every_page(
             text = tab.text()
             shown += text.count(HOSTILE)
         record = tab.text()
+    with running(project) as url, browser() as tab:  # a resident sees the start forms and "run again"
+        tab.goto(url + "/login")
+        tab.submit({"input[name=username]": "res", "input[name=password]": "res-pass-12345"}, "#login")
+        tab.goto(url + "/jobs")
+        assert tab.js("window.__xss === undefined")
+        assert tab.js("document.querySelectorAll('main script, main img').length") == 0
+        assert tab.js("document.querySelector('#start-ingest select[name=source]').textContent").count(HOSTILE) >= 2
+        assert tab.js("document.querySelectorAll('button.again').length") >= 1
+        assert f"started by {HOSTILE}" in tab.text()
     assert HOSTILE in record and ROW_ID in record and formula in record  # shown as it is, as text
     assert shown >= 8  # title and creator on the group and record pages; job, link (2) and upload pages
 
 
 def _hostile_work(store: Store) -> None:
     """A job, a link to review and a planned file whose every text is the hostile string."""
-    job = jobs.start(store, HOSTILE, {"note": HOSTILE}, total=3, worker=HOSTILE)
+    job = jobs.start(store, HOSTILE, {"note": HOSTILE, "by": HOSTILE, "resumes": HOSTILE}, total=3, worker=HOSTILE)
     jobs.progress(store, job, 1, message=HOSTILE)
+    failed = jobs.start(store, HOSTILE, {"by": HOSTILE}, worker=HOSTILE)  # its "run again" button
+    jobs.finish(store, failed, jobs.FAILED, HOSTILE)
+    run = start_run(store, source=HOSTILE, reader=HOSTILE, profile=HOSTILE, dataset=HOSTILE)  # a source to choose
+    finish_run(store, run, "done", {})
     side = {"id": HOSTILE, "name": HOSTILE, "dates": HOSTILE, "identifiers": {HOSTILE: HOSTILE}}
     evidence = {"source": side, "candidate": side, "features": {HOSTILE: HOSTILE}, "note": HOSTILE}
     with store.transaction():

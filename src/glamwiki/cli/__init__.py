@@ -19,6 +19,7 @@ from glamwiki.cli.publish_cmds import publish, sandbox
 from glamwiki.cli.reach_cmds import reach
 from glamwiki.cli.rights_cmds import rights
 from glamwiki.cli.web_cmds import web
+from glamwiki.cli.worker_cmds import worker
 
 
 @click.group(
@@ -66,6 +67,7 @@ for command in (
     programme,
     decisions,
     web,
+    worker,
 ):
     cli.add_command(command)
 

@@ -8,15 +8,14 @@ from pathlib import Path
 import click
 
 from glamwiki.cli.context import EXIT_INPUT_REJECTED, emit_json, out, progress_bar, project_from
-from glamwiki.cli.network import allow_hosts, contact
-from glamwiki.errors import ConfigError, RecordNotFound
+from glamwiki.cli.network import contact
+from glamwiki.errors import RecordNotFound
 from glamwiki.intake import exporting
 from glamwiki.intake.ingest import ingest as run_ingest
-from glamwiki.intake.mapping import Profile
+from glamwiki.intake.ingest import ingest_options
 from glamwiki.intake.registry import (
     FORMAT_READERS,
-    load_mapping,
-    load_named_profile,
+    choose_profile,
     mapping_profiles,
     profile_text,
 )
@@ -82,18 +81,10 @@ def ingest(
     reported as an input error naming both, and the later copy is skipped.
     """
     project = project_from(ctx)
-    chosen, reader = _choose(mapping, profile)
+    chosen, reader = choose_profile(mapping, profile)
     name = dataset or (chosen.name if chosen else reader or Path(source.rstrip("/")).stem)
-    options = {
-        "metadata_prefix": metadata_prefix,
-        "set": oai_set,
-        "offline": offline,
-        "circa_years": project.config.get("intake", "circa_years", 5),
-        "allow_hosts": sorted(allow_hosts(project.config)),
-        "contact": contact(project.config),
-        "max_response_mb": project.config.get("intake", "max_response_mb", 100.0),
-        "response_seconds": project.config.get("intake", "response_seconds", 300.0),
-    }
+    options = ingest_options(project.config, contact(project.config), metadata_prefix=metadata_prefix,
+                             oai_set=oai_set, offline=offline)  # fmt: skip
     with (
         project.open_store() as store,
         progress_bar(f"ingesting {plain(source)}") as bar,
@@ -129,18 +120,6 @@ def ingest(
             )
     if summary.errors:
         sys.exit(EXIT_INPUT_REJECTED)
-
-
-def _choose(mapping: str | None, profile: str | None) -> tuple[Profile | None, str | None]:
-    if mapping and profile:
-        raise ConfigError("Give either --mapping or --profile, not both.")
-    if mapping:
-        return load_mapping(mapping), None
-    if profile and profile in FORMAT_READERS:
-        return None, profile
-    if profile:
-        return load_named_profile(profile), None
-    return None, None
 
 
 @click.group()

@@ -1,4 +1,4 @@
-"""jobs list | show | cancel: the long work of this project, from any process."""
+"""jobs list | show | cancel | again: the long work of this project, from any process."""
 
 from __future__ import annotations
 
@@ -70,3 +70,16 @@ def jobs_cancel(ctx: click.Context, job_id: int) -> None:
         out.print(f"job {job.id} ({job.kind}) will stop at its next batch boundary.")
     else:
         out.print(f"job {job.id} ({job.kind}) had already ended: {job.status}.")
+
+
+@jobs.command("again")
+@click.argument("job_id", type=int)
+@click.option("--by", help="The account the new job is started by (default: the one that started JOB_ID).")
+@click.pass_context
+def jobs_again(ctx: click.Context, job_id: int, by: str | None) -> None:
+    """Queue a failed, cancelled or silent job again for `glamwiki worker`: it goes on where the work stopped."""
+    from glamwiki.worker.starting import run_again
+
+    with project_from(ctx).open_store() as store:
+        new = run_again(store, job_id, by)
+    out.print(f"job {new} queued: it resumes job {job_id} when a worker takes it (`glamwiki worker`).")

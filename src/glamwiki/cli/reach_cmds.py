@@ -11,7 +11,7 @@ from glamwiki.cli.context import console, emit_json, out, progress_bar, project_
 from glamwiki.errors import ConfigError
 from glamwiki.jobtrack import tracked
 from glamwiki.reach.kinds import ENGINES
-from glamwiki.reach.months import last_complete_month, next_month, parse_month
+from glamwiki.reach.months import collect_months
 
 if TYPE_CHECKING:
     from glamwiki.project import Project
@@ -31,14 +31,6 @@ MIN_INTERVAL = click.option(
     show_default=True,
     help="Seconds to wait between two API requests.",
 )
-
-
-def _months(first: str | None, last: str | None) -> tuple[str, str]:
-    end = parse_month(last) if last else last_complete_month()
-    start = parse_month(first) if first else next_month(f"{int(end[:4]) - 1}-{end[5:7]}")
-    if start > end:
-        raise ConfigError(f"--from {start} is after --to {end}.")
-    return start, end
 
 
 @click.group()
@@ -143,7 +135,7 @@ def collect(
         raise ConfigError("Give exactly one of --category NAME, --files LIST or --project.")
     wanted = parse_agents(agents)
     project = project_from(ctx)
-    start, end = _months(first, last)
+    start, end = collect_months(first, last)
     client = _client(project, api_root, min_interval, rest_concurrency)
     names = read_file_list(Path(files_list)) if files_list else []
     with project.open_store() as store:
@@ -293,7 +285,7 @@ def report(ctx: click.Context, first: str | None, last: str | None, output: str,
     from glamwiki.store.reach import now
 
     project = project_from(ctx)
-    start, end = _months(first, last)
+    start, end = collect_months(first, last)
     with project.open_store() as store:
         figures = compute(store, start, end, top)
         paths = write_report(figures, Path(output), f"{project.name}: reach and impact")

@@ -9,8 +9,11 @@ import click
 
 from glamwiki.cli.context import project_from
 from glamwiki.cli.web_site import SITE_ENV, SITE_SCHEMA, choose_site, site_to_json, wikimedia_login
+from glamwiki.cli.worker_cmds import workers_alongside
+from glamwiki.config import CONFIG_NAME
 from glamwiki.errors import ProjectNotFound
-from glamwiki.identities import key_file
+from glamwiki.identities import Vault, job_resolver, key_file
+from glamwiki.project import Project, find_project
 from glamwiki.web.auth import ROLES, create_user, first_admin, new_password, session_secret_file
 from glamwiki.web.site import MEMBER_ROLES, Site, add_member, mark_private, prepare_accounts_store
 
@@ -46,15 +49,19 @@ from glamwiki.web.site import MEMBER_ROLES, Site, add_member, mark_private, prep
                    "Default: web-session.key in the project folder, beside programme.toml, or here.")  # fmt: skip
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="uvicorn worker processes (they share the store, the secret file and the login limit).")  # fmt: skip
+@click.option("--no-worker", is_flag=True,
+              help="Jobs started in the browser are not run in this process: `glamwiki worker` runs them.")  # fmt: skip
 @click.pass_context
 def web(ctx: click.Context, host: str, port: int, allow_hosts: tuple[str, ...], https: bool, store_url: str | None,
         only: tuple[str, ...], programme: str | None, site_schema: str, projects_dir: str | None,
-        secret_file: str | None, workers: int) -> None:  # fmt: skip
+        secret_file: str | None, workers: int, no_worker: bool) -> None:  # fmt: skip
     """Serve the web workspace: dashboards, record pages, review and approval queues; one project, or
     every project of a PostgreSQL store (--store-url) or of a programme.toml (--programme).
 
     On first start it makes an account `admin` and prints its password once (it is stored only as a
-    hash). Stop with Ctrl-C. See docs/web.md and docs/deployment.md."""
+    hash). Jobs started in the browser run in worker threads of this process, one per project served
+    from its folder (--no-worker: run `glamwiki worker` beside it). Stop with Ctrl-C. See docs/web.md,
+    docs/jobs.md and docs/deployment.md."""
     ctx.ensure_object(dict)
     ctx.obj["site_choice"] = (store_url, only, programme, site_schema, projects_dir)
     if ctx.invoked_subcommand is not None:
@@ -71,15 +78,28 @@ def web(ctx: click.Context, host: str, port: int, allow_hosts: tuple[str, ...], 
     click.echo(f"glamwiki web: http://{host}:{port}/ serving {', '.join(p.name for p in site.projects)}"
                f" with {workers} worker{'s' if workers > 1 else ''} (Ctrl-C stops it)", err=True)  # fmt: skip
     folder = _folder_or_none(ctx)  # [web.oauth] (Log in with Wikimedia) is read from the project folder
-    if workers == 1:
-        oauth, redirect = wikimedia_login(folder)
-        app = create_site_app(site, secret, https=https, allowed_hosts=hosts, oauth=oauth, oauth_redirect=redirect,
-                              identity_key=key_file(secret_path.parent))  # fmt: skip
-        uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=https)
-        return
-    os.environ[SITE_ENV] = site_to_json(site, secret_path.resolve(), https, hosts, folder)
-    uvicorn.run("glamwiki.cli.web_site:make_app", factory=True, workers=workers, host=host, port=port,
-                log_level="info", proxy_headers=https)  # fmt: skip
+    oauth, redirect = wikimedia_login(folder)
+    key = key_file(secret_path.parent)
+    jobs_of = [] if no_worker else _folders(site)
+    with workers_alongside(jobs_of, resolvers=[job_resolver(site.accounts.open, Vault(key, oauth))]):
+        if workers == 1:
+            app = create_site_app(site, secret, https=https, allowed_hosts=hosts, oauth=oauth, oauth_redirect=redirect,
+                                  identity_key=key)  # fmt: skip
+            uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=https)
+            return
+        os.environ[SITE_ENV] = site_to_json(site, secret_path.resolve(), https, hosts, folder)
+        uvicorn.run("glamwiki.cli.web_site:make_app", factory=True, workers=workers, host=host, port=port,
+                    log_level="info", proxy_headers=https)  # fmt: skip
+
+
+def _folders(site: Site) -> list[Project]:
+    """The site's projects served from their folders (settings, sources): the jobs started in the
+    browser for them run in this process."""
+    found = []
+    for place in site.projects:
+        if place.root and (Path(place.root) / CONFIG_NAME).is_file():
+            found.append(find_project(Path(place.root), env=os.environ))
+    return found
 
 
 def _folder_or_none(ctx: click.Context) -> Path | None:

@@ -14,6 +14,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from glamwiki.errors import ConfigError, GlamwikiError
 from glamwiki.intake.base import Issue, Item, ReadContext
@@ -212,3 +213,22 @@ def _finish(writer: RunWriter, status: IngestStatus) -> None:
         except sqlite3.Error:
             log.warning("run %s could not be marked %s; `glamwiki status` will show it as stopped", writer.run_id,
                         status)  # fmt: skip
+
+
+def ingest_options(
+    config: Any, contact: str, *, metadata_prefix: str = "oai_dc", oai_set: str | None = None, offline: bool = False
+) -> dict[str, Any]:
+    """The reader options of an ingest from the project's settings (``[intake]``, ``[network]
+    allow_hosts``) and the operator's ``contact``: what `glamwiki ingest` and the job worker pass."""
+    from glamwiki.wikimedia.guard import allow_hosts
+
+    return {
+        "metadata_prefix": metadata_prefix,
+        "set": oai_set,
+        "offline": offline,
+        "circa_years": config.get("intake", "circa_years", 5),
+        "allow_hosts": sorted(allow_hosts(config.get("network", "allow_hosts", []))),
+        "contact": contact,
+        "max_response_mb": config.get("intake", "max_response_mb", 100.0),
+        "response_seconds": config.get("intake", "response_seconds", 300.0),
+    }

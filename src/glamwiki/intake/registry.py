@@ -113,3 +113,16 @@ def sniff_reader(path: str) -> str | None:
 def _looks_like_marc(head: str) -> bool:
     """ISO 2709: a five-digit record length, then the leader's fixed positions ("4500" at 20-23)."""
     return len(head) >= 24 and head[:5].isdigit() and head[20:24] == "4500"
+
+
+def choose_profile(mapping: str | Path | None, profile: str | None) -> tuple[Profile | None, str | None]:
+    """(mapping profile, reader name) for an ingest given a mapping file or a profile/reader name."""
+    if mapping and profile:
+        raise ConfigError("Give either --mapping or --profile, not both.")
+    if mapping:
+        return load_mapping(mapping), None
+    if profile and profile in FORMAT_READERS:
+        return None, profile
+    if profile:
+        return load_named_profile(profile), None
+    return None, None

@@ -50,3 +50,13 @@ def runs(months: list[str]) -> list[tuple[str, str]]:
         else:
             out.append((m, m))
     return out
+
+
+def collect_months(first: str | None, last: str | None) -> tuple[str, str]:
+    """The months a collect covers: ``last`` (default the last complete month) and ``first``
+    (default 12 months before it)."""
+    end = parse_month(last) if last else last_complete_month()
+    start = parse_month(first) if first else next_month(f"{int(end[:4]) - 1}-{end[5:7]}")
+    if start > end:
+        raise ConfigError(f"--from {start} is after --to {end}.")
+    return start, end

@@ -337,3 +337,9 @@ def _claiming(store: Store) -> Iterator[None]:
         store.execute("ROLLBACK")
         raise
     store.execute("COMMIT")
+
+
+def heartbeat(store: Store, job_id: int) -> None:
+    """Tell that the running job's worker is alive (between two progress writes of a long step)."""
+    with store.transaction():
+        store.execute("UPDATE jobs SET heartbeat_at = ? WHERE id = ? AND status = 'running'", (now(), job_id))

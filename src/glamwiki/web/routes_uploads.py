@@ -11,7 +11,7 @@ from starlette.routing import Route
 
 from glamwiki.errors import GlamwikiError, StaleDecision
 from glamwiki.web.app import in_store, page, render
-from glamwiki.web.uploads import decide, upload_page
+from glamwiki.web.uploads import approve_and_publish, decide, upload_page
 
 
 def _number(text: str) -> int:
@@ -19,19 +19,19 @@ def _number(text: str) -> int:
 
 
 async def _queue(request: Request, dataset: str, status: str, number: int, code: int = 200,
-                 error: str = "", message: str = "") -> Response:  # fmt: skip
+                 error: str = "", message: str = "", job: int | None = None) -> Response:  # fmt: skip
     found = await in_store(request, upload_page, dataset, status, number)
     template = "uploads_rows.html" if request.headers.get("hx-request") else "uploads.html"
-    return render(request, template, code, title="Upload approval", q=found, error=error, message=message)
+    return render(request, template, code, title="Upload approval", q=found, error=error, message=message, job=job)
 
 
 @page()
 async def queue(request: Request) -> Response:
     q = request.query_params
-    done = q.get("decided", "")
+    done, job = q.get("decided", ""), q.get("job", "")
     message = f"{done} file{'' if done == '1' else 's'} changed." if done.isdigit() else ""
     return await _queue(request, q.get("dataset", ""), q.get("status", ""), _number(q.get("page", "1")),
-                        message=message)  # fmt: skip
+                        message=message, job=int(job) if job.isdigit() else None)  # fmt: skip
 
 
 @page("publish")
@@ -47,8 +47,10 @@ async def answer(request: Request) -> Response:
     except GlamwikiError as exc:
         code = 409 if isinstance(exc, StaleDecision) else 400
         return await _queue(request, dataset, status, _number(number), code, error=str(exc))
-    query = urlencode({"dataset": dataset, "status": status, "page": number, "decided": changed})
-    return RedirectResponse(f"/uploads?{query}", status_code=303)
+    query = {"dataset": dataset, "status": status, "page": number, "decided": changed}
+    if request.query_params.get("publish") and form.get("verdict") == "approved":  # "approve and publish"
+        query["job"] = await in_store(request, approve_and_publish, request.state.user.username)
+    return RedirectResponse(f"/uploads?{urlencode(query)}", status_code=303)
 
 
 ROUTES = [

@@ -91,3 +91,11 @@ def decide(
     changed = decide_uploads(store, [r.file for r in rows], chosen, who, reason.strip(), "web",
                              expected=int(version_seen))  # fmt: skip
     return len(rows), changed
+
+
+def approve_and_publish(store: Store, who: str) -> int:
+    """After approving: a queued ``publish`` job of the approved files only (``approved_only``), started
+    by ``who``; the worker sends them to the project's target. Returns the job's id."""
+    from glamwiki.worker.starting import queue
+
+    return queue(store, "publish", {"approved_only": True}, who)
