@@ -114,6 +114,11 @@ def page(permission: str | None = None) -> Callable[[Handler], Handler]:
     return wrap
 
 
+async def not_found(request: Request, exc: Exception) -> Response:
+    """An address no route serves: the workspace's own page (with its header, language and landmarks)."""
+    return render(request, "error.html", 404, title="Not found", message=f"Nothing here: {request.url.path}")
+
+
 def create_app(
     db_path: Path, project_name: str, secret: str, *, https: bool = False, allowed_hosts: Sequence[str] = ()
 ) -> Starlette:
@@ -141,6 +146,6 @@ def create_app(
         ),
         Middleware(CSRFMiddleware),
     ]
-    app = Starlette(routes=routes, middleware=middleware)
+    app = Starlette(routes=routes, middleware=middleware, exception_handlers={404: not_found})
     app.state.workspace = Workspace(db_path, project_name)
     return app
