@@ -7,11 +7,11 @@ from __future__ import annotations
 import pytest
 
 from glamwiki.project import Project
-from glamwiki.store import jobs
 
 from .axe import assert_accessible, axe_source, violations
 from .cdp import browser
 from .conftest import Site
+from .samples import some_jobs
 from .test_journey import login
 from .test_links import queued  # noqa: F401  (the fixture: people waiting in the link queue)
 
@@ -41,12 +41,7 @@ PAGES = [
 @pytest.fixture(scope="module")
 def busy(queued: Project) -> Project:  # noqa: F811
     """The demo with people in the link queue, one job running and one finished."""
-    with queued.open_store() as store:
-        running = jobs.start(store, "rights", {"dataset": "tate"}, total=2_000, worker="a11y-worker:1")
-        jobs.progress(store, running, 750, message="assessing")
-        done = jobs.start(store, "ingest", {"dataset": "tate"}, total=100, worker="a11y-worker:1")
-        jobs.progress(store, done, 100)
-        jobs.finish(store, done, jobs.DONE, "100 records")
+    some_jobs(queued)
     return queued
 
 
