@@ -85,7 +85,7 @@ def test_link_queue_answered_with_access_keys(planned: Project, site: Site) -> N
     with browser() as tab:
         login(tab, site.url, "curator")
         page = tab.goto(site.url + "/links")
-        assert "<kbd>A</kbd> accept the first person" in page and "Alt+Shift in Firefox" in page
+        assert "<kbd>A</kbd> accept the first person" in page and "Alt+Shift+key in Firefox" in page
         first = tab.js("document.querySelector('#link-1').dataset.person")
         done = _chord(tab, "a")
         assert f"{first}: accepted." in done
