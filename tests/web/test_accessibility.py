@@ -72,3 +72,12 @@ def test_the_check_finds_a_real_violation(site: Site) -> None:
         with pytest.raises(AssertionError) as caught:
             assert_accessible(tab)
         assert "label" in str(caught.value) and "image-alt" in str(caught.value) and "/login" in str(caught.value)
+
+
+def test_the_report_page_has_no_serious_violation(demo: Project) -> None:
+    """The demo's report.html (the same sections and charts as the stage dashboards), opened as a file."""
+    axe_source()
+    report = demo.root / "report.html"
+    assert report.is_file()
+    with browser() as tab:
+        assert_accessible(tab, report.resolve().as_uri())
