@@ -4,9 +4,12 @@ of PAGES (path, the role that sees it)."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from glamwiki.project import Project
+from glamwiki.store import jobs
 
 from .axe import assert_accessible, axe_source, violations
 from .cdp import browser
@@ -81,3 +84,38 @@ def test_the_report_page_has_no_serious_violation(demo: Project) -> None:
     assert report.is_file()
     with browser() as tab:
         assert_accessible(tab, report.resolve().as_uri())
+
+
+def _said(tab, text: str, timeout: float = 10) -> str:  # type: ignore[no-untyped-def]
+    end = time.monotonic() + timeout
+    while text not in (said := str(tab.js("document.getElementById('jobs-status').textContent"))):
+        assert time.monotonic() < end, f"the status line never said {text!r}, it says {said!r}"
+        time.sleep(0.1)
+    return said
+
+
+def test_job_progress_is_said_by_a_polite_status_line(site: Site) -> None:
+    """Screen readers hear a running job's progress in steps of 10 %, and only when it changes."""
+    with site.project.open_store() as store:
+        job = jobs.start(store, "publish", {"dataset": "tate"}, total=200, worker="a11y-worker:2")
+        jobs.progress(store, job, 10)
+    with browser() as tab:
+        login(tab, site.url, "viewer")
+        tab.goto(site.url + "/jobs")
+        assert tab.js("document.getElementById('jobs-status').getAttribute('role')") == "status"
+        assert f"Job {job} (publish): running, 0 %." in _said(tab, f"Job {job} ")
+        status = "document.getElementById('jobs-status')"
+        watch = "{childList: true, subtree: true, characterData: true}"
+        tab.js(f"window.changes = 0; new MutationObserver(() => window.changes++).observe({status}, {watch})")
+        with site.project.open_store() as store:
+            jobs.progress(store, job, 70)
+        _said(tab, f"Job {job} (publish): running, 30 %.")
+        changed = tab.js("window.changes")
+        time.sleep(4.5)  # two redraws of the table with nothing new to say
+        assert tab.js("window.changes") == changed == 1
+        with site.project.open_store() as store:
+            jobs.finish(store, job, jobs.DONE, "sent")
+        end = time.monotonic() + 10
+        while f"Job {job} " in _said(tab, ""):  # said no more once it has ended
+            assert time.monotonic() < end, "the ended job is still said to run"
+            time.sleep(0.1)

@@ -13,3 +13,20 @@ document.addEventListener("htmx:afterSettle", (event) => {
   swapped.setAttribute("tabindex", "-1");
   swapped.focus({ preventScroll: true });
 });
+
+// The jobs' progress for screen readers: the page's polite status line (role="status") says each
+// running job's state in steps of 10 %, rewritten only when that text changes, not at every redraw.
+function sayJobs() {
+  const status = document.getElementById("jobs-status");
+  if (!status) return;
+  const rows = [...document.querySelectorAll("#jobs tr[data-status]")];
+  const said = rows.filter((row) => ["queued", "running"].includes(row.dataset.status)).map((row) => {
+    const bar = row.querySelector("progress");
+    const share = bar && bar.max ? `, ${Math.floor((10 * bar.value) / bar.max) * 10} %` : "";
+    return `Job ${row.id.replace("job-", "")} (${row.cells[1].textContent}): ${row.dataset.status}${share}.`;
+  });
+  const text = said.length ? said.join(" ") : "No job is running.";
+  if (status.textContent !== text) status.textContent = text;
+}
+document.addEventListener("htmx:afterSettle", sayJobs);
+document.addEventListener("DOMContentLoaded", sayJobs);
