@@ -5,9 +5,10 @@
 Makes the demo project (deterministic: the bundled Tate sample), adds the work the pages show (people
 in the link queue, a batch of planned files, two jobs: tests/web/samples.py), starts the workspace on
 127.0.0.1 as tests/web do and drives the Debian Chromium through the DevTools protocol
-(tests/web/cdp.py) at a fixed viewport, one PNG per page (Page.captureScreenshot), reduced to a
-palette of 256 colours so each stays small. A new page is one line of PAGES: (file name, path,
-account that sees it). Only the times of the jobs change from run to run.
+(tests/web/cdp.py) at a fixed viewport (1200×900, or a phone's 390×844), one PNG per page
+(Page.captureScreenshot), reduced to a palette of 256 colours so each stays small. A new page is
+one line of PAGES: (file name, path, account that sees it[, viewport]). Only the jobs' times change
+from run to run.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import io
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 
@@ -31,9 +33,9 @@ from glamwiki.demo import run_demo  # noqa: E402
 from glamwiki.project import Project  # noqa: E402
 from glamwiki.web.auth import create_user  # noqa: E402
 
-WIDTH, HEIGHT = 1200, 900
+DESKTOP, PHONE = (1200, 900), (390, 844)
 ACCOUNTS = {"curator": ("curator", "curator-pass-1234"), "resident": ("rita", "resident-pass-1234")}
-PAGES = [
+PAGES: list[tuple[Any, ...]] = [  # (file name, path, account[, (width, height)])
     ("project", "/", "curator"),
     ("stage-rights", "/stage/rights", "curator"),
     ("record", "/record?id=tate:N01567", "curator"),
@@ -42,6 +44,7 @@ PAGES = [
     ("links-queue", "/links", "curator"),
     ("upload-approval", "/uploads?dataset=prints", "resident"),
     ("jobs", "/jobs", "resident"),
+    ("phone-rights-group", "/rights/queue/publication_year", "curator", PHONE),
 ]
 
 
@@ -64,7 +67,10 @@ def small_png(png: bytes) -> bytes:
     return out.getvalue()
 
 
-def shoot(tab: Tab, url: str) -> bytes:
+def shoot(tab: Tab, url: str, size: tuple[int, int] = DESKTOP) -> bytes:
+    width, height = size
+    tab.call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1,
+             mobile=size != DESKTOP)  # fmt: skip
     tab.goto(url)
     tab.js("document.activeElement && document.activeElement.blur()")  # no focus ring, no caret
     return small_png(base64.b64decode(tab.call("Page.captureScreenshot", format="png")["data"]))
@@ -75,17 +81,15 @@ def main(out: Path) -> None:
     with tempfile.TemporaryDirectory() as folder:
         project = prepare(Path(folder))
         with running(project) as url:
-            for role in dict.fromkeys(role for _, _, role in PAGES):
+            for role in dict.fromkeys(page[2] for page in PAGES):
                 with browser() as tab:
-                    tab.call("Emulation.setDeviceMetricsOverride", width=WIDTH, height=HEIGHT, deviceScaleFactor=1,
-                             mobile=False)  # fmt: skip
                     username, password = ACCOUNTS[role]
                     tab.goto(url + "/login")
                     tab.submit({"input[name=username]": username, "input[name=password]": password}, "#login")
-                    for name, path, who in PAGES:
+                    for name, path, who, *size in PAGES:
                         if who == role:
                             target = out / f"{name}.png"
-                            target.write_bytes(shoot(tab, url + path))
+                            target.write_bytes(shoot(tab, url + path, *size))
                             print(f"{target} {target.stat().st_size // 1024} KB")
 
 
