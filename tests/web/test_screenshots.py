@@ -13,7 +13,8 @@ LIMIT = 250 * 1024
 
 def _pages() -> list[str]:
     script = (ROOT / "scripts" / "screenshots.py").read_text()
-    body = script[script.index("PAGES = [") : script.index("]\n", script.index("PAGES = ["))]
+    start = script.index("\nPAGES")
+    body = script[start : script.index("\n]\n", start)]
     return re.findall(r'\("([\w-]+)", "/', body)
 
 
