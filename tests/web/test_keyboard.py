@@ -126,7 +126,7 @@ def test_pages_of_the_upload_queue_turned_with_enter_keep_the_focus(planned: Pro
         tab.tab_to("#page-next")
         tab.press("Enter")  # htmx draws page 2 in place; its own "next" link keeps the focus
         _until(tab, "document.body.innerText.includes('page 2 of 3')")
-        tab.wait_a_little(0.5)  # htmx makes the new links live as it settles
+        _until(tab, "!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')")  # settled: live links
         assert tab.focused() == "page-next"
         tab.press("Enter")  # the last page has no "next": the focus goes to the new rows, not the top
         _until(tab, "document.body.innerText.includes('page 3 of 3')")
