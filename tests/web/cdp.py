@@ -86,6 +86,28 @@ class Tab:
                 return n
         raise AssertionError(f"{selector} is not reached by Tab within {limit} presses")
 
+    def press(self, key: str, alt: bool = False) -> None:
+        """One real key press (key down, key up) as a keyboard sends it: ``Tab``, ``Enter``, ``Space``,
+        ``Escape`` or a letter; a letter with ``alt`` is Chromium's access key chord on Linux."""
+        named = {"Tab": ("Tab", 9, ""), "Enter": ("Enter", 13, "\r"), "Space": ("Space", 32, " "),
+                 "Escape": ("Escape", 27, "")}  # fmt: skip
+        code, vk, text = named.get(key) or (f"Key{key.upper()}", ord(key.upper()), key)
+        name = " " if key == "Space" else key
+        down = {"type": "keyDown", "key": name, "code": code, "windowsVirtualKeyCode": vk, "modifiers": 1 if alt else 0}
+        if text:  # the character typed; unmodified (without Alt) it is what Blink matches to an access key
+            down["text"] = down["unmodifiedText"] = text
+        self.call("Input.dispatchKeyEvent", **down)
+        self.call("Input.dispatchKeyEvent", **{**down, "type": "keyUp", "text": ""})
+
+    def type_text(self, text: str) -> None:
+        """Text typed into the element that has the focus (as a keyboard's input method delivers it)."""
+        self.call("Input.insertText", text=text)
+
+    def focused(self) -> str:
+        """The element that has the keyboard focus: its id, else its tag and name."""
+        return str(self.js("(e => e.id || (e.tagName.toLowerCase() + (e.name ? '[' + e.name + ']' : '')))"
+                           "(document.activeElement)"))  # fmt: skip
+
     def submit(self, fields: dict[str, str], button: str) -> str:
         """Type ``fields`` (CSS selector -> value) and click ``button`` as a person would; the DOM after."""
         for selector, value in fields.items():

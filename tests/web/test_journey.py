@@ -51,7 +51,8 @@ def test_curator_answers_a_rights_group_and_sees_the_decision(site: Site) -> Non
         tab.goto(site.url + "/")
         record = tab.submit({"input[name=id]": first}, "header form.search button")
         assert tab.url().startswith(site.url + "/record?id=")
-        assert re.search(r"<th>creator_death_year</th><td>1800</td><td>web: curator: artist's death", record)
+        fact = r"<th scope=\"row\">creator_death_year</th><td>1800</td><td>web: curator: artist's death"
+        assert re.search(fact, record)
         assert not re.search(r"Would be decided by: [^<]*creator_death_year", record)
 
 

@@ -4,8 +4,6 @@ actor); an answer to a link decided meanwhile shows the StaleDecision message an
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from glamwiki.project import Project
@@ -14,28 +12,13 @@ from glamwiki.store import linking as db
 
 from .cdp import browser
 from .conftest import Site, logged_in, token
+from .samples import queue_links
 from .test_journey import login
-
-
-def _evidence(name: str, dates: str, cand: str, cand_dates: str) -> dict[str, Any]:
-    """Evidence as `glamwiki link run` stores it (linking.project_flow.stored_row)."""
-    return {"source": {"id": name, "name": name, "dates": dates, "identifiers": {}},
-            "candidate": {"id": "Q1", "name": cand, "dates": cand_dates, "identifiers": {"ulan": "500012345"}},
-            "features": {"name": "exact", "birth": "same year", "death": "missing"}, "match_weight": 7.5,
-            "runner_up": 0.1, "candidates": 3, "note": "name and birth year agree"}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
 def queued(demo: Project) -> Project:
-    people = [("L1", "Joseph Mallord William Turner", "1775–1851", "J. M. W. Turner", "1775–1851", "Q159758"),
-              ("L2", "John Smith", "1800–", "John Smith", "1795–1860", "Q1000"),
-              ("L3", "Mary Beale", "1633–1699", "Mary Beale", "1633–1699", "Q455445")]  # fmt: skip
-    with demo.open_store() as store, store.transaction():
-        run = db.start_run(store, "lk", "wikidata", {}, {})
-        db.save_matches(store, run, "lk", "wikidata", [
-            {"person_id": pid, "authority_id": qid, "qid": qid, "probability": 0.6 - i / 10, "decision": "review",
-             "evidence": _evidence(name, dates, cand, cdates)}
-            for i, (pid, name, dates, cand, cdates, qid) in enumerate(people)])  # fmt: skip
+    queue_links(demo)
     return demo
 
 

@@ -20,7 +20,8 @@ def bar_chart(data: list[tuple[str, float]], title: str, width: int = 560, unit:
     row, label_w, pad = 22, 170, 60
     height = row * len(data) + 30
     top = max(v for _, v in data) or 1
-    parts = [_open(width, height, title), f'<text x="0" y="14" class="t">{escape(title)}</text>']
+    spoken = [f"{label}: {_fmt(value)}{unit}" for label, value in data]
+    parts = [_open(width, height, title, spoken), f'<text x="0" y="14" class="t">{escape(title)}</text>']
     for i, (label, value) in enumerate(data):
         y = 24 + i * row
         w = (width - label_w - pad) * (value / top)
@@ -42,7 +43,8 @@ def stacked_bars(
     row, label_w = 22, 170
     height = row * len(rows) + 56
     inner = width - label_w - 10
-    parts = [_open(width, height, title), f'<text x="0" y="14" class="t">{escape(title)}</text>']
+    spoken = [f"{label}: " + ", ".join(f"{k} {_fmt(values.get(k, 0))}" for k in keys) for label, values in rows]
+    parts = [_open(width, height, title, spoken), f'<text x="0" y="14" class="t">{escape(title)}</text>']
     for i, (label, values) in enumerate(rows):
         y = 24 + i * row
         total = sum(values.get(k, 0) for k in keys) or 1
@@ -71,8 +73,9 @@ def line_chart(series: dict[str, list[tuple[str, float]]], title: str, width: in
     plot_h = height - bottom - top_pad - 20
     top = max((v for pts in series.values() for _, v in pts), default=1) or 1
     step = (width - left - 10) / max(len(labels) - 1, 1)
+    spoken = [f"{name}: " + ", ".join(f"{x} {_fmt(v)}" for x, v in points) for name, points in series.items()]
     parts = [
-        _open(width, height, title),
+        _open(width, height, title, spoken),
         f'<text x="0" y="14" class="t">{escape(title)}</text>',
         f'<text x="{left - 6}" y="{top_pad + 10}" text-anchor="end">{_fmt(top)}</text>',
         f'<text x="{left - 6}" y="{top_pad + plot_h}" text-anchor="end">0</text>',
@@ -123,10 +126,17 @@ def _legend(keys: Sequence[str], y: int, x0: int) -> str:
     return "".join(parts)
 
 
-def _open(width: int, height: int, title: str) -> str:
+def spoken_label(title: str, items: Sequence[str], limit: int = 600) -> str:
+    """The chart as a screen reader says it (its ``aria-label``, WCAG 1.1.1 text alternative): the
+    title, then each bar's or series' values, cut at ``limit`` characters."""
+    text = f"{title}: {'; '.join(items)}" if items else title
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _open(width: int, height: int, title: str, items: Sequence[str] = ()) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">'
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(spoken_label(title, items))}">'
     )
 
 

@@ -209,6 +209,11 @@ def page(permission: str | None = None) -> Callable[[Handler], Handler]:
     return wrap
 
 
+async def no_route(request: Request, exc: Exception) -> Response:
+    """An address no route serves: the workspace's own page (with its header, language and landmarks)."""
+    return render(request, "error.html", 404, title="Not found", message=f"Nothing here: {request.url.path}")
+
+
 def create_app(
     db_path: Path, project_name: str, secret: str, *, https: bool = False, allowed_hosts: Sequence[str] = (),
     oauth: OAuthClient | None = None, oauth_redirect: str = "", identity_key: bytes | None = None,
@@ -271,7 +276,7 @@ def create_site_app(
         ),
         Middleware(CSRFMiddleware),
     ]
-    app = Starlette(routes=routes, middleware=middleware)
+    app = Starlette(routes=routes, middleware=middleware, exception_handlers={404: no_route})
     vault = Vault(identity_key or key_file(_key_folder(site)), oauth)
     app.state.workspace = Workspace(site, vault, oauth, oauth_redirect, limiter or LoginLimiter())
     return app
