@@ -44,6 +44,7 @@ PAGES: list[tuple[Any, ...]] = [  # (file name, path, account[, (width, height)]
     ("links-queue", "/links", "curator"),
     ("upload-approval", "/uploads?dataset=prints", "resident"),
     ("jobs", "/jobs", "resident"),
+    ("me", "/me", "resident"),
     ("phone-rights-group", "/rights/queue/publication_year", "curator", PHONE),
 ]
 

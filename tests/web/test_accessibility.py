@@ -38,6 +38,12 @@ PAGES = [
     ("/stage/nowhere", "curator"),  # 404
     ("/record?id=tate:nothing", "curator"),  # 404
     ("/no/such/page", "curator"),  # 404 of no route
+    ("/reports", "viewer"),
+    ("/reports?month=2026-10", "viewer"),
+    ("/reports/programme", "viewer"),
+    ("/me", "curator"),
+    ("/projects", "curator"),
+    ("/programme", "admin"),
 ]
 
 
