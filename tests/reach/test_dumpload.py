@@ -103,7 +103,8 @@ def test_counts_stored_before_the_path_index_survive_it(tmp_path: Path, dump_wri
     with open_store(path, migrate=True) as store:  # what `glamwiki migrate` does
         assert store.scalar("SELECT SUM(count) FROM reach_dump_counts") == 2000
         indexes = {r[1] for r in store.query("PRAGMA index_list(reach_dump_counts)")}
-        assert indexes == {"reach_dump_counts_path"}  # the 3-column primary key is gone
+        assert "reach_dump_counts_path" in indexes  # and the 3-column primary key is gone
+        assert not {i for i in indexes if i.startswith("sqlite_autoindex")}
         db.add_files(store, ["Mona_Lisa.jpg"], "list")
         db.record_usage(
             store, "Mona_Lisa.jpg", [("en.wikipedia", "Mona_Lisa", 0, 1, "article")], "2025-01-01T00:00:00Z"
