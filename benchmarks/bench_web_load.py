@@ -1,0 +1,227 @@
+"""The web workspace under load (issue 14): 10 projects of 100,000 records on PostgreSQL, 50
+concurrent users from Locust on loopback; p50/p95/p99 per page, errors, and the ratio of each
+page's p95 to a baseline measured in the same run (the static CSS file: the server's floor).
+
+The data is built first if missing (web_load_data.py: real Tate and CMoA rows through the real
+stages; cached). The server is a real uvicorn with several worker processes (``--workers``, as
+docs/web.md recommends for the machine); each user is its own account (a mix of roles), logged in
+to every project, browsing random projects' dashboards and queues (web_load_locustfile.py).
+
+Locust (https://locust.io, PyPI ``locust``) is the load tool: it is kept up (monthly releases), it
+runs headless from the command line, each simulated user is Python code holding its own cookies,
+so a user logs in, reads a CSRF token and follows the links a page shows, as a person does; tools
+that replay a fixed list of URLs (ab, wrk, oha) cannot log 50 different accounts in.
+
+    python -m benchmarks web_load                      # 10 x 100,000, 50 users, 120 s
+    python -m benchmarks.bench_web_load --projects 2 --records 2000 --users 10 --seconds 20
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from benchmarks import web_load_data
+from benchmarks.harness import RESULTS, ROOT
+from benchmarks.web_load_site import SITE_ENV, host_of
+
+BASELINE = "baseline: static CSS"
+# 50 users: 5 admins, 10 residents, 20 curators, 15 viewers (the same shares for other counts).
+ROLE_SHARES = (("admin", 0.1), ("resident", 0.2), ("curator", 0.4), ("viewer", 0.3))
+
+
+@dataclass(frozen=True)
+class LoadProject:
+    name: str
+    url: str
+    schema: str
+    folder: Path
+
+
+def projects_of(root: Path, count: int, db: str) -> list[LoadProject]:
+    return [LoadProject(f.name, web_load_data.default_url(db), web_load_data.schema_of(i), f)
+            for i, f in enumerate(web_load_data.project_folders(root, count))]  # fmt: skip
+
+
+def accounts(count: int) -> list[tuple[str, str]]:
+    """``count`` (name, role) pairs in the shares of ROLE_SHARES."""
+    roles = [role for role, share in ROLE_SHARES for _ in range(max(1, round(share * count)))]
+    return [(f"load-{i:02d}", roles[i % len(roles)]) for i in range(count)]
+
+
+def make_accounts(projects: list[LoadProject], users: list[tuple[str, str]], password: str) -> None:
+    """Every user an account in every project, with this run's password (hashed once per user)."""
+    from glamwiki.store import open_store
+    from glamwiki.store.accounts import add_account, get_account, set_password_hash
+    from glamwiki.web.auth import hash_password
+
+    hashes = {name: hash_password(password) for name, _ in users}
+    for p in projects:
+        with open_store(p.url, schema=p.schema) as store, store.transaction():
+            for name, role in users:
+                if get_account(store, name) is None:
+                    add_account(store, name, role, hashes[name], created_by="load benchmark")
+                else:
+                    set_password_hash(store, name, hashes[name])
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _answers(port: int, host: str) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
+            s.sendall(f"GET /static/web.css HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
+            return s.recv(16).startswith(b"HTTP/1.1 200")
+    except OSError:
+        return False
+
+
+@contextmanager
+def serving(projects: list[LoadProject], workers: int, log: Path) -> Iterator[str]:
+    """The projects served by one uvicorn with ``workers`` processes on a free loopback port."""
+    port = free_port()
+    site = [{"name": p.name, "url": p.url, "schema": p.schema, "folder": str(p.folder)} for p in projects]
+    env = {**os.environ, SITE_ENV: json.dumps(site)}
+    command = [sys.executable, "-m", "uvicorn", "benchmarks.web_load_site:make_app", "--factory", "--host",
+               "127.0.0.1", "--port", str(port), "--workers", str(workers), "--log-level", "warning",
+               "--no-access-log"]  # fmt: skip
+    with log.open("w") as out:
+        proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        end = time.monotonic() + 120
+        while not _answers(port, host_of(projects[0].name)):
+            if proc.poll() is not None or time.monotonic() > end:
+                raise RuntimeError(f"the web server did not start: {log.read_text()[-3000:]}")
+            time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def run_locust(base: str, projects: list[LoadProject], users: list[tuple[str, str]], password: str,
+               seconds: int, ramp: int) -> dict[str, Any]:  # fmt: skip
+    """Locust headless: ``len(users)`` users for ``ramp`` + ``seconds`` s; the raw times it kept."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "raw.json"
+        env = {**os.environ, "GLAMWIKI_LOAD_OUT": str(out), "GLAMWIKI_LOAD_PASSWORD": password,
+               "GLAMWIKI_LOAD_USERS": json.dumps([name for name, _ in users]),
+               "GLAMWIKI_LOAD_PROJECTS": json.dumps([{"name": p.name, "base": base, "host": host_of(p.name)}
+                                                     for p in projects])}  # fmt: skip
+        rate = max(1, math.ceil(len(users) / max(1, ramp // 2)))
+        command = [sys.executable, "-m", "locust", "-f", str(ROOT / "benchmarks" / "web_load_locustfile.py"),
+                   "--headless", "--users", str(len(users)), "--spawn-rate", str(rate), "--run-time",
+                   f"{ramp + seconds}s", "--only-summary", "--loglevel", "WARNING", "--stop-timeout", "10"]  # fmt: skip
+        proc = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+        if not out.exists():
+            raise RuntimeError(f"locust wrote no results ({proc.returncode}): {proc.stderr[-3000:]}")
+        found: dict[str, Any] = json.loads(out.read_text())
+    found["locust_exit"] = proc.returncode
+    return found
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The nearest-rank percentile (q in 0..100) of ``values``."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(q / 100 * len(ordered)) - 1)] if ordered else float("nan")
+
+
+def summarise(raw: dict[str, Any]) -> dict[str, Any]:
+    window = max(0.0, float(raw["until"]) - float(raw["since"])) if raw["since"] else 0.0
+    pages: dict[str, dict[str, float | int]] = {}
+    for name, values in sorted(raw["times"].items()):
+        pages[name] = {"requests": len(values), "errors": len(raw["failures"].get(name, [])),
+                       "p50_ms": percentile(values, 50), "p95_ms": percentile(values, 95),
+                       "p99_ms": percentile(values, 99), "max_ms": max(values)}  # fmt: skip
+    base = pages.get(BASELINE, {}).get("p95_ms") or float("nan")
+    for row in pages.values():
+        row["p95_vs_baseline"] = round(float(row["p95_ms"]) / base, 1) if base == base else float("nan")
+    measured = [v for name, values in raw["times"].items() if not name.startswith("baseline") for v in values]
+    return {"window_s": round(window, 1), "users_ready": raw["ready"], "pages": pages,
+            "requests": sum(int(r["requests"]) for r in pages.values()),
+            "errors": sum(int(r["errors"]) for r in pages.values()),
+            "requests_per_s": round(sum(int(r["requests"]) for r in pages.values()) / window, 1) if window else 0,
+            "p95_all_pages_ms": percentile(measured, 95),
+            "error_samples": {k: v[:3] for k, v in raw["failures"].items() if v}}  # fmt: skip
+
+
+def markdown(summary: dict[str, Any], setup: dict[str, Any]) -> str:
+    lines = [f"## Web workspace under load: {setup['projects']} projects x {setup['records']:,} records on "
+             f"PostgreSQL, {setup['users']} users, {setup['workers']} workers",
+             "", f"{summary['requests']:,} requests in {summary['window_s']} s ({summary['requests_per_s']}/s), "
+             f"{summary['errors']} errors; p95 of every page (baseline excluded): "
+             f"{summary['p95_all_pages_ms']:.0f} ms (aim: under 300 ms). {setup['when']}", "",
+             "| page | requests | errors | p50 ms | p95 ms | p99 ms | max ms | p95 vs baseline |",
+             "|---|---|---|---|---|---|---|---|"]  # fmt: skip
+    for name, r in summary["pages"].items():
+        lines.append(f"| {name} | {r['requests']:,} | {r['errors']} | {r['p50_ms']:.0f} | {r['p95_ms']:.0f} | "
+                     f"{r['p99_ms']:.0f} | {r['max_ms']:.0f} | {r['p95_vs_baseline']}x |")  # fmt: skip
+    return "\n".join(lines) + "\n"
+
+
+def measure_load(projects: list[LoadProject], users: int, seconds: int, workers: int, ramp: int,
+                 log: Path) -> dict[str, Any]:  # fmt: skip
+    """Accounts, server, Locust: the summary of one run (the password lives only in this call)."""
+    people = accounts(users)
+    password = secrets.token_urlsafe(18)
+    make_accounts(projects, people, password)
+    with serving(projects, workers, log) as base:
+        raw = run_locust(base, projects, people, password, seconds, ramp)
+    summary = summarise(raw)
+    summary["roles"] = {role: sum(1 for _, r in people if r == role) for role, _ in ROLE_SHARES}
+    return summary
+
+
+def main(argv: list[str] | None = None) -> str:
+    parser = argparse.ArgumentParser(description="The web workspace under load (see the module's docstring).")
+    parser.add_argument("--projects", type=int, default=10)
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=int, default=120, help="measured time, after every user logged in")
+    parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes (docs/web.md)")
+    parser.add_argument("--db", default="s17_load")
+    parser.add_argument("--label", default="", help="a name for this run's result files")
+    args = parser.parse_args(argv)
+    root = RESULTS / f"web-load-{args.projects}x{args.records}"
+    web_load_data.main(["--projects", str(args.projects), "--records", str(args.records), "--db", args.db,
+                        "--root", str(root)])  # fmt: skip
+    projects = projects_of(root, args.projects, args.db)
+    ramp = 20 + args.users * args.projects // 10  # the logins (Argon2) before measuring
+    stem = f"web-load-{args.projects}x{args.records}-{args.users}u" + (f"-{args.label}" if args.label else "")
+    summary = measure_load(projects, args.users, args.seconds, args.workers, ramp, RESULTS / f"{stem}.server.log")
+    setup = {"projects": args.projects, "records": args.records, "users": args.users, "workers": args.workers,
+             "seconds": args.seconds, "when": datetime.now(UTC).isoformat(timespec="seconds")}  # fmt: skip
+    text = markdown(summary, setup)
+    (RESULTS / f"{stem}.json").write_text(json.dumps({"setup": setup, **summary}, indent=1) + "\n")
+    (RESULTS / f"{stem}.md").write_text(text)
+    return text
+
+
+def run() -> str:
+    return main([])
+
+
+if __name__ == "__main__":
+    print(main())

@@ -1,0 +1,184 @@
+"""The users of the web load benchmark, for Locust (https://docs.locust.io/) in headless mode.
+
+Each simulated user is a different account (``GLAMWIKI_LOAD_USERS``: a JSON list of names, the
+password in ``GLAMWIKI_LOAD_PASSWORD``, never written anywhere), logged in once to every project
+(``GLAMWIKI_LOAD_PROJECTS``: a JSON list of {"name", "base", "host"}; each project its own HTTP
+session and cookie), then browsing random projects as a person would: the project page, the stage
+dashboards, the rights queue and its groups (paged), the link queue, the upload queue (filtered and
+paged), the jobs page and record pages reached from the queues' links, with a think time between
+pages. Every answer must be a 200 of the page asked for (a redirect to the login page, an error
+page or a wrong page is a failure). The static CSS file and the login form are the baseline.
+
+Only the requests made once every user has logged in everywhere are kept (the logins are Argon2
+hashes: the ramp-up is not what the benchmark measures); their times (ms) per page go to the JSON
+file ``GLAMWIKI_LOAD_OUT`` when the run stops.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import time
+from collections import defaultdict
+from typing import Any
+
+from locust import HttpUser, between, events, task
+from locust.clients import HttpSession
+
+PROJECTS: list[dict[str, str]] = json.loads(os.environ.get("GLAMWIKI_LOAD_PROJECTS", "[]"))
+USERS: list[str] = json.loads(os.environ.get("GLAMWIKI_LOAD_USERS", "[]"))
+OUT = os.environ.get("GLAMWIKI_LOAD_OUT", "web-load-raw.json")
+STAGES = ("intake", "rights", "links", "publishing", "reach")
+TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+GROUP = re.compile(r'href="/rights/queue/([^"#?]+)"')
+RECORD = re.compile(r'href="/record\?id=([^"]+)"')
+PAGES = re.compile(r"page \d+ of (\d+)")
+DATASET = re.compile(r'<option value="([^"]+)"(?: selected)?>')
+
+times: dict[str, list[float]] = defaultdict(list)
+failures: dict[str, list[str]] = defaultdict(list)
+state: dict[str, Any] = {"ready": 0, "measuring": False, "since": 0.0, "until": 0.0}
+_next_user = iter(range(10**6))
+
+
+@events.request.add_listener
+def _kept(request_type: str, name: str, response_time: float, exception: Exception | None, **_: Any) -> None:
+    if not state["measuring"]:
+        return
+    times[name].append(response_time)
+    if exception is not None:
+        failures[name].append(str(exception)[:200])
+
+
+@events.quitting.add_listener
+def _write(environment: Any, **_: Any) -> None:
+    state["until"] = state["until"] or time.time()
+    found = {"since": state["since"], "until": state["until"], "ready": state["ready"], "times": times,
+             "failures": failures}  # fmt: skip
+    with open(OUT, "w", encoding="utf-8") as fh:
+        json.dump(found, fh)
+
+
+@events.test_stop.add_listener
+def _stop(environment: Any, **_: Any) -> None:
+    state["until"] = time.time()
+    state["measuring"] = False
+
+
+class Project:
+    """One project as one user sees it: the session, and what the pages have shown so far."""
+
+    def __init__(self, session: HttpSession, spec: dict[str, str]) -> None:
+        self.session, self.name, self.base = session, spec["name"], spec["base"]
+        self.groups: list[str] = []
+        self.records: list[str] = []
+        self.datasets: list[str] = []
+        self.pages: dict[str, int] = {}
+
+
+class Resident(HttpUser):
+    """A person of the residency (admin, resident, curator or viewer) at work in the queues."""
+
+    wait_time = between(0.5, 2.0)
+    host = "http://127.0.0.1"
+
+    def on_start(self) -> None:
+        self.username = USERS[next(_next_user) % len(USERS)]
+        self.projects = [self._login(spec) for spec in PROJECTS]
+        state["ready"] += 1
+        if state["ready"] == self.environment.runner.target_user_count and not state["measuring"]:
+            state["measuring"], state["since"] = True, time.time()
+
+    def _login(self, spec: dict[str, str]) -> Project:
+        session = HttpSession(spec["base"], self.environment.events.request, self)
+        if spec.get("host"):
+            session.headers["Host"] = spec["host"]
+        form = session.get("/login", name="login form")
+        found = TOKEN.search(form.text)
+        data = {"username": self.username, "password": os.environ["GLAMWIKI_LOAD_PASSWORD"], "next": "/",
+                "csrf_token": found.group(1) if found else ""}  # fmt: skip
+        with session.post("/login", data=data, name="login", catch_response=True) as r:
+            if r.status_code != 200 or "/login" in r.url:
+                r.failure(f"login of {self.username} to {spec['name']} failed: {r.status_code}")
+        return Project(session, spec)
+
+    def _page(self, p: Project, path: str, name: str) -> str:
+        """GET ``path``; a failure unless it is a 200 of that page (not the login page after a redirect)."""
+        with p.session.get(path, name=name, catch_response=True) as r:
+            if r.status_code != 200:
+                r.failure(f"{p.name} {path}: HTTP {r.status_code} {r.error or ''}")
+            elif r.history:
+                r.failure(f"{p.name} {path}: redirected to {r.url}")
+            text: str = r.text or ""
+        pages = PAGES.search(text)
+        if pages:
+            p.pages[name] = int(pages.group(1))
+        for rid in RECORD.findall(text)[:5]:
+            if len(p.records) < 200 and rid not in p.records:
+                p.records.append(rid)
+        return text
+
+    def _some_page(self, p: Project, name: str) -> int:
+        """Page 1 half of the time, else any page the queue has (learnt from its pager)."""
+        return 1 if random.random() < 0.5 else random.randint(1, max(1, p.pages.get(name, 1)))
+
+    @property
+    def project(self) -> Project:
+        return random.choice(self.projects)
+
+    @task(2)
+    def project_page(self) -> None:
+        self._page(self.project, "/", "project")
+
+    @task(4)
+    def stage(self) -> None:
+        name = random.choice(STAGES)
+        self._page(self.project, f"/stage/{name}", f"stage {name}")
+
+    @task(2)
+    def rights_queue(self) -> None:
+        p = self.project
+        p.groups = GROUP.findall(self._page(p, "/rights/queue", "rights queue")) or p.groups
+
+    @task(4)
+    def rights_group(self) -> None:
+        p = self.project
+        if not p.groups:
+            return self.rights_queue()
+        key = random.choice(p.groups)
+        self._page(p, f"/rights/queue/{key}?page={self._some_page(p, 'rights group')}", "rights group")
+
+    @task(3)
+    def links(self) -> None:
+        p = self.project
+        self._page(p, f"/links?page={self._some_page(p, 'links')}", "links")
+
+    @task(4)
+    def uploads(self) -> None:
+        p = self.project
+        status = random.choice(["", "", "waiting", "approved"])
+        dataset = random.choice(["", *p.datasets]) if p.datasets else ""
+        name = "uploads"
+        text = self._page(p, f"/uploads?dataset={dataset}&status={status}&page={self._some_page(p, name)}", name)
+        p.datasets = p.datasets or DATASET.findall(text)
+
+    @task(2)
+    def jobs(self) -> None:
+        self._page(self.project, "/jobs", "jobs")
+
+    @task(4)
+    def record(self) -> None:
+        p = self.project
+        if not p.records:
+            return self.uploads()
+        self._page(p, f"/record?id={random.choice(p.records)}", "record")
+
+    @task(2)
+    def baseline_css(self) -> None:
+        self._page(self.project, "/static/web.css", "baseline: static CSS")
+
+    @task(1)
+    def baseline_login(self) -> None:
+        self._page(self.project, "/login", "baseline: login form")
