@@ -60,3 +60,17 @@ def add_user(ctx: click.Context, username: str, role: str, generate: bool) -> No
     click.echo(f"Added {username} ({role}).")
     if generate:
         click.echo(f"Password (shown once): {password}")
+
+
+@web.command("refresh")
+@click.pass_context
+def refresh(ctx: click.Context) -> None:
+    """Draw every stage dashboard again now and keep it (the web shows the kept one while the
+    project's data stays as it is; after a long run on a large project, saves the first visitor
+    the wait). See docs/web.md, "Performance"."""
+    from glamwiki.web.dashboards import refresh_all
+
+    project = project_from(ctx)
+    with project.open_store() as store:
+        for d in refresh_all(store):
+            click.echo(f"{d.stage}: drawn in {d.seconds:.1f} s")
