@@ -142,6 +142,27 @@ def build(folder: Path, url: str, index: int, records: int, data: Path) -> float
     return time.perf_counter() - began
 
 
+def copy_project(source: Path, folder: Path, db: str, index: int, of: int) -> float:
+    """Project ``index`` as a copy of the built project ``of`` (its schema dumped and restored under
+    the new name by pg_dump/psql; its folder with the new name and schema): the seconds it took."""
+    done_file = folder.parent / f"{folder.name}.done"
+    if done_file.exists() and "copy" in done_file.read_text().split():
+        return 0.0
+    began = time.perf_counter()
+    old, new = schema_of(of), schema_of(index)
+    subprocess.run(["psql", "-q", "-c", f"DROP SCHEMA IF EXISTS {new} CASCADE", db], check=True, capture_output=True)
+    dump = subprocess.Popen(["pg_dump", "--no-owner", "-n", old, db], stdout=subprocess.PIPE)
+    rename = subprocess.Popen(["sed", "-e", f"s/\\b{old}\\b/{new}/g"], stdin=dump.stdout, stdout=subprocess.PIPE)
+    restore = subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", db], stdin=rename.stdout, capture_output=True)
+    if dump.wait() or rename.wait() or restore.returncode:
+        raise SystemExit(f"copying {old} to {new} failed: {restore.stderr.decode()[-2000:]}")
+    folder.mkdir(parents=True, exist_ok=True)
+    toml = (source / "glamwiki.toml").read_text()
+    (folder / "glamwiki.toml").write_text(toml.replace(f"'{source.name}'", f"'{folder.name}'").replace(old, new))
+    done_file.write_text("copy\n")
+    return time.perf_counter() - began
+
+
 def ensure_database(db: str) -> None:
     found = subprocess.run(["psql", "-Atc", f"SELECT 1 FROM pg_database WHERE datname = '{db}'", "postgres"],
                            capture_output=True, text=True, check=False)  # fmt: skip
@@ -159,15 +180,29 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--db", default="s17_load", help="PostgreSQL database (made if missing, local socket)")
     parser.add_argument("--root", type=Path, default=None, help="where the project folders go")
+    parser.add_argument(
+        "--built",
+        type=int,
+        default=0,
+        help="build only the first N projects through the stages and copy the others from them",
+    )
     args = parser.parse_args(argv)
     root = args.root or RESULTS / f"web-load-{args.projects}x{args.records}"
     ensure_database(args.db)
     data = shared_data()
     total = time.perf_counter()
-    for index, folder in enumerate(project_folders(root, args.projects)):
+    folders = project_folders(root, args.projects)
+    built = args.built or args.projects
+    for index, folder in enumerate(folders):
         print(f"project {index + 1}/{args.projects}: {folder}", flush=True)
-        seconds = build(folder, default_url(args.db), index, args.records, data)
-        print(f"  {folder.name}: {seconds:.1f} s", flush=True)
+        if index < built:
+            seconds = build(folder, default_url(args.db), index, args.records, data)
+        else:
+            seconds = copy_project(folders[index % built], folder, args.db, index, index % built)
+        print(
+            f"  {folder.name}: {seconds:.1f} s{'' if index < built else f' (a copy of {folders[index % built].name})'}",
+            flush=True,
+        )
     print(f"all {args.projects} projects ready in {time.perf_counter() - total:.1f} s", flush=True)
 
 

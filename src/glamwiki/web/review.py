@@ -8,6 +8,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from glamwiki.errors import ConfigError, GlamwikiError
 from glamwiki.model.records import ObjectRecord, Person
@@ -20,6 +21,7 @@ from glamwiki.rights.review import PRESUMPTION, creators_text, group_decisions, 
 from glamwiki.store import Store
 from glamwiki.store.records import get_record, qualified_id
 from glamwiki.store.rights import facts_for, last_rights_run, save_decisions, save_fact, save_presumption
+from glamwiki.web.kept import KEPT
 
 PAGE = 25
 
@@ -52,24 +54,41 @@ class GroupPage:
     facts: dict[str, str]  # every fact a curator may supply instead, with what it asks
 
 
+class Member(NamedTuple):
+    """What the group's page and its version read of a decision under review."""
+
+    dataset: str
+    record_id: str
+    as_of: str
+    missing_facts: list[str]
+
+
 def groups(store: Store) -> list[tuple[str, str, int]]:
-    return queue_groups(store)
+    """The groups (key, label, records), kept while the data holds (web/kept.py)."""
+    return KEPT.get(store, "rights groups", queue_groups)
 
 
-def version_of(members: list[RightsDecision]) -> str:
+def _members(store: Store, key: str) -> list[Member]:
+    def read(s: Store) -> list[Member]:
+        return [Member(d.dataset, d.record_id, str(d.as_of), list(d.missing_facts)) for d in group_decisions(s, key)]
+
+    return KEPT.get(store, f"rights group {key}", read)
+
+
+def version_of(members: Sequence[RightsDecision | Member]) -> str:
     """A short fingerprint of the group's members and their decisions' dates."""
     text = "\n".join(f"{d.dataset}\t{d.record_id}\t{d.as_of}" for d in members)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def group_page(store: Store, key: str, page: int) -> GroupPage | None:
-    members = group_decisions(store, key)
+    members = _members(store, key)
     if not members:
         return None
     pages = max(1, -(-len(members) // PAGE))
     page = min(max(1, page), pages)
     rows = [_row(store, d) for d in members[(page - 1) * PAGE : page * PAGE]]
-    label = next((lb for k, lb, _ in queue_groups(store) if k == key), key)
+    label = next((lb for k, lb, _ in groups(store) if k == key), key)
     is_presumption = key.startswith(PRESUMPTION)
     question = "approve this presumption for the project" if is_presumption else FACTS.get(key, key)
     answerable = is_presumption or key in FACTS
@@ -77,7 +96,7 @@ def group_page(store: Store, key: str, page: int) -> GroupPage | None:
                      answerable, FACTS)  # fmt: skip
 
 
-def _row(store: Store, d: RightsDecision) -> QueueRow:
+def _row(store: Store, d: Member) -> QueueRow:
     found = [r for _, r in get_record(store, d.record_id, "object", d.dataset) if isinstance(r, ObjectRecord)]
     record = found[0] if found else ObjectRecord(id=d.record_id)
     missing = "; ".join(d.missing_facts)
