@@ -52,8 +52,8 @@ class LoadProject:
     folder: Path
 
 
-def projects_of(root: Path, count: int, db: str) -> list[LoadProject]:
-    return [LoadProject(f.name, web_load_data.default_url(db), web_load_data.schema_of(i), f)
+def projects_of(root: Path, count: int, url: str, prefix: str = "load") -> list[LoadProject]:
+    return [LoadProject(f.name, url, web_load_data.schema_of(i, prefix), f)
             for i, f in enumerate(web_load_data.project_folders(root, count))]  # fmt: skip
 
 
@@ -123,17 +123,20 @@ def serving(projects: list[LoadProject], workers: int, log: Path) -> Iterator[st
 
 def run_locust(base: str, projects: list[LoadProject], users: list[tuple[str, str]], password: str,
                seconds: int, ramp: int) -> dict[str, Any]:  # fmt: skip
-    """Locust headless: ``len(users)`` users for ``ramp`` + ``seconds`` s; the raw times it kept."""
+    """Locust headless: ``len(users)`` users, measured for ``seconds`` once all are logged in (the
+    run is cut at ``ramp`` + ``seconds`` + 60 s whatever happens); the raw times it kept."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "raw.json"
         env = {**os.environ, "GLAMWIKI_LOAD_OUT": str(out), "GLAMWIKI_LOAD_PASSWORD": password,
+               "GLAMWIKI_LOAD_SECONDS": str(seconds),
                "GLAMWIKI_LOAD_USERS": json.dumps([name for name, _ in users]),
                "GLAMWIKI_LOAD_PROJECTS": json.dumps([{"name": p.name, "base": base, "host": host_of(p.name)}
                                                      for p in projects])}  # fmt: skip
-        rate = max(1, math.ceil(len(users) / max(1, ramp // 2)))
+        rate = max(1, len(users) // 5)  # every user started within about 5 s
         command = [sys.executable, "-m", "locust", "-f", str(ROOT / "benchmarks" / "web_load_locustfile.py"),
                    "--headless", "--users", str(len(users)), "--spawn-rate", str(rate), "--run-time",
-                   f"{ramp + seconds}s", "--only-summary", "--loglevel", "WARNING", "--stop-timeout", "10"]  # fmt: skip
+                   f"{ramp + seconds + 60}s", "--only-summary", "--loglevel", "WARNING",
+                   "--stop-timeout", "10"]  # fmt: skip
         proc = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
         if not out.exists():
             raise RuntimeError(f"locust wrote no results ({proc.returncode}): {proc.stderr[-3000:]}")
@@ -152,7 +155,8 @@ def summarise(raw: dict[str, Any]) -> dict[str, Any]:
     window = max(0.0, float(raw["until"]) - float(raw["since"])) if raw["since"] else 0.0
     pages: dict[str, dict[str, float | int]] = {}
     for name, values in sorted(raw["times"].items()):
-        pages[name] = {"requests": len(values), "errors": len(raw["failures"].get(name, [])),
+        pages[name] = {"requests": len(values), "answered": raw["answered"].get(name, 0),
+                       "errors": len(raw["failures"].get(name, [])),
                        "p50_ms": percentile(values, 50), "p95_ms": percentile(values, 95),
                        "p99_ms": percentile(values, 99), "max_ms": max(values)}  # fmt: skip
     base = pages.get(BASELINE, {}).get("p95_ms") or float("nan")
@@ -161,7 +165,7 @@ def summarise(raw: dict[str, Any]) -> dict[str, Any]:
     measured = [v for name, values in raw["times"].items() if not name.startswith("baseline") for v in values]
     return {"window_s": round(window, 1), "users_ready": raw["ready"], "pages": pages,
             "requests": sum(int(r["requests"]) for r in pages.values()),
-            "errors": sum(int(r["errors"]) for r in pages.values()),
+            "answered": dict(raw["answered"]), "errors": sum(len(v) for v in raw["failures"].values()),
             "requests_per_s": round(sum(int(r["requests"]) for r in pages.values()) / window, 1) if window else 0,
             "p95_all_pages_ms": percentile(measured, 95),
             "error_samples": {k: v[:3] for k, v in raw["failures"].items() if v}}  # fmt: skip
@@ -203,11 +207,12 @@ def main(argv: list[str] | None = None) -> str:
     parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes (docs/web.md)")
     parser.add_argument("--db", default="s17_load")
     parser.add_argument("--label", default="", help="a name for this run's result files")
+    parser.add_argument("--built", type=int, default=0, help="see web_load_data.py --built")
     args = parser.parse_args(argv)
     root = RESULTS / f"web-load-{args.projects}x{args.records}"
     web_load_data.main(["--projects", str(args.projects), "--records", str(args.records), "--db", args.db,
-                        "--root", str(root)])  # fmt: skip
-    projects = projects_of(root, args.projects, args.db)
+                        "--root", str(root), "--built", str(args.built)])  # fmt: skip
+    projects = projects_of(root, args.projects, web_load_data.default_url(args.db))
     ramp = 20 + args.users * args.projects // 10  # the logins (Argon2) before measuring
     stem = f"web-load-{args.projects}x{args.records}-{args.users}u" + (f"-{args.label}" if args.label else "")
     summary = measure_load(projects, args.users, args.seconds, args.workers, ramp, RESULTS / f"{stem}.server.log")

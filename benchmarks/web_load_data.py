@@ -43,8 +43,8 @@ def default_url(db: str) -> str:
     return f"postgresql:///{db}"
 
 
-def schema_of(index: int) -> str:
-    return f"load_{index:02d}"
+def schema_of(index: int, prefix: str = "load") -> str:
+    return f"{prefix}_{index:02d}"
 
 
 def cmoa_share(index: int) -> float:
@@ -87,7 +87,17 @@ def write_cmoa(data: Path, folder: Path, wanted: int, start: int) -> None:
             out.write(json.dumps(row) + "\n")
 
 
-def _glamwiki(folder: Path, *args: str) -> None:
+def run_glamwiki(folder: Path, *args: str, in_process: bool = False) -> None:
+    """``glamwiki ARGS`` in the project: in its own process, or in this one (the CI-sized test)."""
+    if in_process:
+        from click.testing import CliRunner
+
+        from glamwiki.cli import cli
+
+        result = CliRunner(env={"GLAMWIKI_PROJECT": str(folder)}).invoke(cli, list(args), catch_exceptions=False)
+        if result.exit_code not in (0, 3):
+            raise SystemExit(f"glamwiki {' '.join(args)} failed ({result.exit_code}):\n{result.output[-3000:]}")
+        return
     env = {**os.environ, "GLAMWIKI_PROJECT": str(folder)}
     proc = subprocess.run([sys.executable, "-m", "glamwiki", *args], env=env, capture_output=True, text=True,
                           check=False)  # fmt: skip
@@ -95,13 +105,18 @@ def _glamwiki(folder: Path, *args: str) -> None:
         raise SystemExit(f"glamwiki {' '.join(args)} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
 
 
-def _stage(name: str, folder: Path, url: str, index: int, records: int, data: Path) -> None:
+def _stage(name: str, folder: Path, url: str, index: int, records: int, data: Path, schema: str,
+           in_process: bool) -> None:  # fmt: skip
     cmoa = round(records * cmoa_share(index))
     inputs = folder.parent / f"{folder.name}-input"
+
+    def _glamwiki(folder: Path, *args: str) -> None:
+        run_glamwiki(folder, *args, in_process=in_process)
+
     if name == "init":
-        init = ["init", str(folder), "--institution", f"Museum {index}"]
-        init += ["--store-url", url, "--project", schema_of(index)]
-        subprocess.run([sys.executable, "-m", "glamwiki", *init], check=True, capture_output=True)
+        from glamwiki.project import init_project
+
+        init_project(folder, institution=f"Museum {index}", store_url=url, schema=schema)
     elif name == "ingest-tate":
         write_tate(data, inputs / "tate", records - cmoa, start=index * 6_911)
         _glamwiki(folder, "ingest", str(inputs / "tate"), "--profile", "tate")
@@ -123,33 +138,34 @@ def _stage(name: str, folder: Path, url: str, index: int, records: int, data: Pa
                   "--reason", "benchmark data: one in ten approved")  # fmt: skip
 
 
-def build(folder: Path, url: str, index: int, records: int, data: Path) -> float:
+def build(folder: Path, url: str, index: int, records: int, data: Path, *, schema: str = "",
+          stages: tuple[str, ...] = STAGES, in_process: bool = False) -> float:  # fmt: skip
     """Take project ``index`` through every stage not done yet; the seconds it took."""
     folder.parent.mkdir(parents=True, exist_ok=True)
     done_file = folder.parent / f"{folder.name}.done"
     done = set(done_file.read_text().split()) if done_file.exists() else set()
     began = time.perf_counter()
     if "init" in done:  # a project built by an older glamwiki: its schema brought up to date
-        _glamwiki(folder, "migrate")
-    for name in STAGES:
+        run_glamwiki(folder, "migrate", in_process=in_process)
+    for name in stages:
         if name in done:
             continue
         start = time.perf_counter()
-        _stage(name, folder, url, index, records, data)
+        _stage(name, folder, url, index, records, data, schema or schema_of(index), in_process)
         done.add(name)
         done_file.write_text("\n".join(sorted(done)) + "\n")
         print(f"  {folder.name} {name}: {time.perf_counter() - start:.1f} s", flush=True)
     return time.perf_counter() - began
 
 
-def copy_project(source: Path, folder: Path, db: str, index: int, of: int) -> float:
+def copy_project(source: Path, folder: Path, db: str, old: str, new: str) -> float:
     """Project ``index`` as a copy of the built project ``of`` (its schema dumped and restored under
-    the new name by pg_dump/psql; its folder with the new name and schema): the seconds it took."""
+    the new name by pg_dump/psql; its folder with the new name and schema): the seconds it took.
+    ``db``: a database name or a postgresql:// URL (both tools take either)."""
     done_file = folder.parent / f"{folder.name}.done"
     if done_file.exists() and "copy" in done_file.read_text().split():
         return 0.0
     began = time.perf_counter()
-    old, new = schema_of(of), schema_of(index)
     subprocess.run(["psql", "-q", "-c", f"DROP SCHEMA IF EXISTS {new} CASCADE", db], check=True, capture_output=True)
     dump = subprocess.Popen(["pg_dump", "--no-owner", "-n", old, db], stdout=subprocess.PIPE)
     rename = subprocess.Popen(["sed", "-e", f"s/\\b{old}\\b/{new}/g"], stdin=dump.stdout, stdout=subprocess.PIPE)
@@ -198,7 +214,7 @@ def main(argv: list[str] | None = None) -> None:
         if index < built:
             seconds = build(folder, default_url(args.db), index, args.records, data)
         else:
-            seconds = copy_project(folders[index % built], folder, args.db, index, index % built)
+            seconds = copy_project(folders[index % built], folder, args.db, schema_of(index % built), schema_of(index))
         print(
             f"  {folder.name}: {seconds:.1f} s{'' if index < built else f' (a copy of {folders[index % built].name})'}",
             flush=True,

@@ -9,9 +9,11 @@ paged), the jobs page and record pages reached from the queues' links, with a th
 pages. Every answer must be a 200 of the page asked for (a redirect to the login page, an error
 page or a wrong page is a failure). The static CSS file and the login form are the baseline.
 
-Only the requests made once every user has logged in everywhere are kept (the logins are Argon2
-hashes: the ramp-up is not what the benchmark measures); their times (ms) per page go to the JSON
-file ``GLAMWIKI_LOAD_OUT`` when the run stops.
+Each user, once logged in, visits every page once (a tour of one project). The times of the
+requests made once every user is ready are kept, for ``GLAMWIKI_LOAD_SECONDS``, after which the
+run stops (the logins are Argon2 hashes: the ramp-up is not what the benchmark measures); the
+pages answered and the failures are counted from the first login on. All go to the JSON file
+``GLAMWIKI_LOAD_OUT`` when the run stops.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import time
 from collections import defaultdict
 from typing import Any
 
+import gevent
 from locust import HttpUser, between, events, task
 from locust.clients import HttpSession
 
@@ -37,26 +40,30 @@ RECORD = re.compile(r'href="/record\?id=([^"]+)"')
 PAGES = re.compile(r"page \d+ of (\d+)")
 DATASET = re.compile(r'<option value="([^"]+)"(?: selected)?>')
 
-times: dict[str, list[float]] = defaultdict(list)
-failures: dict[str, list[str]] = defaultdict(list)
+SECONDS = float(os.environ.get("GLAMWIKI_LOAD_SECONDS", "60"))  # measured, once every user is ready
+
+times: dict[str, list[float]] = defaultdict(list)  # while measuring
+answered: dict[str, int] = defaultdict(int)  # from the first login on
+failures: dict[str, list[str]] = defaultdict(list)  # from the first login on
 state: dict[str, Any] = {"ready": 0, "measuring": False, "since": 0.0, "until": 0.0}
 _next_user = iter(range(10**6))
 
 
 @events.request.add_listener
 def _kept(request_type: str, name: str, response_time: float, exception: Exception | None, **_: Any) -> None:
-    if not state["measuring"]:
-        return
-    times[name].append(response_time)
     if exception is not None:
         failures[name].append(str(exception)[:200])
+    else:
+        answered[name] += 1
+    if state["measuring"]:
+        times[name].append(response_time)
 
 
 @events.quitting.add_listener
 def _write(environment: Any, **_: Any) -> None:
     state["until"] = state["until"] or time.time()
     found = {"since": state["since"], "until": state["until"], "ready": state["ready"], "times": times,
-             "failures": failures}  # fmt: skip
+             "answered": answered, "failures": failures}  # fmt: skip
     with open(OUT, "w", encoding="utf-8") as fh:
         json.dump(found, fh)
 
@@ -87,9 +94,25 @@ class Resident(HttpUser):
     def on_start(self) -> None:
         self.username = USERS[next(_next_user) % len(USERS)]
         self.projects = [self._login(spec) for spec in PROJECTS]
+        self._tour(self.projects[state["ready"] % len(self.projects)])
         state["ready"] += 1
         if state["ready"] == self.environment.runner.target_user_count and not state["measuring"]:
             state["measuring"], state["since"] = True, time.time()
+            gevent.spawn_later(SECONDS, self.environment.runner.quit)
+
+    def _tour(self, p: Project) -> None:
+        """Every page once, in the order a person meets them (so a short run answers each)."""
+        self._page(p, "/", "project")
+        for name in STAGES:
+            self._page(p, f"/stage/{name}", f"stage {name}")
+        p.groups = GROUP.findall(self._page(p, "/rights/queue", "rights queue"))
+        if p.groups:
+            self._page(p, f"/rights/queue/{p.groups[0]}?page=1", "rights group")
+        self._page(p, "/links?page=1", "links")
+        p.datasets = DATASET.findall(self._page(p, "/uploads?dataset=&status=&page=1", "uploads"))
+        self._page(p, "/jobs", "jobs")
+        if p.records:
+            self._page(p, f"/record?id={p.records[0]}", "record")
 
     def _login(self, spec: dict[str, str]) -> Project:
         session = HttpSession(spec["base"], self.environment.events.request, self)
