@@ -132,7 +132,7 @@ def _stage(name: str, folder: Path, url: str, index: int, records: int, data: Pa
     elif name == "plan":
         _glamwiki(folder, "publish", "plan")
     elif name == "dashboards":  # drawn once, as `glamwiki web refresh` does after a long run
-        _glamwiki(folder, "web", "refresh")
+        _glamwiki(folder, "web", "--project", schema, "refresh")
     elif name == "approve":
         _glamwiki(folder, "publish", "approve", "--title-contains", "7.jpg", "--by", "load-benchmark",
                   "--reason", "benchmark data: one in ten approved")  # fmt: skip

@@ -1,11 +1,15 @@
-"""web: the web workspace of the current project (serve; add-user)."""
+"""web: the web workspace (serve; add-user): one project, or a site of many (docs/deployment.md)."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import click
 
-from glamwiki.cli.context import project_from
-from glamwiki.web.auth import ROLES, create_user, first_admin, new_password, session_secret
+from glamwiki.cli.web_site import SITE_ENV, SITE_SCHEMA, choose_site, site_to_json
+from glamwiki.web.auth import ROLES, create_user, first_admin, new_password, session_secret_file
+from glamwiki.web.site import Site, prepare_accounts_store
 
 
 @click.group(invoke_without_command=True)
@@ -22,28 +26,60 @@ from glamwiki.web.auth import ROLES, create_user, first_admin, new_password, ses
     is_flag=True,
     help="Served over https (behind a proxy that terminates TLS): the session cookie is then Secure.",
 )
+@click.option("--store-url", envvar="GLAMWIKI_STORE_URL",
+              help="A PostgreSQL database of projects (no password in it: ~/.pgpass or PGPASSFILE): serve them all "
+                   "as one site. Default: the project's store.url.")  # fmt: skip
+@click.option("--project", "only", multiple=True, metavar="NAME",
+              help="With a PostgreSQL store: serve only this project (repeat for several).")  # fmt: skip
+@click.option("--programme", type=click.Path(dir_okay=False, exists=True),
+              help="A programme.toml of project folders: serve them as one site (accounts: site.db).")  # fmt: skip
+@click.option("--site-schema", default=SITE_SCHEMA, show_default=True,
+              help="The PostgreSQL schema holding the site's accounts, members and failed logins.")  # fmt: skip
+@click.option("--secret-file", type=click.Path(dir_okay=False),
+              help="The file holding the session-signing secret (made once, mode 0600), shared by all workers. "
+                   "Default: web-session.key in the project folder, beside programme.toml, or here.")  # fmt: skip
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="uvicorn worker processes (they share the store, the secret file and the login limit).")  # fmt: skip
 @click.pass_context
-def web(ctx: click.Context, host: str, port: int, allow_hosts: tuple[str, ...], https: bool) -> None:  # fmt: skip
-    """Serve the project's web workspace: dashboards, record pages, the rights review queue.
+def web(ctx: click.Context, host: str, port: int, allow_hosts: tuple[str, ...], https: bool, store_url: str | None,
+        only: tuple[str, ...], programme: str | None, site_schema: str, secret_file: str | None,
+        workers: int) -> None:  # fmt: skip
+    """Serve the web workspace: dashboards, record pages, review and approval queues; one project, or
+    every project of a PostgreSQL store (--store-url) or of a programme.toml (--programme).
 
     On first start it makes an account `admin` and prints its password once (it is stored only as a
-    hash). Stop with Ctrl-C. See docs/web.md."""
+    hash). Stop with Ctrl-C. See docs/web.md and docs/deployment.md."""
+    ctx.ensure_object(dict)
+    ctx.obj["site_choice"] = (store_url, only, programme, site_schema)
     if ctx.invoked_subcommand is not None:
         return
+    site, default_secret = choose_site(ctx, store_url, only, programme, site_schema)
     import uvicorn
 
-    from glamwiki.web.app import create_app
+    from glamwiki.web.app import create_site_app
 
-    project = project_from(ctx)
-    with project.open_store() as store:
+    _first_start(site)
+    secret_path = Path(secret_file) if secret_file else default_secret
+    secret = session_secret_file(secret_path)
+    hosts = [host, *allow_hosts]
+    click.echo(f"glamwiki web: http://{host}:{port}/ serving {', '.join(p.name for p in site.projects)}"
+               f" with {workers} worker{'s' if workers > 1 else ''} (Ctrl-C stops it)", err=True)  # fmt: skip
+    if workers == 1:
+        app = create_site_app(site, secret, https=https, allowed_hosts=hosts)
+        uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=https)
+        return
+    os.environ[SITE_ENV] = site_to_json(site, secret_path.resolve(), https, hosts)
+    uvicorn.run("glamwiki.cli.web_site:make_app", factory=True, workers=workers, host=host, port=port,
+                log_level="info", proxy_headers=https)  # fmt: skip
+
+
+def _first_start(site: Site) -> None:
+    prepare_accounts_store(site)
+    with site.accounts.open() as store:
         password = first_admin(store)
     if password is not None:
         click.echo("First start: made the account 'admin' with this password (shown once, stored only hashed):")
         click.echo(f"  {password}")
-    app = create_app(project.db_path, project.name, session_secret(project.root), https=https,
-                     allowed_hosts=[host, *allow_hosts])  # fmt: skip
-    click.echo(f"glamwiki web: http://{host}:{port}/ (Ctrl-C stops it)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=https)
 
 
 @web.command("add-user")
@@ -52,10 +88,12 @@ def web(ctx: click.Context, host: str, port: int, allow_hosts: tuple[str, ...], 
 @click.option("--generate", is_flag=True, help="Generate the password and print it once instead of asking for it.")
 @click.pass_context
 def add_user(ctx: click.Context, username: str, role: str, generate: bool) -> None:
-    """Add a local account with a role: admin, resident, curator (answers reviews), viewer."""
+    """Add a local account of the site with a role: admin, resident, curator (answers reviews), viewer.
+    With `glamwiki web --store-url URL add-user ...` the account is the PostgreSQL site's."""
     password = new_password() if generate else click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    project = project_from(ctx)
-    with project.open_store() as store:
+    site, _ = choose_site(ctx, *ctx.obj["site_choice"])
+    prepare_accounts_store(site)
+    with site.accounts.open() as store:
         create_user(store, username, role, password, created_by="command line")
     click.echo(f"Added {username} ({role}).")
     if generate:
@@ -65,12 +103,24 @@ def add_user(ctx: click.Context, username: str, role: str, generate: bool) -> No
 @web.command("refresh")
 @click.pass_context
 def refresh(ctx: click.Context) -> None:
-    """Draw every stage dashboard again now and keep it (the web shows the kept one while the
-    project's data stays as it is; after a long run on a large project, saves the first visitor
-    the wait). See docs/web.md, "Performance"."""
+    """Draw every stage dashboard of the site's projects again now and keep it (the web shows the kept
+    one while a project's data stays as it is; after a long run on a large project, this saves the
+    first visitor the wait). With --project NAME: those projects only. See docs/web.md, "Performance"."""
     from glamwiki.web.dashboards import refresh_all
 
-    project = project_from(ctx)
-    with project.open_store() as store:
-        for d in refresh_all(store):
-            click.echo(f"{d.stage}: drawn in {d.seconds:.1f} s")
+    site, _ = choose_site(ctx, *ctx.obj["site_choice"])
+    for place in site.projects:
+        with place.open() as store:
+            for d in refresh_all(store):
+                click.echo(f"{place.name} {d.stage}: drawn in {d.seconds:.1f} s")
+
+
+@web.command("migrate")
+@click.pass_context
+def migrate_site(ctx: click.Context) -> None:
+    """Bring the site's own store (the schema glamwiki_site, or site.db beside programme.toml) up to the
+    schema of this glamwiki; the projects' stores: `glamwiki migrate` in each folder."""
+    site, _ = choose_site(ctx, *ctx.obj["site_choice"])
+    applied = prepare_accounts_store(site, migrate=True)
+    where = site.accounts.schema or site.accounts.location
+    click.echo(f"{where}: " + (f"{len(applied)} migrations applied now" if applied else "up to date"))

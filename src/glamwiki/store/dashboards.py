@@ -1,4 +1,4 @@
-"""The store's data version and the stage dashboards drawn for it (migration 0019)."""
+"""The store's data version and the stage dashboards drawn for it (migration 0020)."""
 
 from __future__ import annotations
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from jinja2 import Environment, PackageLoader
 from starlette.applications import Starlette
@@ -22,10 +23,11 @@ from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
 from glamwiki.render import make_environment
-from glamwiki.store import open_store
+from glamwiki.store import Store
 from glamwiki.store.accounts import Account, get_account
 from glamwiki.web.auth import ROLES, LoginLimiter, may
 from glamwiki.web.csrf import CSRFMiddleware, csrf_token
+from glamwiki.web.site import Access, ProjectPlace, Site, one_project, prepare_accounts_store, visible
 
 T = TypeVar("T")
 SESSION_COOKIE = "glamwiki_session"
@@ -34,12 +36,20 @@ SESSION_MAX_AGE = 8 * 3600  # a working day
 
 @dataclass
 class Workspace:
-    """What every request needs: where the store is, the project's name, the shared login limiter."""
+    """What every request needs: the site (its projects, where its accounts are), the login limiter."""
 
-    db_path: Path
-    project_name: str
+    site: Site
     limiter: LoginLimiter = field(default_factory=LoginLimiter)
     env: Environment = field(default_factory=lambda: make_environment([PackageLoader("glamwiki.web", "templates")]))
+
+    @property
+    def project_name(self) -> str:
+        """The site's first project (the one project of the embedded default)."""
+        return self.site.projects[0].name
+
+    @property
+    def db_path(self) -> Path:
+        return Path(self.site.projects[0].location)
 
 
 def workspace(request: Request) -> Workspace:
@@ -47,11 +57,19 @@ def workspace(request: Request) -> Workspace:
     return found
 
 
+def current_project(request: Request) -> ProjectPlace:
+    """The project this request works on (checked by ``page``); the site's first one before that."""
+    found = getattr(request.state, "access", None)
+    return found.place if isinstance(found, Access) else workspace(request).site.projects[0]
+
+
 async def in_store(request: Request, work: Callable[..., T], *args: Any) -> T:
-    """``work(store, *args)`` in a worker thread, on a store opened for it and closed after."""
+    """``work(store, *args)`` in a worker thread, on the CURRENT project's store (``page`` checked
+    the user may see it), opened for it and closed after."""
+    place = current_project(request)
 
     def run() -> T:
-        with open_store(workspace(request).db_path, migrate=False) as store:
+        with place.open() as store:
             return work(store, *args)
 
     return await run_in_threadpool(run)
@@ -59,20 +77,25 @@ async def in_store(request: Request, work: Callable[..., T], *args: Any) -> T:
 
 async def in_site(request: Request, work: Callable[..., T], *args: Any) -> T:
     """``work(store, *args)`` on the store that holds the site's accounts and everything keyed by an
-    account (sessions, identities, login limits). On the embedded default it is the project's own
-    store; a site serving many projects keeps them in one place for all its projects."""
-    return await in_store(request, work, *args)
+    account (memberships, identities, failed logins): the project's own store on the embedded
+    default, the schema glamwiki_site on PostgreSQL, site.db beside programme.toml (ADR 0015)."""
+    place = workspace(request).site.accounts
+
+    def run() -> T:
+        with place.open() as store:
+            return work(store, *args)
+
+    return await run_in_threadpool(run)
 
 
 async def in_programme(request: Request, work: Callable[..., T], *args: Any) -> T:
     """``work([(project name, store), ...], *args)`` over every project the user may see, each store
-    opened for it and closed after (the programme pages and reports). On the embedded default: the
-    one project."""
+    opened for it and closed after (the programme pages and reports)."""
+    places = [a.place for a in getattr(request.state, "visible", [])] or [current_project(request)]
 
     def run() -> T:
-        ws = workspace(request)
-        with open_store(ws.db_path, migrate=False) as store:
-            return work([(ws.project_name, store)], *args)
+        with ExitStack() as stack:
+            return work([(p.name, stack.enter_context(p.open())) for p in places], *args)
 
     return await run_in_threadpool(run)
 
@@ -80,9 +103,14 @@ async def in_programme(request: Request, work: Callable[..., T], *args: Any) -> 
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     ws = workspace(request)
     user: Account | None = getattr(request.state, "user", None)
+    access: Access | None = getattr(request.state, "access", None)
+    role = access.role if access else (user.role if user else "")
+    # before the access check (login page, errors) a site of many projects shows its own name, not a project's
+    shown = access.place.name if access else (ws.site.name or "glamwiki") if ws.site.many else ws.project_name
     html = ws.env.get_template(template).render(
-        request=request, user=user, csrf=csrf_token(request.session), project_name=ws.project_name,
-        may=lambda permission: user is not None and may(user.role, permission), roles=ROLES, **context,
+        request=request, user=user, csrf=csrf_token(request.session), project_name=shown,
+        may=lambda permission: user is not None and may(role, permission), roles=ROLES, role=role,
+        many_projects=ws.site.many, **context,
     )  # fmt: skip
     return HTMLResponse(html, status_code=status_code)
 
@@ -90,23 +118,66 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
 Handler = Callable[[Request], Awaitable[Response]]
 
 
+def _choose(visible: list[Access], wanted: str | None, kept: object) -> Access | None:
+    """The project asked for (``?project=``), else the one kept in the session, else the first visible."""
+    by_name = {a.place.name: a for a in visible}
+    if wanted is not None:
+        return by_name.get(wanted)
+    return by_name.get(kept) if isinstance(kept, str) and kept in by_name else (visible[0] if visible else None)
+
+
+def _who(store: Store, site: Site, name: str) -> tuple[Account | None, list[Access]]:
+    """The session's account and the projects it may see, read on one connection."""
+    user = get_account(store, name)
+    return user, visible(store, site, user) if user else []
+
+
+async def _wanted(request: Request) -> str | None:
+    """The project a request names: ``?project=``; for a POST also the page's own project (field
+    ``_project`` or header ``X-Glamwiki-Project``, added by static/site.js)."""
+    if "project" in request.query_params:
+        return request.query_params["project"]
+    if request.method != "POST":
+        return None
+    header = request.headers.get("x-glamwiki-project")
+    named = unquote(header) if header is not None else None
+    if named is None and request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
+        field = (await request.form()).get("_project")
+        named = field if isinstance(field, str) else None
+    return named
+
+
+def not_found(request: Request, what: str) -> HTMLResponse:
+    return render(request, "error.html", 404, title="Not found", message=f"No {what} here.")
+
+
 def page(permission: str | None = None) -> Callable[[Handler], Handler]:
-    """A page for logged-in users (logged out: to the login page); with ``permission``, only for the
-    roles that have it (others: 403)."""
+    """A page for logged-in users (logged out: to the login page), on the current project: the one
+    named by ``?project=NAME``, else the session's. A project the user may not see: 404 (its name
+    does not leak). With ``permission``, only for the roles in that project that have it (others: 403)."""
 
     def wrap(handler: Handler) -> Handler:
         @functools.wraps(handler)
         async def inner(request: Request) -> Response:
             name = request.session.get("user")
-            user = await in_site(request, get_account, name) if isinstance(name, str) else None
+            user, seen = (
+                await in_site(request, _who, workspace(request).site, name) if isinstance(name, str) else (None, [])
+            )
             if user is None:
                 request.session.pop("user", None)
                 target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
                 return RedirectResponse("/login?next=" + quote(target, safe=""), status_code=303)
             request.state.user = user
-            if permission and not may(user.role, permission):
+            request.state.visible = seen
+            access = _choose(request.state.visible, await _wanted(request), request.session.get("project"))
+            if access is None:
+                return not_found(request, "such project")
+            request.state.access = access
+            if request.session.get("project") != access.place.name:
+                request.session["project"] = access.place.name
+            if permission and not may(access.role, permission):
                 return render(request, "error.html", 403, title="Not allowed",
-                              message=f"A {user.role} may not do this ({permission.replace('_', ' ')}).")  # fmt: skip
+                              message=f"A {access.role} may not do this ({permission.replace('_', ' ')}).")  # fmt: skip
             return await handler(request)
 
         return inner
@@ -117,16 +188,36 @@ def page(permission: str | None = None) -> Callable[[Handler], Handler]:
 def create_app(
     db_path: Path, project_name: str, secret: str, *, https: bool = False, allowed_hosts: Sequence[str] = ()
 ) -> Starlette:
-    """The application for the project whose store is at ``db_path``; ``secret`` signs the session
-    cookie (Secure when served over ``https``); requests for another Host than ``allowed_hosts``
-    (and 127.0.0.1, localhost) are refused, against DNS rebinding."""
-    from glamwiki.web import routes_auth, routes_jobs, routes_links, routes_project, routes_rights, routes_uploads
+    """The application for the one project whose store is at ``db_path`` (the embedded default)."""
+    return create_site_app(one_project(project_name, db_path), secret, https=https, allowed_hosts=allowed_hosts)
 
-    with open_store(db_path):  # brings the store's schema up to date once, before any request
-        pass
+
+def create_site_app(
+    site: Site,
+    secret: str,
+    *,
+    https: bool = False,
+    allowed_hosts: Sequence[str] = (),
+    limiter: LoginLimiter | None = None,
+) -> Starlette:
+    """The application for the projects of ``site``; ``secret`` signs the session cookie (Secure when
+    served over ``https``); requests for another Host than ``allowed_hosts`` (and 127.0.0.1,
+    localhost) are refused, against DNS rebinding."""
+    from glamwiki.web import (
+        routes_auth,
+        routes_jobs,
+        routes_links,
+        routes_project,
+        routes_rights,
+        routes_site,
+        routes_uploads,
+    )
+
+    prepare_accounts_store(site)  # the site's own store made or brought up to date once, before any request
     static = StaticFiles(packages=[("glamwiki.web", "static")])
     routes: list[BaseRoute] = [*routes_auth.ROUTES, *routes_project.ROUTES, *routes_rights.ROUTES,
                                *routes_jobs.ROUTES, *routes_uploads.ROUTES, *routes_links.ROUTES,
+                               *routes_site.ROUTES,
                                Mount("/static", app=static, name="static")]  # fmt: skip
     hosts = sorted({"127.0.0.1", "localhost", *allowed_hosts})
     middleware = [
@@ -142,5 +233,5 @@ def create_app(
         Middleware(CSRFMiddleware),
     ]
     app = Starlette(routes=routes, middleware=middleware)
-    app.state.workspace = Workspace(db_path, project_name)
+    app.state.workspace = Workspace(site, limiter or LoginLimiter())
     return app

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import secrets
 import time
-from collections import defaultdict, deque
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from argon2 import PasswordHasher
@@ -14,6 +15,13 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from glamwiki.errors import ConfigError
 from glamwiki.store import Store
 from glamwiki.store.accounts import Account, add_account, count_accounts, get_account
+from glamwiki.store.site import (
+    add_login_failures,
+    count_login_failure_keys,
+    delete_login_failures_before,
+    delete_login_failures_of,
+    most_login_failures_since,
+)
 
 ADMIN, RESIDENT, CURATOR, VIEWER = "admin", "resident", "curator", "viewer"
 ROLES = {
@@ -82,47 +90,49 @@ def first_admin(store: Store, username: str = "admin") -> str | None:
 
 def session_secret(folder: Path) -> str:
     """The project's session-signing secret, made once (mode 0600) and read back afterwards."""
-    path = folder / SECRET_FILE
+    return session_secret_file(folder / SECRET_FILE)
+
+
+def session_secret_file(path: Path) -> str:
+    """The session-signing secret kept in ``path``: made once (mode 0600) if absent, read back after.
+    Every worker process of a site reads the same file, so a cookie signed by one is valid in all."""
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
-        return path.read_text(encoding="ascii").strip()
+        found = path.read_text(encoding="ascii").strip()
+        if len(found) < 32:
+            raise ConfigError(f"{path}: a session secret under 32 characters; delete it to make one.") from None
+        return found
     with os.fdopen(fd, "w", encoding="ascii") as fh:
         fh.write(secrets.token_urlsafe(48))
     return path.read_text(encoding="ascii").strip()
 
 
 class LoginLimiter:
-    """At most ``attempts`` failed logins per account and per address within ``window`` seconds."""
+    """At most ``attempts`` failed logins per account and per address within ``window`` seconds,
+    counted in the site's store (table web_login_failures) so that every worker process of the site
+    shares them; failures older than the window are deleted at each new failure."""
 
-    def __init__(self, attempts: int = 5, window: float = 900.0) -> None:
+    def __init__(self, attempts: int = 5, window: float = 900.0, clock: Callable[[], float] = time.time) -> None:
         self.attempts = attempts
         self.window = window
-        self._failures: dict[str, deque[float]] = defaultdict(deque)
+        self.clock = clock
 
-    def _recent(self, key: str, now: float) -> deque[float]:
-        found = self._failures[key]
-        while found and found[0] <= now - self.window:
-            found.popleft()
-        return found
+    def _time(self, offset: float = 0.0) -> str:
+        return datetime.fromtimestamp(self.clock() - offset, UTC).isoformat(timespec="microseconds")
 
-    def blocked(self, username: str, address: str) -> bool:
-        now = time.monotonic()
+    def blocked(self, store: Store, username: str, address: str) -> bool:
         keys = (f"user:{username}", f"addr:{address}")
-        found = any(len(self._recent(k, now)) >= self.attempts for k in keys)
-        for key in keys:  # forget names and addresses whose failures have all expired
-            if not self._failures[key]:
-                del self._failures[key]
-        return found
+        return most_login_failures_since(store, keys, self._time(self.window)) >= self.attempts
 
-    def tracked(self) -> int:
-        """How many names and addresses have recent failures (memory stays bounded by the window)."""
-        return len(self._failures)
+    def failed(self, store: Store, username: str, address: str) -> None:
+        with store.transaction():
+            delete_login_failures_before(store, self._time(self.window))
+            add_login_failures(store, (f"user:{username}", f"addr:{address}"), self._time())
 
-    def failed(self, username: str, address: str) -> None:
-        now = time.monotonic()
-        for key in (f"user:{username}", f"addr:{address}"):
-            self._recent(key, now).append(now)
+    def succeeded(self, store: Store, username: str) -> None:
+        delete_login_failures_of(store, f"user:{username}")
 
-    def succeeded(self, username: str) -> None:
-        self._failures.pop(f"user:{username}", None)
+    def tracked(self, store: Store) -> int:
+        """How many names and addresses have failures kept (bounded by the window: pruned at each failure)."""
+        return count_login_failure_keys(store)

@@ -34,14 +34,14 @@ async def login(request: Request) -> Response:
     target = _safe_next(str(form.get("next", "/")))
     address = request.client.host if request.client else "?"
     limiter = workspace(request).limiter
-    if limiter.blocked(username, address):
+    if await in_site(request, limiter.blocked, username, address):
         return render(request, "login.html", 429, title="Log in", next=target,
                       error="Too many failed attempts: wait 15 minutes and try again.")  # fmt: skip
     account = await in_site(request, _verify, username, password)
     if account is None:
-        limiter.failed(username, address)
+        await in_site(request, limiter.failed, username, address)
         return render(request, "login.html", 401, title="Log in", next=target, error="Wrong user name or password.")
-    limiter.succeeded(username)
+    await in_site(request, limiter.succeeded, username)
     request.session.clear()  # a fresh session (and CSRF token) at each login
     request.session["user"] = account.username
     return RedirectResponse(target, status_code=303)

@@ -7,8 +7,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from glamwiki.store import Store, open_store
-from glamwiki.web.app import in_store, page, render, workspace
+from glamwiki.web.app import current_project, in_store, page, render
 from glamwiki.web.dashboards import STAGES, StageView, overview, redraw_in_background, stage_view
 from glamwiki.web.record import record_view
 
@@ -19,12 +18,8 @@ def _redraw_old(request: Request, views: list[StageView]) -> None:
     """Stages shown as drawn for older data: drawn again in the background for the next view."""
     old = [v.name for v in views if not v.current]
     if old:
-        location = workspace(request).db_path
-
-        def opener() -> Store:
-            return open_store(location, migrate=False)
-
-        redraw_in_background(str(location), opener, old)
+        place = current_project(request)
+        redraw_in_background(f"{place.location} {place.schema or ''}", place.open, old)
 
 
 @page()
