@@ -37,7 +37,6 @@ from typing import Any
 
 from benchmarks import web_load_data
 from benchmarks.harness import RESULTS, ROOT
-from benchmarks.web_load_site import SITE_ENV, host_of
 
 BASELINE = "baseline: static CSS"
 # 50 users: 5 admins, 10 residents, 20 curators, 15 viewers (the same shares for other counts).
@@ -63,20 +62,22 @@ def accounts(count: int) -> list[tuple[str, str]]:
     return [(f"load-{i:02d}", roles[i % len(roles)]) for i in range(count)]
 
 
-def make_accounts(projects: list[LoadProject], users: list[tuple[str, str]], password: str) -> None:
-    """Every user an account in every project, with this run's password (hashed once per user)."""
-    from glamwiki.store import open_store
+def make_accounts(projects: list[LoadProject], users: list[tuple[str, str]], password: str,
+                  site_schema: str) -> None:  # fmt: skip
+    """Every user an account of the site (its store: the schema glamwiki_site of the projects'
+    database, made if missing) with its role, and this run's password (hashed once per user)."""
     from glamwiki.store.accounts import add_account, get_account, set_password_hash
     from glamwiki.web.auth import hash_password
+    from glamwiki.web.site import postgres_site, prepare_accounts_store
 
-    hashes = {name: hash_password(password) for name, _ in users}
-    for p in projects:
-        with open_store(p.url, schema=p.schema) as store, store.transaction():
-            for name, role in users:
-                if get_account(store, name) is None:
-                    add_account(store, name, role, hashes[name], created_by="load benchmark")
-                else:
-                    set_password_hash(store, name, hashes[name])
+    site = postgres_site(projects[0].url, [p.schema for p in projects], site_schema)
+    prepare_accounts_store(site, migrate=True)
+    with site.accounts.open() as store, store.transaction():
+        for name, role in users:
+            if get_account(store, name) is None:
+                add_account(store, name, role, hash_password(password), created_by="load benchmark")
+            else:
+                set_password_hash(store, name, hash_password(password))
 
 
 def free_port() -> int:
@@ -85,29 +86,31 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _answers(port: int, host: str) -> bool:
+def _answers(port: int) -> bool:
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
-            s.sendall(f"GET /static/web.css HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
+            s.sendall(b"GET /static/web.css HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
             return s.recv(16).startswith(b"HTTP/1.1 200")
     except OSError:
         return False
 
 
 @contextmanager
-def serving(projects: list[LoadProject], workers: int, log: Path) -> Iterator[str]:
-    """The projects served by one uvicorn with ``workers`` processes on a free loopback port."""
+def serving(projects: list[LoadProject], workers: int, log: Path, site_schema: str) -> Iterator[str]:
+    """`glamwiki web` serving the projects as one site, ``workers`` uvicorn processes, on a free
+    loopback port. Its standard output (where a first start would print a password) is dropped."""
     port = free_port()
-    site = [{"name": p.name, "url": p.url, "schema": p.schema, "folder": str(p.folder)} for p in projects]
-    env = {**os.environ, SITE_ENV: json.dumps(site)}
-    command = [sys.executable, "-m", "uvicorn", "benchmarks.web_load_site:make_app", "--factory", "--host",
-               "127.0.0.1", "--port", str(port), "--workers", str(workers), "--log-level", "warning",
-               "--no-access-log"]  # fmt: skip
+    names = [arg for p in projects for arg in ("--project", p.schema)]
+    secret = log.with_suffix(".key")
+    command = [sys.executable, "-m", "glamwiki", "web", "--store-url", projects[0].url, *names, "--site-schema",
+               site_schema, "--secret-file", str(secret), "--workers", str(workers), "--host", "127.0.0.1",
+               "--port", str(port)]  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if k not in ("GLAMWIKI_PROJECT", "GLAMWIKI_STORE_URL")}
     with log.open("w") as out:
-        proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(command, cwd=log.parent, env=env, stdout=subprocess.DEVNULL, stderr=out)
     try:
         end = time.monotonic() + 120
-        while not _answers(port, host_of(projects[0].name)):
+        while not _answers(port):
             if proc.poll() is not None or time.monotonic() > end:
                 raise RuntimeError(f"the web server did not start: {log.read_text()[-3000:]}")
             time.sleep(0.2)
@@ -119,6 +122,7 @@ def serving(projects: list[LoadProject], workers: int, log: Path) -> Iterator[st
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+        secret.unlink(missing_ok=True)
 
 
 def run_locust(base: str, projects: list[LoadProject], users: list[tuple[str, str]], password: str,
@@ -130,11 +134,10 @@ def run_locust(base: str, projects: list[LoadProject], users: list[tuple[str, st
         env = {**os.environ, "GLAMWIKI_LOAD_OUT": str(out), "GLAMWIKI_LOAD_PASSWORD": password,
                "GLAMWIKI_LOAD_SECONDS": str(seconds),
                "GLAMWIKI_LOAD_USERS": json.dumps([name for name, _ in users]),
-               "GLAMWIKI_LOAD_PROJECTS": json.dumps([{"name": p.name, "base": base, "host": host_of(p.name)}
-                                                     for p in projects])}  # fmt: skip
+               "GLAMWIKI_LOAD_PROJECTS": json.dumps([p.schema for p in projects])}  # fmt: skip
         rate = max(1, len(users) // 5)  # every user started within about 5 s
         command = [sys.executable, "-m", "locust", "-f", str(ROOT / "benchmarks" / "web_load_locustfile.py"),
-                   "--headless", "--users", str(len(users)), "--spawn-rate", str(rate), "--run-time",
+                   "--host", base, "--headless", "--users", str(len(users)), "--spawn-rate", str(rate), "--run-time",
                    f"{ramp + seconds + 60}s", "--only-summary", "--loglevel", "WARNING",
                    "--stop-timeout", "10"]  # fmt: skip
         proc = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
@@ -186,12 +189,12 @@ def markdown(summary: dict[str, Any], setup: dict[str, Any]) -> str:
 
 
 def measure_load(projects: list[LoadProject], users: int, seconds: int, workers: int, ramp: int,
-                 log: Path) -> dict[str, Any]:  # fmt: skip
+                 log: Path, site_schema: str = "glamwiki_site") -> dict[str, Any]:  # fmt: skip
     """Accounts, server, Locust: the summary of one run (the password lives only in this call)."""
     people = accounts(users)
     password = secrets.token_urlsafe(18)
-    make_accounts(projects, people, password)
-    with serving(projects, workers, log) as base:
+    make_accounts(projects, people, password, site_schema)
+    with serving(projects, workers, log, site_schema) as base:
         raw = run_locust(base, projects, people, password, seconds, ramp)
     summary = summarise(raw)
     summary["roles"] = {role: sum(1 for _, r in people if r == role) for role, _ in ROLE_SHARES}

@@ -1,9 +1,9 @@
 """The users of the web load benchmark, for Locust (https://docs.locust.io/) in headless mode.
 
-Each simulated user is a different account (``GLAMWIKI_LOAD_USERS``: a JSON list of names, the
-password in ``GLAMWIKI_LOAD_PASSWORD``, never written anywhere), logged in once to every project
-(``GLAMWIKI_LOAD_PROJECTS``: a JSON list of {"name", "base", "host"}; each project its own HTTP
-session and cookie), then browsing random projects as a person would: the project page, the stage
+Each simulated user is a different account of the site (``GLAMWIKI_LOAD_USERS``: a JSON list of
+names, the password in ``GLAMWIKI_LOAD_PASSWORD``, never written anywhere), logged in once, then
+browsing random projects of the site (``GLAMWIKI_LOAD_PROJECTS``: a JSON list of names, each page
+asked with ``?project=NAME``) as a person would: the programme page, the project page, the stage
 dashboards, the rights queue and its groups (paged), the link queue, the upload queue (filtered and
 paged), the jobs page and record pages reached from the queues' links, with a think time between
 pages. Every answer must be a 200 of the page asked for (a redirect to the login page, an error
@@ -25,12 +25,12 @@ import re
 import time
 from collections import defaultdict
 from typing import Any
+from urllib.parse import quote
 
 import gevent
 from locust import HttpUser, between, events, task
-from locust.clients import HttpSession
 
-PROJECTS: list[dict[str, str]] = json.loads(os.environ.get("GLAMWIKI_LOAD_PROJECTS", "[]"))
+PROJECTS: list[str] = json.loads(os.environ.get("GLAMWIKI_LOAD_PROJECTS", "[]"))
 USERS: list[str] = json.loads(os.environ.get("GLAMWIKI_LOAD_USERS", "[]"))
 OUT = os.environ.get("GLAMWIKI_LOAD_OUT", "web-load-raw.json")
 STAGES = ("intake", "rights", "links", "publishing", "reach")
@@ -75,10 +75,10 @@ def _stop(environment: Any, **_: Any) -> None:
 
 
 class Project:
-    """One project as one user sees it: the session, and what the pages have shown so far."""
+    """One project as one user sees it: what its pages have shown so far."""
 
-    def __init__(self, session: HttpSession, spec: dict[str, str]) -> None:
-        self.session, self.name, self.base = session, spec["name"], spec["base"]
+    def __init__(self, name: str) -> None:
+        self.name = name
         self.groups: list[str] = []
         self.records: list[str] = []
         self.datasets: list[str] = []
@@ -93,15 +93,26 @@ class Resident(HttpUser):
 
     def on_start(self) -> None:
         self.username = USERS[next(_next_user) % len(USERS)]
-        self.projects = [self._login(spec) for spec in PROJECTS]
+        self._login()
+        self.projects = [Project(name) for name in PROJECTS]
         self._tour(self.projects[state["ready"] % len(self.projects)])
         state["ready"] += 1
         if state["ready"] == self.environment.runner.target_user_count and not state["measuring"]:
             state["measuring"], state["since"] = True, time.time()
             gevent.spawn_later(SECONDS, self.environment.runner.quit)
 
+    def _login(self) -> None:
+        form = self.client.get("/login", name="login form")
+        found = TOKEN.search(form.text)
+        data = {"username": self.username, "password": os.environ["GLAMWIKI_LOAD_PASSWORD"], "next": "/",
+                "csrf_token": found.group(1) if found else ""}  # fmt: skip
+        with self.client.post("/login", data=data, name="login", catch_response=True) as r:
+            if r.status_code != 200 or "/login" in r.url:
+                r.failure(f"login of {self.username} failed: HTTP {r.status_code}")
+
     def _tour(self, p: Project) -> None:
         """Every page once, in the order a person meets them (so a short run answers each)."""
+        self._page(p, "/programme", "programme")
         self._page(p, "/", "project")
         for name in STAGES:
             self._page(p, f"/stage/{name}", f"stage {name}")
@@ -114,22 +125,11 @@ class Resident(HttpUser):
         if p.records:
             self._page(p, f"/record?id={p.records[0]}", "record")
 
-    def _login(self, spec: dict[str, str]) -> Project:
-        session = HttpSession(spec["base"], self.environment.events.request, self)
-        if spec.get("host"):
-            session.headers["Host"] = spec["host"]
-        form = session.get("/login", name="login form")
-        found = TOKEN.search(form.text)
-        data = {"username": self.username, "password": os.environ["GLAMWIKI_LOAD_PASSWORD"], "next": "/",
-                "csrf_token": found.group(1) if found else ""}  # fmt: skip
-        with session.post("/login", data=data, name="login", catch_response=True) as r:
-            if r.status_code != 200 or "/login" in r.url:
-                r.failure(f"login of {self.username} to {spec['name']} failed: {r.status_code}")
-        return Project(session, spec)
-
     def _page(self, p: Project, path: str, name: str) -> str:
-        """GET ``path``; a failure unless it is a 200 of that page (not the login page after a redirect)."""
-        with p.session.get(path, name=name, catch_response=True) as r:
+        """GET ``path`` of project ``p``; a failure unless it is a 200 of that page (not the login page
+        after a redirect)."""
+        url = f"{path}{'&' if '?' in path else '?'}project={quote(p.name)}"
+        with self.client.get(url, name=name, catch_response=True) as r:
             if r.status_code != 200:
                 r.failure(f"{p.name} {path}: HTTP {r.status_code} {r.error or ''}")
             elif r.history:
@@ -150,6 +150,10 @@ class Resident(HttpUser):
     @property
     def project(self) -> Project:
         return random.choice(self.projects)
+
+    @task(1)
+    def programme(self) -> None:
+        self._page(self.project, "/programme", "programme")
 
     @task(2)
     def project_page(self) -> None:
