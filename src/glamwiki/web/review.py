@@ -5,6 +5,7 @@ saved through the rights store functions and followed by a fresh assessment of t
 from __future__ import annotations
 
 import hashlib
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -12,15 +13,22 @@ from typing import NamedTuple
 
 from glamwiki.errors import ConfigError, GlamwikiError
 from glamwiki.model.records import ObjectRecord, Person
-from glamwiki.model.rights import RightsDecision
+from glamwiki.model.rights import REVIEW, RightsDecision
 from glamwiki.rights.engine import assess
 from glamwiki.rights.facts import FACTS, check_fact
 from glamwiki.rights.presumptions import SHIPPED
 from glamwiki.rights.project import approved_presumptions, settings_of_run
-from glamwiki.rights.review import PRESUMPTION, creators_text, group_decisions, queue_groups
+from glamwiki.rights.review import PRESUMPTION, creators_text, group_decisions, group_label, group_of
 from glamwiki.store import Store
 from glamwiki.store.records import get_record, qualified_id
-from glamwiki.store.rights import facts_for, last_rights_run, save_decisions, save_fact, save_presumption
+from glamwiki.store.rights import (
+    facts_for,
+    iter_decisions,
+    last_rights_run,
+    save_decisions,
+    save_fact,
+    save_presumption,
+)
 from glamwiki.web.kept import KEPT
 
 PAGE = 25
@@ -63,16 +71,38 @@ class Member(NamedTuple):
     missing_facts: list[str]
 
 
+@dataclass
+class ReviewIndex:
+    """The queue read in one pass: ``queue_groups``' groups and ``group_decisions``' members of every
+    group, kept while the data holds (web/kept.py)."""
+
+    groups: list[tuple[str, str, int]]
+    members: dict[str, list[Member]]
+
+
+def _index(store: Store) -> ReviewIndex:
+    counts: Counter[str] = Counter()
+    members: dict[str, list[Member]] = defaultdict(list)
+    for d in iter_decisions(store, decision=REVIEW):
+        counts[group_of(d)] += 1
+        member = Member(d.dataset, d.record_id, str(d.as_of), list(d.missing_facts))
+        for key in dict.fromkeys([*(PRESUMPTION + name for name in d.would_decide), *d.missing_facts]):
+            members[key].append(member)
+    return ReviewIndex([(key, group_label(key), n) for key, n in counts.most_common()], dict(members))
+
+
+def review_index(store: Store) -> ReviewIndex:
+    return KEPT.get(store, "rights review index", _index)
+
+
 def groups(store: Store) -> list[tuple[str, str, int]]:
-    """The groups (key, label, records), kept while the data holds (web/kept.py)."""
-    return KEPT.get(store, "rights groups", queue_groups)
+    """The groups (key, label, records) of ``queue_groups``."""
+    return review_index(store).groups
 
 
 def _members(store: Store, key: str) -> list[Member]:
-    def read(s: Store) -> list[Member]:
-        return [Member(d.dataset, d.record_id, str(d.as_of), list(d.missing_facts)) for d in group_decisions(s, key)]
-
-    return KEPT.get(store, f"rights group {key}", read)
+    """The members of one group, as ``group_decisions`` lists them."""
+    return review_index(store).members.get(key, [])
 
 
 def version_of(members: Sequence[RightsDecision | Member]) -> str:
