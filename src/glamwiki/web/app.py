@@ -69,7 +69,7 @@ async def in_store(request: Request, work: Callable[..., T], *args: Any) -> T:
     place = current_project(request)
 
     def run() -> T:
-        with place.open() as store:
+        with place.use() as store:
             return work(store, *args)
 
     return await run_in_threadpool(run)
@@ -82,7 +82,7 @@ async def in_site(request: Request, work: Callable[..., T], *args: Any) -> T:
     place = workspace(request).site.accounts
 
     def run() -> T:
-        with place.open() as store:
+        with place.use() as store:
             return work(store, *args)
 
     return await run_in_threadpool(run)
@@ -95,7 +95,7 @@ async def in_programme(request: Request, work: Callable[..., T], *args: Any) -> 
 
     def run() -> T:
         with ExitStack() as stack:
-            return work([(p.name, stack.enter_context(p.open())) for p in places], *args)
+            return work([(p.name, stack.enter_context(p.use())) for p in places], *args)
 
     return await run_in_threadpool(run)
 
