@@ -24,22 +24,35 @@ class Kept:
         self.size = size
         self._items: OrderedDict[tuple[str, str], tuple[str, Any]] = OrderedDict()
         self._lock = threading.Lock()
+        self._reading: dict[tuple[str, str], threading.Lock] = {}
 
-    def get(self, store: Store, name: str, read: Callable[[Store], T]) -> T:
-        """``read(store)`` as last read for the store's current data version."""
-        key, version = (store.location, name), data_version(store)
+    def _found(self, key: tuple[str, str], version: str) -> tuple[bool, Any]:
         with self._lock:
             found = self._items.get(key)
             if found is not None and found[0] == version:
                 self._items.move_to_end(key)
-                value: T = found[1]
-                return value
-        value = read(store)
+                return True, found[1]
+            return False, None
+
+    def get(self, store: Store, name: str, read: Callable[[Store], T]) -> T:
+        """``read(store)`` as last read for the store's current data version; requests wanting the
+        same read meanwhile wait for it instead of reading too."""
+        key, version = (store.location, name), data_version(store)
+        hit, value = self._found(key, version)
+        if hit:
+            return value  # type: ignore[no-any-return]
         with self._lock:
-            self._items[key] = (version, value)
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            reading = self._reading.setdefault(key, threading.Lock())
+        with reading:
+            hit, value = self._found(key, version)
+            if hit:
+                return value  # type: ignore[no-any-return]
+            value = read(store)
+            with self._lock:
+                self._items[key] = (version, value)
+                self._items.move_to_end(key)
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
         return value
 
 
