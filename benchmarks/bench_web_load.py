@@ -128,7 +128,7 @@ def serving(projects: list[LoadProject], workers: int, log: Path, site_schema: s
 def run_locust(base: str, projects: list[LoadProject], users: list[tuple[str, str]], password: str,
                seconds: int, ramp: int) -> dict[str, Any]:  # fmt: skip
     """Locust headless: ``len(users)`` users, measured for ``seconds`` once all are logged in (the
-    run is cut at ``ramp`` + ``seconds`` + 60 s whatever happens); the raw times it kept."""
+    run is cut at ``ramp`` + ``seconds`` + 300 s whatever happens); the raw times it kept."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "raw.json"
         env = {**os.environ, "GLAMWIKI_LOAD_OUT": str(out), "GLAMWIKI_LOAD_PASSWORD": password,
@@ -138,7 +138,7 @@ def run_locust(base: str, projects: list[LoadProject], users: list[tuple[str, st
         rate = max(1, len(users) // 5)  # every user started within about 5 s
         command = [sys.executable, "-m", "locust", "-f", str(ROOT / "benchmarks" / "web_load_locustfile.py"),
                    "--host", base, "--headless", "--users", str(len(users)), "--spawn-rate", str(rate), "--run-time",
-                   f"{ramp + seconds + 60}s", "--only-summary", "--loglevel", "WARNING",
+                   f"{ramp + seconds + 300}s", "--only-summary", "--loglevel", "WARNING",
                    "--stop-timeout", "10"]  # fmt: skip
         proc = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
         if not out.exists():

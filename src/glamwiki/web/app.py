@@ -4,6 +4,7 @@ a store opened per request in a worker thread, signed session cookies, CSRF on e
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Awaitable, Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -52,6 +53,9 @@ class Workspace:
         return Path(self.site.projects[0].location)
 
 
+_ONE_PROGRAMME = threading.Lock()
+
+
 def workspace(request: Request) -> Workspace:
     found: Workspace = request.app.state.workspace
     return found
@@ -93,9 +97,9 @@ async def in_programme(request: Request, work: Callable[..., T], *args: Any) -> 
     opened for it and closed after (the programme pages and reports)."""
     places = [a.place for a in getattr(request.state, "visible", [])] or [current_project(request)]
 
-    def run() -> T:
-        with ExitStack() as stack:
-            return work([(p.name, stack.enter_context(p.use())) for p in places], *args)
+    def run() -> T:  # one at a time per process: it holds a connection per project (not lent ones)
+        with _ONE_PROGRAMME, ExitStack() as stack:
+            return work([(p.name, stack.enter_context(p.open())) for p in places], *args)
 
     return await run_in_threadpool(run)
 
