@@ -97,9 +97,9 @@ async def in_programme(request: Request, work: Callable[..., T], *args: Any) -> 
     opened for it and closed after (the programme pages and reports)."""
     places = [a.place for a in getattr(request.state, "visible", [])] or [current_project(request)]
 
-    def run() -> T:  # one at a time per process: it holds a connection per project (not lent ones)
+    def run() -> T:  # one at a time per process: it holds a store per project at once
         with _ONE_PROGRAMME, ExitStack() as stack:
-            return work([(p.name, stack.enter_context(p.open())) for p in places], *args)
+            return work([(p.name, stack.enter_context(p.use())) for p in places], *args)
 
     return await run_in_threadpool(run)
 
