@@ -104,3 +104,20 @@ def test_an_old_dashboard_is_drawn_again_in_the_background(assessed: Store, proj
         assert time.monotonic() < end, "the dashboard was not drawn again"
         time.sleep(0.1)
     assert stage_view(assessed, "intake", sync_limit=0.0).current
+
+
+def test_kept_over_many_stores_reads_again_when_one_changes(assessed: Store) -> None:
+    kept, reads = Kept(), []
+
+    def read(stores: object) -> int:
+        reads.append(1)
+        return len(reads)
+
+    both = [("a", assessed), ("b", assessed)]
+    assert kept.get_over(both, "programme", read) == kept.get_over(both, "programme", read) == 1
+    assert kept.get_over(both[:1], "programme", read) == 2  # other projects seen: another read
+    with assessed.transaction():
+        save_fact(assessed, "tate", "A00003", "published", "no", "test", actor="tester")
+    assert kept.get_over(both, "programme", read) == 3
+    young = Kept(max_age=0.0)  # kept no time at all: every view reads
+    assert young.get_over(both, "programme", read) == 4 and young.get_over(both, "programme", read) == 5

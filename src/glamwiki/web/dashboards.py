@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -140,3 +140,13 @@ def redraw_in_background(key: str, opener: Callable[[], Store], names: list[str]
                 _drawing.difference_update((key, n) for n in wanted)
 
     threading.Thread(target=work, name="glamwiki-dashboards", daemon=True).start()
+
+
+def programme_view(stores: Sequence[tuple[str, Store]], target: str) -> list[Section]:
+    """The programme page's sections (web/dashboard.py), kept while every project's data version
+    holds (web/kept.py): ten projects of 100,000 records took 0.6 s at the 95th percentile under
+    load when added up on every view."""
+    from glamwiki.web.dashboard import programme_sections
+    from glamwiki.web.kept import KEPT
+
+    return KEPT.get_over(stores, f"programme {target}", lambda s: programme_sections(s, target))
