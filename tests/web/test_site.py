@@ -13,10 +13,12 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 import pytest
 
+from glamwiki.cli.web_site import project_folders
 from glamwiki.demo import run_demo
 from glamwiki.project import init_project
 from glamwiki.publishing.connect import COMMONS_API
@@ -24,7 +26,7 @@ from glamwiki.store import Store, reach
 from glamwiki.store import publishing as pub
 from glamwiki.store.site import delete_login_failures_before, set_membership, set_project_private
 from glamwiki.web.auth import create_user
-from glamwiki.web.site import ProjectPlace
+from glamwiki.web.site import ProjectPlace, postgres_site
 
 from ..conftest import PG_REQUIRED, PG_URL
 from .cdp import browser
@@ -41,6 +43,7 @@ class PgSite:
     accounts: ProjectPlace
     command: list[str]
     env: dict[str, str]
+    root: Path
 
 
 def _uploaded(store: Store, titles: list[str]) -> None:
@@ -119,12 +122,12 @@ def pg_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PgSite]:
             set_project_private(store, names["beta"], True, "2026-11-30T00:00:00+00:00", "test")
         env = {k: v for k, v in os.environ.items() if not k.startswith("GLAMWIKI_")}
         command = [sys.executable, "-m", "glamwiki", "web", "--store-url", PG_URL, "--site-schema", site_schema,
-                   "--secret-file", str(root / "web-session.key"),
+                   "--secret-file", str(root / "web-session.key"), "--projects-dir", str(root),
                    *[a for n in names.values() for a in ("--project", n)]]  # fmt: skip
         port = free_port()
         proc = _start([*command, "--workers", "2"], env, port)
         try:
-            yield PgSite(f"http://127.0.0.1:{port}", names, accounts, command, env)
+            yield PgSite(f"http://127.0.0.1:{port}", names, accounts, command, env, root)
         finally:
             _stop(proc)
     finally:
@@ -206,6 +209,10 @@ def test_a_resident_of_one_project_is_a_viewer_of_another_until_made_a_member(pg
     page = resi.get("/uploads", params={"project": gamma})
     assert "resi (resident)" in page.text
     assert resi.post("/uploads", data=form).status_code != 403
+    removed = admin.post("/admin/projects", data={"csrf_token": token(members.text), "action": "remove",
+                                                  "username": "resi", "project": gamma})  # fmt: skip
+    assert removed.status_code == 200 and f"resi is no longer a member of {gamma}." in removed.text
+    assert "resi (viewer)" in resi.get("/uploads", params={"project": gamma}).text
 
 
 def test_the_programme_dashboard_counts_a_shared_file_once(pg_site: PgSite) -> None:
@@ -266,3 +273,13 @@ def test_chromium_logs_in_switches_project_and_opens_the_programme(pg_site: PgSi
         assert tab.url() == pg_site.url + "/programme"
         assert "Per project" in tab.text() and "Views per month" in tab.text()
         assert alpha in tab.text() and gamma in tab.text()
+
+
+def test_the_site_knows_each_project_folder_in_the_projects_dir(pg_site: PgSite) -> None:
+    """`--projects-dir`: the folder of each schema (the jobs started from the web read its sources)."""
+    folders = project_folders(pg_site.root)
+    assert {folders[n] for n in pg_site.names.values()} == {(pg_site.root / k).resolve() for k in pg_site.names}
+    site = postgres_site(PG_URL, list(pg_site.names.values()), pg_site.accounts.name, folders)
+    assert {p.name: Path(p.root).name for p in site.projects} == {n: k for k, n in pg_site.names.items()}
+    listed = postgres_site(PG_URL, site_schema=pg_site.accounts.name).projects
+    assert pg_site.accounts.name not in [p.name for p in listed]  # the site's own schema is never a project

@@ -9,7 +9,7 @@ import click
 
 from glamwiki.cli.web_site import SITE_ENV, SITE_SCHEMA, choose_site, site_to_json
 from glamwiki.web.auth import ROLES, create_user, first_admin, new_password, session_secret_file
-from glamwiki.web.site import Site, prepare_accounts_store
+from glamwiki.web.site import MEMBER_ROLES, Site, add_member, mark_private, prepare_accounts_store
 
 
 @click.group(invoke_without_command=True)
@@ -35,6 +35,9 @@ from glamwiki.web.site import Site, prepare_accounts_store
               help="A programme.toml of project folders: serve them as one site (accounts: site.db).")  # fmt: skip
 @click.option("--site-schema", default=SITE_SCHEMA, show_default=True,
               help="The PostgreSQL schema holding the site's accounts, members and failed logins.")  # fmt: skip
+@click.option("--projects-dir", type=click.Path(file_okay=False, exists=True),
+              help="With a PostgreSQL store: the folder holding the project folders (their sources and settings, "
+                   "for the jobs started from the web).")  # fmt: skip
 @click.option("--secret-file", type=click.Path(dir_okay=False),
               help="The file holding the session-signing secret (made once, mode 0600), shared by all workers. "
                    "Default: web-session.key in the project folder, beside programme.toml, or here.")  # fmt: skip
@@ -42,18 +45,18 @@ from glamwiki.web.site import Site, prepare_accounts_store
               help="uvicorn worker processes (they share the store, the secret file and the login limit).")  # fmt: skip
 @click.pass_context
 def web(ctx: click.Context, host: str, port: int, allow_hosts: tuple[str, ...], https: bool, store_url: str | None,
-        only: tuple[str, ...], programme: str | None, site_schema: str, secret_file: str | None,
-        workers: int) -> None:  # fmt: skip
+        only: tuple[str, ...], programme: str | None, site_schema: str, projects_dir: str | None,
+        secret_file: str | None, workers: int) -> None:  # fmt: skip
     """Serve the web workspace: dashboards, record pages, review and approval queues; one project, or
     every project of a PostgreSQL store (--store-url) or of a programme.toml (--programme).
 
     On first start it makes an account `admin` and prints its password once (it is stored only as a
     hash). Stop with Ctrl-C. See docs/web.md and docs/deployment.md."""
     ctx.ensure_object(dict)
-    ctx.obj["site_choice"] = (store_url, only, programme, site_schema)
+    ctx.obj["site_choice"] = (store_url, only, programme, site_schema, projects_dir)
     if ctx.invoked_subcommand is not None:
         return
-    site, default_secret = choose_site(ctx, store_url, only, programme, site_schema)
+    site, default_secret = choose_site(ctx, store_url, only, programme, site_schema, projects_dir)
     import uvicorn
 
     from glamwiki.web.app import create_site_app
@@ -124,3 +127,30 @@ def migrate_site(ctx: click.Context) -> None:
     applied = prepare_accounts_store(site, migrate=True)
     where = site.accounts.schema or site.accounts.location
     click.echo(f"{where}: " + (f"{len(applied)} migrations applied now" if applied else "up to date"))
+
+
+@web.command("member")
+@click.argument("username")
+@click.argument("project")
+@click.option("--role", type=click.Choice(MEMBER_ROLES), required=True, help="The user's role in that project.")
+@click.pass_context
+def member(ctx: click.Context, username: str, project: str, role: str) -> None:
+    """Give a user a role in one project of the site (or change it), as the Members page does."""
+    site, _ = choose_site(ctx, *ctx.obj["site_choice"])
+    prepare_accounts_store(site)
+    with site.accounts.open() as store:
+        add_member(store, site, username, project, role, "command line")
+    click.echo(f"{username} is now {role} of {project}.")
+
+
+@web.command("private")
+@click.argument("project")
+@click.option("--public", "public", is_flag=True, help="Make the project public again.")
+@click.pass_context
+def private(ctx: click.Context, project: str, public: bool) -> None:
+    """Make a project of the site private: only its members and the admins see it (others: 404)."""
+    site, _ = choose_site(ctx, *ctx.obj["site_choice"])
+    prepare_accounts_store(site)
+    with site.accounts.open() as store:
+        mark_private(store, site, project, not public, "command line")
+    click.echo(f"{project} is now {'public' if public else 'private'}.")

@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import click
+from sqlalchemy.engine import make_url
 from starlette.applications import Starlette
 
 from glamwiki.cli.context import project_from
+from glamwiki.config import CONFIG_NAME
 from glamwiki.errors import ConfigError, ProjectNotFound
 from glamwiki.programme import load_programme
 from glamwiki.project import Project, find_project
@@ -28,12 +30,27 @@ SITE_ENV = "GLAMWIKI_WEB_SITE_JSON"  # set by `glamwiki web --workers N` for its
 
 def _place(project: Project) -> ProjectPlace:
     if project.store_url:
-        return ProjectPlace(project.name, project.store_url, project.store_schema)
-    return ProjectPlace(project.name, str(project.db_path))
+        return ProjectPlace(project.name, project.store_url, project.store_schema, str(project.root))
+    return ProjectPlace(project.name, str(project.db_path), None, str(project.root))
+
+
+def project_folders(parent: Path | None, also: Project | None = None) -> dict[str, Path]:
+    """schema -> folder of the PostgreSQL projects in ``parent``'s subfolders (and ``also``)."""
+    found = (
+        [find_project(f, env=os.environ) for f in sorted(parent.iterdir()) if (f / CONFIG_NAME).is_file()]
+        if parent
+        else []
+    )
+    return {p.store_schema: p.root for p in [*found, *([also] if also else [])] if p.store_url}
 
 
 def choose_site(
-    ctx: click.Context, store_url: str | None, only: Sequence[str], programme: str | None, site_schema: str
+    ctx: click.Context,
+    store_url: str | None,
+    only: Sequence[str],
+    programme: str | None,
+    site_schema: str,
+    projects_dir: str | None = None,
 ) -> tuple[Site, Path]:
     """The site and the default place of its session secret file."""
     if programme:
@@ -50,12 +67,18 @@ def choose_site(
         project = None
     url = store_url or (project.store_url if project else None)
     folder = project.root if project else Path.cwd()
+    if url and make_url(url).password is not None:
+        raise ConfigError(
+            "the store URL holds a password: give it without one and put the password in ~/.pgpass or the "
+            "file PGPASSFILE names (see docs/deployment.md); it would otherwise reach the worker processes."
+        )
     if url:
-        return postgres_site(url, only, site_schema), folder / SECRET_FILE
+        folders = project_folders(Path(projects_dir) if projects_dir else None, project)
+        return postgres_site(url, only, site_schema, folders), folder / SECRET_FILE
     assert project is not None
     if only and list(only) != [project.name]:
         raise ConfigError("--project NAME chooses among the projects of a PostgreSQL store (--store-url).")
-    return one_project(project.name, project.db_path), folder / SECRET_FILE
+    return one_project(project.name, project.db_path, project.root), folder / SECRET_FILE
 
 
 def site_to_json(site: Site, secret_file: Path, https: bool, allowed_hosts: Sequence[str]) -> str:

@@ -23,6 +23,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
+from glamwiki.errors import ConfigError
 from glamwiki.render import make_environment
 from glamwiki.store import Store
 from glamwiki.store.accounts import Account, get_account
@@ -50,7 +51,12 @@ class Workspace:
 
     @property
     def db_path(self) -> Path:
-        return Path(self.site.projects[0].location)
+        """The one project's SQLite file (the embedded default); a site of many projects or on
+        PostgreSQL has none: use ``current_project(request)`` (its store, its folder ``root``)."""
+        first = self.site.projects[0]
+        if self.site.many or first.schema:
+            raise ConfigError("this site has no single project file: use current_project(request)")
+        return Path(first.location)
 
 
 _ONE_PROGRAMME = threading.Lock()
@@ -62,9 +68,15 @@ def workspace(request: Request) -> Workspace:
 
 
 def current_project(request: Request) -> ProjectPlace:
-    """The project this request works on (checked by ``page``); the site's first one before that."""
+    """The project this request works on, checked by ``page`` (the one project of the embedded
+    default before that; in a site of many, none before the check: fails closed)."""
     found = getattr(request.state, "access", None)
-    return found.place if isinstance(found, Access) else workspace(request).site.projects[0]
+    if isinstance(found, Access):
+        return found.place
+    site = workspace(request).site
+    if site.many:
+        raise ConfigError("no current project before the access check: wrap the handler in page()")
+    return site.projects[0]
 
 
 async def in_store(request: Request, work: Callable[..., T], *args: Any) -> T:
@@ -95,7 +107,8 @@ async def in_site(request: Request, work: Callable[..., T], *args: Any) -> T:
 async def in_programme(request: Request, work: Callable[..., T], *args: Any) -> T:
     """``work([(project name, store), ...], *args)`` over every project the user may see, each store
     opened for it and closed after (the programme pages and reports)."""
-    places = [a.place for a in getattr(request.state, "visible", [])] or [current_project(request)]
+    seen = getattr(request.state, "visible", None)
+    places = [a.place for a in seen] if seen is not None else [current_project(request)]
 
     def run() -> T:  # one at a time per process: it holds a store per project at once
         with _ONE_PROGRAMME, ExitStack() as stack:

@@ -13,7 +13,7 @@ from glamwiki.store.accounts import Account, list_accounts
 from glamwiki.store.site import Membership, list_memberships, private_projects
 from glamwiki.web.app import in_programme, in_site, not_found, page, render, workspace
 from glamwiki.web.dashboards import programme_view
-from glamwiki.web.site import MEMBER_ROLES, add_member, mark_private
+from glamwiki.web.site import MEMBER_ROLES, add_member, mark_private, remove_member
 
 
 @page()
@@ -57,6 +57,10 @@ async def admin_change(request: Request) -> Response:
             private = form.get("private") == "1"
             await in_site(request, mark_private, site, project, private, by)
             message = f"{project} is now {'private' if private else 'public'}."
+        elif form.get("action") == "remove":
+            username = str(form.get("username", ""))
+            await in_site(request, remove_member, username, project)
+            message = f"{username} is no longer a member of {project}."
         else:
             username, role = str(form.get("username", "")).strip(), str(form.get("role", ""))
             await in_site(request, add_member, site, username, project, role, by)

@@ -14,7 +14,7 @@ they are members of. A project the user may not see does not exist for them (HTT
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,7 +27,13 @@ from glamwiki.publishing.connect import COMMONS_API
 from glamwiki.store import Store, list_projects, open_store
 from glamwiki.store.accounts import Account
 from glamwiki.store.db import pooled_store
-from glamwiki.store.site import memberships_of, private_projects, set_membership, set_project_private
+from glamwiki.store.site import (
+    delete_membership,
+    memberships_of,
+    private_projects,
+    set_membership,
+    set_project_private,
+)
 
 SITE_SCHEMA = "glamwiki_site"  # the PostgreSQL schema of the site's accounts (never a project)
 SITE_DB = "site.db"  # beside programme.toml: the accounts of a programme of SQLite folders
@@ -41,6 +47,7 @@ class ProjectPlace:
     name: str
     location: str
     schema: str | None = None
+    root: str = ""  # the project folder (settings, sources) when the site knows it; "" when not
 
     def open(self, *, migrate: bool = False) -> Store:
         return open_store(self.location if self.schema else Path(self.location), schema=self.schema, migrate=migrate)
@@ -74,14 +81,17 @@ class Site:
         return len(self.projects) > 1
 
 
-def one_project(name: str, db_path: Path | str, schema: str | None = None) -> Site:
+def one_project(name: str, db_path: Path | str, root: Path | str = "") -> Site:
     """The embedded default: one project, whose store holds the accounts too."""
-    place = ProjectPlace(name, str(db_path), schema)
+    place = ProjectPlace(name, str(db_path), None, str(root or Path(db_path).parent))
     return Site((place,), place, name)
 
 
-def postgres_site(url: str, only: Iterable[str] = (), site_schema: str = SITE_SCHEMA) -> Site:
-    """Every project (schema) of the database at ``url`` but the site's own, or those in ``only``."""
+def postgres_site(
+    url: str, only: Iterable[str] = (), site_schema: str = SITE_SCHEMA, folders: Mapping[str, Path] | None = None
+) -> Site:
+    """Every project (schema) of the database at ``url`` but the site's own, or those in ``only``;
+    ``folders``: the project folder of a schema, where known."""
     found = [s for s in list_projects(url) if s != site_schema]
     wanted = list(only)
     missing = [n for n in wanted if n not in found]
@@ -91,7 +101,8 @@ def postgres_site(url: str, only: Iterable[str] = (), site_schema: str = SITE_SC
         )
     chosen = wanted or found
     database = make_url(url).database or "glamwiki"
-    return Site(tuple(ProjectPlace(s, url, s) for s in chosen), ProjectPlace(site_schema, url, site_schema), database)
+    places = tuple(ProjectPlace(s, url, s, str((folders or {}).get(s, ""))) for s in chosen)
+    return Site(places, ProjectPlace(site_schema, url, site_schema), database)
 
 
 def folders_site(name: str, places: Iterable[ProjectPlace], accounts_db: Path, target: str = COMMONS_API) -> Site:
@@ -158,3 +169,10 @@ def mark_private(store: Store, site: Site, project: str, private: bool, by: str)
     if site.find(project) is None:
         raise ConfigError(f"no project named {project!r} in this site.")
     set_project_private(store, project, private, _now(), by)
+
+
+def remove_member(store: Store, username: str, project: str) -> None:
+    """The user goes back to their site role in that project (none, if it is private)."""
+    if project not in memberships_of(store, username):
+        raise ConfigError(f"{username!r} is not a member of {project!r}.")
+    delete_membership(store, username, project)
