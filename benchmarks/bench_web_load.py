@@ -208,7 +208,7 @@ def main(argv: list[str] | None = None) -> str:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=120, help="measured time, after every user logged in")
     parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes (docs/web.md)")
-    parser.add_argument("--db", default="s17_load")
+    parser.add_argument("--db", default="glamwiki_load")
     parser.add_argument("--label", default="", help="a name for this run's result files")
     parser.add_argument("--built", type=int, default=0, help="see web_load_data.py --built")
     args = parser.parse_args(argv)

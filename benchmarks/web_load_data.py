@@ -18,7 +18,7 @@ Idempotent and cached: a project folder remembers the stages it finished (``stag
 rerun skips them; a project whose stages are all done is skipped. One project at a time (the
 machine is shared). Prints progress and seconds per stage.
 
-    python -m benchmarks.web_load_data [--projects 10] [--records 100000] [--db s17_load]
+    python -m benchmarks.web_load_data [--projects 10] [--records 100000] [--db glamwiki_load]
 """
 
 from __future__ import annotations
@@ -194,7 +194,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--projects", type=int, default=10)
     parser.add_argument("--records", type=int, default=100_000)
-    parser.add_argument("--db", default="s17_load", help="PostgreSQL database (made if missing, local socket)")
+    parser.add_argument("--db", default="glamwiki_load", help="PostgreSQL database (made if missing, local socket)")
     parser.add_argument("--root", type=Path, default=None, help="where the project folders go")
     parser.add_argument(
         "--built",
