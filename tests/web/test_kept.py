@@ -121,3 +121,17 @@ def test_kept_over_many_stores_reads_again_when_one_changes(assessed: Store) -> 
     assert kept.get_over(both, "programme", read) == 3
     young = Kept(max_age=0.0)  # kept no time at all: every view reads
     assert young.get_over(both, "programme", read) == 4 and young.get_over(both, "programme", read) == 5
+
+
+def test_a_busy_sqlite_project_shows_the_dashboard_without_keeping_it(tmp_path: Path) -> None:
+    from glamwiki.project import init_project
+    from glamwiki.store.dashboards import Dashboard, save_dashboard
+
+    project = init_project(tmp_path / "p", institution="Test Museum")
+    d = Dashboard("intake", "v1", "intake", "Intake", "<p>x</p>", "", False, 0.1, "2026-11-30T00:00:00+00:00")
+    with project.open_store() as web, project.open_store() as command:
+        web.conn.execute("PRAGMA busy_timeout=100")
+        command.conn.execute("BEGIN IMMEDIATE")  # a command's long write
+        assert save_dashboard(web, d) is False and not web.in_transaction
+        command.conn.execute("ROLLBACK")
+        assert save_dashboard(web, d) is True and get_dashboard(web, "intake") == d

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,11 +70,21 @@ def list_dashboards(store: Store) -> dict[str, Dashboard]:
     return {d.stage: d for d in map(_dashboard, store.query(f"SELECT {_COLUMNS} FROM web_dashboards"))}
 
 
-def save_dashboard(store: Store, d: Dashboard) -> None:
-    store.execute(
-        f"INSERT INTO web_dashboards({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (stage) DO UPDATE SET version = excluded.version, section_id = excluded.section_id,"
-        " title = excluded.title, body = excluded.body, headline = excluded.headline, absent = excluded.absent,"
-        " seconds = excluded.seconds, computed_at = excluded.computed_at",
-        (d.stage, d.version, d.section_id, d.title, d.body, d.headline, int(d.absent), d.seconds, d.computed_at),
-    )
+def save_dashboard(store: Store, d: Dashboard) -> bool:
+    """Keep ``d``; False when a SQLite project is busy with a long write (a command running) for
+    longer than its busy timeout: the page shows the dashboard all the same and keeps it next time."""
+    try:
+        with store.transaction():
+            store.execute(
+                f"INSERT INTO web_dashboards({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (stage) DO UPDATE SET version = excluded.version, section_id = excluded.section_id,"
+                " title = excluded.title, body = excluded.body, headline = excluded.headline,"
+                " absent = excluded.absent, seconds = excluded.seconds, computed_at = excluded.computed_at",
+                (d.stage, d.version, d.section_id, d.title, d.body, d.headline, int(d.absent), d.seconds,
+                 d.computed_at),
+            )  # fmt: skip
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+        return False
+    return True

@@ -77,8 +77,7 @@ def draw(store: Store, name: str) -> Dashboard:
     found = Dashboard(name, version, section.id if section else "", section.title if section else "",
                       str(render_blocks(blocks)), str(render_blocks(figures)), section is None, seconds,
                       datetime.now(UTC).isoformat(timespec="seconds"))  # fmt: skip
-    with store.transaction():
-        save_dashboard(store, found)
+    save_dashboard(store, found)
     return found
 
 
