@@ -136,6 +136,21 @@ def add_user(ctx: click.Context, username: str, role: str, generate: bool) -> No
         click.echo(f"Password (shown once): {password}")
 
 
+@web.command("refresh")
+@click.pass_context
+def refresh(ctx: click.Context) -> None:
+    """Draw every stage dashboard of the site's projects again now and keep it (the web shows the kept
+    one while a project's data stays as it is; after a long run on a large project, this saves the
+    first visitor the wait). With --project NAME: those projects only. See docs/web.md, "Performance"."""
+    from glamwiki.web.dashboards import refresh_all
+
+    site, _ = choose_site(ctx, *ctx.obj["site_choice"])
+    for place in site.projects:
+        with place.open() as store:
+            for d in refresh_all(store):
+                click.echo(f"{place.name} {d.stage}: drawn in {d.seconds:.1f} s")
+
+
 @web.command("migrate")
 @click.pass_context
 def migrate_site(ctx: click.Context) -> None:

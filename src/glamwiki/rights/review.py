@@ -171,3 +171,13 @@ def _id(row: dict[str, str], column: str) -> str:
 def group_decisions(store: Store, key: str) -> list[RightsDecision]:
     """The decisions under review in one group of ``queue_groups`` (a fact, or ``presumption:NAME``)."""
     return [d for d in iter_decisions(store, decision=REVIEW) if _in_group(d, key)]
+
+
+def group_of(d: RightsDecision) -> str:
+    """The group ``queue_groups`` counts a decision in (the web's queue reads it in one pass)."""
+    return _group(d)
+
+
+def group_label(key: str) -> str:
+    """What a group is, as ``queue_groups`` names it."""
+    return _group_label(key)

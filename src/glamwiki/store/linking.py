@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -253,3 +253,36 @@ def last_run_model(store: Store) -> dict[str, Any] | None:
     """The matching model stored by the project's last link run, if any."""
     row = store.query_one("SELECT model FROM link_runs ORDER BY id DESC LIMIT 1")
     return None if row is None else dict(json.loads(row["model"]))
+
+
+def links_of(store: Store, dataset: str, person_ids: Sequence[str]) -> dict[tuple[str, str], str]:
+    """``links`` for these people of ``dataset`` only (a record page's creators): the same answer,
+    read by key instead of over every person of the dataset."""
+    ids = sorted({p for p in person_ids if p})
+    if not ids:
+        return {}
+    marks = ", ".join("?" for _ in ids)
+    sql = (
+        "SELECT m.dataset, m.person_id, m.qid, m.decision, d.verdict, d.qid AS decided_qid FROM link_matches m"
+        " LEFT JOIN link_decisions d USING (dataset, person_id, authority)"
+        f" WHERE m.dataset = ? AND m.person_id IN ({marks}) ORDER BY m.probability DESC, m.person_id"
+    )
+    out: dict[tuple[str, str], str] = {}
+    for r in store.query(sql, (dataset, *ids)):
+        key = (r["dataset"], r["person_id"])
+        if r["verdict"] == ACCEPT:
+            qid = r["decided_qid"]
+        elif r["verdict"] == REJECT:
+            qid = ""
+        else:
+            qid = r["qid"] if r["decision"] == "match" else ""
+        if qid and key not in out:
+            out[key] = qid
+    decided = (
+        "SELECT dataset, person_id, verdict, qid FROM link_decisions"
+        f" WHERE dataset = ? AND person_id IN ({marks}) ORDER BY decided_at"
+    )
+    for d in store.query(decided, (dataset, *ids)):
+        if d["verdict"] == ACCEPT and d["qid"]:
+            out.setdefault((d["dataset"], d["person_id"]), d["qid"])
+    return out

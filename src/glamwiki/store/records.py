@@ -205,15 +205,18 @@ def resolve_id(store: Store, text: str, kind: str | None = None, dataset: str | 
     if store.scalar(f"SELECT COUNT(*) FROM records{sql}", (*params, text)) or ":" not in text:
         return dataset, text
     prefix, rest = text.split(":", 1)
-    known = {d for d, _, _ in datasets(store)} | _linked_datasets(store)
-    if prefix in known and dataset in (None, prefix):
+    if dataset in (None, prefix) and _known_dataset(store, prefix):
         return prefix, rest
     return dataset, text
 
 
-def _linked_datasets(store: Store) -> set[str]:
-    """Datasets that have people in the linking tables (people read from object rows included)."""
-    return {r["dataset"] for r in store.query("SELECT DISTINCT dataset FROM link_matches")}
+def _known_dataset(store: Store, name: str) -> bool:
+    """A dataset of the records, or of the people in the linking tables (people read from object rows
+    included): one indexed look-up each, not a count over every record."""
+    return any(
+        store.query_one(f"SELECT 1 FROM {table} WHERE dataset = ? LIMIT 1", (name,)) is not None
+        for table in ("records", "link_matches")
+    )
 
 
 def datasets(store: Store) -> list[tuple[str, str, int]]:

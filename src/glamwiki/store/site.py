@@ -1,4 +1,4 @@
-"""The web site's own tables (migration 0019): failed logins with their times, per-project roles
+"""The web site's own tables (migration 0022): failed logins with their times, per-project roles
 (memberships) and private projects. They live in the store that holds the site's accounts."""
 
 from __future__ import annotations

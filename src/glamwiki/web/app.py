@@ -4,6 +4,7 @@ a store opened per request in a worker thread, signed session cookies, CSRF on e
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Awaitable, Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -69,6 +70,9 @@ class Workspace:
         return Path(first.location)
 
 
+_ONE_PROGRAMME = threading.Lock()
+
+
 def workspace(request: Request) -> Workspace:
     found: Workspace = request.app.state.workspace
     return found
@@ -92,7 +96,7 @@ async def in_store(request: Request, work: Callable[..., T], *args: Any) -> T:
     place = current_project(request)
 
     def run() -> T:
-        with place.open() as store:
+        with place.use() as store:
             return work(store, *args)
 
     return await run_in_threadpool(run)
@@ -105,7 +109,7 @@ async def in_site(request: Request, work: Callable[..., T], *args: Any) -> T:
     place = workspace(request).site.accounts
 
     def run() -> T:
-        with place.open() as store:
+        with place.use() as store:
             return work(store, *args)
 
     return await run_in_threadpool(run)
@@ -117,9 +121,9 @@ async def in_programme(request: Request, work: Callable[..., T], *args: Any) -> 
     seen = getattr(request.state, "visible", None)
     places = [a.place for a in seen] if seen is not None else [current_project(request)]
 
-    def run() -> T:
-        with ExitStack() as stack:
-            return work([(p.name, stack.enter_context(p.open())) for p in places], *args)
+    def run() -> T:  # one at a time per process: it holds a store per project at once
+        with _ONE_PROGRAMME, ExitStack() as stack:
+            return work([(p.name, stack.enter_context(p.use())) for p in places], *args)
 
     return await run_in_threadpool(run)
 

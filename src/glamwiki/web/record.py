@@ -12,7 +12,7 @@ from glamwiki.model.rights import RightsDecision
 from glamwiki.publishing import journal as j
 from glamwiki.reach.file_reach import FileReach, file_reach
 from glamwiki.store import Store
-from glamwiki.store.linking import links
+from glamwiki.store.linking import links_of
 from glamwiki.store.publishing import FileState, PlanItem, get_state, plan_for_record, targets
 from glamwiki.store.records import get_with_run, qualified_id, resolve_id
 from glamwiki.store.rights import fact_rows, get_decision
@@ -66,7 +66,7 @@ def record_view(store: Store, text: str) -> RecordView | None:
 def _add_object_parts(store: Store, view: RecordView, dataset: str, record: ObjectRecord) -> None:
     view.decision = get_decision(store, record.id, dataset)
     view.facts = fact_rows(store, dataset, record.id)
-    linked = links(store, dataset)
+    linked = links_of(store, dataset, [c.person_id or "" for c in record.creators])
     view.creators = [(c.name, c.person_id or "", linked.get((dataset, c.person_id or ""), "")) for c in record.creators]
     view.plan = plan_for_record(store, dataset, record.id)
     for target in targets(store):

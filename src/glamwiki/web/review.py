@@ -5,21 +5,31 @@ saved through the rights store functions and followed by a fresh assessment of t
 from __future__ import annotations
 
 import hashlib
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from glamwiki.errors import ConfigError, GlamwikiError
 from glamwiki.model.records import ObjectRecord, Person
-from glamwiki.model.rights import RightsDecision
+from glamwiki.model.rights import REVIEW, RightsDecision
 from glamwiki.rights.engine import assess
 from glamwiki.rights.facts import FACTS, check_fact
 from glamwiki.rights.presumptions import SHIPPED
 from glamwiki.rights.project import approved_presumptions, settings_of_run
-from glamwiki.rights.review import PRESUMPTION, creators_text, group_decisions, queue_groups
+from glamwiki.rights.review import PRESUMPTION, creators_text, group_decisions, group_label, group_of
 from glamwiki.store import Store
 from glamwiki.store.records import get_record, qualified_id
-from glamwiki.store.rights import facts_for, last_rights_run, save_decisions, save_fact, save_presumption
+from glamwiki.store.rights import (
+    facts_for,
+    iter_decisions,
+    last_rights_run,
+    save_decisions,
+    save_fact,
+    save_presumption,
+)
+from glamwiki.web.kept import KEPT
 
 PAGE = 25
 
@@ -52,24 +62,63 @@ class GroupPage:
     facts: dict[str, str]  # every fact a curator may supply instead, with what it asks
 
 
+class Member(NamedTuple):
+    """What the group's page and its version read of a decision under review."""
+
+    dataset: str
+    record_id: str
+    as_of: str
+    missing_facts: list[str]
+
+
+@dataclass
+class ReviewIndex:
+    """The queue read in one pass: ``queue_groups``' groups and ``group_decisions``' members of every
+    group, kept while the data holds (web/kept.py)."""
+
+    groups: list[tuple[str, str, int]]
+    members: dict[str, list[Member]]
+
+
+def _index(store: Store) -> ReviewIndex:
+    counts: Counter[str] = Counter()
+    members: dict[str, list[Member]] = defaultdict(list)
+    for d in iter_decisions(store, decision=REVIEW):
+        counts[group_of(d)] += 1
+        member = Member(d.dataset, d.record_id, str(d.as_of), list(d.missing_facts))
+        for key in dict.fromkeys([*(PRESUMPTION + name for name in d.would_decide), *d.missing_facts]):
+            members[key].append(member)
+    return ReviewIndex([(key, group_label(key), n) for key, n in counts.most_common()], dict(members))
+
+
+def review_index(store: Store) -> ReviewIndex:
+    return KEPT.get(store, "rights review index", _index)
+
+
 def groups(store: Store) -> list[tuple[str, str, int]]:
-    return queue_groups(store)
+    """The groups (key, label, records) of ``queue_groups``."""
+    return review_index(store).groups
 
 
-def version_of(members: list[RightsDecision]) -> str:
+def _members(store: Store, key: str) -> list[Member]:
+    """The members of one group, as ``group_decisions`` lists them."""
+    return review_index(store).members.get(key, [])
+
+
+def version_of(members: Sequence[RightsDecision | Member]) -> str:
     """A short fingerprint of the group's members and their decisions' dates."""
     text = "\n".join(f"{d.dataset}\t{d.record_id}\t{d.as_of}" for d in members)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def group_page(store: Store, key: str, page: int) -> GroupPage | None:
-    members = group_decisions(store, key)
+    members = _members(store, key)
     if not members:
         return None
     pages = max(1, -(-len(members) // PAGE))
     page = min(max(1, page), pages)
     rows = [_row(store, d) for d in members[(page - 1) * PAGE : page * PAGE]]
-    label = next((lb for k, lb, _ in queue_groups(store) if k == key), key)
+    label = next((lb for k, lb, _ in groups(store) if k == key), key)
     is_presumption = key.startswith(PRESUMPTION)
     question = "approve this presumption for the project" if is_presumption else FACTS.get(key, key)
     answerable = is_presumption or key in FACTS
@@ -77,7 +126,7 @@ def group_page(store: Store, key: str, page: int) -> GroupPage | None:
                      answerable, FACTS)  # fmt: skip
 
 
-def _row(store: Store, d: RightsDecision) -> QueueRow:
+def _row(store: Store, d: Member) -> QueueRow:
     found = [r for _, r in get_record(store, d.record_id, "object", d.dataset) if isinstance(r, ObjectRecord)]
     record = found[0] if found else ObjectRecord(id=d.record_id)
     missing = "; ".join(d.missing_facts)

@@ -1,41 +1,32 @@
-"""The project page, one dashboard per stage (the report's own sections) and the record page."""
+"""The project page, one dashboard per stage (the report's own sections, kept per data version:
+web/dashboards.py) and the record page."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from glamwiki.render.blocks import Section
-from glamwiki.report.gaps_section import gaps_section
-from glamwiki.report.intake_section import intake_section
-from glamwiki.report.publishing_section import publishing_section
-from glamwiki.report.reach_section import reach_section
-from glamwiki.report.rights_section import rights_section
-from glamwiki.store import Store
-from glamwiki.web.app import in_store, page, render
+from glamwiki.web.app import current_project, in_store, page, render
+from glamwiki.web.dashboards import STAGES, StageView, overview, redraw_in_background, stage_view
 from glamwiki.web.record import record_view
 
-# url name -> (menu label, the report section that draws the stage)
-STAGES: dict[str, tuple[str, Callable[[Store], Section | None]]] = {
-    "intake": ("Intake", intake_section),
-    "rights": ("Rights", rights_section),
-    "links": ("Links and gaps", gaps_section),
-    "publishing": ("Publishing", publishing_section),
-    "reach": ("Reach", reach_section),
-}
+__all__ = ["ROUTES", "STAGES"]
 
 
-def _overview(store: Store) -> list[tuple[str, str, Section | None]]:
-    return [(name, label, build(store)) for name, (label, build) in STAGES.items()]
+def _redraw_old(request: Request, views: list[StageView]) -> None:
+    """Stages shown as drawn for older data: drawn again in the background for the next view."""
+    old = [v.name for v in views if not v.current]
+    if old:
+        place = current_project(request)
+        redraw_in_background(f"{place.location} {place.schema or ''}", place.open, old)
 
 
 @page()
 async def home(request: Request) -> Response:
-    stages = await in_store(request, _overview)
-    return render(request, "project.html", title="Project", stages=stages)
+    views = await in_store(request, overview)
+    _redraw_old(request, views)
+    return render(request, "project.html", title="Project", stages=views)
 
 
 @page()
@@ -43,9 +34,9 @@ async def stage(request: Request) -> Response:
     name = request.path_params["name"]
     if name not in STAGES:
         return render(request, "error.html", 404, title="Not found", message=f"No stage named {name!r}.")
-    label, build = STAGES[name]
-    section = await in_store(request, build)
-    return render(request, "stage.html", title=label, label=label, section=section, stages=STAGES)
+    view = await in_store(request, stage_view, name)
+    _redraw_old(request, [view])
+    return render(request, "stage.html", title=view.label, label=view.label, view=view, stages=STAGES)
 
 
 @page()

@@ -12,7 +12,7 @@ from glamwiki.store import Store
 from glamwiki.store.accounts import Account, list_accounts
 from glamwiki.store.site import Membership, list_memberships, private_projects
 from glamwiki.web.app import in_programme, in_site, not_found, page, render, workspace
-from glamwiki.web.dashboard import programme_sections
+from glamwiki.web.dashboards import programme_view
 from glamwiki.web.site import MEMBER_ROLES, add_member, mark_private, remove_member
 
 
@@ -72,7 +72,7 @@ async def admin_change(request: Request) -> Response:
 
 @page()
 async def programme(request: Request) -> Response:
-    sections = await in_programme(request, programme_sections, workspace(request).site.target)
+    sections = await in_programme(request, programme_view, workspace(request).site.target)
     return render(request, "programme.html", title="Programme", sections=sections)
 
 

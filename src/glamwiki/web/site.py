@@ -15,6 +15,7 @@ they are members of. A project the user may not see does not exist for them (HTT
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +26,7 @@ from glamwiki.errors import ConfigError
 from glamwiki.publishing.connect import COMMONS_API
 from glamwiki.store import Store, list_projects, open_store
 from glamwiki.store.accounts import Account
+from glamwiki.store.db import pooled_store
 from glamwiki.store.site import (
     delete_membership,
     memberships_of,
@@ -49,6 +51,11 @@ class ProjectPlace:
 
     def open(self, *, migrate: bool = False) -> Store:
         return open_store(self.location if self.schema else Path(self.location), schema=self.schema, migrate=migrate)
+
+    def use(self) -> AbstractContextManager[Store]:
+        """The store for one request: on PostgreSQL lent from the process's open connections
+        (``store.db.pooled_store``), a SQLite file opened and closed (as before)."""
+        return pooled_store(self.location, self.schema) if self.schema else self.open()
 
 
 @dataclass(frozen=True)
