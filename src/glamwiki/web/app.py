@@ -258,6 +258,7 @@ def create_site_app(
         routes_reports,
         routes_rights,
         routes_site,
+        routes_thumbs,
         routes_uploads,
     )
 
@@ -265,7 +266,7 @@ def create_site_app(
     static = StaticFiles(packages=[("glamwiki.web", "static")])
     routes: list[BaseRoute] = [*routes_auth.ROUTES, *routes_project.ROUTES, *routes_rights.ROUTES,
                                *routes_jobs.ROUTES, *routes_uploads.ROUTES, *routes_links.ROUTES,
-                               *routes_site.ROUTES, *routes_oauth.ROUTES, *routes_reports.ROUTES,
+                               *routes_site.ROUTES, *routes_oauth.ROUTES, *routes_reports.ROUTES, *routes_thumbs.ROUTES,
                                Mount("/static", app=static, name="static")]  # fmt: skip
     hosts = sorted({"127.0.0.1", "localhost", *allowed_hosts})
     middleware = [
