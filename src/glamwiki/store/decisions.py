@@ -160,3 +160,12 @@ def latest_of_field(store: Store, kind: str, field_: str) -> list[DecisionEvent]
         (kind, field_),
     )
     return [_event(r) for r in rows]
+
+
+def proposals_of_field(store: Store, kind: str, field_: str, value: str) -> list[DecisionEvent]:
+    """Every event of this kind and field that said ``value`` (e.g. who proposed a new item), oldest first."""
+    rows = store.query(
+        f"SELECT {_COLUMNS} FROM decision_events WHERE kind = ? AND field = ? AND value = ? ORDER BY id",
+        (kind, field_, value),
+    )
+    return [_event(r) for r in rows]
