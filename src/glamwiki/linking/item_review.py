@@ -183,3 +183,10 @@ def write_approved(store: Store, api: ApiClient, searcher: Searcher, batch: str,
 def waiting_to_write(store: Store) -> int:
     journal = approved_only(people_journal())
     return len(journal.rows(store, SENDING)) + len(journal.rows(store, PREPARED))
+
+
+def queue_write(store: Store, who: str) -> int:
+    """A queued ``create-items`` job that writes the approved items, started by ``who`` (the id)."""
+    from glamwiki.worker.starting import queue
+
+    return queue(store, "create-items", {"approved_only": True}, who)

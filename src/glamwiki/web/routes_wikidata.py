@@ -12,8 +12,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from glamwiki.errors import ConfigError, GlamwikiError, StaleDecision
-from glamwiki.linking.item_review import APPROVED, item_queue, review_items
-from glamwiki.store import Store
+from glamwiki.linking.item_review import APPROVED, item_queue, queue_write, review_items
 from glamwiki.web.app import in_store, page, render
 from glamwiki.web.auth import may
 
@@ -46,13 +45,6 @@ def seen_items(values: list[str]) -> dict[tuple[str, str], int]:
     return out
 
 
-def write_approved_job(store: Store, who: str) -> int:
-    """A queued ``create-items`` job (the approved items only), started by ``who``."""
-    from glamwiki.worker.starting import queue as queue_job
-
-    return queue_job(store, "create-items", {"approved_only": True}, who)
-
-
 @page("answer_reviews")
 async def answer(request: Request) -> Response:
     form = await request.form()
@@ -67,7 +59,7 @@ async def answer(request: Request) -> Response:
         return await _queue(request, 409 if isinstance(exc, StaleDecision) else 400, error=str(exc))
     query: dict[str, str | int] = {"reviewed": changed, "verdict": verdict}
     if write and verdict == APPROVED:
-        query["job"] = await in_store(request, write_approved_job, user.username)
+        query["job"] = await in_store(request, queue_write, user.username)
     return RedirectResponse(f"/wikidata?{urlencode(query)}", status_code=303)
 
 
