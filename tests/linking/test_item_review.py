@@ -107,3 +107,24 @@ def test_the_job_writes_only_approved_items_once(project: Project) -> None:
     assert [w["summary"].split(" (")[0] for w in stand_in.writes] == ["glamwiki: new item for tate/138"]
     with project.open_store() as store:
         assert jobs.get(store, again).message == "no approved item to write"
+
+
+def test_cli_creates_only_approved_items(cli, store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from glamwiki.cli import cli as app
+
+    _prepared(store, "138", "William Daniell")
+    _prepared(store, "140", "John Scarlett Davis")
+    [daniell, _] = item_queue(store).cards
+    review_item(store, "tate", "138", APPROVED, "rita", daniell.version)
+    monkeypatch.setenv("GLAMWIKI_BOT_USER", "Bot@glamwiki")
+    monkeypatch.setenv("GLAMWIKI_BOT_PASSWORD", "s3cret")
+    monkeypatch.setenv("GLAMWIKI_CACHE", str(tmp_path))
+    stand_in = StandIn()
+    with serve(stand_in) as (base, _):
+        args = ["link", "create-items", "people", "--api", f"{base}/w/api.php", "--edits-per-minute", "0"]
+        result = cli.invoke(app, [*args, "--approved-only"])
+        assert result.exit_code == 0, result.output
+        assert "1 created" in result.output and len(stand_in.items) == 1
+        assert [r["person_id"] for r in db.new_items(store, "prepared")] == ["140"]
+        refused = cli.invoke(app, ["link", "create-items", "works", "--approved-only", "--api", f"{base}/w/api.php"])
+        assert refused.exit_code != 0 and "for people" in refused.output
