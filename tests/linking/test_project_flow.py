@@ -103,3 +103,35 @@ def test_review_cli(cli: CliRunner, store: Store, nga_slice: Path) -> None:
 
 def cli_app():  # type: ignore[no-untyped-def]
     return cli
+
+
+def test_the_next_candidates_are_kept_beside_the_best(store: Store, nga_slice: Path) -> None:
+    """The link queue may offer another candidate: the run keeps up to four, best first, with evidence."""
+    from glamwiki.linking.matcher import OTHERS
+
+    _tate_linked(store, nga_slice)
+    rows = [r for r in db.match_rows(store) if r["evidence"].get("others")]
+    assert rows, "some Tate people have more than one NGA candidate"
+    for r in rows:
+        others = r["evidence"]["others"]
+        assert 1 <= len(others) <= OTHERS and r["authority_id"] not in {o["authority_id"] for o in others}
+        chances = [o["probability"] for o in others]
+        assert chances == sorted(chances, reverse=True) and chances[0] <= r["probability"]
+        assert all(o["candidate"]["name"] and "name" in o["features"] for o in others)
+
+
+def test_proposing_a_new_item_rejects_the_link_and_records_the_proposal(store: Store, nga_slice: Path) -> None:
+    from glamwiki.errors import StaleDecision
+    from glamwiki.linking.project_flow import NEW_ITEM, propose_new_item
+    from glamwiki.store.decisions import latest_of_field
+
+    _tate_linked(store, nga_slice)
+    first, second = db.review_queue(store)[:2]
+    propose_new_item(store, first["person_id"], "tate", "nga", "alice", "another painter", expected=0)
+    [proposal] = latest_of_field(store, "link", NEW_ITEM)
+    assert (proposal.subject, proposal.value, proposal.actor) == (first["person_id"], "proposed", "alice")
+    assert db.links(store).get(("tate", first["person_id"])) is None
+    decide(store, second["person_id"], "accept", by="bob")  # meanwhile: bob takes the candidate
+    with pytest.raises(StaleDecision):
+        propose_new_item(store, second["person_id"], "tate", "nga", "alice", expected=0)
+    assert [p.subject for p in latest_of_field(store, "link", NEW_ITEM)] == [first["person_id"]]

@@ -20,7 +20,16 @@ def evidence(name: str, dates: str, cand: str, cand_dates: str) -> dict[str, Any
     return {"source": {"id": name, "name": name, "dates": dates, "identifiers": {}},
             "candidate": {"id": "Q1", "name": cand, "dates": cand_dates, "identifiers": {"ulan": "500012345"}},
             "features": {"name": "exact", "birth": "same year", "death": "missing"}, "match_weight": 7.5,
-            "runner_up": 0.1, "candidates": 3, "note": "name and birth year agree"}  # fmt: skip
+            "runner_up": 0.1, "candidates": 3, "note": "name and birth year agree",
+            "others": [other(f"Q{20 + i}{len(name)}", cand, d, p) for i, (d, p) in enumerate((("1801–1870", 0.1),
+                                                                                       ("1790–", 0.05)))]}  # fmt: skip
+
+
+def other(qid: str, name: str, dates: str, probability: float) -> dict[str, Any]:
+    """Another candidate as stored beside the best (linking.project_flow.other)."""
+    return {"authority_id": qid, "qid": qid, "probability": probability,
+            "candidate": {"id": qid, "name": name, "dates": dates, "identifiers": {}},
+            "features": {"name": "exact", "birth": "within 5 years"}, "match_weight": 2.5}  # fmt: skip
 
 
 def queue_links(project: Project) -> None:

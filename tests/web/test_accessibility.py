@@ -17,6 +17,7 @@ from .conftest import Site
 from .samples import some_jobs
 from .test_journey import login
 from .test_links import queued  # noqa: F401  (the fixture: people waiting in the link queue)
+from .test_wikidata_queue import prepare_items
 
 PAGES = [
     ("/", "curator"),
@@ -44,13 +45,16 @@ PAGES = [
     ("/me", "curator"),
     ("/projects", "curator"),
     ("/programme", "admin"),
+    ("/wikidata", "admin"),
+    ("/wikidata", "viewer"),
 ]
 
 
 @pytest.fixture(scope="module")
 def busy(queued: Project) -> Project:  # noqa: F811
-    """The demo with people in the link queue, one job running and one finished."""
+    """The demo with people in the link queue, new items to review, one job running and one finished."""
     some_jobs(queued)
+    prepare_items(queued)
     return queued
 
 

@@ -13,10 +13,12 @@ from urllib.parse import quote
 from click.testing import CliRunner
 
 from glamwiki.cli import cli as cli_app
+from glamwiki.linking.project_flow import NEW_ITEM, PROPOSED
 from glamwiki.project import Project
 from glamwiki.rights.project import assess_project
 from glamwiki.store import Store, jobs
 from glamwiki.store import linking as links_db
+from glamwiki.store.decisions import Decision, record
 from glamwiki.store.publishing import save_plan
 from glamwiki.store.runs import finish_run, start_run
 from glamwiki.web.auth import create_user
@@ -50,7 +52,7 @@ def test_hostile_catalogue_text_is_shown_escaped_on_every_page(
         groups = re.findall(r'href="(/rights/queue/[^"]+)"', queue)
         assert groups
         pages = ["/", "/stage/intake", "/stage/rights", "/stage/links", "/rights/queue", *groups,
-                 "/jobs", "/links", "/uploads", "/record?id=" + quote("h:" + ROW_ID)]  # fmt: skip
+                 "/jobs", "/links", "/wikidata", "/uploads", "/record?id=" + quote("h:" + ROW_ID)]  # fmt: skip
         shown = 0
         for page in pages:
             tab.goto(url + page)
@@ -71,7 +73,7 @@ def test_hostile_catalogue_text_is_shown_escaped_on_every_page(
         assert tab.js("document.querySelectorAll('button.again').length") >= 1
         assert f"started by {HOSTILE}" in tab.text()
     assert HOSTILE in record and ROW_ID in record and formula in record  # shown as it is, as text
-    assert shown >= 8  # title and creator on the group and record pages; job, link (2) and upload pages
+    assert shown >= 12  # title and creator on the group and record pages; job, link (3), upload and item pages
 
 
 def _hostile_work(store: Store) -> None:
@@ -83,12 +85,33 @@ def _hostile_work(store: Store) -> None:
     run = start_run(store, source=HOSTILE, reader=HOSTILE, profile=HOSTILE, dataset=HOSTILE)  # a source to choose
     finish_run(store, run, "done", {})
     side = {"id": HOSTILE, "name": HOSTILE, "dates": HOSTILE, "identifiers": {HOSTILE: HOSTILE}}
-    evidence = {"source": side, "candidate": side, "features": {HOSTILE: HOSTILE}, "note": HOSTILE}
+    other = {
+        "authority_id": HOSTILE,
+        "qid": HOSTILE,
+        "probability": 0.2,
+        "candidate": side,
+        "features": {HOSTILE: HOSTILE},
+    }
+    evidence = {"source": side, "candidate": side, "features": {HOSTILE: HOSTILE}, "note": HOSTILE, "others": [other]}
     with store.transaction():
         run = links_db.start_run(store, "h", "wikidata", {}, {})
         link = {"person_id": ROW_ID, "authority_id": HOSTILE, "qid": HOSTILE, "probability": 0.5, "decision": "review",
                 "evidence": evidence}  # fmt: skip
         links_db.save_matches(store, run, "h", "wikidata", [link])
+    _hostile_item(store)
     rights = json.dumps({"decision": HOSTILE, "templates": [HOSTILE]})
     save_plan(store, [{"dataset": "h", "record_id": ROW_ID, "status": "planned", "title": HOSTILE,
                        "source": HOSTILE, "rights": rights}])  # fmt: skip
+
+
+def _hostile_item(store: Store) -> None:
+    """A prepared Wikidata item (the writes queue) whose label, description, alias and values are hostile."""
+    term = {"en": {"language": "en", "value": HOSTILE}}
+    value = {"snaktype": "value", "property": "P245", "datavalue": {"value": HOSTILE, "type": "string"}}
+    ref = {"snaks": {"P854": [{**value, "property": "P854"}]}}
+    entity = {"labels": term, "descriptions": term, "aliases": {"en": [term["en"]]},
+              "claims": [{"mainsnak": value, "qualifiers": {"P1480": [value]}, "references": [ref]}]}  # fmt: skip
+    with store.transaction():
+        links_db.journal_new_item(store, "h", ROW_ID, HOSTILE, json.dumps(entity), HOSTILE, "{}", json.dumps([HOSTILE]))
+    record(store, Decision("link", "h", ROW_ID, NEW_ITEM, PROPOSED, {}, HOSTILE))
+    record(store, Decision("link", "h", HOSTILE, NEW_ITEM, PROPOSED, {}, HOSTILE))  # proposed, not prepared

@@ -59,9 +59,10 @@ WIKIDATA_API = "https://www.wikidata.org/w/api.php"
 
 
 def create_items(
-    project: Project, api_url: str, kind: str, limit: int | None, edits_per_minute: float
+    project: Project, api_url: str, kind: str, limit: int | None, edits_per_minute: float, approved_only: bool = False
 ) -> dict[str, Any]:
-    """Create the prepared items through the API (journaled first; a killed run never creates twice)."""
+    """Create the prepared items through the API (journaled first; a killed run never creates twice);
+    ``approved_only``: only the people's items approved on the web workspace's Wikidata writes page."""
     from datetime import UTC, datetime
 
     from glamwiki.linking.wikidata.create import ItemCreator, people_journal, works_journal
@@ -73,5 +74,9 @@ def create_items(
     searcher = Searcher(WikidataClient(cache, contact=contact, api_url=api_url))
     batch = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
     journal = people_journal() if kind == "people" else works_journal()
+    if approved_only:
+        from glamwiki.linking.item_review import approved_only as approved
+
+        journal = approved(journal)
     with project.open_store() as store:
         return dict(ItemCreator(api, store, searcher, batch).run(journal, limit))

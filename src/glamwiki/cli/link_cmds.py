@@ -314,11 +314,17 @@ def link_work_items(
 @click.option("--api", "api_url", default=items.WIKIDATA_API, show_default=True, help="The Wikibase API to create on.")
 @click.option("--limit", type=int, help="Create at most this many items in this run.")
 @click.option("--edits-per-minute", type=float, default=6.0, show_default=True, help="The edit-rate cap.")
+@click.option("--approved-only", is_flag=True,
+              help="Only the items approved on the web workspace's Wikidata writes page (people only).")  # fmt: skip
 @click.pass_context
-def link_create_items(ctx: click.Context, kind: str, api_url: str, limit: int | None, edits_per_minute: float) -> None:
+def link_create_items(
+    ctx: click.Context, kind: str, api_url: str, limit: int | None, edits_per_minute: float, approved_only: bool
+) -> None:
     """Create the prepared items (people or works) through wbeditentity, with the uploader's etiquette
     and credentials (GLAMWIKI_BOT_USER and GLAMWIKI_BOT_PASSWORD, or GLAMWIKI_OAUTH_TOKEN, as for publish):
     each item is journaled before it is sent, and a run that was killed looks for what it made before
     sending again."""
-    counts = items.create_items(project_from(ctx), api_url, kind, limit, edits_per_minute)
+    if approved_only and kind != "people":
+        raise click.UsageError("--approved-only is for people: work items are not reviewed on the web yet.")
+    counts = items.create_items(project_from(ctx), api_url, kind, limit, edits_per_minute, approved_only)
     out.print(", ".join(f"{n:,} {what}" for what, n in counts.items()) or "nothing prepared to create")

@@ -55,6 +55,7 @@ class LinkResult:
     runner_up: float = 0.0
     n_candidates: int = 0
     why: str = ""
+    others: list[Candidate] = field(default_factory=list)  # the next candidates, best first (for review)
 
     @property
     def authority(self) -> Entity | None:
@@ -67,6 +68,9 @@ class LinkRun:
     model: FSModel
     pairs: int = 0
     options: dict[str, object] = field(default_factory=dict)
+
+
+OTHERS = 4  # candidates kept beside the best, for a person to choose among
 
 
 def link(
@@ -162,7 +166,7 @@ def decide(source: Entity, cands: list[Candidate], prior_log2_odds: float, thres
     vetoed = len(cands) - len(live)
     if vetoed:
         why = (why + "; " if why else "") + f"{vetoed} candidate(s) vetoed by a conflicting identifier"
-    return LinkResult(source, decision, best.probability, best, runner, len(cands), why)
+    return LinkResult(source, decision, best.probability, best, runner, len(cands), why, live[1 : OTHERS + 1])
 
 
 def _posteriors(cands: list[Candidate], prior_log2_odds: float) -> None:

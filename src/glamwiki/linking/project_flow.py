@@ -15,7 +15,7 @@ from glamwiki.conflicts import Conflict, SheetImport, parse_version
 from glamwiki.errors import ConfigError, RecordNotFound, StaleDecision
 from glamwiki.intake.exporting import safe_row
 from glamwiki.linking.entity import Entity, from_person
-from glamwiki.linking.matcher import LinkResult, Thresholds, link
+from glamwiki.linking.matcher import Candidate, LinkResult, Thresholds, link
 from glamwiki.linking.people import store_people
 from glamwiki.linking.run import LIVE, authority_entities, require_live
 from glamwiki.linking.wikidata.authority import search_candidates
@@ -93,8 +93,15 @@ def stored_row(r: LinkResult) -> dict[str, Any]:
             "runner_up": round(r.runner_up, 4),
             "candidates": r.n_candidates,
             "note": r.why,
+            "others": [other(c) for c in r.others],
         },
     }
+
+
+def other(c: Candidate) -> dict[str, Any]:
+    """Another candidate, kept with its evidence so that a person may choose it instead of the best."""
+    return {"authority_id": c.entity.id, "qid": c.entity.qid, "probability": round(c.probability, 6),
+            "candidate": side(c.entity), "features": c.features(), "match_weight": round(c.weight, 3)}  # fmt: skip
 
 
 def side(e: Entity) -> dict[str, Any]:
@@ -223,3 +230,24 @@ def fetch_facts(store: Store, client: WikidataClient) -> int:
     facts = [entity_facts(e) for e in client.get_entities(missing).values()]
     with store.transaction():
         return db.save_entity_facts(store, facts, "api")
+
+
+NEW_ITEM = "new_item"  # the decision field of a person marked for a new Wikidata item
+PROPOSED = "proposed"
+
+
+def propose_new_item(
+    store: Store, person_id: str, dataset: str, authority: str, by: str, note: str = "", expected: int | None = None
+) -> dict[str, Any]:
+    """None of the candidates fits: reject the link and mark the person for a new Wikidata item,
+    in one transaction (StaleDecision, nothing written, if someone decided the link since ``expected``)."""
+    from glamwiki.store.decisions import LOCAL_ACTOR, Decision, record
+
+    why = note or "none of the candidates fits: propose a new item"
+    with store.transaction():
+        done = decide(store, person_id, db.REJECT, dataset=dataset, authority=authority, by=by, note=why,
+                      expected=expected)  # fmt: skip
+        record(
+            store, Decision("link", done["dataset"], done["person_id"], NEW_ITEM, PROPOSED, {}, by or LOCAL_ACTOR, note)
+        )
+    return {**done, "verdict": PROPOSED}

@@ -150,3 +150,22 @@ def event_count(store: Store, kind: str | None = None) -> int:
     if kind is None:
         return int(store.scalar("SELECT COUNT(*) FROM decision_events") or 0)
     return int(store.scalar("SELECT COUNT(*) FROM decision_events WHERE kind = ?", (kind,)) or 0)
+
+
+def latest_of_field(store: Store, kind: str, field_: str) -> list[DecisionEvent]:
+    """The latest event of every subject that has one for this kind and field (e.g. link "new_item")."""
+    rows = store.query(
+        f"SELECT {_COLUMNS} FROM decision_events WHERE id IN (SELECT MAX(id) FROM decision_events"
+        " WHERE kind = ? AND field = ? GROUP BY dataset, subject) ORDER BY dataset, subject",
+        (kind, field_),
+    )
+    return [_event(r) for r in rows]
+
+
+def proposals_of_field(store: Store, kind: str, field_: str, value: str) -> list[DecisionEvent]:
+    """Every event of this kind and field that said ``value`` (e.g. who proposed a new item), oldest first."""
+    rows = store.query(
+        f"SELECT {_COLUMNS} FROM decision_events WHERE kind = ? AND field = ? AND value = ? ORDER BY id",
+        (kind, field_, value),
+    )
+    return [_event(r) for r in rows]

@@ -260,13 +260,15 @@ def create_site_app(
         routes_site,
         routes_thumbs,
         routes_uploads,
+        routes_wikidata,
     )
 
     prepare_accounts_store(site)  # the site's own store made or brought up to date once, before any request
     static = StaticFiles(packages=[("glamwiki.web", "static")])
     routes: list[BaseRoute] = [*routes_auth.ROUTES, *routes_project.ROUTES, *routes_rights.ROUTES,
                                *routes_jobs.ROUTES, *routes_uploads.ROUTES, *routes_links.ROUTES,
-                               *routes_site.ROUTES, *routes_oauth.ROUTES, *routes_reports.ROUTES, *routes_thumbs.ROUTES,
+                               *routes_wikidata.ROUTES, *routes_site.ROUTES, *routes_oauth.ROUTES,
+                               *routes_reports.ROUTES, *routes_thumbs.ROUTES,
                                Mount("/static", app=static, name="static")]  # fmt: skip
     hosts = sorted({"127.0.0.1", "localhost", *allowed_hosts})
     middleware = [

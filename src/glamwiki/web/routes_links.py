@@ -25,21 +25,29 @@ async def _queue(request: Request, number: int, code: int = 200, error: str = ""
 async def queue(request: Request) -> Response:
     q = request.query_params
     who, verdict = q.get("person", ""), q.get("verdict", "")
-    message = f"{who}: {verdict}ed." if who and verdict in ("accept", "reject") else ""
+    said = {
+        "accept": "accepted.",
+        "reject": "rejected.",
+        "proposed": "none of the candidates fits; proposed for a new item.",
+    }
+    message = f"{who}: {said[verdict]}" if who and verdict in said else ""
     return await _queue(request, _number(q.get("page", "1")), message=message)
 
 
 @page("answer_reviews")
 async def answer(request: Request) -> Response:
     form = await request.form()
-    f = {k: str(form.get(k, "")) for k in ("dataset", "person", "authority", "verdict", "version_seen", "note", "page")}
+    f = {
+        k: str(form.get(k, ""))
+        for k in ("dataset", "person", "authority", "verdict", "version_seen", "note", "page", "candidate")
+    }
     try:
         done = await in_store(request, answer_link, f["dataset"], f["person"], f["authority"], f["verdict"],
-                              request.state.user.username, f["version_seen"], f["note"])  # fmt: skip
+                              request.state.user.username, f["version_seen"], f["note"], f["candidate"])  # fmt: skip
     except GlamwikiError as exc:
         code = 409 if isinstance(exc, StaleDecision) else 400
         return await _queue(request, _number(f["page"]), code, error=str(exc))
-    return RedirectResponse(f"/links?page={_number(f['page'])}&person={done['id']}&verdict={f['verdict']}",
+    return RedirectResponse(f"/links?page={_number(f['page'])}&person={done['id']}&verdict={done['verdict']}",
                             status_code=303)  # fmt: skip
 
 

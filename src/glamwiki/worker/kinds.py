@@ -130,11 +130,41 @@ def run_reach_collect(store: Store, job: Job, setup: Setup) -> None:
                         f"page-months; {len(summary.failures)} failures")  # fmt: skip
 
 
+WIKIDATA_API = "https://www.wikidata.org/w/api.php"
+
+
+def run_create_items(store: Store, job: Job, setup: Setup) -> None:
+    """``link create-items people`` limited to the items a person approved in the Wikidata writes queue
+    (``linking.item_review``), on the job's ``api`` (default: the project's ``[linking] wikidata_api``,
+    else Wikidata), as the account that started it; journaled first, so running it again writes
+    nothing twice."""
+    import tempfile
+    from datetime import UTC, datetime
+
+    from glamwiki.linking.item_review import waiting_to_write, write_approved
+    from glamwiki.linking.wikidata.client import WikidataClient
+    from glamwiki.linking.wikidata.search_first import Searcher
+    from glamwiki.publishing.connect import Target, connect
+
+    p, config = job.params, setup.project.config
+    api_url = _text(p, "api") or str(config.get("linking", "wikidata_api", WIKIDATA_API))
+    contact = str(config.get("publishing", "contact", "") or setup.contact)
+    target = Target(api_url, contact, float(config.get("publishing", "edits_per_minute", 6.0)))
+    with tracked(store, "create-items", total=waiting_to_write(store), job_id=job.id) as advance:
+        api = connect(target, credentials_for(job, api_url, setup), setup.etiquette)
+        cache = tempfile.mkdtemp(prefix="glamwiki-create-items-")
+        searcher = Searcher(WikidataClient(cache, contact=contact, api_url=api_url))
+        counts = write_approved(store, api, searcher, datetime.now(UTC).strftime("%Y%m%d%H%M%S"))
+        advance(sum(counts.values()))
+        advance.note = ", ".join(f"{n:,} {what}" for what, n in counts.items()) or "no approved item to write"
+
+
 RUNNERS: dict[str, Run] = {
     "ingest": run_ingest,
     "rights": run_rights,
     "link": run_link,
     "publish": run_publish,
     "reach-collect": run_reach_collect,
+    "create-items": run_create_items,
 }
 KINDS = tuple(RUNNERS)
