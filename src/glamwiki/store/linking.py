@@ -98,17 +98,21 @@ def review_queue(store: Store, dataset: str | None = None) -> list[dict[str, Any
     return [r for r in match_rows(store, "review", dataset) if not r["verdict"]]
 
 
+def standing_qid(row: Any) -> str:
+    """The QID a match row stands for: a person's accept (their QID), a person's reject (none), else
+    the machine's `match` (a `review` or `no match` stands for none)."""
+    if row["verdict"] == ACCEPT:
+        return str(row["decided_qid"] or "")
+    if row["verdict"] == REJECT:
+        return ""
+    return str(row["qid"] or "") if row["decision"] == "match" else ""
+
+
 def links(store: Store, dataset: str | None = None) -> dict[tuple[str, str], str]:
     """(dataset, person_id) -> QID as it stands: a person's decision first, else a machine `match`."""
     out: dict[tuple[str, str], str] = {}
     for r in match_rows(store, None, dataset):
-        key = (r["dataset"], r["person_id"])
-        if r["verdict"] == ACCEPT:
-            qid = r["decided_qid"]
-        elif r["verdict"] == REJECT:
-            qid = ""
-        else:
-            qid = r["qid"] if r["decision"] == "match" else ""
+        key, qid = (r["dataset"], r["person_id"]), standing_qid(r)
         if qid and key not in out:
             out[key] = qid
     for d in decisions(store, dataset):  # decisions about people no run has answered (imported)
@@ -269,13 +273,7 @@ def links_of(store: Store, dataset: str, person_ids: Sequence[str]) -> dict[tupl
     )
     out: dict[tuple[str, str], str] = {}
     for r in store.query(sql, (dataset, *ids)):
-        key = (r["dataset"], r["person_id"])
-        if r["verdict"] == ACCEPT:
-            qid = r["decided_qid"]
-        elif r["verdict"] == REJECT:
-            qid = ""
-        else:
-            qid = r["qid"] if r["decision"] == "match" else ""
+        key, qid = (r["dataset"], r["person_id"]), standing_qid(r)
         if qid and key not in out:
             out[key] = qid
     decided = (
