@@ -95,9 +95,12 @@ def review_index(store: Store) -> ReviewIndex:
     return KEPT.get(store, "rights review index", _index)
 
 
-def groups(store: Store) -> list[tuple[str, str, int]]:
-    """The groups (key, label, records) of ``queue_groups``."""
-    return review_index(store).groups
+def groups(store: Store) -> list[tuple[str, str, int, int]]:
+    """The groups of ``queue_groups``: (key, label, records whose first open question it is — each
+    record in one group, so these add up to the records under review —, records it is asked of at
+    all — what the group's page lists and one answer touches)."""
+    index = review_index(store)
+    return [(key, label, n, len(index.members.get(key, []))) for key, label, n in index.groups]
 
 
 def _members(store: Store, key: str) -> list[Member]:
@@ -118,7 +121,7 @@ def group_page(store: Store, key: str, page: int) -> GroupPage | None:
     pages = max(1, -(-len(members) // PAGE))
     page = min(max(1, page), pages)
     rows = [_row(store, d) for d in members[(page - 1) * PAGE : page * PAGE]]
-    label = next((lb for k, lb, _ in groups(store) if k == key), key)
+    label = next((lb for k, lb, _, _ in groups(store) if k == key), key)
     is_presumption = key.startswith(PRESUMPTION)
     question = "approve this presumption for the project" if is_presumption else FACTS.get(key, key)
     answerable = is_presumption or key in FACTS
