@@ -115,11 +115,16 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:
-        """Commit on success, roll back on any exception (including KeyboardInterrupt)."""
+        """Commit on success, roll back on any exception (including KeyboardInterrupt).
+
+        On SQLite the write lock is taken at the start (BEGIN IMMEDIATE), waiting up to the busy
+        timeout for another writer: a deferred transaction that read first and wrote after another
+        connection's commit failed at once with "database is locked", without waiting (a worker's
+        ingest while a web page saved a dashboard)."""
         if self.in_transaction:
             yield self
             return
-        self.conn.execute("BEGIN")
+        self.conn.execute("BEGIN IMMEDIATE" if self.is_sqlite else "BEGIN")
         try:
             yield self
         except BaseException:
