@@ -62,15 +62,21 @@ def _copies(rows: list[dict[str, object]], wanted: int, start: int) -> Iterator[
         yield n // len(rows) + 1, rows[(start + n) % len(rows)]
 
 
-def write_tate(data: Path, folder: Path, wanted: int, start: int) -> None:
-    """A Tate export (artworks JSON lines + the real artist list) of ``wanted`` artworks."""
-    folder.mkdir(parents=True, exist_ok=True)
-    rows = _rows(data / "tate" / "artworks.jsonl.gz")
-    with gzip.open(folder / "artworks.jsonl.gz", "wt", encoding="utf-8", compresslevel=1) as out:
+def _write_copies(source: Path, target: Path, keys: tuple[str, ...], wanted: int, start: int) -> None:
+    """``wanted`` rows of the JSON-lines export ``source`` into ``target``, the ``keys`` of each copy
+    after the first suffixed with its copy number (distinct ids and accession numbers)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    rows = _rows(source)
+    with gzip.open(target, "wt", encoding="utf-8", compresslevel=1) as out:
         for copy, row in _copies(rows, wanted, start):
             if copy > 1:
-                row = {**row, "acno": f"{row['acno']}-{copy}", "id": f"{row['id']}-{copy}"}
+                row = {**row, **{k: f"{row[k]}-{copy}" for k in keys}}
             out.write(json.dumps(row) + "\n")
+
+
+def write_tate(data: Path, folder: Path, wanted: int, start: int) -> None:
+    """A Tate export (artworks JSON lines + the real artist list) of ``wanted`` artworks."""
+    _write_copies(data / "tate" / "artworks.jsonl.gz", folder / "artworks.jsonl.gz", ("acno", "id"), wanted, start)
     artists = folder / "artist_data.csv"
     if not artists.exists():
         artists.write_bytes((data / "tate" / "artist_data.csv").read_bytes())
@@ -78,13 +84,8 @@ def write_tate(data: Path, folder: Path, wanted: int, start: int) -> None:
 
 def write_cmoa(data: Path, folder: Path, wanted: int, start: int) -> None:
     """A Carnegie Museum of Art export (objects JSON lines) of ``wanted`` objects."""
-    folder.mkdir(parents=True, exist_ok=True)
-    rows = _rows(data / "cmoa" / "objects.jsonl.gz")
-    with gzip.open(folder / "objects.jsonl.gz", "wt", encoding="utf-8", compresslevel=1) as out:
-        for copy, row in _copies(rows, wanted, start):
-            if copy > 1:
-                row = {**row, "accession_number": f"{row['accession_number']}-{copy}", "id": f"{row['id']}-{copy}"}
-            out.write(json.dumps(row) + "\n")
+    _write_copies(data / "cmoa" / "objects.jsonl.gz", folder / "objects.jsonl.gz", ("accession_number", "id"),
+                  wanted, start)  # fmt: skip
 
 
 def run_glamwiki(folder: Path, *args: str, in_process: bool = False) -> None:

@@ -6,27 +6,14 @@ meanwhile are refused with nothing written."""
 
 from __future__ import annotations
 
-import pytest
-
 from glamwiki.project import Project
 from glamwiki.store import decisions as ev
 from glamwiki.store import linking as db
 
 from .cdp import browser
 from .conftest import Site, logged_in, token
-from .samples import queue_links
 from .test_journey import login
-
-
-@pytest.fixture(scope="module")
-def queued(demo: Project) -> Project:
-    queue_links(demo)
-    return demo
-
-
-def _verdicts(project: Project) -> dict[str, tuple[str, str, str]]:
-    with project.open_store() as store:
-        return {d["person_id"]: (d["verdict"], d["qid"], d["decided_by"]) for d in db.decisions(store, "lk")}
+from .test_links import _verdicts, queued  # noqa: F401  (queued: the fixture, the demo with people to link)
 
 
 def _proposed(project: Project) -> dict[str, tuple[str, str]]:
@@ -34,7 +21,7 @@ def _proposed(project: Project) -> dict[str, tuple[str, str]]:
         return {e.subject: (e.value, e.actor) for e in ev.latest_of_field(store, "link", "new_item")}
 
 
-def test_curator_accepts_another_candidate_or_proposes_a_new_item(queued: Project, site: Site) -> None:
+def test_curator_accepts_another_candidate_or_proposes_a_new_item(queued: Project, site: Site) -> None:  # noqa: F811
     smith, turner = 'section[data-person="lk:L2"]', 'section[data-person="lk:L1"]'
     with browser() as tab:
         login(tab, site.url, "curator")
@@ -64,7 +51,7 @@ def _form(page: str, person: str, verdict: str, version: str = "0", **extra: str
             "verdict": verdict, "version_seen": version, **extra}  # fmt: skip
 
 
-def test_viewers_forged_candidates_and_missing_csrf_are_refused(queued: Project, site: Site) -> None:
+def test_viewers_forged_candidates_and_missing_csrf_are_refused(queued: Project, site: Site) -> None:  # noqa: F811
     before, proposed = _verdicts(queued), _proposed(queued)
     viewer = logged_in(site.url, "viewer")
     page = viewer.get("/links")
@@ -81,7 +68,7 @@ def test_viewers_forged_candidates_and_missing_csrf_are_refused(queued: Project,
     assert _verdicts(queued) == before and _proposed(queued) == proposed
 
 
-def test_a_proposal_on_a_link_decided_meanwhile_is_refused(queued: Project, site: Site) -> None:
+def test_a_proposal_on_a_link_decided_meanwhile_is_refused(queued: Project, site: Site) -> None:  # noqa: F811
     curator = logged_in(site.url, "curator")
     page = curator.get("/links")
     with queued.open_store() as store:  # someone else answers it meanwhile
