@@ -30,12 +30,10 @@ from glamwiki.store.decisions import (
     proposals_of_field,
     record,
 )
-from glamwiki.wikimedia import ids
+from glamwiki.wikimedia.readable import NAMES, named, snak_text
 
 APPROVED, REJECTED = "approved", "rejected"
 VERDICTS = (APPROVED, REJECTED)
-_NAMES = {value: name.lower().replace("_", " ") for name, value in vars(ids).items()
-          if name.isupper() and isinstance(value, str) and value[:1] in "PQ" and value[1:].isdigit()}  # fmt: skip
 
 
 @dataclass
@@ -73,27 +71,6 @@ class ItemQueue:
     counts: dict[str, int]
 
 
-def named(prop: str) -> str:
-    return f"{prop} ({_NAMES[prop]})" if prop in _NAMES else prop
-
-
-def snak_text(snak: dict[str, Any]) -> str:
-    """A Wikibase JSON snak's value as a person reads it (https://www.mediawiki.org/wiki/Wikibase/DataModel/JSON)."""
-    if snak.get("snaktype") != "value":
-        return "unknown value" if snak.get("snaktype") == "somevalue" else "no value"
-    value = snak.get("datavalue", {}).get("value")
-    if isinstance(value, dict) and "id" in value:
-        return named(str(value["id"]))
-    if isinstance(value, dict) and "time" in value:  # precision 9 year, 10 month, 11 day
-        digits = {9: 5, 10: 8, 11: 11}.get(int(value.get("precision", 11)), 11)
-        return str(value["time"]).lstrip("+")[: digits - 1] + (" (circa)" if value.get("precision", 11) < 9 else "")
-    if isinstance(value, dict) and "amount" in value:
-        return str(value["amount"]).lstrip("+")
-    if isinstance(value, dict) and "text" in value:
-        return f"{value['text']} ({value.get('language', '')})"
-    return str(value)
-
-
 def _snaks(group: dict[str, list[dict[str, Any]]]) -> list[tuple[str, str]]:
     return [(named(prop), snak_text(s)) for prop, snaks in group.items() for s in snaks]
 
@@ -104,7 +81,7 @@ def statements(entity: dict[str, Any]) -> list[Statement]:
         main = claim.get("mainsnak", {})
         refs = [pair for ref in claim.get("references") or [] for pair in _snaks(ref.get("snaks", {}))]
         prop = str(main.get("property", ""))
-        out.append(Statement(prop, _NAMES.get(prop, ""), snak_text(main), _snaks(claim.get("qualifiers") or {}),
+        out.append(Statement(prop, NAMES.get(prop, ""), snak_text(main), _snaks(claim.get("qualifiers") or {}),
                              refs))  # fmt: skip
     return out
 

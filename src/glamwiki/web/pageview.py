@@ -12,17 +12,12 @@ import mwparserfromhell
 from mwparserfromhell.nodes import Template, Wikilink
 
 from glamwiki.store.publishing import PlanItem
-from glamwiki.wikimedia import ids
+from glamwiki.wikimedia.readable import NAMES, snak_text
 
 # The information templates a planned page starts with (Commons: Template:Information,
 # Template:Artwork, Template:Photograph, Template:Book).
 INFOBOXES = ("information", "artwork", "photograph", "book", "art photo")
 LANGUAGE_CODES = 3  # {{en|1=...}}: a language template's name is a code of 2-3 letters
-_PROPERTY_NAMES = {
-    value: name.removeprefix("P_").lower().replace("_", " ")
-    for name, value in vars(ids).items()
-    if name.isupper() and isinstance(value, str) and value[:1] == "P" and value[1:].isdigit()
-}
 
 
 @dataclass
@@ -56,23 +51,7 @@ def _structured(page: PlannedPage, data: dict[str, Any]) -> None:
     for claim in data.get("claims") or []:
         snak = claim.get("mainsnak") or {}
         prop = str(snak.get("property", ""))
-        page.statements.append((prop, _PROPERTY_NAMES.get(prop, prop), _value(snak)))
-
-
-def _value(snak: dict[str, Any]) -> str:
-    if snak.get("snaktype") == "somevalue":
-        return "unknown value"
-    value = (snak.get("datavalue") or {}).get("value")
-    if isinstance(value, dict):
-        if "id" in value:
-            return str(value["id"])
-        if "time" in value:
-            return str(value["time"]).lstrip("+")
-        if "amount" in value:
-            return f"{value['amount']} {str(value.get('unit', '')).rsplit('/', 1)[-1]}".strip()
-        if "text" in value:
-            return str(value["text"])
-    return "" if value is None else str(value)
+        page.statements.append((prop, NAMES.get(prop, prop), snak_text(snak)))
 
 
 def _name(template: Template) -> str:
