@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from glamwiki.reach.choose import Sources, choose, month_sets
 from glamwiki.reach.mediawiki import file_key
-from glamwiki.reach.months import month_range
+from glamwiki.reach.months import month_range, months_before
 from glamwiki.reach.usage_months import UsageByMonth
 from glamwiki.reach.wikis import ARTICLE
 from glamwiki.render.blocks import Chart
@@ -41,7 +41,7 @@ class FileReach:
 def file_reach(store: Store, titles: list[str]) -> list[FileReach]:
     """Reach of each uploaded file (``titles`` as the wiki names them, with or without "File:")."""
     last = q.latest_month(store)
-    months = month_range(_back(last, MONTHS_SHOWN - 1), last) if last else []
+    months = month_range(months_before(last, MONTHS_SHOWN - 1), last) if last else []
     files = [file_key(t) for t in titles]
     measured = q.measured_among(store, files)
     return [_one(store, f, f in measured, months) for f in files]
@@ -72,10 +72,3 @@ def _one(store: Store, file: str, measured: bool, months: list[str]) -> FileReac
     found.total_views = sum(by_month.values())
     found.media_requests = q.media_requests_of(store, file, months[0], months[-1])
     return found
-
-
-def _back(month: str, n: int) -> str:
-    y, m = int(month[:4]), int(month[5:7]) - n
-    while m < 1:
-        y, m = y - 1, m + 12
-    return f"{y}-{m:02d}"

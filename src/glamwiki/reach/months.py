@@ -20,6 +20,14 @@ def next_month(month: str) -> str:
     return f"{y + (m == 12)}-{1 if m == 12 else m + 1:02d}"
 
 
+def months_before(month: str, n: int) -> str:
+    """The month ``n`` months before ``month`` ("2026-03", 4 -> "2025-11")."""
+    y, m = int(month[:4]), int(month[5:7]) - n
+    while m < 1:
+        y, m = y - 1, m + 12
+    return f"{y}-{m:02d}"
+
+
 def month_range(first: str, last: str) -> list[str]:
     months, m = [], first
     while m <= last:
